@@ -1,0 +1,33 @@
+# ita-extract — every target installs what it needs into .venv on first use.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+RAW ?= data/raw
+OUT ?= data/processed
+export PYTHAINLP_OFFLINE := 1
+
+.PHONY: extract test lint docs clean help
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+extract: $(VENV)/.installed  ## extract RAW (default data/raw) into OUT (default data/processed)
+	$(PY) -m pipeline extract --raw $(RAW) --out $(OUT)
+
+test: $(VENV)/.installed  ## run the test suite
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed  ## ruff
+	$(VENV)/bin/ruff check .
+
+docs: $(VENV)/.installed  ## regenerate docs/data-dictionary.md from pipeline/schema.py
+	$(PY) -m pipeline schema --write docs/data-dictionary.md
+
+clean:  ## remove the virtualenv and outputs
+	rm -rf $(VENV) $(OUT)/*.parquet $(OUT)/manifest.json

@@ -1,0 +1,69 @@
+"""Thai dates ("๕ มกราคม ๒๕๖๙", "5 ม.ค. 69") as `datetime.date`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+from normalizers.digits import thai_digits_to_arabic
+from normalizers.years import be_to_ce, to_be
+
+# Full and abbreviated month names, with the spellings seen in dumps (no dots, spaces).
+MONTHS: dict[str, int] = {
+    "มกราคม": 1, "ม.ค.": 1, "มค": 1,
+    "กุมภาพันธ์": 2, "ก.พ.": 2, "กพ": 2,
+    "มีนาคม": 3, "มี.ค.": 3, "มีค": 3,
+    "เมษายน": 4, "เม.ย.": 4, "เมย": 4,
+    "พฤษภาคม": 5, "พ.ค.": 5, "พค": 5,
+    "มิถุนายน": 6, "มิ.ย.": 6, "มิย": 6,
+    "กรกฎาคม": 7, "ก.ค.": 7, "กค": 7,
+    "สิงหาคม": 8, "ส.ค.": 8, "สค": 8,
+    "กันยายน": 9, "ก.ย.": 9, "กย": 9,
+    "ตุลาคม": 10, "ต.ค.": 10, "ตค": 10,
+    "พฤศจิกายน": 11, "พ.ย.": 11, "พย": 11,
+    "ธันวาคม": 12, "ธ.ค.": 12, "ธค": 12,
+}
+
+_MONTH_ALTERNATION = "|".join(
+    regex.escape(name).replace(r"\.", r"\.?\s*") for name in sorted(MONTHS, key=len, reverse=True)
+)
+MONTH_PATTERN = regex.compile(f"(?:{_MONTH_ALTERNATION})")
+_DATE = regex.compile(
+    rf"(?<!\d)(\d{{1,2}})\s*({_MONTH_ALTERNATION})\s*(?:พ\.\s*ศ\.\s*)?(\d{{4}}|\d{{2}})(?!\d)"
+)
+
+
+def month_number(name: str) -> int | None:
+    """Month number of a Thai month name or abbreviation, tolerant of dots and spaces."""
+    key = regex.sub(r"\s+", "", name)
+    if key in MONTHS:
+        return MONTHS[key]
+    return MONTHS.get(key.replace(".", ""))
+
+
+def parse_thai_date(text: str) -> dt.date | None:
+    """The first day-month-year date in `text`; Buddhist Era years become CE dates."""
+    match = _DATE.search(thai_digits_to_arabic(text))
+    if match is None:
+        return None
+    day, month_name, year_text = match.groups()
+    month = month_number(month_name)
+    year_be = to_be(int(year_text))
+    if month is None or year_be is None:
+        return None
+    try:
+        return dt.date(be_to_ce(year_be), month, int(day))
+    except ValueError:
+        return None
+
+
+def find_thai_dates(text: str) -> list[tuple[int, dt.date]]:
+    """Every date in `text` with its character offset."""
+    found = []
+    converted = thai_digits_to_arabic(text)
+    for match in _DATE.finditer(converted):
+        parsed = parse_thai_date(match.group())
+        if parsed is not None:
+            found.append((match.start(), parsed))
+    return found

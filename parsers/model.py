@@ -1,0 +1,91 @@
+"""The document model every parser produces: pages of blocks, tables of rows of cells.
+
+Text is kept as the source printed it (only decoded and NFC-normalised);
+repair is the normalizers' job, so provenance stays faithful to the input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph", "list", "table"]
+
+
+@dataclass
+class Checkbox:
+    checked: bool
+    label: str
+
+
+@dataclass
+class Cell:
+    lines: list[str]
+    checkboxes: list[Checkbox] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(line.strip() for line in self.lines) and not self.checkboxes
+
+    def extend(self, other: Cell) -> None:
+        self.lines.extend(line for line in other.lines if line.strip())
+        self.checkboxes.extend(other.checkboxes)
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    line: int  # 1-based source line of the row's first line
+    page: int = 1
+
+    @property
+    def texts(self) -> list[str]:
+        return [cell.text for cell in self.cells]
+
+
+@dataclass
+class Block:
+    kind: BlockKind
+    page: int
+    line_start: int
+    line_end: int
+    lines: list[str] = field(default_factory=list)  # heading, paragraph and list text
+    level: int = 0  # heading level (1-6)
+    header: list[Row] = field(default_factory=list)  # table header rows
+    rows: list[Row] = field(default_factory=list)  # table body rows
+
+    @property
+    def text(self) -> str:
+        if self.kind == "table":
+            rows = [*self.header, *self.rows]
+            return "\n".join("\t".join(c.replace("\n", " ") for c in r.texts) for r in rows)
+        return "\n".join(self.lines)
+
+
+@dataclass
+class Page:
+    number: int  # 1-based
+    raw_text: str
+    blocks: list[Block] = field(default_factory=list)
+    text_source: str = "plain_text"
+
+
+@dataclass
+class Document:
+    source_format: Literal["pdf", "text"]
+    pages: list[Page]
+    encoding: str | None = None
+    page_count: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def blocks(self) -> list[Block]:
+        return [block for page in self.pages for block in page.blocks]
+
+    @property
+    def raw_text(self) -> str:
+        return "\n\f".join(page.raw_text for page in self.pages)

@@ -1,0 +1,195 @@
+"""Text dumps (.txt, .md) of OCR and conversion tools → the document model.
+
+Handles markdown headings and bold, pipe tables with separator rows,
+tab-separated rows, HTML inside cells, lists, form feeds as page breaks, and
+tables that continue after a page break (repeated header dropped, a row cut
+by the break merged back into the row above).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from parsers.html import cell_from_html, looks_like_html
+from parsers.model import Block, Cell, Document, Page, Row
+
+_HEADING = regex.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_BOLD_LINE = regex.compile(r"^\*\*(.+?)\*\*$|^__(.+?)__$")
+_BOLD = regex.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+_LIST_ITEM = regex.compile(r"^\s*(?:[-*•●▪]|\(?[0-9๐-๙]{1,2}[.)])\s+\S")
+_SEPARATOR_CELL = regex.compile(r"^\s*:?-{1,}:?\s*$")
+_PIPE_SPLIT = regex.compile(r"(?<!\\)\|")
+_MAX_HEADER_CELL = 40  # header labels are short; a longer cell is data
+_CONTINUED = regex.compile(r"\(\s*ต่อ\s*\)|\(\s*continued\s*\)", regex.IGNORECASE)
+
+
+def parse_text(text: str, encoding: str | None = None) -> Document:
+    pages: list[Page] = []
+    line_no = 1
+    for number, page_text in enumerate(text.split("\f"), start=1):
+        page = Page(number, page_text, _blocks(page_text.split("\n"), line_no, number))
+        pages.append(page)
+        line_no += page_text.count("\n")
+    _join_continued_tables(pages)
+    return Document("text", pages, encoding=encoding)
+
+
+def _blocks(lines: list[str], first_line: int, page: int) -> list[Block]:
+    blocks: list[Block] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        kind = _line_kind(line)
+        if kind == "blank":
+            i += 1
+            continue
+        j = i + 1
+        if kind in ("pipe", "tsv", "paragraph", "list"):
+            while j < len(lines) and _line_kind(lines[j]) == kind:
+                j += 1
+        block_lines = lines[i:j]
+        start = first_line + i
+        if kind in ("pipe", "tsv"):
+            table = _table(block_lines, start, page, kind)
+            if table is not None:
+                blocks.append(table)
+        elif kind == "heading":
+            match = _HEADING.match(line) or _BOLD_LINE.match(line.strip())
+            level = len(match.group(1)) if line.lstrip().startswith("#") else 0
+            title = match.group(2) if level else (match.group(1) or match.group(2))
+            blocks.append(Block("heading", page, start, start, [_plain(title)], level=level))
+        else:
+            texts = [_plain(x) for x in block_lines]
+            blocks.append(Block(kind, page, start, start + len(block_lines) - 1, texts))
+        i = j
+    return blocks
+
+
+def _line_kind(line: str) -> str:
+    stripped = line.strip()
+    if not stripped:
+        return "blank"
+    if stripped.startswith("|"):
+        return "pipe"
+    if "\t" in line:
+        return "tsv"
+    if _HEADING.match(stripped) or _BOLD_LINE.match(stripped):
+        return "heading"
+    if _LIST_ITEM.match(line):
+        return "list"
+    return "paragraph"
+
+
+def _plain(text: str) -> str:
+    """Inline markup removed: bold markers, and HTML turned into its text."""
+    text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text).strip()
+    if looks_like_html(text):
+        return " ".join(cell_from_html(text).lines)
+    return text
+
+
+def _cell(text: str) -> Cell:
+    text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text.strip())
+    if looks_like_html(text):
+        return cell_from_html(text)
+    return Cell([text] if text else [])
+
+
+def _split_row(line: str, kind: str) -> list[str]:
+    if kind == "tsv":
+        return line.rstrip("\n").split("\t")
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    return [c.replace("\\|", "|") for c in _PIPE_SPLIT.split(inner)]
+
+
+def _table(lines: list[str], first_line: int, page: int, kind: str) -> Block | None:
+    raw = [(first_line + k, _split_row(line, kind)) for k, line in enumerate(lines)]
+    separator_at = next(
+        (k for k, (_, cells) in enumerate(raw) if cells and all(_SEPARATOR_CELL.match(c)
+                                                                for c in cells)),
+        None,
+    )
+    rows = [Row([_cell(c) for c in cells], line, page)
+            for k, (line, cells) in enumerate(raw) if k != separator_at]
+    if not rows:
+        return None
+    width = max(len(r.cells) for r in rows)
+    for row in rows:
+        row.cells.extend(Cell([]) for _ in range(width - len(row.cells)))
+    header_rows = separator_at if separator_at is not None else 1
+    header, body = rows[:header_rows], rows[header_rows:]
+    # A header printed over two lines: the second line starts with an empty cell.
+    while body and kind == "tsv" and separator_at is None and _is_header_continuation(
+        body[0], header[0]
+    ):
+        header.append(body.pop(0))
+    header = [_merge_rows(header)] if header else []
+    return Block("table", page, first_line, first_line + len(lines) - 1, header=header, rows=body)
+
+
+def _is_header_continuation(row: Row, header: Row) -> bool:
+    """A second header line: the first line has a gap (a grouped column), this row starts
+    with an empty cell and holds only short labels."""
+    return (
+        any(cell.is_empty for cell in header.cells)
+        and row.cells[0].is_empty
+        and all(len(cell.text) <= _MAX_HEADER_CELL for cell in row.cells)
+    )
+
+
+def _merge_rows(rows: list[Row]) -> Row:
+    """Rows that are one logical row, joined cell by cell into the first."""
+    first = Row([Cell(list(c.lines), list(c.checkboxes)) for c in rows[0].cells],
+                rows[0].line, rows[0].page)
+    for row in rows[1:]:
+        _append_cells(first, row)
+    return first
+
+
+def _append_cells(target: Row, row: Row) -> None:
+    for k, cell in enumerate(row.cells):
+        if k < len(target.cells):
+            target.cells[k].extend(cell)
+        else:
+            target.cells.append(cell)
+
+
+def header_key(row: Row) -> str:
+    """A header row's identity for recognising its repetition: no spaces, no "(ต่อ)"."""
+    text = "".join(row.texts)
+    return regex.sub(r"\s+", "", _CONTINUED.sub("", text))
+
+
+def _join_continued_tables(pages: list[Page]) -> None:
+    """Join a table with the next block when that block is the same table continued."""
+    previous: Block | None = None
+    for page in pages:
+        kept: list[Block] = []
+        for block in page.blocks:
+            if previous is not None and block.kind == "table" and _continues(previous, block):
+                _absorb(previous, block)
+                continue
+            kept.append(block)
+            previous = block
+        page.blocks = kept
+
+
+def _continues(table: Block, block: Block) -> bool:
+    if table.kind != "table" or not table.header or not block.header:
+        return False
+    same_header = header_key(table.header[0]) == header_key(block.header[0])
+    continued_mark = bool(_CONTINUED.search(" ".join(block.header[0].texts)))
+    same_width = len(table.header[0].cells) == len(block.header[0].cells)
+    return same_header or (continued_mark and same_width)
+
+
+def _absorb(table: Block, continuation: Block) -> None:
+    rows = continuation.rows
+    if rows and table.rows and rows[0].cells[0].is_empty:
+        # The page break cut a row in two: its second half has no first cell.
+        _append_cells(table.rows[-1], rows[0])
+        rows = rows[1:]
+    table.rows.extend(rows)
+    table.line_end = continuation.line_end

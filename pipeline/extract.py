@@ -1,0 +1,141 @@
+"""One input file → its rows in every table (or one `errors` row)."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from normalizers.thai_text import count_damaged, thai_word_ratio
+from normalizers.years import be_to_ce
+from parsers import ParseError, parse_file
+from parsers.model import Document
+from pipeline import PARSER_VERSION
+from pipeline.grades import grade_for, stated_grade_agrees
+from pipeline.lines import Line, document_lines, page_text
+from pipeline.recognise import Metadata, recognise
+from pipeline.scores import overall_score
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Result:
+    """Rows one input contributes, keyed by table name."""
+
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.rows.get("errors"))
+
+
+def extract_file(path: Path, raw_root: Path) -> Result:
+    """Extract one file; every failure becomes an `errors` row, never an exception."""
+    relative = path.relative_to(raw_root).as_posix()
+    digest = None
+    try:
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        document = parse_file(path, data)
+        return Result(extract_document(document, relative, digest))
+    except ParseError as exc:
+        return _error(relative, digest, exc.stage, exc.error_type, str(exc))
+    except OSError as exc:
+        return _error(relative, digest, "read", type(exc).__name__, exc.strerror or str(exc))
+    except Exception as exc:  # a bug on one file must not stop the batch
+        log.exception("extraction failed on %s", relative)
+        return _error(relative, digest, "extract", type(exc).__name__, str(exc))
+
+
+def _error(path: str, digest: str | None, stage: str, error_type: str, message: str) -> Result:
+    log.warning("%s: %s (%s)", path, message, error_type)
+    return Result({"errors": [{"source_path": path, "source_sha256": digest, "stage": stage,
+                               "error_type": error_type, "message": message}]})
+
+
+def extract_document(document: Document, source_path: str, sha256: str) -> dict[str, list]:
+    doc_id = sha256[:16]
+    lines = document_lines(document)
+    meta = recognise(lines)
+    if document.encoding == "cp874":
+        meta.warnings.append("decoded_as_tis620")
+    pages = [_page_row(doc_id, page, document) for page in document.pages]
+    scores = _overall_rows(doc_id, lines, meta, document)
+    overall = scores[0]["score"] if scores else None
+    doc_row = _document_row(doc_id, source_path, sha256, document, meta, overall)
+    doc_row.update(n_scores=len(scores), n_findings=0, n_measures=0)
+    return {"documents": [doc_row], "pages": pages, "scores": scores}
+
+
+def _page_row(doc_id: str, page, document: Document) -> dict[str, Any]:
+    text = page_text(page)
+    ratio = thai_word_ratio(text)
+    return {
+        "doc_id": doc_id,
+        "page": page.number,
+        "text": text,
+        "text_source": page.text_source,
+        "damaged_before": count_damaged(page.raw_text),
+        "damaged_after": count_damaged(text),
+        "thai_word_ratio": ratio,
+    }
+
+
+def _provenance_page(line: Line, document: Document) -> int | None:
+    return line.page if document.source_format == "pdf" else None
+
+
+def _overall_rows(doc_id: str, lines: list[Line], meta: Metadata,
+                  document: Document) -> list[dict[str, Any]]:
+    if meta.doc_type == "unknown":
+        return []
+    mention = overall_score(lines)
+    if mention is None:
+        return []
+    if not 0 <= mention.score <= 100:
+        meta.warnings.append("score_out_of_range")
+        return []
+    if mention.grade_stated and not stated_grade_agrees(mention.grade_stated, mention.score):
+        meta.warnings.append("grade_mismatch")
+    meta.grade_stated = mention.grade_stated
+    return [{
+        "doc_id": doc_id,
+        "org_name": meta.org_name,
+        "province": meta.province,
+        "assessment_year_be": meta.assessment_year_be,
+        "score_year_be": meta.assessment_year_be,
+        "level": "overall",
+        "score": mention.score,
+        "page": _provenance_page(mention.line, document),
+        "source_text": mention.line.text,
+    }]
+
+
+def _document_row(doc_id: str, source_path: str, sha256: str, document: Document,
+                  meta: Metadata, overall: float | None) -> dict[str, Any]:
+    text_source = {page.text_source for page in document.pages}
+    return {
+        "doc_id": doc_id,
+        "source_path": source_path,
+        "source_sha256": sha256,
+        "source_format": document.source_format,
+        "text_source": text_source.pop() if len(text_source) == 1 else "mixed",
+        "page_count": document.page_count,
+        "org_name": meta.org_name,
+        "org_type": meta.org_type,
+        "district": meta.district,
+        "province": meta.province,
+        "doc_type": meta.doc_type,
+        "assessment_year_be": meta.assessment_year_be,
+        "assessment_year_ce": be_to_ce(meta.assessment_year_be) if meta.assessment_year_be else None,
+        "plan_year_be": meta.plan_year_be,
+        "issued_date": meta.issued_date,
+        "overall_score": overall,
+        "grade": grade_for(overall),
+        "grade_stated": meta.grade_stated,
+        "warnings": sorted(set(meta.warnings)),
+        "parser_version": PARSER_VERSION,
+    }

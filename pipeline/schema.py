@@ -1,0 +1,223 @@
+"""The output contract, declared once: every table and column with its type and meaning.
+
+The pyarrow schemas, the data dictionary (docs/data-dictionary.md) and the
+writer's validation are all derived from `TABLES`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+CONTRACT_VERSION = "1"
+
+_TYPES: dict[str, pa.DataType] = {
+    "string": pa.string(),
+    "int8": pa.int8(),
+    "int16": pa.int16(),
+    "int32": pa.int32(),
+    "float32": pa.float32(),
+    "float64": pa.float64(),
+    "date32": pa.date32(),
+    "list<string>": pa.list_(pa.string()),
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str
+    description: str
+    nullable: bool = True
+
+    def arrow(self) -> pa.Field:
+        return pa.field(self.name, _TYPES[self.type], nullable=self.nullable)
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    fields: tuple[Field, ...]
+    sort_keys: tuple[str, ...]
+
+    @property
+    def columns(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def arrow_schema(self) -> pa.Schema:
+        return pa.schema([f.arrow() for f in self.fields])
+
+
+def F(name: str, type_: str, description: str, nullable: bool = True) -> Field:  # noqa: N802
+    return Field(name, type_, description, nullable)
+
+
+# Columns several tables share, declared once.
+DOC_ID = F("doc_id", "string", "First 16 hex chars of the SHA-256 of the file bytes.", False)
+PAGE = F("page", "int32", "1-based page the row was read from (null for text input).")
+SOURCE_TEXT = F("source_text", "string", "The table row or sentence the row was read from.")
+ASSESSMENT_YEAR = F("assessment_year_be", "int16",
+                    "ITA fiscal year (Buddhist Era) whose results the document discusses.")
+PLAN_YEAR = F("plan_year_be", "int16", "Fiscal year (BE) the measures are for, when stated.")
+ISSUE_AREA = F("issue_area", "int8",
+               "1–7 when the document groups by the seven analysis areas (ประเด็นที่ ๑–๗).")
+TOOL = F("tool", "string", "`IIT`, `EIT` or `OIT`; null for the overall score.")
+INDICATOR = F("indicator", "int8", "Indicator number 1–10 (ตัวชี้วัดที่), when known.")
+SUB_INDICATOR = F("sub_indicator", "string", "Sub-indicator such as `9.1`, `10.2`.")
+ITEM_CODES = F("item_codes", "list<string>", "Canonical item codes (`i1`, `e4`, `o10`) cited.")
+
+DOCUMENTS = Table(
+    "documents",
+    "One row per input file that could be read.",
+    (
+        DOC_ID,
+        F("source_path", "string", "Path relative to the raw root, forward slashes.", False),
+        F("source_sha256", "string", "Full SHA-256 hex of the file bytes.", False),
+        F("source_format", "string", "`pdf` or `text` (.txt/.md/.html dumps).", False),
+        F("text_source", "string", "`text_layer`, `ocr`, `mixed` (some pages OCR'd), `plain_text`."),
+        F("page_count", "int32", "Pages (null for text)."),
+        F("org_name", "string", "Full organisation name with its type, abbreviations expanded."),
+        F("org_type", "string", "`เทศบาลนคร`, `เทศบาลเมือง`, `เทศบาลตำบล`, `องค์การบริหารส่วนตำบล`, "
+          "`องค์การบริหารส่วนจังหวัด`, `กรุงเทพมหานคร`, `เมืองพัทยา` or `other`."),
+        F("district", "string", "Amphoe name without `อำเภอ`/`เขต`; null when not stated."),
+        F("province", "string", "Canonical province name without `จังหวัด`; null when not stated."),
+        F("doc_type", "string", "`analysis`, `measures`, `measures_report` or `unknown`.", False),
+        ASSESSMENT_YEAR,
+        F("assessment_year_ce", "int16", "assessment_year_be − 543."),
+        PLAN_YEAR,
+        F("issued_date", "date32", "The document's own date; null if absent."),
+        F("overall_score", "float64", "Overall ITA score of assessment_year_be, 0–100."),
+        F("grade", "string", "`AA` `A` `B` `C` `D` `E` `F` derived from overall_score by the bands."),
+        F("grade_stated", "string", "The grade or label as printed (`E`, `AA`, `ผ่านดี`); null if none."),
+        F("n_scores", "int32", "Score rows this document contributed.", False),
+        F("n_findings", "int32", "Finding rows this document contributed.", False),
+        F("n_measures", "int32", "Measure rows this document contributed.", False),
+        F("warnings", "list<string>", "Validation flags, e.g. `grade_mismatch`, `needs_ocr`."),
+        F("parser_version", "string", "Version of the code that produced the row.", False),
+    ),
+    ("source_path",),
+)
+
+PAGES = Table(
+    "pages",
+    "One row per page of every document: full repaired text and its quality.",
+    (
+        DOC_ID,
+        F("page", "int32", "1-based; a text dump is one page, or one per form feed.", False),
+        F("text", "string", "Repaired text in reading order; table rows as tab-separated lines."),
+        F("text_source", "string", "`text_layer`, `ocr`, `plain_text`."),
+        F("damaged_before", "int32", "Damaged Thai clusters in the raw text of the page."),
+        F("damaged_after", "int32", "Damaged Thai clusters in `text`."),
+        F("thai_word_ratio", "float32", "Share of Thai tokens of `text` that are dictionary words."),
+    ),
+    ("doc_id", "page"),
+)
+
+SCORES = Table(
+    "scores",
+    "One row per score printed in a document.",
+    (
+        DOC_ID,
+        F("org_name", "string", "Copied from documents."),
+        F("province", "string", "Copied from documents."),
+        ASSESSMENT_YEAR,
+        F("score_year_be", "int16", "Year the score belongs to (comparison tables carry earlier years)."),
+        F("level", "string", "`overall`, `tool`, `indicator`, `sub_indicator`, `item`.", False),
+        TOOL,
+        F("tool_part", "int8", "1 or 2 where a tool is split (EIT ส่วนที่ ๑/๒)."),
+        F("indicator", "int8", "1–10; for items, the indicator the item belongs to when known."),
+        SUB_INDICATOR,
+        F("item_code", "string", "Canonical code: lowercase `i`/`e`/`o` + Arabic number."),
+        F("item_code_raw", "string", "The code exactly as printed (`i๑`, `E๗`, `๐๑๐`)."),
+        F("label", "string", "Indicator name or item question/title, repaired Thai."),
+        F("score", "float64", "0–100.", False),
+        PAGE,
+        SOURCE_TEXT,
+    ),
+    ("doc_id", "score_year_be", "level", "tool", "indicator", "item_code", "source_text"),
+)
+
+FINDINGS = Table(
+    "findings",
+    "One row per finding, weakness, recommendation or limitation.",
+    (
+        DOC_ID,
+        ASSESSMENT_YEAR,
+        F("finding_id", "string", "doc_id + `-f` + ordinal, stable across re-runs.", False),
+        F("kind", "string", "`finding`, `recommendation` or `limitation`.", False),
+        ISSUE_AREA,
+        TOOL,
+        INDICATOR,
+        SUB_INDICATOR,
+        ITEM_CODES,
+        F("text", "string", "Repaired Thai text."),
+        PAGE,
+        SOURCE_TEXT,
+    ),
+    ("doc_id", "finding_id"),
+)
+
+MEASURES = Table(
+    "measures",
+    "One row per measure, activity, project or improvement guideline.",
+    (
+        DOC_ID,
+        ASSESSMENT_YEAR,
+        PLAN_YEAR,
+        F("measure_id", "string", "doc_id + `-m` + ordinal.", False),
+        F("seq", "int16", "The row's own number (ลำดับ) when printed."),
+        ISSUE_AREA,
+        TOOL,
+        INDICATOR,
+        ITEM_CODES,
+        F("title", "string", "มาตรการ / กิจกรรม / โครงการ / ประเด็นการพัฒนา."),
+        F("steps", "list<string>", "ขั้นตอน / วิธีการดำเนินการ, one element per numbered step."),
+        F("responsible", "list<string>", "Units or roles (ผู้รับผิดชอบ), one element each."),
+        F("timeframe_raw", "string", "As printed, digits converted."),
+        F("period_start", "date32", "Start of the resolved period."),
+        F("period_end", "date32", "End of the resolved period."),
+        F("follow_up", "string", "การติดตามผล / การกำกับติดตาม."),
+        F("status", "string", "`done`, `in_progress`, `not_started` from ticked boxes; null if none."),
+        F("result", "string", "สรุปผล / ผลลัพธ์ / ความก้าวหน้า."),
+        PAGE,
+        SOURCE_TEXT,
+    ),
+    ("doc_id", "measure_id"),
+)
+
+ERRORS = Table(
+    "errors",
+    "One row per input that could not be processed.",
+    (
+        F("source_path", "string", "Path relative to the raw root.", False),
+        F("source_sha256", "string", "Full SHA-256 hex of the bytes, when they could be read."),
+        F("stage", "string", "Where it failed: `read`, `decode`, `parse`, `extract`.", False),
+        F("error_type", "string", "Kind of failure, e.g. `EmptyInput`, `BinaryInput`.", False),
+        F("message", "string", "What went wrong, for a person.", False),
+    ),
+    ("source_path",),
+)
+
+TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, PAGES, SCORES, FINDINGS, MEASURES,
+                                                 ERRORS)}
+
+
+def data_dictionary() -> str:
+    """docs/data-dictionary.md, generated from TABLES."""
+    out = [
+        "# Data dictionary",
+        "",
+        f"Generated from `pipeline/schema.py` (contract version {CONTRACT_VERSION}) by",
+        "`python -m pipeline schema --write docs/data-dictionary.md`. Do not edit by hand.",
+        "",
+    ]
+    for table in TABLES.values():
+        out += [f"## {table.name}", "", table.description, "",
+                f"Sorted by: {', '.join(table.sort_keys)}.", "",
+                "| column | type | nullable | meaning |", "|---|---|---|---|"]
+        out += [f"| {f.name} | {f.type} | {'yes' if f.nullable else 'no'} | {f.description} |"
+                for f in table.fields]
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,79 @@
+"""Thai repair on strings taken from the dev corpus and the real PDFs' text layers."""
+
+import pytest
+
+from normalizers.thai_text import count_damaged, repair_thai, thai_word_ratio
+
+
+@pytest.mark.parametrize(
+    ("damaged", "repaired"),
+    [
+        # lost nikhahit: SARA AM printed as a space before SARA AA (003, real/ memos)
+        ("ทุกกอง โดยส านัก ปลัดเทศบาลเป็น ผู้รับผิดชอบ", "ทุกกอง โดยสำนัก ปลัดเทศบาลเป็น ผู้รับผิดชอบ"),
+        ("ส านักงาน", "สำนักงาน"),
+        ("อ าเภอ", "อำเภอ"),
+        ("ค าน า", "คำนำ"),
+        ("ด าเนินการ", "ดำเนินการ"),
+        ("น้ า", "น้ำ"),
+        # SARA AM followed by a stray SARA AA (pdfminer)
+        ("ตำาบล", "ตำบล"),
+        ("กำาหนด", "กำหนด"),
+        # SARA AM decomposed into NIKHAHIT + SARA AA, with and without a tone mark between
+        ("ก\u0e4d\u0e32หนด", "กำหนด"),
+        ("น\u0e4d\u0e49\u0e32", "น้ำ"),
+        # tone mark typed before its vowel
+        ("ท\u0e48\u0e35", "ที่"),
+        ("เพ\u0e48\u0e37\u0e2d", "เพื่อ"),
+        # two tone marks in a row (002: "แก้้อย่างสม่ำเสมอ")
+        ("แก้้อย่างสม่ำเสมอ", "แก้อย่างสม่ำเสมอ"),
+        # spaces inside words (003)
+        ("ร า ช ก า ร", "ราชการ"),
+        ("สำห รั บ เจ้าหน้าที่", "สำหรับ เจ้าหน้าที่"),
+        ("ติด ตั้งไว้", "ติดตั้งไว้"),
+        ("ข้อค้น พบ", "ข้อค้นพบ"),
+        # a mark orphaned after a space
+        ("ก ั บ", "กับ"),
+    ],
+)
+def test_repairs_known_damage(damaged: str, repaired: str) -> None:
+    assert repair_thai(damaged) == repaired
+    assert count_damaged(repaired) == 0
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "เทศบาลตำบลหนองเสม็ด อำเภอเมืองตราด จังหวัดตราด",
+        "ผู้บริหาร ความแสดงเจตจำนง หรือคำมั่นสัญญาว่า จะปฏิบัติงานด้วยความซื่อสัตย์ สุจริต",
+        "ทุกกอง /สำนัก",
+        "ช่องทางอื่น ๆ ตามความเหมาะสม",
+        "ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ คะแนน 97.44",
+        "No Gift Policy",
+    ],
+)
+def test_real_word_group_spaces_stay(clean: str) -> None:
+    assert repair_thai(clean) == clean
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("ส านัก", 1),
+        ("ตำาบล", 1),
+        ("ท\u0e48\u0e35", 1),
+        ("ก\u0e4d\u0e32", 1),
+        ("แก้้", 1),
+        ("\u0e34abc", 1),
+        ("x \u0e31", 1),
+        ("\uf70a", 1),
+        ("สำนักงาน ที่ทำการ", 0),
+    ],
+)
+def test_count_damaged_follows_the_contract(text: str, count: int) -> None:
+    assert count_damaged(text) == count
+
+
+def test_word_ratio_rises_with_repair() -> None:
+    damaged = "มีผู้ รับบริการหรือผู้มา ตี ต่ อ ร า ช ก า ร กั บหน่วยงาน"
+    assert thai_word_ratio(repair_thai(damaged)) > thai_word_ratio(damaged)
+    assert thai_word_ratio("hello 123") is None

@@ -1,0 +1,105 @@
+"""The text-dump parser on the dev dumps and on small constructed layouts."""
+
+from pathlib import Path
+
+from parsers.text import parse_text
+from tests.conftest import RAW
+
+
+def _tables(text: str):
+    return [b for b in parse_text(text).blocks if b.kind == "table"]
+
+
+def test_markdown_heading_bold_and_lists() -> None:
+    doc = parse_text("# ผลการประเมิน\n\n**มาตรการ**\n\n๑. ข้อแรก\n๒. ข้อสอง\n\nย่อหน้า **หนา** ธรรมดา\n")
+    kinds = [(b.kind, b.level, b.text) for b in doc.blocks]
+    assert kinds == [
+        ("heading", 1, "ผลการประเมิน"),
+        ("heading", 0, "มาตรการ"),
+        ("list", 0, "๑. ข้อแรก\n๒. ข้อสอง"),
+        ("paragraph", 0, "ย่อหน้า หนา ธรรมดา"),
+    ]
+    assert [b.line_start for b in doc.blocks] == [1, 3, 5, 8]
+
+
+def test_pipe_table_with_separator_and_html_cells() -> None:
+    text = (
+        "| ตัวชี้วัด | ความก้าวหน้า |\n"
+        "|---|:--:|\n"
+        "| ตัวชี้วัดที่ 1 | <p>-ทำแล้ว</p> <p><input checked=\"\" type=\"checkbox\"/> ดำเนินการแล้วเสร็จ</p>"
+        "<p><input type=\"checkbox\"/> ยังไม่ได้ดำเนินการ</p> |\n"
+    )
+    (table,) = _tables(text)
+    assert table.header[0].texts == ["ตัวชี้วัด", "ความก้าวหน้า"]
+    (row,) = table.rows
+    cell = row.cells[1]
+    assert cell.lines == ["-ทำแล้ว", "☑ ดำเนินการแล้วเสร็จ", "☐ ยังไม่ได้ดำเนินการ"]
+    assert [(c.checked, c.label) for c in cell.checkboxes] == [
+        (True, "ดำเนินการแล้วเสร็จ"), (False, "ยังไม่ได้ดำเนินการ")]
+    assert row.line == 3
+
+
+def test_html_lists_links_and_breaks_in_cells() -> None:
+    text = ("| ก | ข |\n|--|--|\n"
+            "| <ol><li>หนึ่ง</li><li>สอง</li></ol> | บรรทัด<br>ใหม่ <a href=\"http://x\">ลิงก์</a> |\n")
+    (table,) = _tables(text)
+    assert table.rows[0].cells[0].lines == ["หนึ่ง", "สอง"]
+    assert table.rows[0].cells[1].lines == ["บรรทัด", "ใหม่ ลิงก์"]
+
+
+def test_tab_rows_form_one_table() -> None:
+    (table,) = _tables("ก\tข\tค\n1\t2\t3\n4\t5\t6\n")
+    assert table.header[0].texts == ["ก", "ข", "ค"]
+    assert [r.texts for r in table.rows] == [["1", "2", "3"], ["4", "5", "6"]]
+
+
+def test_table_continued_after_page_break_drops_header_and_merges_cut_row() -> None:
+    text = ("ลำดับ\tมาตรการ\tผู้รับผิดชอบ\n1\tมาตรการแรก ส่วนต้น\tกองคลัง\n\f"
+            "ลำดับ\tมาตรการ (ต่อ)\tผู้รับผิดชอบ\n\tส่วนท้าย\t\n2\tมาตรการสอง\tสำนักปลัด\n")
+    doc = parse_text(text)
+    assert len(doc.pages) == 2
+    (table,) = [b for b in doc.blocks if b.kind == "table"]
+    assert [r.texts for r in table.rows] == [
+        ["1", "มาตรการแรก ส่วนต้น\nส่วนท้าย", "กองคลัง"], ["2", "มาตรการสอง", "สำนักปลัด"]]
+    assert [r.page for r in table.rows] == [1, 2]
+
+
+def test_separate_tables_with_prose_between_stay_separate() -> None:
+    text = "ก\tข\n1\t2\n\nคำอธิบาย\n\nก\tข\n3\t4\n"
+    assert len(_tables(text)) == 2
+
+
+def test_dev_000_three_tables_with_their_rows() -> None:
+    doc = parse_text((RAW / "000_872eaddf2db1f446.txt").read_text("utf-8"))
+    tables = [b for b in doc.blocks if b.kind == "table"]
+    assert [len(t.rows) for t in tables] == [1, 1, 3]
+    assert tables[0].header[0].texts[2] == "ผู้รับผิดชอบ"
+    assert tables[2].rows[0].texts[2] == "สำนักปลัด"
+    assert tables[1].rows[0].cells[0].lines[0].startswith("๑. หน่วยงานต้องจัดทำ")
+
+
+def test_dev_002_pipe_tables_joined_and_checkboxes_read() -> None:
+    doc = parse_text((RAW / "002_21007bcb3eecaeca.txt").read_text("utf-8"))
+    tables = [b for b in doc.blocks if b.kind == "table"]
+    assert [len(t.rows) for t in tables] == [6, 3, 2, 3, 2]
+    assert [r.texts[0] for r in tables[0].rows] == ["1", "2", "3.", "4.", "5", "6"]
+    ticked = [next(c.label for c in r.cells[-1].checkboxes if c.checked)
+              for t in tables[1:4] for r in t.rows]
+    assert ticked.count("ดำเนินการแล้วเสร็จ") == 7
+    assert ticked.count("อยู่ระหว่างดำเนินการ") == 1
+
+
+def test_dev_003_two_line_header_and_rows_cut_by_page_breaks() -> None:
+    doc = parse_text((RAW / "003_803e91d9ccdb16cf.txt").read_text("utf-8"))
+    (table,) = [b for b in doc.blocks if b.kind == "table"]
+    assert "ข้อความ ITA" in table.header[0].texts[1]
+    assert [r.texts[0][:3] for r in table.rows] == [f"({d})" for d in "๑๒๓๔๕๖๗"]
+    area2 = table.rows[1]
+    assert area2.cells[2].text.endswith("สะดวกรวดเร็ว กว่าที่ผ่านมา")
+    assert area2.line == 10
+
+
+def test_source_file_lines_are_one_based() -> None:
+    doc = parse_text(Path(RAW / "003_803e91d9ccdb16cf.txt").read_text("utf-8"))
+    assert doc.blocks[0].line_start == 3
+    assert doc.blocks[0].text.startswith("มาตรการส่งเสริมคุณธรรม")
