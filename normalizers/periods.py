@@ -78,8 +78,8 @@ def _quarters(text: str, plan_year_be: int | None) -> Period:
         return _NONE
     first = int(match.group(1))
     last = int(match.group(2) or first)
-    fiscal = _fiscal_year(text, None)
-    year_be = to_be(int(_FISCAL_YEAR.search(text).group(1))) if fiscal != _NONE else plan_year_be
+    printed = _FISCAL_YEAR.search(text)
+    year_be = to_be(int(printed.group(1))) if printed else plan_year_be
     if not (year_be and 1 <= first <= last <= 4):
         return _NONE
     return quarter_bounds(year_be, first)[0], quarter_bounds(year_be, last)[1]
