@@ -61,3 +61,38 @@ def _split(head: str, digits: str, context: str | None) -> tuple[str | None, str
     if context == "i" and first in LETTER_LOOKALIKES["i"] and rest:
         return "i", rest
     return context, digits
+
+
+# A code with its letter (`i๑`, `E๗`, `e ๑๒`, `o10`): never a letter inside a word.
+_LETTERED = regex.compile(r"(?<![A-Za-z])[iIeEoO]\s?[0-9๐-๙]{1,2}(?![0-9๐-๙]|\.[0-9๐-๙])")
+# A code whose letter is lost or disguised (`๓๗`, `1๒`, `๐๑๐`, `0 5`), opening a question's text.
+_BARE = regex.compile(r"(?:(?<=^)|(?<=[\s(]))(?:[0๐]\s?[0-9๐-๙]{1,2}|[0-9๐-๙]{1,3}|[l|][0-9๐-๙]{1,2})"
+                      r"(?=\s*\p{Thai})")
+
+
+@dataclass(frozen=True)
+class FoundCode:
+    start: int
+    end: int
+    item: ItemCode
+
+
+def find_item_codes(text: str, tool: str | None = None, *, bare: bool = False) -> list[FoundCode]:
+    """Item codes printed in `text`, in order.
+
+    Codes with a letter are found anywhere. With `bare`, numbers that open a
+    question's text (in a column of item questions) are read as codes too,
+    their letter decided by `tool`; undecidable ones come back with a null code.
+    """
+    found = [FoundCode(m.start(), m.end(), normalize_item_code(m.group(), tool))
+             for m in _LETTERED.finditer(text)]
+    if bare:
+        taken = [(f.start, f.end) for f in found]
+        for m in _BARE.finditer(text):
+            if not any(s <= m.start() < e for s, e in taken):
+                found.append(FoundCode(m.start(), m.end(), normalize_item_code(m.group(), tool)))
+    return sorted(found, key=lambda f: f.start)
+
+
+def letters_of(codes: list[str]) -> set[str]:
+    return {code[0] for code in codes}

@@ -13,10 +13,13 @@ from normalizers.years import be_to_ce
 from parsers import ParseError, parse_file
 from parsers.model import Document
 from pipeline import PARSER_VERSION
+from pipeline.content import Content, measure_line, read_content
+from pipeline.findings import Finding
 from pipeline.grades import grade_for, stated_grade_agrees
 from pipeline.lines import Line, document_lines, page_text
+from pipeline.measures import Measure
 from pipeline.recognise import Metadata, recognise
-from pipeline.scores import overall_score
+from pipeline.scores import Score
 
 log = logging.getLogger(__name__)
 
@@ -63,11 +66,18 @@ def extract_document(document: Document, source_path: str, sha256: str) -> dict[
     if document.encoding == "cp874":
         meta.warnings.append("decoded_as_tis620")
     pages = [_page_row(doc_id, page, document) for page in document.pages]
-    scores = _overall_rows(doc_id, lines, meta, document)
-    overall = scores[0]["score"] if scores else None
+    content = read_content(document, meta) if meta.doc_type != "unknown" else Content()
+    meta.warnings.extend(content.warnings)
+    overall = _overall(content.scores, meta)
+    scores = [_score_row(doc_id, score, meta, document) for score in content.scores]
+    findings = [_finding_row(doc_id, k, finding, meta, document)
+                for k, finding in enumerate(content.findings, 1)]
+    measures = [_measure_row(doc_id, k, measure, meta, document)
+                for k, measure in enumerate(content.measures, 1)]
     doc_row = _document_row(doc_id, source_path, sha256, document, meta, overall)
-    doc_row.update(n_scores=len(scores), n_findings=0, n_measures=0)
-    return {"documents": [doc_row], "pages": pages, "scores": scores}
+    doc_row.update(n_scores=len(scores), n_findings=len(findings), n_measures=len(measures))
+    return {"documents": [doc_row], "pages": pages, "scores": scores, "findings": findings,
+            "measures": measures}
 
 
 def _page_row(doc_id: str, page, document: Document) -> dict[str, Any]:
@@ -88,30 +98,82 @@ def _provenance_page(line: Line, document: Document) -> int | None:
     return line.page if document.source_format == "pdf" else None
 
 
-def _overall_rows(doc_id: str, lines: list[Line], meta: Metadata,
-                  document: Document) -> list[dict[str, Any]]:
-    if meta.doc_type == "unknown":
-        return []
-    mention = overall_score(lines)
-    if mention is None:
-        return []
-    if not 0 <= mention.score <= 100:
-        meta.warnings.append("score_out_of_range")
-        return []
-    if mention.grade_stated and not stated_grade_agrees(mention.grade_stated, mention.score):
-        meta.warnings.append("grade_mismatch")
-    meta.grade_stated = mention.grade_stated
-    return [{
+def _overall(scores: list[Score], meta: Metadata) -> float | None:
+    """The overall score of the assessment year; its printed grade is checked against the bands."""
+    for score in scores:
+        if score.level == "overall" and score.year_be in (meta.assessment_year_be, None):
+            if score.grade_stated:
+                meta.grade_stated = score.grade_stated
+                if not stated_grade_agrees(score.grade_stated, score.score):
+                    meta.warnings.append("grade_mismatch")
+            return score.score
+    return None
+
+
+def _score_row(doc_id: str, score: Score, meta: Metadata, document: Document) -> dict[str, Any]:
+    return {
         "doc_id": doc_id,
         "org_name": meta.org_name,
         "province": meta.province,
         "assessment_year_be": meta.assessment_year_be,
-        "score_year_be": meta.assessment_year_be,
-        "level": "overall",
-        "score": mention.score,
-        "page": _provenance_page(mention.line, document),
-        "source_text": mention.line.text,
-    }]
+        "score_year_be": score.year_be,
+        "level": score.level,
+        "tool": score.tool,
+        "tool_part": score.tool_part,
+        "indicator": score.indicator,
+        "sub_indicator": score.sub_indicator,
+        "item_code": score.item_code,
+        "item_code_raw": score.item_code_raw,
+        "label": score.label,
+        "score": score.score,
+        "page": _provenance_page(score.line, document),
+        "source_text": score.line.text,
+    }
+
+
+def _finding_row(doc_id: str, ordinal: int, finding: Finding, meta: Metadata,
+                 document: Document) -> dict[str, Any]:
+    return {
+        "doc_id": doc_id,
+        "assessment_year_be": meta.assessment_year_be,
+        "finding_id": f"{doc_id}-f{ordinal:04d}",
+        "kind": finding.kind,
+        "issue_area": finding.issue_area,
+        "tool": finding.tool,
+        "indicator": finding.indicator,
+        "sub_indicator": finding.sub_indicator,
+        "item_codes": finding.item_codes,
+        "text": finding.text,
+        "page": _provenance_page(finding.line, document),
+        "source_text": finding.line.text,
+    }
+
+
+def _measure_row(doc_id: str, ordinal: int, measure: Measure, meta: Metadata,
+                 document: Document) -> dict[str, Any]:
+    line = measure_line(measure)
+    return {
+        "doc_id": doc_id,
+        "assessment_year_be": meta.assessment_year_be,
+        "plan_year_be": meta.plan_year_be,
+        "measure_id": f"{doc_id}-m{ordinal:04d}",
+        "seq": measure.seq,
+        "issue_area": measure.issue_area,
+        "tool": measure.tool,
+        "indicator": measure.indicator,
+        "item_codes": measure.item_codes,
+        "title": measure.title,
+        "steps": measure.steps,
+        "responsible": measure.responsible,
+        "timeframe_raw": measure.timeframe_raw,
+        "period_start": measure.period[0],
+        "period_end": measure.period[1],
+        "follow_up": measure.follow_up,
+        "status": measure.status,
+        "result": measure.result,
+        "page": _provenance_page(line, document),
+        "source_text": line.text,
+    }
 
 
 def _document_row(doc_id: str, source_path: str, sha256: str, document: Document,

@@ -19,9 +19,14 @@ class Line:
 
 
 @lru_cache(maxsize=16384)
+def repaired(text: str) -> str:
+    """Repaired Thai with the digits as printed: the form printed codes are read from."""
+    return repair_thai(text)
+
+
 def clean(text: str) -> str:
     """Repaired Thai with Arabic digits: the form of every text column."""
-    return thai_digits_to_arabic(repair_thai(text))
+    return thai_digits_to_arabic(repaired(text))
 
 
 def row_text(row: Row) -> str:

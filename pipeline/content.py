@@ -1,0 +1,80 @@
+"""The ITA content of a recognised document: its scores, findings and measures, in document order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from parsers.model import Block, Document
+from pipeline.findings import Finding, prose_findings, table_findings
+from pipeline.lines import Line, block_lines, row_text
+from pipeline.measures import Measure, table_measures
+from pipeline.recognise import Metadata
+from pipeline.score_tables import table_scores
+from pipeline.scores import Score, prose_scores
+from pipeline.subjects import item_indicator
+from pipeline.tables import row_views, view
+
+
+@dataclass
+class Content:
+    scores: list[Score] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_content(document: Document, meta: Metadata) -> Content:
+    content = Content()
+    blocks = document.blocks
+    prose = dict((id(block), found) for block, found in prose_findings(blocks))
+    for index, block in enumerate(blocks):
+        if block.kind != "table":
+            content.findings.extend(prose[id(block)])
+            content.scores.extend(prose_scores(block_lines(block), meta.assessment_year_be))
+            continue
+        _read_table(content, block, blocks[:index], meta)
+    content.scores = _checked_scores(content, meta.assessment_year_be)
+    return content
+
+
+def _read_table(content: Content, block: Block, before: list[Block], meta: Metadata) -> None:
+    table_view = view(block, before)
+    if table_view.kind == "scores":
+        content.scores.extend(table_scores(table_view, meta.assessment_year_be))
+        return
+    rows = row_views(table_view)
+    measures = table_measures(rows, table_view, meta.assessment_year_be, meta.plan_year_be)
+    for measure in measures:
+        line = measure_line(measure)
+        content.findings.extend(table_findings(measure, line))
+        content.warnings.extend(measure.warnings)
+    if table_view.kind == "measures":
+        content.measures.extend(measures)
+    content.scores.extend(prose_scores(block_lines(block), meta.assessment_year_be))
+
+
+def measure_line(measure: Measure) -> Line:
+    first = measure.row.source_rows[0]
+    text = "\n".join(row_text(row) for row in measure.row.source_rows)
+    return Line(first.page, first.line, text, "table")
+
+
+def _checked_scores(content: Content, assessment_year: int | None) -> list[Score]:
+    """Scores in range, each printed value once; two values for one score are flagged."""
+    kept: list[Score] = []
+    seen: dict[tuple, float] = {}
+    for score in content.scores:
+        if not 0 <= score.score <= 100:
+            content.warnings.append("score_out_of_range")
+            continue
+        if score.level == "item" and score.indicator is None:
+            score.indicator, sub = item_indicator(assessment_year, score.item_code)
+            score.sub_indicator = score.sub_indicator or sub
+        if score.key in seen:
+            if seen[score.key] != score.score:
+                content.warnings.append("conflicting_scores")
+            else:
+                continue
+        seen.setdefault(score.key, score.score)
+        kept.append(score)
+    return kept
