@@ -17,7 +17,7 @@ from normalizers.digits import thai_digits_to_arabic
 # A point number: `1.` `1)` `(1)` at the start or after a space, not a decimal.
 _NUMBER_MARKER = regex.compile(r"(?:(?<=^)|(?<=\s))(?:\((\d{1,2})\)|(\d{1,2})\s*[.)])(?!\d)\s*")
 # A bullet: at the start of a line (`- text`) or glued to its text after a space (` -text`).
-_BULLET = regex.compile(r"(?:^[-•●▪*]\s*|(?<=\s)[-•●▪](?=[^\s\d-]))")
+_BULLET = regex.compile(r"(?:^[-•●▪*]\s*|(?<=\s)[•●▪]\s*|(?<=\s)-(?=[^\s\d-]))")
 _THAI_GAP = regex.compile(r"(?<=\p{Thai})\s+(?=\p{Thai})")
 
 
@@ -81,7 +81,7 @@ def split_units(text: str, heads: Iterable[str], fillers: Iterable[str]) -> list
     filler = regex.compile("|".join(r"\s?".join(map(regex.escape, f))
                                     for f in sorted(fillers, key=len, reverse=True)))
     units: list[str] = []
-    for part in regex.split(r"[\n,;/]|\s+และ\s+", text):
+    for part in regex.split(r"[\n,;/]|\s+และ\s*", text):
         part = filler.sub(" ", part)
         current: list[str] = []
         for word in part.split():

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import regex
 
-from parsers.model import Block, Cell, Checkbox, Row
+from parsers.model import Block, Cell, Checkbox, Row, glyph_checkboxes
 
 CHECKED, UNCHECKED = "☑", "☐"
 _BREAKING_TAGS = {"p", "div", "li", "br", "tr", "ol", "ul", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -44,6 +44,8 @@ class _Sink:
             self.checkboxes.append(Checkbox(self._pending_box, line))
             line = f"{CHECKED if self._pending_box else UNCHECKED} {line}".strip()
             self._pending_box = None
+        else:
+            self.checkboxes.extend(glyph_checkboxes(line))
         if line:
             self.lines.append(line)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+import regex
+
 BlockKind = Literal["heading", "paragraph", "list", "table"]
 
 
@@ -16,6 +18,18 @@ BlockKind = Literal["heading", "paragraph", "list", "table"]
 class Checkbox:
     checked: bool
     label: str
+
+
+# Box glyphs that OCR and conversion tools print for form checkboxes.
+CHECKED_GLYPHS = "☑☒■✓✔"
+UNCHECKED_GLYPHS = "☐□"
+_BOXES = CHECKED_GLYPHS + UNCHECKED_GLYPHS
+_GLYPH_BOX = regex.compile(rf"([{_BOXES}])\s*([^{_BOXES}]*)")
+
+
+def glyph_checkboxes(line: str) -> list[Checkbox]:
+    """Checkboxes printed as glyphs (`☑ ดำเนินการแล้วเสร็จ ☐ ยังไม่ได้ดำเนินการ`), each with its label."""
+    return [Checkbox(m.group(1) in CHECKED_GLYPHS, m.group(2).strip()) for m in _GLYPH_BOX.finditer(line)]
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from parsers.html import cell_from_html, looks_like_html
-from parsers.model import Block, Cell, Document, Page, Row
+from parsers.model import Block, Cell, Document, Page, Row, glyph_checkboxes
 
 _HEADING = regex.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BOLD_LINE = regex.compile(r"^\*\*(.+?)\*\*$|^__(.+?)__$")
@@ -92,7 +92,7 @@ def _cell(text: str) -> Cell:
     text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text.strip())
     if looks_like_html(text):
         return cell_from_html(text)
-    return Cell([text] if text else [])
+    return Cell([text] if text else [], glyph_checkboxes(text))
 
 
 def _split_row(line: str, kind: str) -> list[str]:

@@ -24,6 +24,7 @@ from pipeline.subjects import Subject, prose_subjects
 _SECTION_MAX = 160  # a line this short that names a kind is a section heading
 _FOUND = regex.compile(r"พบว่า|ผลการวิเคราะห์")
 _NUMBERED = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-•●▪])")
+_LEADING_CODE = regex.compile(r"^\s*[iIeEoO]\s?[0-9๐-๙]{1,2}(?![0-9๐-๙])")
 _TOOL_OF_LETTER = {"i": "IIT", "e": "EIT", "o": "OIT"}
 TABLE_KINDS = (("finding", "finding"), ("recommendation", "recommendation"))
 
@@ -69,12 +70,12 @@ def prose_findings(blocks: list[Block]) -> list[tuple[Block, list[Finding]]]:
             section = None
             continue
         found: list[Finding] = []
-        for line in block_lines(block):
+        for k, line in enumerate(block_lines(block)):
             kind = section_kind(line.text)
             if kind:
                 section = kind
                 continue
-            if section and _ends_section(block, line):
+            if k == 0 and section and _ends_section(block, line):
                 section = None
             found.extend(_line_findings(line, section))
         results.append((block, found))
@@ -82,7 +83,11 @@ def prose_findings(blocks: list[Block]) -> list[tuple[Block, list[Finding]]]:
 
 
 def _ends_section(block: Block, line: Line) -> bool:
-    return block.kind == "heading" or (len(line.text) <= _SECTION_MAX and not _NUMBERED.match(line.text))
+    """A heading, or a short unnumbered line opening a block (a title), closes a section."""
+    if block.kind == "heading":
+        return True
+    opens_point = _NUMBERED.match(line.text) or _LEADING_CODE.match(repaired(line.text))
+    return len(line.text) <= _SECTION_MAX and not opens_point
 
 
 def _line_findings(line: Line, section: str | None) -> list[Finding]:

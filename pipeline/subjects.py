@@ -15,6 +15,7 @@ from functools import cache
 import regex
 
 from normalizers.codes import find_item_codes, normalize_item_code
+from normalizers.digits import thai_digits_to_arabic
 from normalizers.lists import squeeze_thai
 from pipeline.knowledge import patterns, table
 
@@ -153,7 +154,7 @@ def prose_subjects(text: str) -> list[Subject]:
 def label_subject(label: str, tool: str | None = None) -> Subject | None:
     """What a table row's label cell names (`ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่`, `i๑ …`, `9.1 …`, `รวม`)."""
     text = squeeze_thai(label)
-    sub = _LEADING_SUB_INDICATOR.match(text)
+    sub = _LEADING_SUB_INDICATOR.match(thai_digits_to_arabic(text))
     if sub:
         found_tool, indicator = tool_of_sub_indicator(sub.group(1))
         return Subject("sub_indicator", sub.start(1), sub.end(), tool=found_tool, indicator=indicator,
@@ -161,11 +162,14 @@ def label_subject(label: str, tool: str | None = None) -> Subject | None:
     lettered = _leading_item(text, find_item_codes(text, tool))
     if lettered:
         return lettered
-    found = find_indicators(text, need_word=False)
+    bare = _leading_item(text, find_item_codes(text, tool, bare=True))
+    # A lone digit before a name is a rank or a list number; a code has two digits or more.
+    if bare and len(regex.sub(r"\D", "", bare.item_code_raw or "")) >= 2:
+        return bare
+    found = find_indicators(thai_digits_to_arabic(text), need_word=False)
     if found:
         first = min(found, key=lambda s: s.start)
         return replace(first, label=first.label or indicators()[first.indicator].name)
-    bare = _leading_item(text, find_item_codes(text, tool, bare=True))
     if bare:
         return bare
     tools = find_tools(text)

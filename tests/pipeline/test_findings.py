@@ -1,0 +1,49 @@
+"""Findings, recommendations and limitations in prose and in table columns."""
+
+from tests.pipeline.helpers import extract
+
+
+def _findings(body: str):
+    return extract(body)["findings"]
+
+
+def test_nacc_recommendations_per_item_are_one_finding_each() -> None:
+    findings = _findings(
+        "ข้อเสนอแนะจากสำนักงาน ป.ป.ช.\n\n"
+        "E๙ ประเด็น การปรับปรุงคุณภาพการปฏิบัติงาน ควรนำความคิดเห็นของผู้รับบริการมาปรับปรุง\n"
+        "e ๑๒ ประเด็น การปรับปรุงวิธีการและขั้นตอน ควรลดขั้นตอนการให้บริการ\n\n"
+        "ส่วนที่ ๓ แผนการดำเนินงาน\n\nข้อความนี้ไม่ใช่ข้อเสนอแนะของหน่วยงานใด ๆ ที่อยู่ในส่วนก่อนหน้าแต่เป็นเนื้อหาทั่วไป"
+        "ของเอกสารฉบับนี้ซึ่งยาวพอที่จะไม่ใช่หัวข้อ และไม่ได้รายงานสิ่งที่ค้นพบเกี่ยวกับแบบวัดใด\n")
+    assert findings["kind"].tolist() == ["recommendation", "recommendation"]
+    assert [list(codes) for codes in findings["item_codes"]] == [["e9"], ["e12"]]
+    assert findings["tool"].tolist() == ["EIT", "EIT"]
+    assert findings["finding_id"].tolist() == ["abababababababab-f0001", "abababababababab-f0002"]
+
+
+def test_numbered_weaknesses_become_separate_findings() -> None:
+    findings = _findings(
+        "ประเด็นข้อบกพร่อง / จุดอ่อน\n\n"
+        "๑. บุคลากรบางรายไม่ทราบแนวปฏิบัติการใช้ทรัพย์สินของราชการ ๒. ไม่มีการเผยแพร่แผนการใช้จ่ายงบประมาณ\n\n"
+        "ปัญหาอุปสรรค\n\n- ผู้รับบริการบางรายใช้งานระบบ E-Service ไม่ได้\n")
+    assert findings["kind"].tolist() == ["finding", "finding", "limitation"]
+    assert findings["text"].tolist() == [
+        "บุคลากรบางรายไม่ทราบแนวปฏิบัติการใช้ทรัพย์สินของราชการ",
+        "ไม่มีการเผยแพร่แผนการใช้จ่ายงบประมาณ",
+        "ผู้รับบริการบางรายใช้งานระบบ E-Service ไม่ได้"]
+
+
+def test_a_sentence_reporting_a_finding_about_an_indicator() -> None:
+    findings = _findings("๒. ด้าน EIT พบว่า ตัวชี้วัดที่ ๗ ประสิทธิภาพการสื่อสาร ได้คะแนนต่ำสุด ควรเพิ่มช่องทางสื่อสาร\n")
+    assert findings[["kind", "tool", "indicator"]].values.tolist() == [["finding", "EIT", 7]]
+
+
+def test_table_of_areas_findings_and_recommendations() -> None:
+    tables = extract(
+        "| ประเด็น | ข้อค้นพบ | ข้อเสนอแนะ |\n|---|---|---|\n"
+        "| (๔) กระบวนการกำกับดูแลการใช้ทรัพย์สินของราชการ | บุคลากรไม่ทราบแนวปฏิบัติ (i๑๙) "
+        "| ๑. จัดทำคู่มือ ๒. ประชาสัมพันธ์คู่มือ |\n")
+    findings = tables["findings"]
+    assert findings["kind"].tolist() == ["finding", "recommendation", "recommendation"]
+    assert findings["issue_area"].tolist() == [4, 4, 4]
+    assert [list(c) for c in findings["item_codes"]] == [["i19"]] * 3
+    assert tables["measures"].empty  # no steps, units or periods: not a measures table

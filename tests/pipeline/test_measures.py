@@ -1,0 +1,78 @@
+"""Measures tables in the layouts documents print them; header synonyms come from table_columns.csv."""
+
+import datetime as dt
+
+from tests.pipeline.helpers import extract
+
+MEASURES_TITLE = ("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๖\n"
+                  "เทศบาลตำบลเหมืองจี้ อำเภอเมืองลำพูน จังหวัดลำพูน\n\n")
+
+
+def _measures(body: str):
+    return extract(body, title=MEASURES_TITLE)["measures"]
+
+
+def test_measure_guideline_method_responsible_period_follow_up() -> None:
+    measures = _measures(
+        "| มาตรการ/แนวทาง | วิธีการ | ผู้รับผิดชอบ | ระยะเวลา | การติดตามผล |\n|---|---|---|---|---|\n"
+        "| มาตรการป้องกันการรับสินบน | 1) จัดทำประกาศ 2) เผยแพร่ประกาศ 3) รายงานผล | สำนักปลัด, กองคลัง "
+        "| ต.ค. ๖๕ – ก.ย. ๖๖ | รายงานผู้บริหารทุกไตรมาส |\n"
+        "| มาตรการ No Gift Policy | • ประกาศนโยบาย • รณรงค์ | งานนิติการ | มกราคม - มีนาคม ๒๕๖๖ | |\n")
+    first, second = measures.iloc[0], measures.iloc[1]
+    assert first["title"] == "มาตรการป้องกันการรับสินบน"
+    assert list(first["steps"]) == ["จัดทำประกาศ", "เผยแพร่ประกาศ", "รายงานผล"]
+    assert list(first["responsible"]) == ["สำนักปลัด", "กองคลัง"]
+    assert (first["period_start"], first["period_end"]) == (dt.date(2022, 10, 1), dt.date(2023, 9, 30))
+    assert first["timeframe_raw"] == "ต.ค. 65 – ก.ย. 66"
+    assert first["follow_up"] == "รายงานผู้บริหารทุกไตรมาส"
+    assert list(second["steps"]) == ["ประกาศนโยบาย", "รณรงค์"]
+    assert (second["period_start"], second["period_end"]) == (dt.date(2023, 1, 1), dt.date(2023, 3, 31))
+    # A follow-up printed once for both rows (a merged cell) applies to the row below it.
+    assert second["follow_up"] == "รายงานผู้บริหารทุกไตรมาส"
+    assert measures["plan_year_be"].tolist() == [2566, 2566]
+
+
+def test_analysis_area_activity_project_table() -> None:
+    measures = _measures(
+        "| ประเด็นการวิเคราะห์ | กิจกรรม/โครงการ | ขั้นตอนการดำเนินการ | ระยะเวลา | ผู้รับผิดชอบ |\n"
+        "|---|---|---|---|---|\n"
+        "| ประเด็นที่ ๔ กระบวนการกำกับดูแลการใช้ทรัพย์สินของราชการ | โครงการจัดทำคู่มือการยืมทรัพย์สิน "
+        "| ๑. จัดทำคู่มือ ๒. ประชาสัมพันธ์ | ไตรมาส ๒-๓ | กองคลัง |\n"
+        "| ประเด็นที่ ๗ กลไกและมาตรการในการแก้ไขและป้องกันการทุจริต | กิจกรรมเสริมสร้างจริยธรรม "
+        "| อบรมบุคลากร | ตลอดปีงบประมาณ | สำนักปลัด |\n")
+    assert measures["issue_area"].tolist() == [4, 7]
+    assert measures["title"].tolist() == ["โครงการจัดทำคู่มือการยืมทรัพย์สิน", "กิจกรรมเสริมสร้างจริยธรรม"]
+    assert (measures.iloc[0]["period_start"], measures.iloc[0]["period_end"]) == (
+        dt.date(2023, 1, 1), dt.date(2023, 6, 30))
+    assert (measures.iloc[1]["period_start"], measures.iloc[1]["period_end"]) == (
+        dt.date(2022, 10, 1), dt.date(2023, 9, 30))
+
+
+def test_category_rows_give_the_area_to_the_rows_below() -> None:
+    measures = _measures(
+        "| ลำดับ | มาตรการ | วิธีดำเนินการ | ผู้รับผิดชอบ |\n|---|---|---|---|\n"
+        "| ๒. การให้บริการและระบบ E-Service | | | |\n"
+        "| ๑ | พัฒนาระบบรับคำร้องออนไลน์ | จัดทำแบบฟอร์มออนไลน์ | สำนักปลัด |\n"
+        "| ๒ | ประชาสัมพันธ์ช่องทาง E-Service | เผยแพร่ทางเว็บไซต์ | งานประชาสัมพันธ์ |\n")
+    assert measures["seq"].tolist() == [1, 2]
+    assert measures["issue_area"].tolist() == [2, 2]
+
+
+def test_status_from_the_ticked_box_and_none_when_nothing_is_ticked() -> None:
+    measures = _measures(
+        "| มาตรการ/กิจกรรม | วิธีดำเนินการ | ผู้รับผิดชอบ | ผลการดำเนินการ |\n|---|---|---|---|\n"
+        "| กิจกรรมหนึ่ง | ทำ | กองช่าง | ☐ ดำเนินการแล้วเสร็จ<br>☑ อยู่ระหว่างดำเนินการ<br>☐ ยังไม่ได้ดำเนินการ |\n"
+        "| กิจกรรมสอง | ทำ | กองช่าง | ☐ ดำเนินการแล้วเสร็จ<br>☐ อยู่ระหว่างดำเนินการ<br>☑ ยังไม่ได้ดำเนินการ |\n"
+        "| กิจกรรมสาม | ทำ | กองช่าง | รายงานแล้ว |\n")
+    assert measures["status"].tolist()[:2] == ["in_progress", "not_started"]
+    assert measures["status"].isna().tolist() == [False, False, True]
+    assert measures["result"].tolist()[2] == "รายงานแล้ว"
+
+
+def test_a_text_that_is_not_an_ita_document_gives_no_content() -> None:
+    tables = extract("| มาตรการ | วิธีการ | ผู้รับผิดชอบ | ระยะเวลา |\n|---|---|---|---|\n"
+                     "| ซ่อมถนน | ๑. สำรวจ ๒. ซ่อม | กองช่าง | ไตรมาส ๑ |\n\nตัวชี้วัดที่ ๑ ได้คะแนน ๙๐\n",
+                     title="ประกาศรับสมัครงาน เทศบาลตำบลหนองเสม็ด\n\n")
+    assert tables["documents"].iloc[0]["doc_type"] == "unknown"
+    assert all(tables[name].empty for name in ("scores", "findings", "measures"))
+    assert tables["documents"].iloc[0][["n_scores", "n_findings", "n_measures"]].tolist() == [0, 0, 0]

@@ -1,0 +1,76 @@
+"""Tables of scores in the layouts documents print them."""
+
+from tests.pipeline.helpers import extract, scores_of
+
+
+def test_name_and_score_table() -> None:
+    tables = extract(
+        "ผลคะแนนรายตัวชี้วัด\n\n"
+        "| ตัวชี้วัด | คะแนน |\n|---|---|\n"
+        "| การปฏิบัติหน้าที่ | ๙๗.๔๔ |\n| การแก้ปัญหาการทุจริต | ๘๘.๑๒ |\n"
+        "| การปรับปรุงระบบการทำงาน | ๗๙.๕๐ |\n| คะแนนรวม | ๘๙.๐๑ |\n")
+    assert scores_of(tables, "indicator") == {1: 97.44, 5: 88.12, 8: 79.5}
+    assert scores_of(tables, "overall") == {2566: 89.01}
+    assert tables["documents"].iloc[0]["overall_score"] == 89.01
+
+
+def test_rank_name_score_table_reads_the_name_not_the_rank() -> None:
+    tables = extract(
+        "| ลำดับ | ตัวชี้วัด | คะแนน |\n|---|---|---|\n"
+        "| 1 | การใช้อำนาจ | 99.10 |\n| 2 | การเปิดเผยข้อมูล | 98.00 |\n| 3 | การใช้งบประมาณ | 90.55 |\n")
+    assert scores_of(tables, "indicator") == {3: 99.1, 9: 98.0, 2: 90.55}
+    row = tables["scores"].set_index("indicator").loc[9]
+    assert (row["tool"], row["label"]) == ("OIT", "การเปิดเผยข้อมูล")
+
+
+def test_comparison_table_gives_each_value_its_year() -> None:
+    tables = extract(
+        "| ตัวชี้วัด | ปี ๒๕๖๔ | ปี ๒๕๖๕ | ปี ๒๕๖๖ |\n|---|---|---|---|\n"
+        "| ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่ | ๙๐.๐๐ | ๙๒.๕๐ | ๙๗.๔๔ |\n"
+        "| ผลคะแนนภาพรวม | ๘๕.๑๐ | ๘๗.๒๐ | ๙๕.๗๕ |\n")
+    frame = tables["scores"]
+    indicator = frame[frame["level"] == "indicator"]
+    assert dict(zip(indicator["score_year_be"], indicator["score"], strict=True)) == {
+        2564: 90.0, 2565: 92.5, 2566: 97.44}
+    assert scores_of(tables, "overall") == {2564: 85.1, 2565: 87.2, 2566: 95.75}
+    assert tables["documents"].iloc[0]["overall_score"] == 95.75
+
+
+def test_item_table_with_code_question_score_remarks() -> None:
+    tables = extract(
+        "ผลการประเมินแบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) รายข้อ\n\n"
+        "| ข้อคำถาม | คะแนน | หมายเหตุ |\n|---|---|---|\n"
+        "| i๑ บุคลากรในหน่วยงานของท่าน ปฏิบัติงานตามขั้นตอน | ๙๕.๐๐ | |\n"
+        "| 1๒ บุคลากรในหน่วยงานของท่าน ปฏิบัติงานอย่างเท่าเทียมกัน | ๘๐.๒๕ | ต่ำกว่าเกณฑ์ |\n"
+        "| I๑๙ ท่านรู้แนวปฏิบัติของหน่วยงานเกี่ยวกับการใช้ทรัพย์สิน | ๗๗.๗๗ | |\n")
+    assert scores_of(tables, "item") == {"i1": 95.0, "i2": 80.25, "i19": 77.77}
+    items = tables["scores"].set_index("item_code")
+    assert list(items["item_code_raw"]) == ["i๑", "1๒", "I๑๙"]
+    assert set(items["tool"]) == {"IIT"}
+    # The 2564 form maps items to indicators; this document is of 2566, which the map does not cover.
+    assert items["indicator"].isna().all()
+
+
+def test_item_indicator_comes_from_the_map_of_the_year_it_covers() -> None:
+    title = ("รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ๒๕๖๔\n"
+             "เทศบาลตำบลหนองเสม็ด\n\n")
+    tables = extract("| ข้อ | คำถาม | คะแนน |\n|---|---|---|\n| i๑๙ | ท่านรู้แนวปฏิบัติ | ๗๗.๗๗ |\n"
+                     "| i๒๗ | ท่านทราบเกี่ยวกับมาตรฐานทางจริยธรรม | ๖๖.๖๖ |\n", title=title)
+    items = tables["scores"].set_index("item_code")
+    assert items.loc["i19", "indicator"] == 4 and items.loc["i27", "indicator"] == 5
+
+
+def test_oit_list_with_category_rows_between_items() -> None:
+    tables = extract(
+        "ผลการประเมินการเปิดเผยข้อมูลสาธารณะ (OIT)\n\n"
+        "| ข้อ | ข้อมูล | คะแนน |\n|---|---|---|\n"
+        "| ตัวชี้วัดย่อยที่ ๙.๑ ข้อมูลพื้นฐาน | | |\n"
+        "| ๐๑ | โครงสร้าง | ๑๐๐ |\n| 0 5 | ข้อมูลการติดต่อ | ๑๐๐ |\n"
+        "| | คะแนนเฉลี่ย | ๙๘.๕๐ |\n"
+        "| ตัวชี้วัดย่อยที่ ๑๐.๑ การดำเนินการเพื่อป้องกันการทุจริต | | |\n"
+        "| ๐๓๖ | แผนปฏิบัติการป้องกันการทุจริต | ๐ |\n")
+    items = tables["scores"].set_index("item_code")
+    assert scores_of(tables, "item") == {"o1": 100.0, "o5": 100.0, "o36": 0.0}
+    assert (items.loc["o1", "sub_indicator"], items.loc["o1", "indicator"]) == ("9.1", 9)
+    assert (items.loc["o36", "sub_indicator"], items.loc["o36", "indicator"]) == ("10.1", 10)
+    assert scores_of(tables, "sub_indicator") == {"9.1": 98.5}
