@@ -12,12 +12,16 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
+from normalizers.dates import MONTH_PATTERN
 from normalizers.digits import thai_digits_to_arabic
 
 # A point number: `1.` `1)` `(1)` at the start or after a space, not a decimal.
 _NUMBER_MARKER = regex.compile(r"(?:(?<=^)|(?<=\s))(?:\((\d{1,2})\)|(\d{1,2})\s*[.)])(?!\d)\s*")
 # A bullet: at the start of a line (`- text`) or glued to its text after a space (` -text`).
-_BULLET = regex.compile(r"(?:^[-•●▪*]\s*|(?<=\s)[•●▪]\s*|(?<=\s)-(?=[^\s\d-]))")
+_BULLET = regex.compile(r"(?:^[-•●▪*]\s*|(?<=\s)[•●▪]\s*|(?<=\s)-(?=[^\s\d-])"
+                        r"|(?<=\p{Thai}\s)-\s(?=\p{Thai}))")
+# A dash between two months is a range, not a bullet (`มกราคม - มีนาคม`).
+_MONTH_BEFORE = regex.compile(rf"(?:{MONTH_PATTERN.pattern})\s*$")
 _THAI_GAP = regex.compile(r"(?<=\p{Thai})\s+(?=\p{Thai})")
 
 
@@ -52,6 +56,8 @@ def _split_line(line: str, expected: int | None) -> tuple[list[tuple[bool, str]]
             cuts.append((m.start(), m.end()))
             expected = number + 1
     for m in _BULLET.finditer(line):
+        if _MONTH_BEFORE.search(line[:m.start()]):
+            continue
         if not any(start <= m.start() < end for start, end in cuts):
             cuts.append((m.start(), m.end()))
     cuts.sort()

@@ -14,6 +14,7 @@ import unicodedata
 import regex
 
 from normalizers.dictionary import is_thai_token, is_word, segmentation_cost, tokenize
+from normalizers.thai_pua import map_thai_pua
 
 TONE = "\u0e48-\u0e4b"
 ABOVE_BELOW_VOWEL = "\u0e31\u0e34-\u0e3a\u0e47"
@@ -58,7 +59,7 @@ def count_damaged(text: str) -> int:
 
 def repair_thai(text: str) -> str:
     """Repair the known kinds of damage; text without damage comes back unchanged (NFC)."""
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", map_thai_pua(text))
     text = _SPLIT_SARA_AM.sub(lambda m: m.group(1) + SARA_AM, text)
     text = _DOUBLED_SARA_AA.sub(SARA_AM, text)
     text = _TONE_BEFORE_VOWEL.sub(lambda m: m.group(2) + m.group(1), text)

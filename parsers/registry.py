@@ -9,6 +9,7 @@ from parsers.encoding import decode_text
 from parsers.errors import ParseError, UnsupportedFormat
 from parsers.html import parse_html
 from parsers.model import Document, Page
+from parsers.pdf import parse_pdf
 from parsers.text import parse_text
 
 
@@ -24,6 +25,7 @@ def _read_html(data: bytes) -> Document:
 
 
 PARSERS: dict[str, Callable[[bytes], Document]] = {
+    ".pdf": parse_pdf,
     ".txt": _read_text_dump,
     ".md": _read_text_dump,
     ".markdown": _read_text_dump,

@@ -121,15 +121,15 @@ def _table(lines: list[str], first_line: int, page: int, kind: str) -> Block | N
     header_rows = separator_at if separator_at is not None else 1
     header, body = rows[:header_rows], rows[header_rows:]
     # A header printed over two lines: the second line starts with an empty cell.
-    while body and kind == "tsv" and separator_at is None and _is_header_continuation(
+    while body and kind == "tsv" and separator_at is None and is_header_continuation(
         body[0], header[0]
     ):
         header.append(body.pop(0))
-    header = [_merge_rows(header)] if header else []
+    header = [merge_header_rows(header)] if header else []
     return Block("table", page, first_line, first_line + len(lines) - 1, header=header, rows=body)
 
 
-def _is_header_continuation(row: Row, header: Row) -> bool:
+def is_header_continuation(row: Row, header: Row) -> bool:
     """A second header line: the first line has a gap (a grouped column), this row starts
     with an empty cell and holds only short labels."""
     return (
@@ -139,7 +139,7 @@ def _is_header_continuation(row: Row, header: Row) -> bool:
     )
 
 
-def _merge_rows(rows: list[Row]) -> Row:
+def merge_header_rows(rows: list[Row]) -> Row:
     """Rows that are one logical row, joined cell by cell into the first."""
     first = Row([Cell(list(c.lines), list(c.checkboxes)) for c in rows[0].cells],
                 rows[0].line, rows[0].page)

@@ -9,6 +9,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
 GOLDEN = Path(__file__).parent / "golden"
 DEV_TEXTS = sorted(RAW.glob("*.txt"))
+CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 @pytest.fixture

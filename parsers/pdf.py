@@ -1,0 +1,425 @@
+"""PDF → document model: exact Thai text from pdfium's text page, ruled tables from the page's
+line art run through pdfplumber's table finder, paragraphs in reading order.
+
+pdfium returns characters in content-stream order, which is reading order for
+the Word and LibreOffice exports agencies publish; pdfminer's x-sorted order
+puts Thai marks before their base (`ข้นั`). Every character is given to the
+table cell its centre falls in, or to the page's prose; a combining mark
+follows its base character wherever the mark itself is drawn.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
+import regex
+from pdfplumber import table as plumber_table
+
+from parsers.errors import ParseError
+from parsers.model import Block, Cell, Document, Page, Row, glyph_checkboxes
+from parsers.text import is_header_continuation, merge_header_rows
+
+_SNAP = 3.0  # points within which two rulings are the same line
+_MIN_EDGE = 3.0
+_RULE_THICKNESS = 3.0  # a path thinner than this is a ruling, not a box
+_POINT_OPENS = regex.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}[.)](?![0-9๐-๙])|[-•●▪☑☐☒■□✓✔]"
+                             r"|[iIeEoO]\s?[0-9๐-๙]{1,2}\s)")
+_THAI_END = regex.compile(r"[\u0e01-\u0e4f]$")
+_THAI_START = regex.compile(r"^[\u0e01-\u0e4f]")
+_PAGE_NUMBER = regex.compile(r"^\s*(?:หน้า\s*)?[-–(]?\s*[0-9๐-๙]{1,4}\s*[-–)]?\s*(?:/\s*[0-9๐-๙]{1,4})?\s*$")
+_MARGIN = 0.07  # share of the page height at the top and bottom where running heads live
+_PARAGRAPH_GAP = 1.25  # a line further below than this many usual line pitches opens a paragraph
+_SHORT_LINE = 0.75  # a line ending before this share of the text width ends its paragraph
+_SHORT_CELL_LINE = 0.5  # the same inside a table cell, where lines are short anyway
+_GAP = 0.3  # a gap between two glyphs wider than this share of their height holds a lost space
+
+
+class EncryptedPDF(ParseError):
+    error_type = "EncryptedPDF"
+
+
+class CorruptPDF(ParseError):
+    error_type = "CorruptPDF"
+
+
+class NotAPDF(ParseError):
+    error_type = "NotAPDF"
+
+
+class EmptyPDF(ParseError):
+    error_type = "EmptyPDF"
+
+
+@dataclass
+class _Line:
+    text: str
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+
+
+@dataclass
+class _TableGrid:
+    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom (top-left origin)
+    rows: list[list[tuple[float, float, float, float] | None]]
+    texts: dict[tuple[int, int], list[str]] = field(default_factory=dict)
+
+
+def parse_pdf(data: bytes) -> Document:
+    if b"%PDF-" not in data[:1024]:
+        raise NotAPDF("the file does not start like a PDF", stage="read")
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        message = str(exc)
+        if "password" in message.lower():
+            raise EncryptedPDF("the PDF needs a password to open", stage="read") from exc
+        raise CorruptPDF(f"pdfium cannot open the PDF: {message}", stage="read") from exc
+    try:
+        if len(pdf) == 0:
+            raise EmptyPDF("the PDF has no pages", stage="parse")
+        pages = [_page(pdf, index) for index in range(len(pdf))]
+    finally:
+        pdf.close()
+    _drop_running_lines(pages)
+    document = Document("pdf", pages, page_count=len(pages))
+    join_continued_tables(document)
+    return document
+
+
+def _page(pdf: pdfium.PdfDocument, index: int) -> Page:
+    page = pdf[index]
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    grids = _tables(page, height)
+    lines = _assign_chars(textpage, height, grids)
+    raw_text = textpage.get_text_range()
+    textpage.close()
+    page.close()
+    number = index + 1
+    result = Page(number, raw_text.replace("\r\n", "\n"), text_source="text_layer")
+    result.blocks = _blocks(lines, grids, number, width)
+    result.lines_meta = lines  # type: ignore[attr-defined]  # for running-head detection
+    result.height = height  # type: ignore[attr-defined]
+    return result
+
+
+# -- tables -----------------------------------------------------------------------------------------
+
+def _tables(page: pdfium.PdfPage, height: float) -> list[_TableGrid]:
+    edges = []
+    for obj in page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_PATH], max_depth=4):
+        left, bottom, right, top = obj.get_bounds()
+        edges.extend(_edges(left, height - top, right, height - bottom))
+    if not edges:
+        return []
+    edges = plumber_table.merge_edges(edges, _SNAP, _SNAP, _SNAP, _SNAP)
+    edges = [e for e in edges if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"])
+             >= _MIN_EDGE]
+    intersections = plumber_table.edges_to_intersections(edges, _SNAP, _SNAP)
+    cells = plumber_table.intersections_to_cells(intersections)
+    grids = []
+    for table_cells in plumber_table.cells_to_tables(cells):
+        table = plumber_table.Table(None, table_cells)  # type: ignore[arg-type]
+        rows = [list(row.cells) for row in table.rows]
+        if len(rows) >= 1 and max(len(r) for r in rows) >= 2:
+            grids.append(_TableGrid(table.bbox, rows))
+    return sorted(grids, key=lambda g: g.bbox[1])
+
+
+def _edges(x0: float, top: float, x1: float, bottom: float) -> list[dict]:
+    """pdfplumber-style edges of one path's bounding box: a ruling, or the four sides of a box."""
+    width, height = x1 - x0, bottom - top
+    if height <= _RULE_THICKNESS and width > height:
+        y = (top + bottom) / 2
+        return [_edge("h", x0, y, x1, y)]
+    if width <= _RULE_THICKNESS and height > width:
+        x = (x0 + x1) / 2
+        return [_edge("v", x, top, x, bottom)]
+    return [_edge("h", x0, top, x1, top), _edge("h", x0, bottom, x1, bottom),
+            _edge("v", x0, top, x0, bottom), _edge("v", x1, top, x1, bottom)]
+
+
+def _edge(orientation: str, x0: float, top: float, x1: float, bottom: float) -> dict:
+    return {"orientation": orientation, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+            "width": x1 - x0, "height": bottom - top, "object_type": "line",
+            "doctop": top, "y0": -bottom, "y1": -top}
+
+
+# -- characters -------------------------------------------------------------------------------------
+
+def _assign_chars(textpage: pdfium.PdfTextPage, height: float, grids: list[_TableGrid]) -> list[_Line]:
+    """Prose lines of the page; table characters go to their grid's cells."""
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count)
+    if len(text) != count:  # characters outside the BMP: read them one by one
+        text = "".join(textpage.get_text_range(i, 1) or " " for i in range(count))
+    prose: list[tuple[str, tuple | None]] = []
+    cell_buffers: dict[tuple[int, int, int], list[tuple[str, tuple | None]]] = {}
+    target: tuple | None = None  # None = prose, else (grid, row, column)
+    previous_box: dict[tuple | None, tuple] = {}
+    for i, char in enumerate(text):
+        if char in "\r\n":
+            _newline(prose if target is None else cell_buffers.setdefault(target, []))
+            previous_box.pop(target, None)
+            continue
+        box = None
+        if not unicodedata.category(char).startswith("M"):  # a mark stays with its base
+            left, bottom, right, top = textpage.get_charbox(i)
+            if right > left or top > bottom:
+                box = (left, height - top, right, height - bottom)
+                target = _cell_at(grids, (left + right) / 2, height - (top + bottom) / 2)
+        buffer = prose if target is None else cell_buffers.setdefault(target, [])
+        if box and char != " ":
+            last = previous_box.get(target)
+            # A gap the width of a glyph with no space character: the text layer dropped one
+            # (a lost SARA AM leaves `ส านัก`); the Thai repair decides what it was.
+            if last and box[0] - last[2] > 0 and box[0] - last[2] > _GAP * (box[3] - box[1]) \
+                    and buffer and buffer[-1][0] != " " and abs(box[1] - last[1]) < box[3] - box[1]:
+                buffer.append((" ", None))
+            previous_box[target] = box
+        buffer.append((char, box))
+    for (g, r, c), chars in cell_buffers.items():
+        grids[g].texts[(r, c)] = _lines(chars)
+    return _prose_lines(prose)
+
+
+def _lines(chars: list[tuple[str, tuple | None]]) -> list[tuple[str, float]]:
+    """(text, right edge) of each visual line of a cell."""
+    lines, current, right = [], [], 0.0
+    for char, box in [*chars, ("\n", None)]:
+        if char == "\n":
+            if current:
+                lines.append(("".join(current), right))
+            current, right = [], 0.0
+            continue
+        current.append(char)
+        if box:
+            right = max(right, box[2])
+    return lines
+
+
+def _newline(buffer: list) -> None:
+    if buffer and buffer[-1][0] != "\n":
+        buffer.append(("\n", None))
+
+
+def _cell_at(grids: list[_TableGrid], x: float, y: float) -> tuple[int, int, int] | None:
+    for g, grid in enumerate(grids):
+        x0, top, x1, bottom = grid.bbox
+        if not (x0 <= x < x1 and top <= y < bottom):
+            continue
+        for r, row in enumerate(grid.rows):
+            for c, cell in enumerate(row):
+                if cell and cell[0] <= x < cell[2] and cell[1] <= y < cell[3]:
+                    return g, r, c
+        return None
+    return None
+
+
+def _prose_lines(prose: list[tuple[str, tuple | None]]) -> list[_Line]:
+    lines: list[_Line] = []
+    chars: list[str] = []
+    boxes: list[tuple] = []
+    for char, box in [*prose, ("\n", None)]:
+        if char == "\n":
+            text = "".join(chars).strip()
+            if text and boxes:
+                lines.append(_Line(text, min(b[1] for b in boxes), max(b[3] for b in boxes),
+                                   min(b[0] for b in boxes), max(b[2] for b in boxes)))
+            chars, boxes = [], []
+            continue
+        chars.append(char)
+        if box:
+            boxes.append(box)
+    return lines
+
+
+# -- blocks -----------------------------------------------------------------------------------------
+
+def _blocks(lines: list[_Line], grids: list[_TableGrid], page: int, width: float) -> list[Block]:
+    items: list[tuple[float, object]] = [(line.top, line) for line in lines]
+    items += [(grid.bbox[1], grid) for grid in grids]
+    items.sort(key=lambda item: item[0])
+    blocks: list[Block] = []
+    paragraph: list[_Line] = []
+    right_edge = max((line.x1 for line in lines), default=width)
+    left_edge = min((line.x0 for line in lines), default=0)
+    pitch = _line_pitch(lines)
+    ordinal = 0
+    for _, item in items:
+        if isinstance(item, _TableGrid):
+            ordinal = _flush(blocks, paragraph, page, ordinal)
+            paragraph = []
+            ordinal += 1
+            blocks.append(_table_block(item, page, ordinal))
+            continue
+        if paragraph and _starts_paragraph(paragraph[-1], item, left_edge, right_edge, pitch):
+            ordinal = _flush(blocks, paragraph, page, ordinal)
+            paragraph = []
+        paragraph.append(item)
+    _flush(blocks, paragraph, page, ordinal)
+    return blocks
+
+
+def _line_pitch(lines: list[_Line]) -> float:
+    """The usual distance from one line's top to the next one's on this page."""
+    steps = sorted(b.top - a.top for a, b in zip(lines, lines[1:], strict=False)
+                   if 0 < b.top - a.top < 3 * max(a.bottom - a.top, 1.0))
+    return steps[len(steps) // 2] if steps else 0.0
+
+
+def _starts_paragraph(previous: _Line, line: _Line, left: float, right: float, pitch: float) -> bool:
+    if pitch and line.top - previous.top > _PARAGRAPH_GAP * pitch:
+        return True
+    if not pitch and line.top - previous.bottom > max(previous.bottom - previous.top, 1.0):
+        return True
+    if _POINT_OPENS.match(line.text):
+        return True
+    return previous.x1 < left + _SHORT_LINE * (right - left)
+
+
+def _flush(blocks: list[Block], paragraph: list[_Line], page: int, ordinal: int) -> int:
+    if not paragraph:
+        return ordinal
+    text = join_lines([line.text for line in paragraph])
+    ordinal += 1
+    kind = "list" if _POINT_OPENS.match(text) else "paragraph"
+    blocks.append(Block(kind, page, ordinal, ordinal, lines=[text]))
+    return ordinal
+
+
+def join_lines(lines: list[str]) -> str:
+    """Visual lines of one paragraph as one line: no space where a Thai word wraps, the space
+    the text layer printed where a line ended on one."""
+    out = ""
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if out and (out[-1].isspace() or not (_THAI_END.search(out) and _THAI_START.search(line))):
+            out = out.rstrip() + " "
+        out += line + (" " if raw[-1:].isspace() else "")
+    return out.rstrip()
+
+
+def cell_lines(lines: list[str] | list[tuple[str, float]], left: float = 0.0,
+               right: float = 0.0) -> list[str]:
+    """A cell's visual lines joined into its paragraphs; numbered points and boxes stay separate,
+    and so does a line after one that stops short of the cell's right side."""
+    out: list[str] = []
+    ends_short = False
+    for item in lines:
+        raw, line_right = item if isinstance(item, tuple) else (item, 0.0)
+        line = raw.strip()
+        if not line or all(unicodedata.category(ch).startswith("M") for ch in line):
+            continue
+        if out and not ends_short and not _POINT_OPENS.match(line):
+            out[-1] = join_lines([out[-1], raw])
+        else:
+            out.append(line + (" " if raw[-1:].isspace() else ""))
+        ends_short = right > left and line_right > 0 and \
+            line_right < left + _SHORT_CELL_LINE * (right - left)
+    return [line.rstrip() for line in out]
+
+
+def _table_block(grid: _TableGrid, page: int, ordinal: int) -> Block:
+    rows = []
+    for r, row in enumerate(grid.rows):
+        cells = []
+        for c, box in enumerate(row):
+            lines = cell_lines(grid.texts.get((r, c), []), *((box[0], box[2]) if box else (0.0, 0.0)))
+            cells.append(Cell(lines, [box for line in lines for box in glyph_checkboxes(line)]))
+        rows.append(Row(cells, ordinal, page))
+    header, body = rows[:1], rows[1:]
+    while body and header and is_header_continuation(body[0], header[0]):
+        header = [merge_header_rows([*header, body.pop(0)])]
+    block = Block("table", page, ordinal, ordinal, header=header, rows=body)
+    block.columns = [round(cell[0]) for cell in grid.rows[0] if cell] if grid.rows else []  # type: ignore
+    block.top, block.bottom = grid.bbox[1], grid.bbox[3]  # type: ignore[attr-defined]
+    return block
+
+
+# -- across pages -----------------------------------------------------------------------------------
+
+def _drop_running_lines(pages: list[Page]) -> None:
+    """Page numbers and lines repeated in the top or bottom margin of most pages."""
+    counts: dict[str, int] = {}
+    for page in pages:
+        for text in {line.text for line in _margin_lines(page)}:
+            counts[text] = counts.get(text, 0) + 1
+    repeated = {text for text, n in counts.items() if len(pages) >= 3 and n >= len(pages) / 2}
+    for page in pages:
+        drop = {line.text for line in _margin_lines(page)
+                if line.text in repeated or _PAGE_NUMBER.match(line.text)}
+        if drop:
+            page.blocks = [b for b in page.blocks if b.kind == "table" or b.text not in drop]
+
+
+def _margin_lines(page: Page) -> list[_Line]:
+    height = page.height  # type: ignore[attr-defined]
+    return [line for line in page.lines_meta  # type: ignore[attr-defined]
+            if line.bottom < _MARGIN * height or line.top > (1 - _MARGIN) * height]
+
+
+def join_continued_tables(document: Document) -> None:
+    """A table that goes on where the previous one stopped, with the same columns, is one table:
+    repeated header rows are dropped and a row cut by the page break is merged back."""
+    previous: Block | None = None
+    for page in document.pages:
+        kept = []
+        for block in page.blocks:
+            if block.kind != "table":
+                previous = None
+                kept.append(block)
+                continue
+            if previous is not None and _same_columns(previous, block):
+                _absorb(previous, block, cut=block.page != _last_page(previous))
+                continue
+            previous = block
+            kept.append(block)
+        page.blocks = kept
+
+
+def _last_page(block: Block) -> int:
+    return block.rows[-1].page if block.rows else block.page
+
+
+def _same_columns(a: Block, b: Block) -> bool:
+    cols_a, cols_b = getattr(a, "columns", []), getattr(b, "columns", [])
+    return len(cols_a) == len(cols_b) and all(
+        abs(x - y) <= _SNAP for x, y in zip(cols_a, cols_b, strict=True))
+
+
+def _texts(row: Row) -> list[str]:
+    return ["".join(c.text.split()) for c in row.cells]
+
+
+def _absorb(table: Block, continuation: Block, *, cut: bool) -> None:
+    rows = [*continuation.header, *continuation.rows]
+    header_texts = [_texts(r) for r in table.header]
+    while rows and _texts(rows[0]) in header_texts:
+        rows.pop(0)
+    last = table.rows[-1] if table.rows else (table.header[-1] if table.header else None)
+    if cut and rows and last is not None and not _opens_row(rows[0], table):
+        for target, cell in zip(last.cells, rows.pop(0).cells, strict=False):
+            target.lines = cell_lines([*target.lines, *cell.lines]) if target.lines else list(cell.lines)
+            target.checkboxes.extend(cell.checkboxes)
+    table.rows.extend(rows)
+    table.line_end = continuation.line_end
+
+
+def _opens_row(row: Row, table: Block) -> bool:
+    """Whether a row at the top of a page starts a new row rather than finishing the cut one:
+    its first cell opens with a number, a code or the word the table's rows start with."""
+    first = row.cells[0].text.strip() if row.cells else ""
+    if not first:
+        return False
+    if _POINT_OPENS.match(first) or regex.match(r"^\(?[0-9๐-๙]", first):
+        return True
+    starts = {r.cells[0].text.split()[0] for r in table.rows if r.cells and r.cells[0].text.split()}
+    return first.split()[0] in starts
