@@ -66,7 +66,9 @@ def repair_thai(text: str) -> str:
     text = _TONE_RUN.sub(r"\1", text)
     text = _THAI_RUN.sub(lambda m: _rejoin_run(m.group().split(" ")), text)
     text = _ORPHAN_MARK.sub("", text)
-    return _LINE_START_MARK.sub(r"\1", text)
+    text = _LINE_START_MARK.sub(r"\1", text)
+    # Joining pieces can bring marks together again (`หู่ ่าง`): settle their order once more.
+    return _TONE_RUN.sub(r"\1", _TONE_BEFORE_VOWEL.sub(lambda m: m.group(2) + m.group(1), text))
 
 
 def _rejoin_run(chunks: list[str]) -> str:

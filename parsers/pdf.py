@@ -11,16 +11,19 @@ follows its base character wherever the mark itself is drawn.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 import regex
 from pdfplumber import table as plumber_table
 
+from normalizers.thai_pua import PUA_TO_THAI
+from normalizers.thai_text import repair_thai, thai_word_ratio
 from parsers.errors import ParseError
 from parsers.model import Block, Cell, Document, Page, Row, glyph_checkboxes
-from parsers.text import is_header_continuation, merge_header_rows
+from parsers.ocr import ocr_page, tesseract_available
+from parsers.text import is_header_continuation, merge_header_rows, parse_text
 
 _SNAP = 3.0  # points within which two rulings are the same line
 _MIN_EDGE = 3.0
@@ -34,6 +37,12 @@ _MARGIN = 0.07  # share of the page height at the top and bottom where running h
 _PARAGRAPH_GAP = 1.25  # a line further below than this many usual line pitches opens a paragraph
 _SHORT_LINE = 0.75  # a line ending before this share of the text width ends its paragraph
 _SHORT_CELL_LINE = 0.5  # the same inside a table cell, where lines are short anyway
+_MIN_TEXT = 20  # fewer visible characters than this is no text layer
+_SCAN_IMAGE = 0.5  # an image over this share of the page makes it a scan
+_BAD_SHARE = 0.05  # more unmappable characters than this share: a broken text layer
+_MIN_THAI = 50
+_MIN_WORD_RATIO = 0.5  # repaired Thai with fewer dictionary words than this is garbage (bad ToUnicode)
+_THAI_PUA = frozenset(chr(code) for code in PUA_TO_THAI)
 _GAP = 0.3  # a gap between two glyphs wider than this share of their height holds a lost space
 
 
@@ -78,33 +87,82 @@ def parse_pdf(data: bytes) -> Document:
         message = str(exc)
         if "password" in message.lower():
             raise EncryptedPDF("the PDF needs a password to open", stage="read") from exc
+        if regex.search(rb"/Count\s+0(?!\d)", data) and not regex.search(rb"/Type\s*/Page(?![a-zA-Z])", data):
+            raise EmptyPDF("the PDF has no pages", stage="parse") from exc
         raise CorruptPDF(f"pdfium cannot open the PDF: {message}", stage="read") from exc
     try:
         if len(pdf) == 0:
             raise EmptyPDF("the PDF has no pages", stage="parse")
-        pages = [_page(pdf, index) for index in range(len(pdf))]
+        warnings: list[str] = []
+        pages = [_page(pdf, index, warnings) for index in range(len(pdf))]
     finally:
         pdf.close()
     _drop_running_lines(pages)
-    document = Document("pdf", pages, page_count=len(pages))
+    document = Document("pdf", pages, page_count=len(pages), warnings=sorted(set(warnings)))
     join_continued_tables(document)
     return document
 
 
-def _page(pdf: pdfium.PdfDocument, index: int) -> Page:
+def _page(pdf: pdfium.PdfDocument, index: int, warnings: list[str]) -> Page:
     page = pdf[index]
     width, height = page.get_size()
     textpage = page.get_textpage()
-    grids = _tables(page, height)
-    lines = _assign_chars(textpage, height, grids)
     raw_text = textpage.get_text_range()
+    number = index + 1
+    reason = unusable_text_layer(raw_text, _image_share(page, width * height))
+    if reason:
+        warnings.append(reason)
+        result = _ocr_page(page, number, warnings)
+    else:
+        grids = _tables(page, height)
+        lines = _assign_chars(textpage, height, grids)
+        result = Page(number, raw_text.replace("\r\n", "\n"), text_source="text_layer")
+        result.blocks = _blocks(lines, grids, number, width)
+        result.lines_meta = lines  # type: ignore[attr-defined]  # for running-head detection
+    result.height = height  # type: ignore[attr-defined]
     textpage.close()
     page.close()
-    number = index + 1
-    result = Page(number, raw_text.replace("\r\n", "\n"), text_source="text_layer")
-    result.blocks = _blocks(lines, grids, number, width)
-    result.lines_meta = lines  # type: ignore[attr-defined]  # for running-head detection
-    result.height = height  # type: ignore[attr-defined]
+    return result
+
+
+def unusable_text_layer(text: str, image_share: float) -> str | None:
+    """Why a page's text layer cannot be used (and the page must be OCR'd), or None."""
+    visible = [c for c in text if not c.isspace()]
+    if len(visible) < _MIN_TEXT:
+        return "no_text_layer" if image_share > _SCAN_IMAGE else None
+    bad = sum(1 for c in visible if c in "\ufffd\ufffe" or ord(c) < 32
+              or ("\ue000" <= c <= "\uf8ff" and c not in _THAI_PUA))
+    if bad > _BAD_SHARE * len(visible):
+        return "broken_text_layer"
+    thai = sum(1 for c in visible if "\u0e00" <= c <= "\u0e7f")
+    if thai == 0 and image_share > _SCAN_IMAGE:
+        return "latin_text_layer"
+    if thai >= _MIN_THAI and thai_word_ratio(repair_thai(text)) < _MIN_WORD_RATIO:
+        return "text_layer_not_words"
+    return None
+
+
+def _image_share(page: pdfium.PdfPage, area: float) -> float:
+    largest = 0.0
+    for obj in page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        largest = max(largest, (right - left) * (top - bottom))
+    return largest / area if area else 0.0
+
+
+def _ocr_page(page: pdfium.PdfPage, number: int, warnings: list[str]) -> Page:
+    if not tesseract_available():
+        warnings.append("needs_ocr")
+        result = Page(number, "", text_source="text_layer")
+        result.lines_meta = []  # type: ignore[attr-defined]
+        return result
+    text = ocr_page(page)
+    result = Page(number, text, text_source="ocr")
+    result.blocks = [replace(block, page=number) for block in parse_text(text).pages[0].blocks]
+    for block in result.blocks:
+        for row in (*block.header, *block.rows):
+            row.page = number
+    result.lines_meta = []  # type: ignore[attr-defined]
     return result
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from parsers.model import Block, Document
 from pipeline.findings import Finding, prose_findings, table_findings
+from pipeline.grades import grade_for, stated_grade_agrees
 from pipeline.lines import Line, block_lines, row_text
 from pipeline.measures import Measure, table_measures
 from pipeline.recognise import Metadata
@@ -33,8 +34,24 @@ def read_content(document: Document, meta: Metadata) -> Content:
             content.scores.extend(prose_scores(block_lines(block), meta.assessment_year_be))
             continue
         _read_table(content, block, blocks[:index], meta)
+    ocr_pages = {page.number for page in document.pages if page.text_source == "ocr"}
+    if ocr_pages and not all(_confirmed(score, content.scores) for score in content.scores
+                             if score.line.page in ocr_pages):
+        content.warnings.append("ocr_numbers_unverified")
     content.scores = _checked_scores(content, meta.assessment_year_be)
     return content
+
+
+def _confirmed(score: Score, scores: list[Score]) -> bool:
+    """An OCR'd number is confirmed in range and by a second mention of the same value, or,
+    for the overall score, by the grade printed beside it."""
+    if not 0 <= score.score <= 100:
+        return False
+    if score.grade_stated and stated_grade_agrees(score.grade_stated, score.score) \
+            and score.grade_stated == grade_for(score.score):
+        return True
+    return any(other is not score and other.key == score.key and other.score == score.score
+               and other.line.text != score.line.text for other in scores)
 
 
 def _read_table(content: Content, block: Block, before: list[Block], meta: Metadata) -> None:

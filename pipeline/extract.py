@@ -65,6 +65,7 @@ def extract_document(document: Document, source_path: str, sha256: str) -> dict[
     meta = recognise(lines)
     if document.encoding == "cp874":
         meta.warnings.append("decoded_as_tis620")
+    meta.warnings.extend(document.warnings)
     pages = [_page_row(doc_id, page, document) for page in document.pages]
     content = read_content(document, meta) if meta.doc_type != "unknown" else Content()
     meta.warnings.extend(content.warnings)

@@ -1,0 +1,119 @@
+"""PDF input: exact Thai from the text layer, ruled tables, the page quality gate, bad files."""
+
+import io
+
+import pypdfium2 as pdfium
+import pytest
+
+from normalizers.thai_text import count_damaged
+from parsers import pdf as pdf_parser
+from parsers.ocr import tesseract_available
+from parsers.pdf import join_lines, parse_pdf, unusable_text_layer
+from pipeline.extract import extract_file
+from pipeline.lines import page_text
+from tests.conftest import CORPUS
+
+DEV = CORPUS / "dev"
+THAI_PDF = CORPUS / "thai-pdf"
+pytestmark = pytest.mark.skipif(not DEV.is_dir(), reason="../shared/corpus is not beside the project")
+
+
+def test_dev_pdf_text_is_exact_thai() -> None:
+    document = parse_pdf((DEV / "000_872eaddf2db1f446.pdf").read_bytes())
+    assert document.page_count == 6 and document.warnings == []
+    text = "\n".join(page_text(page) for page in document.pages)
+    assert "เทศบาลตำบลหนองเสม็ด อำเภอเมืองตราด จังหวัดตราด" in text
+    assert "ผลการประเมินอยู่ในระดับ E" in text  # a wrapped Thai line joined without a space
+    assert count_damaged(text) == 0
+
+
+def test_table_cut_by_page_breaks_is_one_table_with_its_rows() -> None:
+    document = parse_pdf((DEV / "003_803e91d9ccdb16cf.pdf").read_bytes())
+    tables = [block for block in document.blocks if block.kind == "table"]
+    assert len(tables) == 1
+    assert [row.cells[0].text[:3] for row in tables[0].rows] == [f"({d})" for d in "๑๒๓๔๕๖๗"]
+    # The row cut after `(๕) กระบวนการ` goes on at the top of the next page.
+    assert "จัดซื้อจัดจ้าง" in tables[0].rows[4].cells[0].text
+
+
+def test_lines_join_without_spaces_inside_thai_words() -> None:
+    assert join_lines(["ผลการ", "ประเมิน", "ITA"]) == "ผลการประเมิน ITA"
+    assert join_lines(["ทุกกอง โดยส ", "านัก"]) == "ทุกกอง โดยส านัก"
+
+
+def test_quality_gate_reasons() -> None:
+    assert unusable_text_layer("", 0.95) == "no_text_layer"
+    assert unusable_text_layer("", 0.0) is None  # a blank page
+    assert unusable_text_layer("d':uaffinr:uiur:ei'luea'rualvr:dou fin1ilil", 1.0) == "latin_text_layer"
+    assert unusable_text_layer("\x01\x04 1 \x01\x07\x08\t\x04\x05ก\x07\x08\t\x08\n\x0b\x07" * 3, 0) == (
+        "broken_text_layer")
+    assert unusable_text_layer("ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน " * 3, 0.0) is None
+
+
+def test_broken_tounicode_file_is_detected() -> None:
+    path = THAI_PDF / "sao-saiyoi_strategy-2551-2555_broken-tounicode.pdf"
+    page = pdfium.PdfDocument(path.read_bytes())[0]
+    assert unusable_text_layer(page.get_textpage().get_text_range(), 0.0) == "broken_text_layer"
+
+
+def test_scan_without_tesseract_is_recorded_as_needing_ocr(monkeypatch) -> None:
+    monkeypatch.setattr(pdf_parser, "tesseract_available", lambda: False)
+    document = parse_pdf((DEV / "000_872eaddf2db1f446.scan.pdf").read_bytes())
+    assert document.warnings == ["needs_ocr", "no_text_layer"]
+    assert all(not page.blocks for page in document.pages)
+
+
+def _zero_pages() -> bytes:
+    pypdf = pytest.importorskip("pypdf")
+    buffer = io.BytesIO()
+    pypdf.PdfWriter().write(buffer)
+    return buffer.getvalue()
+
+
+def _encrypted(user_password: str) -> bytes:
+    pypdf = pytest.importorskip("pypdf")
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO((DEV / "000_872eaddf2db1f446.pdf").read_bytes()))
+    writer.encrypt(user_password=user_password, owner_password="owner-secret")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("name", "data", "error_type"), [
+    ("not-a-pdf.pdf", lambda: "ผลการประเมิน ITA ไม่ใช่ PDF".encode(), "NotAPDF"),
+    ("corrupt.pdf", lambda: b"%PDF-1.7\n" + bytes(range(256)) * 20, "CorruptPDF"),
+    ("truncated.pdf", lambda: (DEV / "000_872eaddf2db1f446.pdf").read_bytes()[:4000], "CorruptPDF"),
+    ("zero-pages.pdf", _zero_pages, "EmptyPDF"),
+])
+def test_bad_pdfs_become_error_rows(tmp_path, name: str, data, error_type: str) -> None:
+    (tmp_path / name).write_bytes(data())
+    result = extract_file(tmp_path / name, tmp_path)
+    assert result.failed
+    assert result.rows["errors"][0]["error_type"] == error_type
+    assert result.rows["errors"][0]["message"]
+
+
+def test_user_password_gives_an_error_row_and_an_empty_one_opens(tmp_path) -> None:
+    (tmp_path / "locked.pdf").write_bytes(_encrypted("secret"))
+    (tmp_path / "owner-only.pdf").write_bytes(_encrypted(""))
+    locked = extract_file(tmp_path / "locked.pdf", tmp_path)
+    assert locked.rows["errors"][0]["error_type"] == "EncryptedPDF"
+    opened = extract_file(tmp_path / "owner-only.pdf", tmp_path)
+    assert not opened.failed
+    assert opened.rows["documents"][0]["overall_score"] == 50.02
+
+
+@pytest.mark.skipif(not tesseract_available(), reason="tesseract-ocr with Thai data is not installed")
+def test_scan_is_read_by_ocr_and_its_numbers_are_flagged(tmp_path) -> None:
+    """What OCR recovers of the 000 scan, bounded; an OCR'd score never goes out unflagged."""
+    result = extract_file(DEV / "000_872eaddf2db1f446.scan.pdf", DEV)
+    document = result.rows["documents"][0]
+    assert document["text_source"] == "ocr"
+    recovered = {
+        "org_name": document["org_name"] == "เทศบาลตำบลหนองเสม็ด",
+        "province": document["province"] == "ตราด",
+        "doc_type": document["doc_type"] == "measures",
+        "overall": any(row["score"] == 50.02 for row in result.rows["scores"]),
+    }
+    assert sum(recovered.values()) >= 3, recovered
+    assert "ocr_numbers_unverified" in document["warnings"]
