@@ -6,7 +6,7 @@ RAW ?= data/raw
 OUT ?= data/processed
 export PYTHAINLP_OFFLINE := 1
 
-.PHONY: extract test lint docs clean help
+.PHONY: extract test lint docs bench ocr-deps clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -22,6 +22,12 @@ extract: $(VENV)/.installed  ## extract RAW (default data/raw) into OUT (default
 
 test: $(VENV)/.installed  ## run the test suite
 	$(PY) -m pytest
+
+bench: $(VENV)/.installed  ## pages/s and peak memory against plain pdfplumber, on the born-digital PDFs
+	$(PY) bench/bench_pdf.py
+
+ocr-deps:  ## install Tesseract with Thai data (Debian/Ubuntu, needs root)
+	apt-get install -y -q tesseract-ocr tesseract-ocr-tha || (apt-get update -q && apt-get install -y -q tesseract-ocr tesseract-ocr-tha)
 
 lint: $(VENV)/.installed  ## ruff
 	$(VENV)/bin/ruff check .
