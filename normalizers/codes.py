@@ -15,6 +15,7 @@ import regex
 from normalizers.digits import thai_digits_to_arabic
 
 TOOL_LETTERS = {"IIT": "i", "EIT": "e", "OIT": "o"}
+TOOL_OF_LETTER = {letter: tool for tool, letter in TOOL_LETTERS.items()}
 # Highest item number any year's form has used, per letter (IIT 30, EIT 15, OIT 43).
 MAX_ITEM = {"i": 30, "e": 15, "o": 43}
 # Glyphs OCR and typists put where a lowercase letter belongs.
@@ -94,5 +95,7 @@ def find_item_codes(text: str, tool: str | None = None, *, bare: bool = False) -
     return sorted(found, key=lambda f: f.start)
 
 
-def letters_of(codes: list[str]) -> set[str]:
-    return {code[0] for code in codes}
+def tool_of_codes(codes: list[str]) -> str | None:
+    """The one tool every code belongs to, or None when they are of several tools or none."""
+    letters = {code[0] for code in codes}
+    return TOOL_OF_LETTER[letters.pop()] if len(letters) == 1 else None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from normalizers.codes import find_item_codes
+from normalizers.codes import find_item_codes, tool_of_codes
 from normalizers.lists import split_points, squeeze_thai
 from parsers.model import Block
 from pipeline.knowledge import keyed_patterns
@@ -25,7 +25,6 @@ _SECTION_MAX = 160  # a line this short that names a kind is a section heading
 _FOUND = regex.compile(r"พบว่า|ผลการวิเคราะห์")
 _NUMBERED = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-•●▪])")
 _LEADING_CODE = regex.compile(r"^\s*[iIeEoO]\s?[0-9๐-๙]{1,2}(?![0-9๐-๙])")
-_TOOL_OF_LETTER = {"i": "IIT", "e": "EIT", "o": "OIT"}
 TABLE_KINDS = (("finding", "finding"), ("recommendation", "recommendation"))
 
 
@@ -101,7 +100,7 @@ def _line_findings(line: Line, section: str | None) -> list[Finding]:
     found = []
     for point in split_points(text):
         codes = [f.item.code for f in find_item_codes(repaired(point)) if f.item.code]
-        tool = subject.tool if subject else _tool_of_codes(codes)
+        tool = subject.tool if subject else tool_of_codes(codes)
         found.append(Finding(kind, point, line, None, tool, subject.indicator if subject else None,
                              subject.sub_indicator if subject else None, list(dict.fromkeys(codes))))
     return found
@@ -114,8 +113,3 @@ def _main_subject(subjects: list[Subject]) -> Subject | None:
             if subject.level == level:
                 return subject
     return None
-
-
-def _tool_of_codes(codes: list[str]) -> str | None:
-    letters = {code[0] for code in codes}
-    return _TOOL_OF_LETTER[letters.pop()] if len(letters) == 1 else None

@@ -7,6 +7,7 @@ from functools import cache
 
 import regex
 
+from normalizers.codes import tool_of_codes
 from normalizers.lists import split_points, split_units
 from normalizers.periods import parse_period
 from pipeline.knowledge import keyed_patterns, table
@@ -17,7 +18,6 @@ from pipeline.tables import RowView, TableView, cell_text
 _SEQ = regex.compile(r"^\s*\(?(\d{1,3})\s*[.)]?\s*$")
 _AREA_NUMBER = regex.compile(r"^\s*(?:ประเด็น(?:ที่)?\s*)?\(?([1-7])\s*[.)]?\s*")
 _SCORE_SUFFIX = regex.compile(r"\s*(?:คะแนน|ได้)\s*[\d.]+\s*(?:คะแนน)?\s*$")
-_TOOL_OF_LETTER = {"i": "IIT", "e": "EIT", "o": "OIT"}
 
 
 @dataclass
@@ -123,9 +123,8 @@ def _read_codes(measure: Measure, row: RowView, table_view: TableView, assessmen
         more, _ = question_codes(row.printed(role), None)
         codes.extend(c for c in more if c[0].isalpha() and c not in codes)
     measure.item_codes, measure.warnings = codes, warnings
-    letters = {code[0] for code in codes}
-    if measure.tool is None and len(letters) == 1:
-        measure.tool = _TOOL_OF_LETTER[letters.pop()]
+    if measure.tool is None:
+        measure.tool = tool_of_codes(codes)
     if measure.indicator is None and codes:
         indicators = {item_indicator(assessment_year, code)[0] for code in codes}
         if len(indicators) == 1 and None not in indicators:

@@ -20,7 +20,6 @@ from pipeline.tables import TableView, cell_text
 
 LABEL_ROLES = ("label", "indicator", "item_text", "title", "issue")
 _AVERAGE = regex.compile(r"เฉลี่ย")
-_TOOL_OF_LETTER = {"i": "IIT", "e": "EIT", "o": "OIT"}
 
 
 def table_scores(table_view: TableView, assessment_year: int | None) -> list[Score]:

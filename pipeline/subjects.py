@@ -14,7 +14,7 @@ from functools import cache
 
 import regex
 
-from normalizers.codes import find_item_codes, normalize_item_code
+from normalizers.codes import TOOL_OF_LETTER, find_item_codes, normalize_item_code, tool_of_codes
 from normalizers.digits import thai_digits_to_arabic
 from normalizers.lists import squeeze_thai
 from pipeline.knowledge import patterns, table
@@ -133,12 +133,11 @@ def find_overall(text: str) -> list[Subject]:
 
 
 def find_items(text: str, tool: str | None) -> list[Subject]:
-    return [Subject("item", f.start, f.end, tool=_TOOL_OF_LETTER.get(f.item.code[0]),
+    return [Subject("item", f.start, f.end, tool=TOOL_OF_LETTER.get(f.item.code[0]),
                     item_code=f.item.code, item_code_raw=f.item.raw)
             for f in find_item_codes(text, tool) if f.item.code]
 
 
-_TOOL_OF_LETTER = {"i": "IIT", "e": "EIT", "o": "OIT"}
 
 
 def prose_subjects(text: str) -> list[Subject]:
@@ -184,7 +183,7 @@ def _leading_item(text: str, codes: list) -> Subject | None:
     if not codes or codes[0].start != 0 or not codes[0].item.code:
         return None
     code = codes[0].item
-    return Subject("item", 0, codes[0].end, tool=_TOOL_OF_LETTER[code.code[0]], item_code=code.code,
+    return Subject("item", 0, codes[0].end, tool=TOOL_OF_LETTER[code.code[0]], item_code=code.code,
                    item_code_raw=code.raw, label=text[codes[0].end:].strip() or None)
 
 
@@ -236,8 +235,7 @@ def question_codes(text: str, fallback_tool: str | None) -> tuple[list[str], lis
             tool = question_tool(text[f.end:end])
             if tool:
                 items[k] = normalize_item_code(f.item.raw, tool)
-    letters = {item.code[0] for item in items if item.code}
-    neighbour_tool = _TOOL_OF_LETTER[letters.pop()] if len(letters) == 1 else None
+    neighbour_tool = tool_of_codes([item.code for item in items if item.code])
     for k, item in enumerate(items):
         if item.code is None and item.warning == "item_code_letter_undecided":
             items[k] = normalize_item_code(item.raw, neighbour_tool or fallback_tool)
