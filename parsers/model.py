@@ -71,6 +71,7 @@ class Block:
     level: int = 0  # heading level (1-6)
     header: list[Row] = field(default_factory=list)  # table header rows
     rows: list[Row] = field(default_factory=list)  # table body rows
+    columns: list[float] = field(default_factory=list)  # left edge of each column, when laid out on a page
 
     @property
     def text(self) -> str:

@@ -6,6 +6,7 @@ without its Thai data, pages that need OCR are left empty and the document says 
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -43,14 +44,8 @@ def ocr_page(page: pdfium.PdfPage) -> str:
         done = subprocess.run(
             ["tesseract", str(path), "stdout", "-l", LANGUAGES, "--dpi", str(DPI), "--psm", "4"],
             capture_output=True, text=True, timeout=_TIMEOUT, check=False,
-            env={"OMP_THREAD_LIMIT": "1", "PATH": _path()},
+            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
         )
     if done.returncode != 0:
         raise RuntimeError(f"tesseract failed: {done.stderr.strip()[:200]}")
     return done.stdout
-
-
-def _path() -> str:
-    import os
-
-    return os.environ.get("PATH", "/usr/bin:/bin")

@@ -94,22 +94,25 @@ def parse_pdf(data: bytes) -> Document:
         if len(pdf) == 0:
             raise EmptyPDF("the PDF has no pages", stage="parse")
         warnings: list[str] = []
-        pages = [_page(pdf, index, warnings) for index in range(len(pdf))]
+        laid_out = [_page(pdf, index, warnings) for index in range(len(pdf))]
     finally:
         pdf.close()
-    _drop_running_lines(pages)
+    pages = [page for page, _ in laid_out]
+    _drop_running_lines(laid_out)
     document = Document("pdf", pages, page_count=len(pages), warnings=sorted(set(warnings)))
     join_continued_tables(document)
     return document
 
 
-def _page(pdf: pdfium.PdfDocument, index: int, warnings: list[str]) -> Page:
+def _page(pdf: pdfium.PdfDocument, index: int, warnings: list[str]) -> tuple[Page, list[_Line]]:
+    """The page, and its prose lines inside the page's margins (for running heads)."""
     page = pdf[index]
     width, height = page.get_size()
     textpage = page.get_textpage()
     raw_text = textpage.get_text_range()
     number = index + 1
     reason = unusable_text_layer(raw_text, _image_share(page, width * height))
+    lines: list[_Line] = []
     if reason:
         warnings.append(reason)
         result = _ocr_page(page, number, warnings)
@@ -118,11 +121,10 @@ def _page(pdf: pdfium.PdfDocument, index: int, warnings: list[str]) -> Page:
         lines = _assign_chars(textpage, height, grids)
         result = Page(number, raw_text.replace("\r\n", "\n"), text_source="text_layer")
         result.blocks = _blocks(lines, grids, number, width)
-        result.lines_meta = lines  # type: ignore[attr-defined]  # for running-head detection
-    result.height = height  # type: ignore[attr-defined]
     textpage.close()
     page.close()
-    return result
+    margins = [line for line in lines if line.bottom < _MARGIN * height or line.top > (1 - _MARGIN) * height]
+    return result, margins
 
 
 def unusable_text_layer(text: str, image_share: float) -> str | None:
@@ -153,16 +155,13 @@ def _image_share(page: pdfium.PdfPage, area: float) -> float:
 def _ocr_page(page: pdfium.PdfPage, number: int, warnings: list[str]) -> Page:
     if not tesseract_available():
         warnings.append("needs_ocr")
-        result = Page(number, "", text_source="text_layer")
-        result.lines_meta = []  # type: ignore[attr-defined]
-        return result
+        return Page(number, "", text_source="text_layer")
     text = ocr_page(page)
     result = Page(number, text, text_source="ocr")
     result.blocks = [replace(block, page=number) for block in parse_text(text).pages[0].blocks]
     for block in result.blocks:
         for row in (*block.header, *block.rows):
             row.page = number
-    result.lines_meta = []  # type: ignore[attr-defined]
     return result
 
 
@@ -396,32 +395,23 @@ def _table_block(grid: _TableGrid, page: int, ordinal: int) -> Block:
     header, body = rows[:1], rows[1:]
     while body and header and is_header_continuation(body[0], header[0]):
         header = [merge_header_rows([*header, body.pop(0)])]
-    block = Block("table", page, ordinal, ordinal, header=header, rows=body)
-    block.columns = [round(cell[0]) for cell in grid.rows[0] if cell] if grid.rows else []  # type: ignore
-    block.top, block.bottom = grid.bbox[1], grid.bbox[3]  # type: ignore[attr-defined]
-    return block
+    columns = [round(cell[0]) for cell in grid.rows[0] if cell] if grid.rows else []
+    return Block("table", page, ordinal, ordinal, header=header, rows=body, columns=columns)
 
 
 # -- across pages -----------------------------------------------------------------------------------
 
-def _drop_running_lines(pages: list[Page]) -> None:
+def _drop_running_lines(laid_out: list[tuple[Page, list[_Line]]]) -> None:
     """Page numbers and lines repeated in the top or bottom margin of most pages."""
     counts: dict[str, int] = {}
-    for page in pages:
-        for text in {line.text for line in _margin_lines(page)}:
+    for _, margins in laid_out:
+        for text in {line.text for line in margins}:
             counts[text] = counts.get(text, 0) + 1
-    repeated = {text for text, n in counts.items() if len(pages) >= 3 and n >= len(pages) / 2}
-    for page in pages:
-        drop = {line.text for line in _margin_lines(page)
-                if line.text in repeated or _PAGE_NUMBER.match(line.text)}
+    repeated = {text for text, n in counts.items() if len(laid_out) >= 3 and n >= len(laid_out) / 2}
+    for page, margins in laid_out:
+        drop = {line.text for line in margins if line.text in repeated or _PAGE_NUMBER.match(line.text)}
         if drop:
             page.blocks = [b for b in page.blocks if b.kind == "table" or b.text not in drop]
-
-
-def _margin_lines(page: Page) -> list[_Line]:
-    height = page.height  # type: ignore[attr-defined]
-    return [line for line in page.lines_meta  # type: ignore[attr-defined]
-            if line.bottom < _MARGIN * height or line.top > (1 - _MARGIN) * height]
 
 
 def join_continued_tables(document: Document) -> None:
@@ -448,9 +438,8 @@ def _last_page(block: Block) -> int:
 
 
 def _same_columns(a: Block, b: Block) -> bool:
-    cols_a, cols_b = getattr(a, "columns", []), getattr(b, "columns", [])
-    return len(cols_a) == len(cols_b) and all(
-        abs(x - y) <= _SNAP for x, y in zip(cols_a, cols_b, strict=True))
+    return bool(a.columns) and len(a.columns) == len(b.columns) and all(
+        abs(x - y) <= _SNAP for x, y in zip(a.columns, b.columns, strict=True))
 
 
 def _texts(row: Row) -> list[str]:

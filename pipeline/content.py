@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from parsers.model import Block, Document
 from pipeline.findings import Finding, prose_findings, table_findings
@@ -84,9 +84,10 @@ def _checked_scores(content: Content, assessment_year: int | None) -> list[Score
         if not 0 <= score.score <= 100:
             content.warnings.append("score_out_of_range")
             continue
-        if score.level == "item" and score.indicator is None:
-            score.indicator, sub = item_indicator(assessment_year, score.item_code)
-            score.sub_indicator = score.sub_indicator or sub
+        subject = score.subject
+        if subject.level == "item" and subject.indicator is None:
+            indicator, sub = item_indicator(assessment_year, subject.item_code)
+            score.subject = replace(subject, indicator=indicator, sub_indicator=subject.sub_indicator or sub)
         if score.key in seen:
             if seen[score.key] != score.score:
                 content.warnings.append("conflicting_scores")

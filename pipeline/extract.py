@@ -112,20 +112,21 @@ def _overall(scores: list[Score], meta: Metadata) -> float | None:
 
 
 def _score_row(doc_id: str, score: Score, meta: Metadata, document: Document) -> dict[str, Any]:
+    subject = score.subject
     return {
         "doc_id": doc_id,
         "org_name": meta.org_name,
         "province": meta.province,
         "assessment_year_be": meta.assessment_year_be,
         "score_year_be": score.year_be,
-        "level": score.level,
-        "tool": score.tool,
-        "tool_part": score.tool_part,
-        "indicator": score.indicator,
-        "sub_indicator": score.sub_indicator,
-        "item_code": score.item_code,
-        "item_code_raw": score.item_code_raw,
-        "label": score.label,
+        "level": subject.level,
+        "tool": subject.tool,
+        "tool_part": subject.tool_part,
+        "indicator": subject.indicator,
+        "sub_indicator": subject.sub_indicator,
+        "item_code": subject.item_code,
+        "item_code_raw": subject.item_code_raw,
+        "label": subject.label,
         "score": score.score,
         "page": _provenance_page(score.line, document),
         "source_text": score.line.text,

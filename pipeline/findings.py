@@ -25,7 +25,8 @@ _SECTION_MAX = 160  # a line this short that names a kind is a section heading
 _FOUND = regex.compile(r"พบว่า|ผลการวิเคราะห์")
 _NUMBERED = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-•●▪])")
 _LEADING_CODE = regex.compile(r"^\s*[iIeEoO]\s?[0-9๐-๙]{1,2}(?![0-9๐-๙])")
-TABLE_KINDS = (("finding", "finding"), ("recommendation", "recommendation"))
+# Table columns whose cells are findings; the column's role is the finding's kind.
+FINDING_ROLES = ("finding", "recommendation")
 
 
 @dataclass
@@ -53,9 +54,9 @@ def section_kind(text: str) -> str | None:
 def table_findings(measure: Measure, line: Line) -> list[Finding]:
     """Findings printed in the finding and recommendation columns of one table row."""
     found = []
-    for role, kind in TABLE_KINDS:
+    for role in FINDING_ROLES:
         for point in split_points(measure.row.lines(role)):
-            found.append(Finding(kind, point, line, measure.issue_area, measure.tool, measure.indicator,
+            found.append(Finding(role, point, line, measure.issue_area, measure.tool, measure.indicator,
                                  None, list(measure.item_codes)))
     return found
 

@@ -48,10 +48,9 @@ def table_scores(table_view: TableView, assessment_year: int | None) -> list[Sco
             continue
         subject = _within_context(subject, context, assessment_year)
         line = Line(row.page, row.line, row_text(row), "table")
-        for column, value in values:
-            score = Score.of(subject, value, line, column.year_be or assessment_year)
-            score.label = clean(subject.label or label) or None
-            scores.append(score)
+        subject = replace(subject, label=clean(subject.label or label) or None)
+        scores.extend(Score(subject, value, line, column.year_be or assessment_year)
+                      for column, value in values)
     return scores
 
 

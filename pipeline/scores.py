@@ -10,6 +10,7 @@ year printed before it (a recalled earlier year), else to the assessment year.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -30,33 +31,28 @@ _GRADE_WINDOW = 80
 
 @dataclass
 class Score:
-    level: str
+    """A printed score: what it is of (its subject), the value, the year and where it was read."""
+
+    subject: Subject
     score: float
     line: Line
     year_be: int | None = None
-    tool: str | None = None
-    tool_part: int | None = None
-    indicator: int | None = None
-    sub_indicator: str | None = None
-    item_code: str | None = None
-    item_code_raw: str | None = None
-    label: str | None = None
     grade_stated: str | None = None
 
-    @classmethod
-    def of(cls, subject: Subject, value: float, line: Line, year_be: int | None) -> Score:
-        return cls(subject.level, value, line, year_be, subject.tool, subject.tool_part, subject.indicator,
-                   subject.sub_indicator, subject.item_code, subject.item_code_raw, subject.label)
+    @property
+    def level(self) -> str:
+        return self.subject.level
 
     @property
     def key(self) -> tuple:
         """What the score is of: two printed values under one key disagree."""
-        return (self.level, self.tool, self.tool_part, self.indicator, self.sub_indicator, self.item_code,
-                self.year_be)
+        s = self.subject
+        return (s.level, s.tool, s.tool_part, s.indicator, s.sub_indicator, s.item_code, self.year_be)
 
 
-def _cues(kind: str) -> list[regex.Pattern]:
-    return [p for k, p in keyed_patterns("score_number_cues", "kind") if k == kind]
+@cache
+def _cues(kind: str) -> tuple[regex.Pattern, ...]:
+    return tuple(p for k, p in keyed_patterns("score_number_cues", "kind") if k == kind)
 
 
 def score_numbers(text: str) -> list[regex.Match]:
@@ -89,8 +85,8 @@ def sentence_scores(line: Line, text: str, assessment_year: int | None) -> list[
         subject = _nearest_before(subjects, number.start())
         if subject is None:
             continue
-        score = Score.of(subject, float(number.group(1)), line,
-                         _year_before(text, subject.start, number.start(), assessment_year))
+        score = Score(subject, float(number.group(1)), line,
+                      _year_before(text, subject.start, number.start(), assessment_year))
         if subject.level == "overall":
             score.grade_stated = find_stated_grade(text[number.end():number.end() + _GRADE_WINDOW])
         scores.append(score)

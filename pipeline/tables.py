@@ -10,11 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import regex
-
 from normalizers.lists import squeeze_thai
 from parsers.model import Block, Cell, Row
-from pipeline.knowledge import table
+from pipeline.knowledge import keyed_patterns
 from pipeline.lines import clean, repaired
 from pipeline.subjects import tool_in
 
@@ -95,21 +93,11 @@ def cell_text(cell: Cell, sep: str = " ") -> str:
 
 def column_role(header: str) -> tuple[str | None, int | None]:
     """(role, year) of a squeezed header text; the first matching row of table_columns.csv wins."""
-    for row in table("table_columns"):
-        m = _compiled(row["pattern"]).search(header)
+    for role, pattern in keyed_patterns("table_columns", "role"):
+        m = pattern.search(header)
         if m:
-            year = int(m.group(1)) if row["role"] == "year" else None
-            return row["role"], year
+            return role, int(m.group(1)) if role == "year" else None
     return None, None
-
-
-_PATTERNS: dict[str, regex.Pattern] = {}
-
-
-def _compiled(pattern: str) -> regex.Pattern:
-    if pattern not in _PATTERNS:
-        _PATTERNS[pattern] = regex.compile(pattern)
-    return _PATTERNS[pattern]
 
 
 def view(block: Block, before: list[Block]) -> TableView:

@@ -10,7 +10,8 @@ from tests.pipeline.helpers import extract, scores_of
 
 def _scores(text: str, year: int = 2566) -> list[tuple]:
     text = clean(text)
-    return [(s.level, s.tool, s.tool_part, s.indicator, s.sub_indicator, s.item_code, s.score, s.year_be)
+    return [(s.subject.level, s.subject.tool, s.subject.tool_part, s.subject.indicator,
+             s.subject.sub_indicator, s.subject.item_code, s.score, s.year_be)
             for s in sentence_scores(Line(1, 1, text, "paragraph"), squeeze_thai(text), year)]
 
 
