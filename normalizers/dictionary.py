@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from pathlib import Path
 
 # pythainlp must never reach the network: only its bundled corpus files are used.
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
 import regex  # noqa: E402
 
+_EXTRA_WORDS = Path(__file__).with_name("data") / "extra_words.txt"
 THAI_LETTERS = regex.compile(r"^[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+$")
 
 
@@ -17,7 +19,9 @@ THAI_LETTERS = regex.compile(r"^[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+$")
 def thai_words() -> frozenset[str]:
     from pythainlp.corpus import thai_words as bundled_words
 
-    return frozenset(bundled_words())
+    lines = _EXTRA_WORDS.read_text(encoding="utf-8").splitlines()
+    extra = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    return frozenset(bundled_words()) | extra
 
 
 @lru_cache(maxsize=1)

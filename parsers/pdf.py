@@ -11,23 +11,22 @@ follows its base character wherever the mark itself is drawn.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field, replace
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 import regex
-from pdfplumber import table as plumber_table
+from PIL import Image
 
 from normalizers.thai_pua import PUA_TO_THAI
 from normalizers.thai_text import repair_thai, thai_word_ratio
 from parsers.errors import ParseError
+from parsers.grids import SNAP, TableGrid, grids_from_edges, path_edges
 from parsers.model import Block, Cell, Document, Page, Row, glyph_checkboxes
-from parsers.ocr import ocr_page, tesseract_available
+from parsers.ocr import SCALE, ScanPage, ocr_threads, read_scan, tesseract_available
 from parsers.text import is_header_continuation, merge_header_rows, parse_text
 
-_SNAP = 3.0  # points within which two rulings are the same line
-_MIN_EDGE = 3.0
-_RULE_THICKNESS = 3.0  # a path thinner than this is a ruling, not a box
 _POINT_OPENS = regex.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}[.)](?![0-9๐-๙])|[-•●▪☑☐☒■□✓✔]"
                              r"|[iIeEoO]\s?[0-9๐-๙]{1,2}\s)")
 _THAI_END = regex.compile(r"[\u0e01-\u0e4f]$")
@@ -71,13 +70,6 @@ class _Line:
     x1: float
 
 
-@dataclass
-class _TableGrid:
-    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom (top-left origin)
-    rows: list[list[tuple[float, float, float, float] | None]]
-    texts: dict[tuple[int, int], list[str]] = field(default_factory=dict)
-
-
 def parse_pdf(data: bytes) -> Document:
     if b"%PDF-" not in data[:1024]:
         raise NotAPDF("the file does not start like a PDF", stage="read")
@@ -94,7 +86,7 @@ def parse_pdf(data: bytes) -> Document:
         if len(pdf) == 0:
             raise EmptyPDF("the PDF has no pages", stage="parse")
         warnings: list[str] = []
-        laid_out = [_page(pdf, index, warnings) for index in range(len(pdf))]
+        laid_out = _pages(pdf, warnings)
     finally:
         pdf.close()
     pages = [page for page, _ in laid_out]
@@ -104,8 +96,30 @@ def parse_pdf(data: bytes) -> Document:
     return document
 
 
-def _page(pdf: pdfium.PdfDocument, index: int, warnings: list[str]) -> tuple[Page, list[_Line]]:
-    """The page, and its prose lines inside the page's margins (for running heads)."""
+def _pages(pdf: pdfium.PdfDocument, warnings: list[str]) -> list[tuple[Page, list[_Line]]]:
+    """Every page laid out; pages that need OCR are read by Tesseract in worker threads while
+    the next pages render (pdfium itself stays on this thread: it is not thread-safe)."""
+    threads = ocr_threads()
+    laid_out: list[tuple[Page, list[_Line]]] = []
+    reading: dict[int, Future[ScanPage]] = {}
+    with ThreadPoolExecutor(threads) as pool:
+        for index in range(len(pdf)):
+            page, margins, image = _page(pdf, index, warnings)
+            laid_out.append((page, margins))
+            if image is not None:
+                busy = [f for f in reading.values() if not f.done()]
+                if len(busy) >= 2 * threads:  # bound the rendered images held in memory
+                    wait(busy, return_when=FIRST_COMPLETED)
+                reading[index] = pool.submit(read_scan, image)
+        for index, future in reading.items():
+            _fill_scanned_page(laid_out[index][0], future.result())
+    return laid_out
+
+
+def _page(pdf: pdfium.PdfDocument, index: int,
+          warnings: list[str]) -> tuple[Page, list[_Line], Image.Image | None]:
+    """The page, its prose lines inside the page's margins (for running heads), and its
+    rendering when it must be OCR'd."""
     page = pdf[index]
     width, height = page.get_size()
     textpage = page.get_textpage()
@@ -113,9 +127,15 @@ def _page(pdf: pdfium.PdfDocument, index: int, warnings: list[str]) -> tuple[Pag
     number = index + 1
     reason = unusable_text_layer(raw_text, _image_share(page, width * height))
     lines: list[_Line] = []
+    image = None
     if reason:
         warnings.append(reason)
-        result = _ocr_page(page, number, warnings)
+        result = Page(number, "", text_source="ocr")
+        if tesseract_available():
+            image = page.render(scale=SCALE, grayscale=True).to_pil().copy()
+        else:
+            warnings.append("needs_ocr")
+            result.text_source = "text_layer"
     else:
         grids = _tables(page, height)
         lines = _assign_chars(textpage, height, grids)
@@ -124,7 +144,7 @@ def _page(pdf: pdfium.PdfDocument, index: int, warnings: list[str]) -> tuple[Pag
     textpage.close()
     page.close()
     margins = [line for line in lines if line.bottom < _MARGIN * height or line.top > (1 - _MARGIN) * height]
-    return result, margins
+    return result, margins, image
 
 
 def unusable_text_layer(text: str, image_share: float) -> str | None:
@@ -152,64 +172,38 @@ def _image_share(page: pdfium.PdfPage, area: float) -> float:
     return largest / area if area else 0.0
 
 
-def _ocr_page(page: pdfium.PdfPage, number: int, warnings: list[str]) -> Page:
-    if not tesseract_available():
-        warnings.append("needs_ocr")
-        return Page(number, "", text_source="text_layer")
-    text = ocr_page(page)
-    result = Page(number, text, text_source="ocr")
-    result.blocks = [replace(block, page=number) for block in parse_text(text).pages[0].blocks]
-    for block in result.blocks:
+def _fill_scanned_page(page: Page, scan: ScanPage) -> None:
+    """The blocks and text of an OCR'd page, tables and prose bands in reading order."""
+    placed: list[tuple[float, list[Block]]] = []
+    for top, text in scan.bands:
+        blocks = [replace(block, page=page.number) for block in parse_text(text).pages[0].blocks]
+        for block in blocks:
+            for row in (*block.header, *block.rows):
+                row.page = page.number
+        placed.append((top, blocks))
+    placed += [(grid.bbox[1], [_table_block(grid, page.number, 0)]) for grid in scan.grids]
+    placed.sort(key=lambda item: item[0])
+    page.blocks = [block for _, blocks in placed for block in blocks]
+    for ordinal, block in enumerate(page.blocks, start=1):
+        block.line_start = block.line_end = ordinal
         for row in (*block.header, *block.rows):
-            row.page = number
-    return result
+            row.line = ordinal
+    page.raw_text = "\n\n".join(block.text for block in page.blocks)
 
 
 # -- tables -----------------------------------------------------------------------------------------
 
-def _tables(page: pdfium.PdfPage, height: float) -> list[_TableGrid]:
+def _tables(page: pdfium.PdfPage, height: float) -> list[TableGrid]:
     edges = []
     for obj in page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_PATH], max_depth=4):
         left, bottom, right, top = obj.get_bounds()
-        edges.extend(_edges(left, height - top, right, height - bottom))
-    if not edges:
-        return []
-    edges = plumber_table.merge_edges(edges, _SNAP, _SNAP, _SNAP, _SNAP)
-    edges = [e for e in edges if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"])
-             >= _MIN_EDGE]
-    intersections = plumber_table.edges_to_intersections(edges, _SNAP, _SNAP)
-    cells = plumber_table.intersections_to_cells(intersections)
-    grids = []
-    for table_cells in plumber_table.cells_to_tables(cells):
-        table = plumber_table.Table(None, table_cells)  # type: ignore[arg-type]
-        rows = [list(row.cells) for row in table.rows]
-        if len(rows) >= 1 and max(len(r) for r in rows) >= 2:
-            grids.append(_TableGrid(table.bbox, rows))
-    return sorted(grids, key=lambda g: g.bbox[1])
-
-
-def _edges(x0: float, top: float, x1: float, bottom: float) -> list[dict]:
-    """pdfplumber-style edges of one path's bounding box: a ruling, or the four sides of a box."""
-    width, height = x1 - x0, bottom - top
-    if height <= _RULE_THICKNESS and width > height:
-        y = (top + bottom) / 2
-        return [_edge("h", x0, y, x1, y)]
-    if width <= _RULE_THICKNESS and height > width:
-        x = (x0 + x1) / 2
-        return [_edge("v", x, top, x, bottom)]
-    return [_edge("h", x0, top, x1, top), _edge("h", x0, bottom, x1, bottom),
-            _edge("v", x0, top, x0, bottom), _edge("v", x1, top, x1, bottom)]
-
-
-def _edge(orientation: str, x0: float, top: float, x1: float, bottom: float) -> dict:
-    return {"orientation": orientation, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
-            "width": x1 - x0, "height": bottom - top, "object_type": "line",
-            "doctop": top, "y0": -bottom, "y1": -top}
+        edges.extend(path_edges(left, height - top, right, height - bottom))
+    return grids_from_edges(edges)
 
 
 # -- characters -------------------------------------------------------------------------------------
 
-def _assign_chars(textpage: pdfium.PdfTextPage, height: float, grids: list[_TableGrid]) -> list[_Line]:
+def _assign_chars(textpage: pdfium.PdfTextPage, height: float, grids: list[TableGrid]) -> list[_Line]:
     """Prose lines of the page; table characters go to their grid's cells."""
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count)
@@ -265,7 +259,7 @@ def _newline(buffer: list) -> None:
         buffer.append(("\n", None))
 
 
-def _cell_at(grids: list[_TableGrid], x: float, y: float) -> tuple[int, int, int] | None:
+def _cell_at(grids: list[TableGrid], x: float, y: float) -> tuple[int, int, int] | None:
     for g, grid in enumerate(grids):
         x0, top, x1, bottom = grid.bbox
         if not (x0 <= x < x1 and top <= y < bottom):
@@ -298,7 +292,7 @@ def _prose_lines(prose: list[tuple[str, tuple | None]]) -> list[_Line]:
 
 # -- blocks -----------------------------------------------------------------------------------------
 
-def _blocks(lines: list[_Line], grids: list[_TableGrid], page: int, width: float) -> list[Block]:
+def _blocks(lines: list[_Line], grids: list[TableGrid], page: int, width: float) -> list[Block]:
     items: list[tuple[float, object]] = [(line.top, line) for line in lines]
     items += [(grid.bbox[1], grid) for grid in grids]
     items.sort(key=lambda item: item[0])
@@ -309,7 +303,7 @@ def _blocks(lines: list[_Line], grids: list[_TableGrid], page: int, width: float
     pitch = _line_pitch(lines)
     ordinal = 0
     for _, item in items:
-        if isinstance(item, _TableGrid):
+        if isinstance(item, TableGrid):
             ordinal = _flush(blocks, paragraph, page, ordinal)
             paragraph = []
             ordinal += 1
@@ -384,7 +378,7 @@ def cell_lines(lines: list[str] | list[tuple[str, float]], left: float = 0.0,
     return [line.rstrip() for line in out]
 
 
-def _table_block(grid: _TableGrid, page: int, ordinal: int) -> Block:
+def _table_block(grid: TableGrid, page: int, ordinal: int) -> Block:
     rows = []
     for r, row in enumerate(grid.rows):
         cells = []
@@ -439,7 +433,7 @@ def _last_page(block: Block) -> int:
 
 def _same_columns(a: Block, b: Block) -> bool:
     return bool(a.columns) and len(a.columns) == len(b.columns) and all(
-        abs(x - y) <= _SNAP for x, y in zip(a.columns, b.columns, strict=True))
+        abs(x - y) <= SNAP for x, y in zip(a.columns, b.columns, strict=True))
 
 
 def _texts(row: Row) -> list[str]:

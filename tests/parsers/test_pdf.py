@@ -7,7 +7,6 @@ import pytest
 
 from normalizers.thai_text import count_damaged
 from parsers import pdf as pdf_parser
-from parsers.ocr import tesseract_available
 from parsers.pdf import join_lines, parse_pdf, unusable_text_layer
 from pipeline.extract import extract_file
 from pipeline.lines import page_text
@@ -101,19 +100,3 @@ def test_user_password_gives_an_error_row_and_an_empty_one_opens(tmp_path) -> No
     opened = extract_file(tmp_path / "owner-only.pdf", tmp_path)
     assert not opened.failed
     assert opened.rows["documents"][0]["overall_score"] == 50.02
-
-
-@pytest.mark.skipif(not tesseract_available(), reason="tesseract-ocr with Thai data is not installed")
-def test_scan_is_read_by_ocr_and_its_numbers_are_flagged(tmp_path) -> None:
-    """What OCR recovers of the 000 scan, bounded; an OCR'd score never goes out unflagged."""
-    result = extract_file(DEV / "000_872eaddf2db1f446.scan.pdf", DEV)
-    document = result.rows["documents"][0]
-    assert document["text_source"] == "ocr"
-    recovered = {
-        "org_name": document["org_name"] == "เทศบาลตำบลหนองเสม็ด",
-        "province": document["province"] == "ตราด",
-        "doc_type": document["doc_type"] == "measures",
-        "overall": any(row["score"] == 50.02 for row in result.rows["scores"]),
-    }
-    assert sum(recovered.values()) >= 3, recovered
-    assert "ocr_numbers_unverified" in document["warnings"]

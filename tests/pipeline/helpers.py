@@ -1,9 +1,12 @@
-"""Small ITA texts in the phrasings and layouts documents use, extracted end to end."""
+"""Small ITA texts in the phrasings and layouts documents use, extracted end to end; raw PDF
+text-layer measures for comparisons."""
 
 from __future__ import annotations
 
 import pandas as pd
+import pypdfium2 as pdfium
 
+from normalizers.thai_text import thai_word_ratio
 from parsers.text import parse_text
 from pipeline.extract import extract_document
 
@@ -23,3 +26,21 @@ def scores_of(tables: dict[str, pd.DataFrame], level: str) -> dict:
     key = {"overall": "score_year_be", "tool": "tool", "indicator": "indicator",
            "sub_indicator": "sub_indicator", "item": "item_code"}[level]
     return dict(zip(frame[key], frame["score"], strict=True))
+
+
+def raw_layer_text(path) -> str:
+    """The PDF's raw text layer, page after page, as pdfium gives it."""
+    pdf = pdfium.PdfDocument(path)
+    try:
+        return "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    finally:
+        pdf.close()
+
+
+def repair_keeps_words(pages: pd.DataFrame, path) -> tuple[float | None, float | None]:
+    """(share of dictionary words in the extracted text, the same in the raw text layer).
+
+    Compared per document: a table continued on the next page moves its rows to the page
+    where it starts, so a single page's share can move either way."""
+    text = "\n".join(pages.sort_values("page")["text"].fillna(""))
+    return thai_word_ratio(text), thai_word_ratio(raw_layer_text(path))

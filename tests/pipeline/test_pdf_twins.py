@@ -7,6 +7,7 @@ import pytest
 
 from pipeline.run import run
 from tests.conftest import CORPUS, DEV_TEXTS
+from tests.pipeline.helpers import repair_keeps_words
 
 DEV = CORPUS / "dev"
 pytestmark = pytest.mark.skipif(not DEV.is_dir(), reason="../shared/corpus/dev is not beside the project")
@@ -33,7 +34,7 @@ def twins(tmp_path_factory) -> dict[str, pd.DataFrame]:
     documents = pd.read_parquet(out / "documents.parquet")
     documents["stem"] = documents["source_path"].str.rsplit(".", n=1).str[0]
     tables = {"documents": documents}
-    for name in ("scores", "measures"):
+    for name in ("scores", "measures", "pages"):
         frame = pd.read_parquet(out / f"{name}.parquet")
         tables[name] = frame.merge(documents[["doc_id", "stem", "source_format"]], on="doc_id")
     return tables
@@ -67,3 +68,12 @@ def test_pdf_scores_carry_their_page(twins) -> None:
     scores = twins["scores"]
     assert scores.loc[scores["source_format"] == "pdf", "page"].notna().all()
     assert scores.loc[scores["source_format"] == "text", "page"].isna().all()
+
+
+@pytest.mark.parametrize("text", DEV_TEXTS, ids=lambda p: p.stem)
+def test_pdf_pages_have_no_damaged_cluster_and_lose_no_words(twins, text) -> None:
+    pages = twins["pages"]
+    pages = pages[(pages["stem"] == text.stem) & (pages["source_format"] == "pdf")]
+    assert pages["damaged_after"].sum() == 0 and len(pages) > 1
+    extracted, raw = repair_keeps_words(pages, DEV / f"{text.stem}.pdf")
+    assert extracted >= raw, (extracted, raw)

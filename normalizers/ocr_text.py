@@ -1,0 +1,46 @@
+"""Known Tesseract misreadings of Thai ITA documents, and lines that are only OCR noise.
+
+Applied to what OCR read (never to a text layer): the confusions are those of Tesseract's
+Thai model on these documents, kept in data/ocr_confusions.csv with the reason for each."""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+import regex
+
+_TABLE = Path(__file__).with_name("data") / "ocr_confusions.csv"
+_SHORT = 2  # characters (marks not counted) in a token that is a stray glyph
+_NOISE_TOKENS = 4
+_NOISE_SHARE = 0.75
+_NUMBER = regex.compile(r"^[0-9๐-๙][0-9๐-๙.,]+$")
+
+
+@cache
+def _confusions() -> tuple[tuple[regex.Pattern, str], ...]:
+    with _TABLE.open(encoding="utf-8") as handle:
+        return tuple((regex.compile(row["pattern"]), row["replacement"]) for row in csv.DictReader(handle))
+
+
+def fix_ocr_confusions(text: str) -> str:
+    """`text` with the known misreadings put right (`on. กลุ่ม…` → `๓. กลุ่ม…`)."""
+    for pattern, replacement in _confusions():
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def is_ocr_noise(line: str) -> bool:
+    """Whether a line is made of stray glyphs (marks and specks read one by one), such as
+    `๐   za   a   1    a   1   ๐ «๕ส`, rather than words or numbers."""
+    tokens = line.split()
+    if len(tokens) < _NOISE_TOKENS:
+        return False
+    short = sum(1 for token in tokens if _letters(token) <= _SHORT and not _NUMBER.match(token))
+    return short >= _NOISE_SHARE * len(tokens)
+
+
+def _letters(token: str) -> int:
+    return sum(1 for char in token if not unicodedata.category(char).startswith("M"))

@@ -1,0 +1,112 @@
+"""Ruled tables from line segments: the line art of a PDF page, or the dark runs of a scanned
+page's pixels. Both become pdfplumber-style edges and go through pdfplumber's own table finder
+(merge_edges → intersections → cells → tables), so text and scans share one notion of a grid."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from pdfplumber import table as plumber_table
+
+SNAP = 3.0  # points within which two rulings are the same line
+_MIN_EDGE = 3.0
+_RULE_THICKNESS = 3.0  # a path thinner than this is a ruling, not a box
+_MIN_RULE_H = 18.0  # points: a dark run this long across a scan is a horizontal ruling
+_MIN_RULE_V = 8.0  # points: the same downwards, when it reaches a horizontal ruling at both ends
+_RULE_REACH = 3.0  # points: how near a vertical ruling's end must be to a horizontal one
+_SOLID = 0.95  # share of a run's pixels that must be dark (scans lose a few)
+
+
+@dataclass
+class TableGrid:
+    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom (top-left origin, points)
+    rows: list[list[tuple[float, float, float, float] | None]]
+    texts: dict[tuple[int, int], list] = field(default_factory=dict)  # (row, column) → visual lines
+
+
+def edge(orientation: str, x0: float, top: float, x1: float, bottom: float) -> dict:
+    return {"orientation": orientation, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+            "width": x1 - x0, "height": bottom - top, "object_type": "line",
+            "doctop": top, "y0": -bottom, "y1": -top}
+
+
+def path_edges(x0: float, top: float, x1: float, bottom: float) -> list[dict]:
+    """Edges of one path's bounding box: a ruling, or the four sides of a box."""
+    width, height = x1 - x0, bottom - top
+    if height <= _RULE_THICKNESS and width > height:
+        y = (top + bottom) / 2
+        return [edge("h", x0, y, x1, y)]
+    if width <= _RULE_THICKNESS and height > width:
+        x = (x0 + x1) / 2
+        return [edge("v", x, top, x, bottom)]
+    return [edge("h", x0, top, x1, top), edge("h", x0, bottom, x1, bottom),
+            edge("v", x0, top, x0, bottom), edge("v", x1, top, x1, bottom)]
+
+
+def grids_from_edges(edges: list[dict]) -> list[TableGrid]:
+    """The tables the edges draw (at least two columns), top to bottom."""
+    if not edges:
+        return []
+    edges = plumber_table.merge_edges(edges, SNAP, SNAP, SNAP, SNAP)
+    edges = [e for e in edges if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"])
+             >= _MIN_EDGE]
+    intersections = plumber_table.edges_to_intersections(edges, SNAP, SNAP)
+    cells = plumber_table.intersections_to_cells(intersections)
+    grids = []
+    for table_cells in plumber_table.cells_to_tables(cells):
+        table = plumber_table.Table(None, table_cells)  # type: ignore[arg-type]
+        rows = [list(row.cells) for row in table.rows]
+        if rows and max(len(r) for r in rows) >= 2:
+            grids.append(TableGrid(table.bbox, rows))
+    return sorted(grids, key=lambda g: g.bbox[1])
+
+
+def image_edges(dark: np.ndarray, scale: float) -> list[dict]:
+    """Rulings drawn in a page image (True = dark pixel, `scale` pixels per point), in points.
+
+    A horizontal ruling is a long dark run. Glyph stems make short vertical runs, so a vertical
+    run counts only when both its ends meet a horizontal ruling, as a table's column lines do."""
+    horizontal = _segments(dark, round(_MIN_RULE_H * scale))
+    vertical = _segments(dark.T, round(_MIN_RULE_V * scale))
+    reach = _RULE_REACH * scale
+    edges = [edge("h", x0 / scale, (top + bottom) / 2 / scale, x1 / scale, (top + bottom) / 2 / scale)
+             for top, bottom, x0, x1 in horizontal]
+    for left, right, top, bottom in vertical:
+        x = (left + right) / 2
+        if _meets(horizontal, x, top, reach) and _meets(horizontal, x, bottom, reach):
+            edges.append(edge("v", x / scale, top / scale, x / scale, bottom / scale))
+    return edges
+
+
+def _meets(horizontal: list[tuple[int, int, int, int]], x: float, y: float, reach: float) -> bool:
+    return any(top - reach <= y <= bottom + reach and x0 - reach <= x <= x1 + reach
+               for top, bottom, x0, x1 in horizontal)
+
+
+def _segments(dark: np.ndarray, length: int) -> list[tuple[int, int, int, int]]:
+    """(first row, last row, start, end) of runs along axis 1 at least `length` long, runs on
+    neighbouring rows that overlap taken as one thick segment."""
+    if length < 2 or dark.shape[1] < length:
+        return []
+    sums = np.zeros((dark.shape[0], dark.shape[1] + 1), dtype=np.int32)
+    np.cumsum(dark, axis=1, out=sums[:, 1:])
+    solid = (sums[:, length:] - sums[:, :-length]) >= _SOLID * length
+    open_segments: list[list[int]] = []
+    done: list[tuple[int, int, int, int]] = []
+    for row in np.nonzero(solid.any(axis=1))[0]:
+        steps = np.diff(np.concatenate(([0], solid[row].view(np.int8), [0])))
+        runs = zip(np.nonzero(steps == 1)[0], np.nonzero(steps == -1)[0] - 1 + length, strict=True)
+        still_open = []
+        for start, end in runs:
+            match = next((s for s in open_segments
+                          if s[1] == row - 1 and s[2] <= end and start <= s[3]), None)
+            if match is None:
+                still_open.append([int(row), int(row), int(start), int(end)])
+            else:
+                open_segments.remove(match)
+                still_open.append([match[0], int(row), min(match[2], int(start)), max(match[3], int(end))])
+        done.extend(tuple(s) for s in open_segments)
+        open_segments = still_open
+    done.extend(tuple(s) for s in open_segments)
+    return sorted(done)

@@ -1,0 +1,20 @@
+from normalizers.ocr_text import fix_ocr_confusions, is_ocr_noise
+
+
+def test_list_number_three_read_as_on_is_put_right() -> None:
+    # 000_872eaddf2db1f446.scan.pdf, page 4: the third point of a cell.
+    assert fix_ocr_confusions("on. กลุ่มองค์กรชุมชน มีส่วนร่วม") == "๓. กลุ่มองค์กรชุมชน มีส่วนร่วม"
+    assert fix_ocr_confusions("carried on. The next") == "carried on. The next"
+
+
+def test_budget_year_word_with_a_wrong_vowel_is_put_right() -> None:
+    assert fix_ocr_confusions("ปิงบประมาณ 2566") == "ปีงบประมาณ 2566"
+    assert fix_ocr_confusions("ประจําปงบประมาณ") == "ประจําปีงบประมาณ"
+    assert fix_ocr_confusions("ตารางแสดงผล (017) ประจำปี") == "ตารางแสดงผล (OIT) ประจำปี"
+
+
+def test_lines_of_stray_glyphs_are_noise_and_words_are_not() -> None:
+    assert is_ocr_noise("๐   za        a   1    a                             1                1  ๐ «๕ส")
+    assert not is_ocr_noise("1. จัดทำคู่มือการใช้ทรัพย์สินของทางราชการ")
+    assert not is_ocr_noise("95.75 92.87 100.00 89.31")
+    assert not is_ocr_noise("ทุกกอง / สำนัก")

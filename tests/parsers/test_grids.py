@@ -1,0 +1,37 @@
+"""Rulings found in a page image become the same grids as a PDF's line art."""
+
+import numpy as np
+
+from parsers.grids import grids_from_edges, image_edges
+
+SCALE = 300 / 72  # pixels per point at 300 dpi
+
+
+def _page_with_table() -> np.ndarray:
+    """A 2 × 3 ruled table 3 px thick, and a glyph-like stem inside one cell."""
+    dark = np.zeros((1200, 1000), dtype=bool)
+    for y in (200, 400, 600):
+        dark[y:y + 3, 100:900] = True
+    for x in (100, 500, 899):
+        dark[200:603, x:x + 3] = True
+    dark[250:330, 300:304] = True  # a stem 80 px tall: longer than the shortest vertical ruling
+    return dark
+
+
+def test_a_scanned_ruled_table_is_found_with_its_cells() -> None:
+    grids = grids_from_edges(image_edges(_page_with_table(), SCALE))
+    assert len(grids) == 1
+    assert [len(row) for row in grids[0].rows] == [2, 2]
+    x0, top, x1, bottom = grids[0].bbox
+    assert abs(x0 - 100 / SCALE) < 1 and abs(bottom - 601 / SCALE) < 1
+
+
+def test_a_glyph_stem_is_not_a_ruling() -> None:
+    vertical = [e for e in image_edges(_page_with_table(), SCALE) if e["orientation"] == "v"]
+    assert sorted(round(e["x0"] * SCALE) for e in vertical) == [101, 501, 900]
+
+
+def test_a_page_without_rulings_has_no_grid() -> None:
+    dark = np.zeros((500, 500), dtype=bool)
+    dark[100:140, 100:110] = True
+    assert grids_from_edges(image_edges(dark, SCALE)) == []

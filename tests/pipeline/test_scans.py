@@ -1,0 +1,117 @@
+"""Each `.scan.pdf` of the dev corpus read by OCR, measured against its text twin.
+
+The recovery figures are printed (run with `-s` to see them) and bounded from below; an
+OCR'd score that disagrees with the twin never goes out without `ocr_numbers_unverified`."""
+
+import difflib
+import shutil
+
+import pandas as pd
+import pytest
+
+from parsers.ocr import tesseract_available
+from pipeline.run import run
+from tests.conftest import CORPUS, DEV_TEXTS
+
+DEV = CORPUS / "dev"
+pytestmark = [
+    pytest.mark.skipif(not DEV.is_dir(), reason="../shared/corpus/dev is not beside the project"),
+    pytest.mark.skipif(not tesseract_available(), reason="tesseract-ocr with Thai data is not installed"),
+]
+DOCUMENT_FIELDS = ["org_name", "province", "doc_type", "assessment_year_be", "overall_score"]
+SCORE_KEY = ["level", "tool", "indicator", "sub_indicator", "item_code", "score"]
+# Lower bounds on what OCR recovers, set a little under what Tesseract 5 (tha+eng, Debian's
+# model) reads today: document fields equal to the twin's, twin scores found, twin measures
+# found (same title, near enough), measures with the twin's period.
+BOUNDS = {
+    "000_872eaddf2db1f446": {"fields": 3, "scores": 1, "measures": 4, "periods": 0},  # read: 3 1 5/5 0
+    "002_21007bcb3eecaeca": {"fields": 3, "scores": 1, "measures": 13, "periods": 13},  # 4 1 15/16 15
+    "003_803e91d9ccdb16cf": {"fields": 3, "scores": 0, "measures": 4, "periods": 0},  # 4 0 5/7 0
+}
+
+
+_ALIKE = 0.7
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory) -> dict[str, pd.DataFrame]:
+    raw = tmp_path_factory.mktemp("scans")
+    for text in DEV_TEXTS:
+        shutil.copy(text, raw / text.name)
+        shutil.copy(DEV / f"{text.stem}.scan.pdf", raw / f"{text.stem}.scan.pdf")
+    out = tmp_path_factory.mktemp("scans-out")
+    assert run(raw, out).exit_code == 0
+    documents = pd.read_parquet(out / "documents.parquet")
+    documents["stem"] = documents["source_path"].str.split(".").str[0]
+    tables = {"documents": documents}
+    for name in ("scores", "measures"):
+        tables[name] = pd.read_parquet(out / f"{name}.parquet").merge(
+            documents[["doc_id", "stem", "source_format"]], on="doc_id")
+    return tables
+
+
+def _pick(frame: pd.DataFrame, stem: str, fmt: str) -> pd.DataFrame:
+    return frame[(frame["stem"] == stem) & (frame["source_format"] == fmt)]
+
+
+def _same(a, b) -> bool:
+    return (pd.isna(a) and pd.isna(b)) if pd.isna(a) or pd.isna(b) else a == b
+
+
+def _score_keys(scores: pd.DataFrame) -> set[tuple]:
+    rows = scores[SCORE_KEY].itertuples(index=False)
+    return {tuple(None if pd.isna(v) else v for v in row) for row in rows}
+
+
+def _matched_measures(scan: pd.DataFrame, twin: pd.DataFrame) -> list[tuple[pd.Series, pd.Series]]:
+    """Scan measures paired with the twin measure whose printed row reads alike."""
+    pairs, free = [], list(twin.itertuples(index=False))
+    for row in scan.itertuples(index=False):
+        ratios = [difflib.SequenceMatcher(None, row.source_text, t.source_text, autojunk=False).ratio()
+                  for t in free]
+        if ratios and max(ratios) >= _ALIKE:
+            pairs.append((row, free.pop(ratios.index(max(ratios)))))
+    return pairs
+
+
+def recovery(tables: dict[str, pd.DataFrame], stem: str) -> dict[str, int]:
+    scan_doc = _pick(tables["documents"], stem, "pdf").iloc[0]
+    twin_doc = _pick(tables["documents"], stem, "text").iloc[0]
+    pairs = _matched_measures(_pick(tables["measures"], stem, "pdf"), _pick(tables["measures"], stem, "text"))
+    return {
+        "fields": sum(_same(scan_doc[f], twin_doc[f]) for f in DOCUMENT_FIELDS),
+        "scores": len(_score_keys(_pick(tables["scores"], stem, "pdf"))
+                      & _score_keys(_pick(tables["scores"], stem, "text"))),
+        "measures": len(pairs),
+        "periods": sum(1 for scan, twin in pairs if not pd.isna(twin.period_start)
+                       and _same(scan.period_start, twin.period_start)),
+    }
+
+
+@pytest.mark.parametrize("stem", sorted(BOUNDS))
+def test_ocr_recovers_at_least_the_measured_share_of_the_twin(extracted, stem) -> None:
+    got = recovery(extracted, stem)
+    twin = {"scores": len(_pick(extracted["scores"], stem, "text")),
+            "measures": len(_pick(extracted["measures"], stem, "text"))}
+    print(f"\n{stem}.scan.pdf recovers {got['fields']}/{len(DOCUMENT_FIELDS)} document fields, "
+          f"{got['scores']}/{twin['scores']} scores, {got['measures']}/{twin['measures']} measures "
+          f"({got['periods']} with their period)")
+    assert all(got[k] >= bound for k, bound in BOUNDS[stem].items()), (got, BOUNDS[stem])
+    scan_doc = _pick(extracted["documents"], stem, "pdf").iloc[0]
+    assert scan_doc["text_source"] == "ocr" and "no_text_layer" in scan_doc["warnings"]
+
+
+@pytest.mark.parametrize("stem", sorted(BOUNDS))
+def test_an_ocr_score_that_disagrees_with_the_twin_is_flagged(extracted, stem) -> None:
+    scores = extracted["scores"]
+    wrong = _score_keys(_pick(scores, stem, "pdf")) - _score_keys(_pick(scores, stem, "text"))
+    warnings = _pick(extracted["documents"], stem, "pdf").iloc[0]["warnings"]
+    assert not wrong or "ocr_numbers_unverified" in warnings, wrong
+
+
+def test_a_scanned_table_is_rebuilt_with_its_rows_and_columns(extracted) -> None:
+    measures = _pick(extracted["measures"], "002_21007bcb3eecaeca", "pdf")
+    assert measures["seq"].dropna().astype(int).tolist()[:6] == [1, 2, 3, 4, 5, 6]
+    first = measures.iloc[0]
+    assert first["title"].startswith("มาตรการการสร้างฐานความคิด")
+    assert list(first["responsible"]) == ["ทุกส่วนราชการ"]
