@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 from pipeline import PARSER_VERSION
-from pipeline.run import EXIT_RUN_FAILED, EXIT_USAGE, run
+from pipeline.run import DEFAULT_TIME_LIMIT, EXIT_RUN_FAILED, EXIT_USAGE, RunOptions, run
 from pipeline.schema import data_dictionary
+from pipeline.writer import OutputLocked
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,15 +24,29 @@ def _parser() -> argparse.ArgumentParser:
     extract = commands.add_parser(
         "extract",
         help="extract every document of a raw folder into data/processed",
-        description="Extract every .txt/.md/.html file below RAW into Parquet tables in OUT. "
+        description="Extract every PDF and .txt/.md/.html file below RAW into Parquet tables in "
+        "OUT. Files already extracted by this code version are reused from OUT/.cache. "
         "Exit code: 0 all inputs processed, 3 some inputs went to errors.parquet, "
-        "1 the run itself failed, 2 usage error.",
+        "1 the run itself failed (or another run holds OUT), 2 usage error.",
     )
     extract.add_argument("--raw", type=Path, default=Path("data/raw"),
                          help="folder of input documents (default: data/raw)")
     extract.add_argument("--out", type=Path, default=Path("data/processed"),
                          help="folder for the Parquet outputs (default: data/processed)")
-    extract.add_argument("-q", "--quiet", action="store_true", help="only print errors")
+    extract.add_argument("-q", "--quiet", action="store_true",
+                         help="no progress bar and no summary; only errors (for cron)")
+    extract.add_argument("--workers", type=_positive_int, default=None, metavar="N",
+                         help="worker processes (default: one per core)")
+    extract.add_argument("--scheduler", metavar="ADDRESS",
+                         help="run on the Dask distributed scheduler at ADDRESS (e.g. "
+                         "tcp://10.0.0.5:8786) instead of local workers; needs ita-extract[dask]")
+    extract.add_argument("--force", action="store_true",
+                         help="extract every file again instead of reusing cached results")
+    extract.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="SECONDS",
+                         help="a document taking longer becomes an errors row "
+                         f"(default: {DEFAULT_TIME_LIMIT:g}; 0: no limit)")
+    extract.add_argument("--log-file", type=Path, metavar="FILE",
+                         help="append warnings and errors, with times, to FILE")
 
     schema = commands.add_parser(
         "schema",
@@ -43,6 +58,26 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _logging(quiet: bool, log_file: Path | None) -> None:
+    console = logging.StreamHandler()
+    console.setLevel(logging.ERROR if quiet else logging.WARNING)
+    console.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    handlers: list[logging.Handler] = [console]
+    if log_file:
+        to_file = logging.FileHandler(log_file, encoding="utf-8")
+        to_file.setLevel(logging.INFO)
+        to_file.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+        handlers.append(to_file)
+    logging.basicConfig(level=logging.INFO if log_file else logging.WARNING, handlers=handlers)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "schema":
@@ -52,13 +87,18 @@ def main(argv: list[str] | None = None) -> int:
         else:
             sys.stdout.write(text)
         return 0
-    logging.basicConfig(level=logging.ERROR if args.quiet else logging.WARNING,
-                        format="%(levelname)s %(message)s")
+    _logging(args.quiet, args.log_file)
     if not args.raw.is_dir():
         print(f"error: raw folder not found: {args.raw}", file=sys.stderr)
         return EXIT_USAGE
+    options = RunOptions(workers=args.workers, scheduler=args.scheduler, force=args.force,
+                         time_limit=args.time_limit, progress=not args.quiet and sys.stderr.isatty())
     try:
-        summary = run(args.raw, args.out)
+        summary = run(args.raw, args.out, options)
+    except OutputLocked as exc:
+        logging.getLogger(__name__).error("%s", exc)
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_RUN_FAILED
     except Exception as exc:  # the run itself failed: nothing half-written is left behind
         logging.getLogger(__name__).exception("run failed")
         print(f"error: the run failed: {exc}", file=sys.stderr)
@@ -67,6 +107,6 @@ def main(argv: list[str] | None = None) -> int:
     if not args.quiet:
         counts = ", ".join(f"{name.removesuffix('.parquet')} {o['rows']}"
                            for name, o in summary.manifest["outputs"].items())
-        print(f"{inputs['seen']} inputs: {inputs['extracted']} extracted, "
+        print(f"{inputs['seen']} inputs: {inputs['extracted']} extracted, {inputs['reused']} reused, "
               f"{inputs['failed']} failed → {args.out} ({counts})")
     return summary.exit_code

@@ -53,6 +53,17 @@ def extract_file(path: Path, raw_root: Path) -> Result:
         return _error(relative, digest, "extract", type(exc).__name__, str(exc))
 
 
+def error_result(path: str, raw_root: str, digest: str | None, stage: str, error_type: str,
+                 message: str) -> Result:
+    """An `errors` row for `path` (absolute), decided outside the extraction itself."""
+    return _error(Path(path).relative_to(raw_root).as_posix(), digest, stage, error_type, message)
+
+
+def timeout_result(path: str, raw_root: str, digest: str | None, limit: float) -> Result:
+    return error_result(path, raw_root, digest, "extract", "DocumentTimeout",
+                        f"extraction took longer than the {limit:g} s limit per document")
+
+
 def _error(path: str, digest: str | None, stage: str, error_type: str, message: str) -> Result:
     log.warning("%s: %s (%s)", path, message, error_type)
     return Result({"errors": [{"source_path": path, "source_sha256": digest, "stage": stage,

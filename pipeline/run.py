@@ -1,23 +1,46 @@
-"""A run over a raw folder: discover inputs, extract each, write the dataset once."""
+"""A run over a raw folder: discover inputs, reuse what the cache holds, extract the rest in
+parallel, write the dataset once, as a whole, under a lock."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import sys
+import time
 import uuid
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from parsers import supported_suffixes
+from parsers.ocr import tesseract_available
 from pipeline import PARSER_VERSION
-from pipeline.extract import extract_file
+from pipeline.cache import HashIndex, ResultCache, Rows
+from pipeline.extract import Result, error_result
 from pipeline.schema import CONTRACT_VERSION, TABLES
-from pipeline.writer import write_dataset
+from pipeline.workers import Task, run_dask, run_local
+from pipeline.writer import output_lock, recover, write_dataset
 
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_RUN_FAILED, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2, 3
+DEFAULT_TIME_LIMIT = 900.0  # seconds per document: a 300-page scan OCRs in well under this
+_NOT_CACHED = {"DocumentTimeout", "WorkerDied"}  # may pass on a quieter machine: try again
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    workers: int | None = None  # None: one per core
+    scheduler: str | None = None  # a Dask scheduler address instead of local workers
+    force: bool = False  # extract everything again, cache or not
+    time_limit: float = DEFAULT_TIME_LIMIT  # 0: none
+    progress: bool = False  # a progress line on stderr
+
+    @property
+    def worker_count(self) -> int:
+        return max(1, self.workers or os.cpu_count() or 1)
 
 
 @dataclass
@@ -40,16 +63,51 @@ def discover(raw_root: Path) -> tuple[list[Path], list[Path]]:
     return inputs, skipped
 
 
-def run(raw_root: Path, out_dir: Path) -> RunSummary:
+def run(raw_root: Path, out_dir: Path, options: RunOptions | None = None) -> RunSummary:
+    """Extract every input below `raw_root` into `out_dir`; raises OutputLocked when another
+    run holds `out_dir`."""
+    options = options or RunOptions()
+    with output_lock(out_dir):
+        recover(out_dir)
+        return _run(raw_root.resolve(), out_dir, options)
+
+
+def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> RunSummary:
     started = _now()
     inputs, skipped = discover(raw_root)
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-    failed = 0
+    index = HashIndex(out_dir)
+    cache = ResultCache(out_dir)
+    paths_of: dict[str, list[str]] = {}  # sha256 → relative paths, first one kept
+    unreadable: list[Result] = []
     for path in inputs:
-        result = extract_file(path, raw_root)
-        failed += result.failed
-        for table, table_rows in result.rows.items():
-            rows[table].extend(table_rows)
+        relative = path.relative_to(raw_root).as_posix()
+        try:
+            paths_of.setdefault(index.sha256(path, relative), []).append(relative)
+        except OSError as exc:
+            unreadable.append(error_result(str(path), str(raw_root), None, "read",
+                                           type(exc).__name__, exc.strerror or str(exc)))
+    results: dict[str, Rows] = {}
+    tasks = []
+    for sha, relatives in paths_of.items():
+        cached = None if options.force else cache.get(sha)
+        if cached is not None and not _ocr_now_possible(cached):
+            results[sha] = cached
+        else:
+            tasks.append(Task(str(raw_root / relatives[0]), str(raw_root), sha, options.time_limit))
+    reused = len(results)
+    timed_out = []
+    for task, result in _progress(_extract(tasks, options), len(tasks), options.progress):
+        results[task.sha256] = result.rows
+        error_type = result.rows["errors"][0]["error_type"] if result.failed else None
+        if error_type:
+            error = result.rows["errors"][0]
+            log.warning("%s: %s (%s)", error["source_path"], error["message"], error_type)
+        if error_type not in _NOT_CACHED:
+            cache.put(task.sha256, result.rows)
+        if error_type == "DocumentTimeout":
+            timed_out.append(Path(task.path).relative_to(raw_root).as_posix())
+    rows = _assemble(results, paths_of, unreadable)
+    failed = len(rows["errors"])
     for path in skipped:
         log.info("skipped %s: no parser for this kind of file", path.relative_to(raw_root))
     manifest = {
@@ -57,17 +115,74 @@ def run(raw_root: Path, out_dir: Path) -> RunSummary:
         "started_at": started,
         "finished_at": _now(),
         "parser_version": PARSER_VERSION,
+        "cache_key": cache.key,
         "contract_version": CONTRACT_VERSION,
         "raw_root": str(raw_root),
+        "executor": options.scheduler or f"local, {options.worker_count} workers",
         "inputs": {
             "seen": len(inputs),
-            "extracted": len(inputs) - failed,
-            "reused": 0,
+            "extracted": len(tasks) - sum(1 for t in tasks if _failed(results[t.sha256])),
+            "reused": reused,
             "failed": failed,
+            "timed_out": sorted(timed_out),
+            "duplicates": {paths[0]: paths[1:] for paths in paths_of.values() if len(paths) > 1},
+            "removed": index.removed(),
             "skipped_unsupported": [p.relative_to(raw_root).as_posix() for p in skipped],
         },
     }
-    return RunSummary(write_dataset(out_dir, rows, manifest))
+    manifest = write_dataset(out_dir, rows, manifest)
+    index.save()
+    cache.drop_other_versions()
+    return RunSummary(manifest)
+
+
+def _extract(tasks: list[Task], options: RunOptions) -> Iterator[tuple[Task, Result]]:
+    if options.scheduler:
+        return run_dask(tasks, options.scheduler)
+    return run_local(tasks, options.worker_count)
+
+
+def _ocr_now_possible(rows: Rows) -> bool:
+    """A document recorded as needing OCR is extracted again once Tesseract is installed."""
+    documents = rows.get("documents") or [{}]
+    return "needs_ocr" in (documents[0].get("warnings") or []) and tesseract_available()
+
+
+def _failed(rows: Rows) -> bool:
+    return bool(rows.get("errors"))
+
+
+def _assemble(results: dict[str, Rows], paths_of: dict[str, list[str]],
+              unreadable: list[Result]) -> dict[str, list[dict[str, Any]]]:
+    """Every table's rows, each document under the first of its paths."""
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    for sha, relatives in paths_of.items():
+        for table, table_rows in results[sha].items():
+            if table in ("documents", "errors"):
+                table_rows = [{**row, "source_path": relatives[0]} for row in table_rows]
+            rows[table].extend(table_rows)
+    for result in unreadable:
+        rows["errors"].extend(result.rows["errors"])
+    return rows
+
+
+def _progress(results: Iterable[tuple[Task, Result]], total: int,
+              enabled: bool) -> Iterator[tuple[Task, Result]]:
+    """Pass results through, drawing `done/total, documents/s, ETA` on stderr."""
+    started = time.monotonic()
+    for done, item in enumerate(results, start=1):
+        if enabled:
+            elapsed = max(time.monotonic() - started, 1e-9)
+            rate = done / elapsed
+            eta = (total - done) / rate if rate else 0.0
+            width = 30
+            bar = "#" * (width * done // max(total, 1))
+            sys.stderr.write(f"\r[{bar:<{width}}] {done}/{total} documents  {rate:.1f}/s  "
+                             f"ETA {int(eta) // 60}:{int(eta) % 60:02d} ")
+            sys.stderr.flush()
+        yield item
+    if enabled and total:
+        sys.stderr.write("\n")
 
 
 def _now() -> str:

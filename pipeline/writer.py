@@ -1,10 +1,21 @@
-"""The single writer of data/processed: schema enforced, files replaced atomically."""
+"""The single writer of data/processed: schema enforced, the dataset replaced as a whole.
+
+A run writes every table and manifest.json into `OUT/.staging/`, makes them durable, then
+writes `.staging/COMMIT` and moves the files into place. Killed before COMMIT, the previous
+dataset is untouched (the staging folder is thrown away by the next run); killed after it,
+the next run finishes the moves. A lock on `OUT/.lock` keeps a second run out meanwhile.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import fcntl
 import hashlib
 import json
 import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +23,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.schema import TABLES, Table
+
+MANIFEST = "manifest.json"
+_STAGING, _COMMIT = ".staging", "COMMIT"
 
 
 class SchemaError(ValueError):
@@ -59,15 +73,64 @@ def _fits(value: Any, field) -> bool:
         return False
 
 
-def _replace_atomically(path: Path, write) -> None:
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+class OutputLocked(RuntimeError):
+    """Another run holds the output folder."""
+
+
+@contextmanager
+def output_lock(out_dir: Path) -> Iterator[None]:
+    """Hold `out_dir/.lock` for a run; a second run on the same folder is refused at once.
+
+    flock is released by the kernel when the process dies, so a killed run leaves no stale
+    lock behind."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / ".lock"
+    with path.open("a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise OutputLocked(f"another ita-extract run is writing {out_dir} ({holder}); "
+                               "wait for it to finish or use another --out folder") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()} since {dt.datetime.now(dt.UTC).isoformat(timespec='seconds')}\n")
+        handle.flush()
+        try:
+            yield
+        finally:
+            handle.seek(0)
+            handle.truncate()
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def recover(out_dir: Path) -> None:
+    """Finish a commit a killed run had started, or throw away its unfinished staging."""
+    staging = out_dir / _STAGING
+    if not staging.is_dir():
+        return
+    commit = staging / _COMMIT
+    if commit.is_file():
+        for name in json.loads(commit.read_text("utf-8")):
+            if (staging / name).exists():
+                os.replace(staging / name, out_dir / name)
+        _fsync_dir(out_dir)
+    shutil.rmtree(staging)
+
+
+def _durable(path: Path, write) -> None:
+    write(path)
+    with path.open("rb") as f:
+        os.fsync(f.fileno())
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
     try:
-        write(tmp)
-        with tmp.open("rb") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        os.fsync(fd)
     finally:
-        tmp.unlink(missing_ok=True)
+        os.close(fd)
 
 
 def sha256_file(path: Path) -> str:
@@ -86,12 +149,19 @@ def write_dataset(out_dir: Path, rows: dict[str, list[dict[str, Any]]],
     if unknown:
         raise SchemaError(f"no such table(s) in the contract: {sorted(unknown)}")
     arrow_tables = {name: to_arrow(table, rows.get(name, [])) for name, table in TABLES.items()}
+    recover(out_dir)
+    staging = out_dir / _STAGING
+    staging.mkdir()
     outputs = {}
     for name, arrow in arrow_tables.items():
-        path = out_dir / f"{name}.parquet"
-        _replace_atomically(path, lambda tmp, a=arrow: pq.write_table(a, tmp))
+        path = staging / f"{name}.parquet"
+        _durable(path, lambda tmp, a=arrow: pq.write_table(a, tmp))
         outputs[path.name] = {"rows": arrow.num_rows, "sha256": sha256_file(path)}
     manifest = {**manifest, "outputs": outputs}
     text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    _replace_atomically(out_dir / "manifest.json", lambda tmp: tmp.write_text(text, "utf-8"))
+    _durable(staging / MANIFEST, lambda tmp: tmp.write_text(text, "utf-8"))
+    names = [*outputs, MANIFEST]
+    _durable(staging / _COMMIT, lambda tmp: tmp.write_text(json.dumps(names), "utf-8"))
+    _fsync_dir(staging)
+    recover(out_dir)  # the commit itself: every file moved into place
     return manifest
