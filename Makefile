@@ -4,9 +4,11 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 RAW ?= data/raw
 OUT ?= data/processed
+N ?= 1000
+CORPUS ?= data/corpus
 export PYTHAINLP_OFFLINE := 1
 
-.PHONY: extract test lint docs bench ocr-deps clean help
+.PHONY: extract test lint docs bench bench-batch corpus ocr-deps clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -25,6 +27,12 @@ test: $(VENV)/.installed  ## run the test suite
 
 bench: $(VENV)/.installed  ## pages/s and peak memory against plain pdfplumber, on the born-digital PDFs
 	$(PY) bench/bench_pdf.py
+
+bench-batch: $(VENV)/.installed  ## documents/s for 1 worker vs all cores, unchanged re-run vs full run (N documents)
+	$(PY) bench/bench_batch.py --n $(N)
+
+corpus: $(VENV)/.installed  ## build a synthetic archive of N documents (default 1000) in CORPUS (data/corpus)
+	$(PY) bench/make_corpus.py --n $(N) --out $(CORPUS)
 
 ocr-deps:  ## install Tesseract with Thai data (Debian/Ubuntu, needs root)
 	apt-get install -y -q tesseract-ocr tesseract-ocr-tha || (apt-get update -q && apt-get install -y -q tesseract-ocr tesseract-ocr-tha)

@@ -4,13 +4,14 @@ parallel, write the dataset once, as a whole, under a lock."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import os
 import sys
 import time
 import uuid
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,14 @@ from pipeline.cache import HashIndex, ResultCache, Rows
 from pipeline.extract import Result, error_result
 from pipeline.schema import CONTRACT_VERSION, TABLES
 from pipeline.workers import Task, run_dask, run_local
-from pipeline.writer import output_lock, recover, write_dataset
+from pipeline.writer import (
+    keep_dataset,
+    output_lock,
+    outputs_intact,
+    previous_manifest,
+    recover,
+    write_dataset,
+)
 
 log = logging.getLogger(__name__)
 
@@ -72,68 +80,128 @@ def run(raw_root: Path, out_dir: Path, options: RunOptions | None = None) -> Run
         return _run(raw_root.resolve(), out_dir, options)
 
 
+@dataclass
+class _Inputs:
+    """What a run found below the raw root, each readable file hashed."""
+    root: Path
+    files: list[Path]
+    skipped: list[Path]
+    index: HashIndex
+    paths_of: dict[str, list[str]] = field(default_factory=dict)  # sha256 → paths, first kept
+    unreadable: list[Result] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, raw_root: Path, out_dir: Path) -> _Inputs:
+        files, skipped = discover(raw_root)
+        found = cls(raw_root, files, skipped, HashIndex(out_dir))
+        for path in files:
+            relative = path.relative_to(raw_root).as_posix()
+            try:
+                found.paths_of.setdefault(found.index.sha256(path, relative), []).append(relative)
+            except OSError as exc:
+                found.unreadable.append(error_result(str(path), str(raw_root), None, "read",
+                                                     type(exc).__name__, exc.strerror or str(exc)))
+        return found
+
+    def fingerprint(self, code_key: str) -> str:
+        """What the tables are a function of: every path with its bytes' hash, and the code."""
+        digest = hashlib.sha256(f"{code_key}\n{CONTRACT_VERSION}\n".encode())
+        listed = sorted((path, sha) for sha, paths in self.paths_of.items() for path in paths)
+        listed += sorted((r.rows["errors"][0]["source_path"], "unreadable") for r in self.unreadable)
+        for path, sha in listed:
+            digest.update(f"{path}\t{sha}\n".encode())
+        return digest.hexdigest()
+
+    def counts(self) -> dict[str, Any]:
+        return {
+            "seen": len(self.files),
+            "duplicates": {paths[0]: paths[1:] for paths in self.paths_of.values() if len(paths) > 1},
+            "removed": self.index.removed(),
+            "skipped_unsupported": [p.relative_to(self.root).as_posix() for p in self.skipped],
+        }
+
+
 def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> RunSummary:
     started = _now()
-    inputs, skipped = discover(raw_root)
-    index = HashIndex(out_dir)
+    found = _Inputs.read(raw_root, out_dir)
     cache = ResultCache(out_dir)
-    paths_of: dict[str, list[str]] = {}  # sha256 → relative paths, first one kept
-    unreadable: list[Result] = []
-    for path in inputs:
-        relative = path.relative_to(raw_root).as_posix()
-        try:
-            paths_of.setdefault(index.sha256(path, relative), []).append(relative)
-        except OSError as exc:
-            unreadable.append(error_result(str(path), str(raw_root), None, "read",
-                                           type(exc).__name__, exc.strerror or str(exc)))
-    results: dict[str, Rows] = {}
-    tasks = []
-    for sha, relatives in paths_of.items():
-        cached = None if options.force else cache.get(sha)
-        if cached is not None and not _ocr_now_possible(cached):
-            results[sha] = cached
-        else:
-            tasks.append(Task(str(raw_root / relatives[0]), str(raw_root), sha, options.time_limit))
+    fingerprint = found.fingerprint(cache.key)
+    header = {"started_at": started, "raw_root": str(raw_root), "cache_key": cache.key,
+              "executor": options.scheduler or f"local, {options.worker_count} workers",
+              "inputs_fingerprint": fingerprint}
+    previous = _unchanged_since_last_run(out_dir, fingerprint, options)
+    if previous is not None:  # the tables would come out byte for byte the same: keep them
+        inputs = {**previous["inputs"], **found.counts(), "extracted": 0, "reused": len(found.paths_of)}
+        manifest = keep_dataset(out_dir, _manifest(header, inputs), previous["outputs"])
+        found.index.save()
+        return RunSummary(manifest)
+    results, tasks = _reuse(found, cache, options)
     reused = len(results)
     timed_out = []
     for task, result in _progress(_extract(tasks, options), len(tasks), options.progress):
         results[task.sha256] = result.rows
-        error_type = result.rows["errors"][0]["error_type"] if result.failed else None
-        if error_type:
-            error = result.rows["errors"][0]
-            log.warning("%s: %s (%s)", error["source_path"], error["message"], error_type)
-        if error_type not in _NOT_CACHED:
-            cache.put(task.sha256, result.rows)
+        error_type = _record(result, task, cache)
         if error_type == "DocumentTimeout":
             timed_out.append(Path(task.path).relative_to(raw_root).as_posix())
-    rows = _assemble(results, paths_of, unreadable)
-    failed = len(rows["errors"])
-    for path in skipped:
+    rows = _assemble(results, found.paths_of, found.unreadable)
+    for path in found.skipped:
         log.info("skipped %s: no parser for this kind of file", path.relative_to(raw_root))
-    manifest = {
-        "run_id": uuid.uuid4().hex,
-        "started_at": started,
-        "finished_at": _now(),
-        "parser_version": PARSER_VERSION,
-        "cache_key": cache.key,
-        "contract_version": CONTRACT_VERSION,
-        "raw_root": str(raw_root),
-        "executor": options.scheduler or f"local, {options.worker_count} workers",
-        "inputs": {
-            "seen": len(inputs),
-            "extracted": len(tasks) - sum(1 for t in tasks if _failed(results[t.sha256])),
-            "reused": reused,
-            "failed": failed,
-            "timed_out": sorted(timed_out),
-            "duplicates": {paths[0]: paths[1:] for paths in paths_of.values() if len(paths) > 1},
-            "removed": index.removed(),
-            "skipped_unsupported": [p.relative_to(raw_root).as_posix() for p in skipped],
-        },
+    inputs = {
+        **found.counts(),
+        "extracted": len(tasks) - sum(1 for t in tasks if _failed(results[t.sha256])),
+        "reused": reused,
+        "failed": len(rows["errors"]),
+        "timed_out": sorted(timed_out),
+        "needs_ocr": sorted(row["source_path"] for row in rows["documents"]
+                            if "needs_ocr" in (row["warnings"] or [])),
     }
-    manifest = write_dataset(out_dir, rows, manifest)
-    index.save()
+    manifest = write_dataset(out_dir, rows, _manifest(header, inputs))
+    found.index.save()
     cache.drop_other_versions()
     return RunSummary(manifest)
+
+
+def _reuse(found: _Inputs, cache: ResultCache, options: RunOptions) -> tuple[dict[str, Rows], list[Task]]:
+    """(cached rows by hash, the tasks for everything else)."""
+    results: dict[str, Rows] = {}
+    tasks = []
+    for sha, relatives in found.paths_of.items():
+        cached = None if options.force else cache.get(sha)
+        if cached is not None and not _ocr_now_possible(cached):
+            results[sha] = cached
+        else:
+            tasks.append(Task(str(found.root / relatives[0]), str(found.root), sha, options.time_limit))
+    return results, tasks
+
+
+def _record(result: Result, task: Task, cache: ResultCache) -> str | None:
+    """Log a failure, cache the result unless it may pass next time; the error type, if any."""
+    error_type = result.rows["errors"][0]["error_type"] if result.failed else None
+    if error_type:
+        error = result.rows["errors"][0]
+        log.warning("%s: %s (%s)", error["source_path"], error["message"], error_type)
+    if error_type not in _NOT_CACHED:
+        cache.put(task.sha256, result.rows)
+    return error_type
+
+
+def _manifest(header: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
+    return {"run_id": uuid.uuid4().hex, **header, "finished_at": _now(),
+            "parser_version": PARSER_VERSION, "contract_version": CONTRACT_VERSION, "inputs": inputs}
+
+
+def _unchanged_since_last_run(out_dir: Path, fingerprint: str,
+                              options: RunOptions) -> dict[str, Any] | None:
+    """The last run's manifest when its tables are exactly what this run would write: same
+    inputs, same code, nothing to retry (time-outs) or now possible (OCR), files intact."""
+    if options.force:
+        return None
+    previous = previous_manifest(out_dir)
+    inputs = previous.get("inputs", {})
+    if previous.get("inputs_fingerprint") != fingerprint or inputs.get("timed_out") \
+            or (inputs.get("needs_ocr") and tesseract_available()):
+        return None
+    return previous if outputs_intact(out_dir, previous.get("outputs", {})) else None
 
 
 def _extract(tasks: list[Task], options: RunOptions) -> Iterator[tuple[Task, Result]]:

@@ -149,19 +149,53 @@ def write_dataset(out_dir: Path, rows: dict[str, list[dict[str, Any]]],
     if unknown:
         raise SchemaError(f"no such table(s) in the contract: {sorted(unknown)}")
     arrow_tables = {name: to_arrow(table, rows.get(name, [])) for name, table in TABLES.items()}
-    recover(out_dir)
-    staging = out_dir / _STAGING
-    staging.mkdir()
+    staging = _staging(out_dir)
     outputs = {}
     for name, arrow in arrow_tables.items():
         path = staging / f"{name}.parquet"
         _durable(path, lambda tmp, a=arrow: pq.write_table(a, tmp))
         outputs[path.name] = {"rows": arrow.num_rows, "sha256": sha256_file(path)}
     manifest = {**manifest, "outputs": outputs}
+    _commit(out_dir, staging, manifest)
+    return manifest
+
+
+def keep_dataset(out_dir: Path, manifest: dict[str, Any], outputs: dict[str, Any]) -> dict[str, Any]:
+    """Record a run whose tables would be byte for byte those already written: only
+    manifest.json is replaced."""
+    manifest = {**manifest, "outputs": outputs}
+    _commit(out_dir, _staging(out_dir), manifest)
+    return manifest
+
+
+def previous_manifest(out_dir: Path) -> dict[str, Any]:
+    """The manifest of the last run, or {} when there is none or it cannot be read."""
+    try:
+        return json.loads((out_dir / MANIFEST).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def outputs_intact(out_dir: Path, outputs: dict[str, Any]) -> bool:
+    """Whether every table file is on disk with the checksum the manifest gives it."""
+    expected = {f"{name}.parquet" for name in TABLES}
+    return set(outputs) == expected and all(
+        (out_dir / name).is_file() and sha256_file(out_dir / name) == output.get("sha256")
+        for name, output in outputs.items())
+
+
+def _staging(out_dir: Path) -> Path:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    recover(out_dir)
+    staging = out_dir / _STAGING
+    staging.mkdir()
+    return staging
+
+
+def _commit(out_dir: Path, staging: Path, manifest: dict[str, Any]) -> None:
     text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     _durable(staging / MANIFEST, lambda tmp: tmp.write_text(text, "utf-8"))
-    names = [*outputs, MANIFEST]
+    names = sorted(path.name for path in staging.iterdir())
     _durable(staging / _COMMIT, lambda tmp: tmp.write_text(json.dumps(names), "utf-8"))
     _fsync_dir(staging)
     recover(out_dir)  # the commit itself: every file moved into place
-    return manifest

@@ -162,3 +162,13 @@ def test_a_dask_local_cluster_gives_the_same_outputs_as_local_workers(raw, tmp_p
     assert manifest["executor"].startswith("tcp://")
     assert manifest["inputs"]["extracted"] == 3
     assert _checksums(tmp_path / "dask") == _checksums(tmp_path / "local")
+
+
+def test_damaged_outputs_are_rebuilt_from_the_cache_on_an_unchanged_rerun(raw, tmp_path) -> None:
+    out = tmp_path / "out"
+    run(raw, out)
+    good = (out / "scores.parquet").read_bytes()
+    (out / "scores.parquet").write_bytes(b"truncated")
+    manifest = run(raw, out).manifest
+    assert (manifest["inputs"]["extracted"], manifest["inputs"]["reused"]) == (0, 3)
+    assert (out / "scores.parquet").read_bytes() == good
