@@ -75,14 +75,18 @@ def squeeze_thai(text: str) -> str:
     return _THAI_GAP.sub("", text)
 
 
-def split_units(text: str, heads: Iterable[str], fillers: Iterable[str]) -> list[str]:
+def split_units(text: str, heads: Iterable[str], fillers: Iterable[str],
+                wholes: Iterable[str] = ()) -> list[str]:
     """Responsible units or roles printed in one cell, one element each.
 
     A word opens a new unit when it starts with one of `heads` (กอง, สำนัก,
     ทุก…); other words continue the unit before them. `fillers` (โดย,
-    เป็นผู้รับผิดชอบ…) are dropped.
+    เป็นผู้รับผิดชอบ…) are dropped. `wholes` are complete units (ทุกส่วนราชการ) that stay
+    units of their own even when glued to their neighbours without a space, as a PDF prints
+    two one-line paragraphs of a cell (`ทุกส่วนราชการเจ้าหน้าที่ประชาสัมพันธ์`).
     """
     heads = tuple(sorted(heads, key=len, reverse=True))
+    text = _unglue(text, tuple(wholes), heads)
     # Fillers may carry the stray spaces of a damaged text layer (`เป็น ผู้รับผิดชอบ`).
     filler = regex.compile("|".join(r"\s?".join(map(regex.escape, f))
                                     for f in sorted(fillers, key=len, reverse=True)))
@@ -98,6 +102,15 @@ def split_units(text: str, heads: Iterable[str], fillers: Iterable[str]) -> list
         if current:
             units.append(_join_words(current))
     return [unit for unit in dict.fromkeys(units) if unit]
+
+
+def _unglue(text: str, wholes: tuple[str, ...], heads: tuple[str, ...]) -> str:
+    if not wholes or not heads:
+        return text
+    whole = "|".join(map(regex.escape, sorted(wholes, key=len, reverse=True)))
+    head = "|".join(map(regex.escape, heads))
+    text = regex.sub(rf"(?<=[\u0e01-\u0e4e])(?=(?:{whole}))", " ", text)
+    return regex.sub(rf"(?<=(?:{whole}))(?=(?:{head}))", " ", text)
 
 
 def _join_words(words: list[str]) -> str:

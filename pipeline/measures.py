@@ -49,10 +49,9 @@ class Context:
 
 
 @cache
-def _unit_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _unit_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     rows = table("responsible_words")
-    return (tuple(r["word"] for r in rows if r["kind"] == "head"),
-            tuple(r["word"] for r in rows if r["kind"] == "filler"))
+    return tuple(tuple(r["word"] for r in rows if r["kind"] == kind) for kind in ("head", "filler", "whole"))
 
 
 def table_measures(rows: list[RowView], table_view: TableView, assessment_year: int | None,
@@ -94,8 +93,7 @@ def _measure(row: RowView, table_view: TableView, context: Context, assessment_y
     _read_codes(measure, row, table_view, assessment_year)
     measure.title = _title(row)
     measure.steps = split_points(row.lines("steps"))
-    heads, fillers = _unit_words()
-    measure.responsible = split_units(row.text("responsible", "\n"), heads, fillers)
+    measure.responsible = split_units(row.text("responsible", "\n"), *_unit_words())
     measure.timeframe_raw = row.text("timeframe") or None
     measure.period = parse_period(measure.timeframe_raw, plan_year)
     measure.follow_up = row.text("follow_up", "\n") or None

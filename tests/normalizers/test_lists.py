@@ -44,5 +44,19 @@ def test_split_units(printed: str, units: list[str]) -> None:
     assert split_units(printed, HEADS, FILLERS) == units
 
 
+WHOLES = ["ทุกส่วนราชการ", "ทุกกอง"]
+
+
+@pytest.mark.parametrize(("printed", "units"), [
+    # 002_21007bcb3eecaeca.pdf: two one-line paragraphs of a cell, glued by the PDF's text layer
+    ("ทุกส่วนราชการเจ้าหน้าที่ประชาสัมพันธ์", ["ทุกส่วนราชการ", "เจ้าหน้าที่ประชาสัมพันธ์"]),
+    ("เจ้าหน้าที่ประชาสัมพันธ์ทุกส่วนราชการ", ["เจ้าหน้าที่ประชาสัมพันธ์", "ทุกส่วนราชการ"]),
+    ("ทุกกองสำนักปลัด", ["ทุกกอง", "สำนักปลัด"]),
+    ("สำนักปลัดเทศบาล", ["สำนักปลัดเทศบาล"]),  # a head inside one unit's name is no seam
+])
+def test_glued_units_are_split_only_at_a_whole_unit(printed: str, units: list[str]) -> None:
+    assert split_units(printed, HEADS, FILLERS, WHOLES) == units
+
+
 def test_squeeze_thai_keeps_spaces_around_latin_and_digits() -> None:
     assert squeeze_thai("ร า ช ก า ร ระบบ E - Service ปี 2566") == "ราชการระบบ E - Service ปี 2566"

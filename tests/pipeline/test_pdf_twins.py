@@ -17,10 +17,8 @@ DOCUMENT_COLUMNS = ["org_name", "org_type", "district", "province", "doc_type", 
                     "grade_stated", "n_scores", "n_measures", "warnings"]
 SCORE_COLUMNS = ["score_year_be", "level", "tool", "tool_part", "indicator", "sub_indicator", "item_code",
                  "score"]
-# `responsible` is left out: two units printed as two paragraphs of one cell (`ทุกส่วนราชการ` /
-# `เจ้าหน้าที่ประชาสัมพันธ์`) wrap exactly like one unit in a PDF, so the PDF cannot tell them apart.
-MEASURE_COLUMNS = ["seq", "issue_area", "tool", "indicator", "item_codes", "timeframe_raw", "period_start",
-                   "period_end", "status"]
+MEASURE_COLUMNS = ["seq", "issue_area", "tool", "indicator", "item_codes", "responsible", "timeframe_raw",
+                   "period_start", "period_end", "status"]
 
 
 @pytest.fixture(scope="module")
