@@ -3,12 +3,17 @@ text-layer measures for comparisons."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pandas as pd
 import pypdfium2 as pdfium
 
 from normalizers.thai_text import thai_word_ratio
 from parsers.text import parse_text
 from pipeline.extract import extract_document
+from pipeline.run import run
+from tests.conftest import CORPUS, DEV_TEXTS
 
 TITLE = ("รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) "
          "ประจำปีงบประมาณ พ.ศ. ๒๕๖๖\nองค์การบริหารส่วนตำบลโสกก่าม อำเภอเซกา จังหวัดบึงกาฬ\n\n")
@@ -44,3 +49,19 @@ def repair_keeps_words(pages: pd.DataFrame, path) -> tuple[float | None, float |
     where it starts, so a single page's share can move either way."""
     text = "\n".join(pages.sort_values("page")["text"].fillna(""))
     return thai_word_ratio(text), thai_word_ratio(raw_layer_text(path))
+
+
+def extract_beside_twins(raw: Path, out: Path, suffix: str) -> dict[str, pd.DataFrame]:
+    """Each dev text with its `<stem><suffix>` PDF from ../shared/corpus/dev, extracted in one
+    run; every table carries the document's `stem` and `source_format` to pair the twins."""
+    for text in DEV_TEXTS:
+        shutil.copy(text, raw / text.name)
+        shutil.copy(CORPUS / "dev" / f"{text.stem}{suffix}", raw / f"{text.stem}{suffix}")
+    assert run(raw, out).exit_code == 0
+    documents = pd.read_parquet(out / "documents.parquet")
+    documents["stem"] = documents["source_path"].str.split(".").str[0]
+    tables = {"documents": documents}
+    for name in ("scores", "measures", "pages"):
+        tables[name] = pd.read_parquet(out / f"{name}.parquet").merge(
+            documents[["doc_id", "stem", "source_format"]], on="doc_id")
+    return tables

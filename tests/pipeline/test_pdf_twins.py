@@ -1,13 +1,11 @@
 """Each born-digital dev PDF gives the same documents row, scores and measures as its text twin."""
 
-import shutil
 
 import pandas as pd
 import pytest
 
-from pipeline.run import run
 from tests.conftest import CORPUS, DEV_TEXTS
-from tests.pipeline.helpers import repair_keeps_words
+from tests.pipeline.helpers import extract_beside_twins, repair_keeps_words
 
 DEV = CORPUS / "dev"
 pytestmark = pytest.mark.skipif(not DEV.is_dir(), reason="../shared/corpus/dev is not beside the project")
@@ -23,19 +21,8 @@ MEASURE_COLUMNS = ["seq", "issue_area", "tool", "indicator", "item_codes", "resp
 
 @pytest.fixture(scope="module")
 def twins(tmp_path_factory) -> dict[str, pd.DataFrame]:
-    raw = tmp_path_factory.mktemp("twins")
-    for text in DEV_TEXTS:
-        shutil.copy(text, raw / text.name)
-        shutil.copy(DEV / f"{text.stem}.pdf", raw / f"{text.stem}.pdf")
-    out = tmp_path_factory.mktemp("twins-out")
-    assert run(raw, out).exit_code == 0
-    documents = pd.read_parquet(out / "documents.parquet")
-    documents["stem"] = documents["source_path"].str.rsplit(".", n=1).str[0]
-    tables = {"documents": documents}
-    for name in ("scores", "measures", "pages"):
-        frame = pd.read_parquet(out / f"{name}.parquet")
-        tables[name] = frame.merge(documents[["doc_id", "stem", "source_format"]], on="doc_id")
-    return tables
+    return extract_beside_twins(tmp_path_factory.mktemp("twins"), tmp_path_factory.mktemp("twins-out"),
+                                ".pdf")
 
 
 def _records(frame: pd.DataFrame, stem: str, fmt: str, columns: list[str]) -> list[dict]:

@@ -4,14 +4,13 @@ The recovery figures are printed (run with `-s` to see them) and bounded from be
 OCR'd score that disagrees with the twin never goes out without `ocr_numbers_unverified`."""
 
 import difflib
-import shutil
 
 import pandas as pd
 import pytest
 
 from parsers.ocr import tesseract_available
-from pipeline.run import run
-from tests.conftest import CORPUS, DEV_TEXTS
+from tests.conftest import CORPUS
+from tests.pipeline.helpers import extract_beside_twins
 
 DEV = CORPUS / "dev"
 pytestmark = [
@@ -35,19 +34,8 @@ _ALIKE = 0.7
 
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory) -> dict[str, pd.DataFrame]:
-    raw = tmp_path_factory.mktemp("scans")
-    for text in DEV_TEXTS:
-        shutil.copy(text, raw / text.name)
-        shutil.copy(DEV / f"{text.stem}.scan.pdf", raw / f"{text.stem}.scan.pdf")
-    out = tmp_path_factory.mktemp("scans-out")
-    assert run(raw, out).exit_code == 0
-    documents = pd.read_parquet(out / "documents.parquet")
-    documents["stem"] = documents["source_path"].str.split(".").str[0]
-    tables = {"documents": documents}
-    for name in ("scores", "measures"):
-        tables[name] = pd.read_parquet(out / f"{name}.parquet").merge(
-            documents[["doc_id", "stem", "source_format"]], on="doc_id")
-    return tables
+    return extract_beside_twins(tmp_path_factory.mktemp("scans"), tmp_path_factory.mktemp("scans-out"),
+                                ".scan.pdf")
 
 
 def _pick(frame: pd.DataFrame, stem: str, fmt: str) -> pd.DataFrame:
