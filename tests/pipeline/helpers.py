@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pypdfium2 as pdfium
 
-from normalizers.thai_text import thai_word_ratio
+from normalizers.thai_text import DAMAGED_CLUSTER, thai_word_ratio
 from parsers.text import parse_text
 from pipeline.extract import extract_document
 from pipeline.run import run
@@ -65,3 +65,15 @@ def extract_beside_twins(raw: Path, out: Path, suffix: str) -> dict[str, pd.Data
         tables[name] = pd.read_parquet(out / f"{name}.parquet").merge(
             documents[["doc_id", "stem", "source_format"]], on="doc_id")
     return tables
+
+
+def damaged_clusters(tables: dict[str, pd.DataFrame]) -> list[tuple[str, str, str]]:
+    """(table, column, text) of every damaged Thai cluster in any text or list column."""
+    found = []
+    for name, frame in tables.items():
+        for column in frame.columns:
+            for value in frame[column]:
+                texts = list(value) if hasattr(value, "__len__") and not isinstance(value, str) else [value]
+                found += [(name, column, text) for text in texts
+                          if isinstance(text, str) and DAMAGED_CLUSTER.search(text)]
+    return found

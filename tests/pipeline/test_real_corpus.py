@@ -8,8 +8,9 @@ import pytest
 
 from parsers.ocr import tesseract_available
 from pipeline.run import run
+from pipeline.schema import TABLES
 from tests.conftest import CORPUS
-from tests.pipeline.helpers import repair_keeps_words
+from tests.pipeline.helpers import damaged_clusters, repair_keeps_words
 
 FOLDERS = [CORPUS / "real", CORPUS / "thai-pdf"]
 PDFS = sorted(p for folder in FOLDERS if folder.is_dir() for p in folder.glob("*.pdf"))
@@ -26,7 +27,7 @@ def real(tmp_path_factory) -> dict[str, pd.DataFrame]:
         shutil.copy(path, raw / path.name)
     out = tmp_path_factory.mktemp("real-out")
     assert run(raw, out).exit_code == 0
-    return {name: pd.read_parquet(out / f"{name}.parquet") for name in ("documents", "pages", "errors")}
+    return {name: pd.read_parquet(out / f"{name}.parquet") for name in TABLES}
 
 
 def test_every_file_is_processed(real) -> None:
@@ -38,6 +39,7 @@ def test_no_damaged_thai_cluster_is_left(real) -> None:
     pages = real["pages"]
     assert pages["damaged_before"].sum() > 1000  # the layers really are damaged
     assert pages["damaged_after"].sum() == 0
+    assert damaged_clusters(real) == []  # in every text column of every table
 
 
 def test_unusable_layers_are_detected_and_sent_to_ocr(real) -> None:

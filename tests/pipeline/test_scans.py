@@ -10,7 +10,7 @@ import pytest
 
 from parsers.ocr import tesseract_available
 from tests.conftest import CORPUS
-from tests.pipeline.helpers import extract_beside_twins
+from tests.pipeline.helpers import damaged_clusters, extract_beside_twins
 
 DEV = CORPUS / "dev"
 pytestmark = [
@@ -103,3 +103,8 @@ def test_a_scanned_table_is_rebuilt_with_its_rows_and_columns(extracted) -> None
     first = measures.iloc[0]
     assert first["title"].startswith("มาตรการการสร้างฐานความคิด")
     assert list(first["responsible"]) == ["ทุกส่วนราชการ"]
+
+
+def test_ocr_text_has_no_damaged_thai_cluster(extracted) -> None:
+    # Tesseract writes SARA AM as NIKHAHIT + SARA AA (`ลําดับ`); the repair must catch it.
+    assert damaged_clusters(extracted) == []
