@@ -65,7 +65,8 @@ def discover(raw_root: Path) -> tuple[list[Path], list[Path]]:
     inputs, skipped = [], []
     suffixes = set(supported_suffixes())
     for path in sorted(raw_root.rglob("*")):
-        if path.name.startswith(".") or path.is_dir():
+        # hidden files and folders (an output folder's .cache inside the raw folder) are not inputs
+        if path.is_dir() or any(part.startswith(".") for part in path.relative_to(raw_root).parts):
             continue
         (inputs if path.suffix.lower() in suffixes else skipped).append(path)
     return inputs, skipped

@@ -58,3 +58,16 @@ def test_same_input_same_output(tmp_path) -> None:
         assert _cli("extract", "--out", str(out), "-q").returncode == 0
     for name in OUTPUTS - {"manifest.json"}:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_quiet_run_with_a_log_file_for_cron(tmp_path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "good.txt").write_bytes(DEV_TEXTS[0].read_bytes())
+    (raw / "empty.txt").write_bytes(b"")
+    log = tmp_path / "ita.log"
+    result = _cli("extract", "--raw", str(raw), "--out", str(tmp_path / "out"), "-q", "--workers", "1",
+                  "--log-file", str(log))
+    assert result.returncode == 3 and result.stdout == ""
+    logged = log.read_text("utf-8")
+    assert "empty.txt" in logged and "EmptyInput" in logged
