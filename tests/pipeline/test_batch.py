@@ -159,9 +159,13 @@ def test_a_dask_local_cluster_gives_the_same_outputs_as_local_workers(raw, tmp_p
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster:
         manifest = run(raw, tmp_path / "dask", RunOptions(scheduler=cluster.scheduler_address)).manifest
+        _slow_text(raw)  # a Dask task cannot be killed: it is given up on, the batch goes on
+        limited = run(raw, tmp_path / "dask-limited",
+                      RunOptions(scheduler=cluster.scheduler_address, time_limit=8)).manifest
     assert manifest["executor"].startswith("tcp://")
     assert manifest["inputs"]["extracted"] == 3
     assert _checksums(tmp_path / "dask") == _checksums(tmp_path / "local")
+    assert limited["inputs"]["timed_out"] == ["zz-huge.txt"] and limited["inputs"]["extracted"] == 3
 
 
 def test_damaged_outputs_are_rebuilt_from_the_cache_on_an_unchanged_rerun(raw, tmp_path) -> None:
