@@ -21,8 +21,11 @@ _NUMBER = regex.compile(r"^[0-9๐-๙][0-9๐-๙.,]+$")
 
 @cache
 def _confusions() -> tuple[tuple[regex.Pattern, str], ...]:
-    with _TABLE.open(encoding="utf-8") as handle:
-        return tuple((regex.compile(row["pattern"]), row["replacement"]) for row in csv.DictReader(handle))
+    with _TABLE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    if any(None in row or None in row.values() for row in rows):
+        raise ValueError(f"{_TABLE}: a row without exactly 3 fields; quote a pattern that holds a comma")
+    return tuple((regex.compile(row["pattern"]), row["replacement"]) for row in rows)
 
 
 def fix_ocr_confusions(text: str) -> str:

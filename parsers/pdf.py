@@ -184,10 +184,14 @@ def _fill_scanned_page(page: Page, scan: ScanPage) -> None:
     placed += [(grid.bbox[1], [_table_block(grid, page.number, 0)]) for grid in scan.grids]
     placed.sort(key=lambda item: item[0])
     page.blocks = [block for _, blocks in placed for block in blocks]
-    for ordinal, block in enumerate(page.blocks, start=1):
-        block.line_start = block.line_end = ordinal
-        for row in (*block.header, *block.rows):
-            row.line = ordinal
+    line = 1  # an OCR'd page's lines are numbered as they are read: each paragraph line, each row
+    for block in page.blocks:
+        rows = [*block.header, *block.rows]
+        for offset, row in enumerate(rows):
+            row.line = line + offset
+        block.line_start = line
+        line += len(rows) if block.kind == "table" else max(len(block.lines), 1)
+        block.line_end = line - 1
     page.raw_text = "\n\n".join(block.text for block in page.blocks)
 
 

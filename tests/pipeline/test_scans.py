@@ -24,7 +24,7 @@ SCORE_KEY = ["level", "tool", "indicator", "sub_indicator", "item_code", "score"
 # found (same title, near enough), measures with the twin's period.
 BOUNDS = {
     "000_872eaddf2db1f446": {"fields": 3, "scores": 1, "measures": 4, "periods": 0},  # read: 3 1 5/5 0
-    "002_21007bcb3eecaeca": {"fields": 3, "scores": 1, "measures": 13, "periods": 13},  # 4 1 15/16 15
+    "002_21007bcb3eecaeca": {"fields": 4, "scores": 9, "measures": 13, "periods": 13},  # 5 10/10 15/16 15
     "003_803e91d9ccdb16cf": {"fields": 3, "scores": 0, "measures": 4, "periods": 0},  # 4 0 5/7 0
 }
 
@@ -108,3 +108,12 @@ def test_a_scanned_table_is_rebuilt_with_its_rows_and_columns(extracted) -> None
 def test_ocr_text_has_no_damaged_thai_cluster(extracted) -> None:
     # Tesseract writes SARA AM as NIKHAHIT + SARA AA (`ลําดับ`); the repair must catch it.
     assert damaged_clusters(extracted) == []
+
+
+def test_ocr_scores_are_traceable_to_their_page_and_printed_row(extracted) -> None:
+    scores = _pick(extracted["scores"], "002_21007bcb3eecaeca", "pdf")
+    indicators = scores[scores["indicator"].notna()]
+    assert len(indicators) == 9 and indicators["page"].between(10, 22).all()
+    for row in indicators.itertuples():
+        assert f"{row.score:.2f}".rstrip("0").rstrip(".") in row.source_text
+        assert f"ตัวชี้วัดที่ {int(row.indicator)}" in row.source_text
