@@ -16,6 +16,9 @@ _MIN_RULE_H = 18.0  # points: a dark run this long across a scan is a horizontal
 _MIN_RULE_V = 8.0  # points: the same downwards, when it reaches a horizontal ruling at both ends
 _RULE_REACH = 3.0  # points: how near a vertical ruling's end must be to a horizontal one
 _SOLID = 0.95  # share of a run's pixels that must be dark (scans lose a few)
+_BOX_MIN, _BOX_MAX = 7.0, 16.0  # points: the side of a checkbox glyph (a digit loop is smaller)
+_BOX_SLACK = 1.0  # points two sides of one box may miss each other by
+_TICKED = 0.04  # share of a box's inside that is ink when it is ticked
 
 
 @dataclass
@@ -110,3 +113,41 @@ def _segments(dark: np.ndarray, length: int) -> list[tuple[int, int, int, int]]:
         open_segments = still_open
     done.extend(tuple(s) for s in open_segments)
     return sorted(done)
+
+
+@dataclass(frozen=True)
+class ImageBox:
+    """A checkbox glyph (☐ or ☑) found in an image, in pixels."""
+    x0: int
+    top: int
+    x1: int
+    bottom: int
+    checked: bool
+
+
+def image_checkboxes(dark: np.ndarray, scale: float) -> list[ImageBox]:
+    """Small square outlines (7–16 points a side) in an image, ticked when ink fills some of
+    their inside: the ☐/☑ glyphs forms print before a status, which OCR reads as `[ๆ` or `O`."""
+    low, high = round(_BOX_MIN * scale), round(_BOX_MAX * scale)
+    horizontal = [s for s in _segments(dark, low) if s[3] - s[2] <= high]
+    vertical = [s for s in _segments(dark.T, low) if s[3] - s[2] <= high]
+    slack = max(2, round(_BOX_SLACK * scale))
+    boxes = []
+    for top_edge in horizontal:
+        for bottom_edge in horizontal:
+            width = top_edge[3] - top_edge[2]
+            if not (abs(bottom_edge[2] - top_edge[2]) <= slack and abs(bottom_edge[3] - top_edge[3]) <= slack
+                    and abs((bottom_edge[1] - top_edge[0]) - width) <= 2 * slack):
+                continue
+            top, bottom, x0, x1 = top_edge[0], bottom_edge[1], top_edge[2], top_edge[3]
+            if _has_side(vertical, x0, top, bottom, slack) and _has_side(vertical, x1, top, bottom, slack):
+                border = top_edge[1] - top_edge[0] + 1 + slack
+                inside = dark[top + border:bottom - border, x0 + border:x1 - border]
+                checked = inside.size > 0 and float(inside.mean()) > _TICKED
+                boxes.append(ImageBox(x0, top, x1, bottom, checked))
+    return boxes
+
+
+def _has_side(vertical: list[tuple[int, int, int, int]], x: int, top: int, bottom: int, slack: int) -> bool:
+    return any(abs(first - x) <= slack + (last - first) and start <= top + slack and end >= bottom - slack
+               for first, last, start, end in vertical)

@@ -22,7 +22,8 @@ import numpy as np
 from PIL import Image, ImageOps
 
 from normalizers.ocr_text import fix_ocr_confusions, is_ocr_noise
-from parsers.grids import TableGrid, grids_from_edges, image_edges
+from parsers.grids import ImageBox, TableGrid, grids_from_edges, image_checkboxes, image_edges
+from parsers.model import CHECKED_GLYPHS, UNCHECKED_GLYPHS
 
 DPI = 300
 SCALE = DPI / 72  # pixels per point
@@ -35,6 +36,7 @@ _MIN_INK = 30  # dark pixels below which a crop is blank
 # Page segmentation: a cell is one uniform block (mode 4 drops a lone digit such as a row's
 # number); prose bands are a column of lines of varying size.
 _CELL_PSM, _PROSE_PSM = "6", "4"
+CHECKED_BOX, UNCHECKED_BOX = CHECKED_GLYPHS[0], UNCHECKED_GLYPHS[0]  # ☑ ☐
 
 
 @dataclass
@@ -69,26 +71,71 @@ def read_scan(image: Image.Image) -> ScanPage:
     gray = np.asarray(image.convert("L"))
     dark = gray < _DARK
     grids = grids_from_edges(image_edges(dark, SCALE))
-    cells: list[Image.Image] = []
-    cell_keys: list[tuple[int, int, int]] = []
-    for g, grid in enumerate(grids):
-        for r, row in enumerate(grid.rows):
-            for c, box in enumerate(row):
-                pixels = _pixels(box, _CELL_INSET, gray.shape) if box else None
-                if pixels and _inked(dark, pixels):
-                    cells.append(image.crop(pixels))
-                    cell_keys.append((g, r, c))
-    bands: list[Image.Image] = []
-    band_tops: list[float] = []
+    cells = _cell_crops(image, dark, grids)
+    for ((g, r, c), _, boxes), read in zip(cells, ocr_images([crop for _, crop, _ in cells], _CELL_PSM),
+                                           strict=True):
+        lines = _clean_lines(_with_checkboxes(read, boxes))
+        grids[g].texts[(r, c)] = [line for line in lines if line.strip()]
+    bands = []
     for top, bottom in _bands(grids, gray.shape[0] / SCALE):
         pixels = _pixels((0, top, gray.shape[1] / SCALE, bottom), 0, gray.shape)
         if pixels and _inked(dark, pixels):
-            bands.append(image.crop(pixels))
-            band_tops.append(top)
-    for (g, r, c), text in zip(cell_keys, ocr_images(cells, _CELL_PSM), strict=True):
-        grids[g].texts[(r, c)] = [line for line in _clean_lines(text) if line.strip()]
-    band_texts = ["\n".join(_clean_lines(text)) for text in ocr_images(bands, _PROSE_PSM)]
-    return ScanPage(grids, list(zip(band_tops, band_texts, strict=True)))
+            bands.append((top, image.crop(pixels)))
+    reads = ocr_images([crop for _, crop in bands], _PROSE_PSM)
+    return ScanPage(grids, [(top, "\n".join(_clean_lines(read.text)))
+                            for (top, _), read in zip(bands, reads, strict=True)])
+
+
+def _cell_crops(image: Image.Image, dark: np.ndarray,
+                grids: list[TableGrid]) -> list[tuple[tuple[int, int, int], Image.Image, list[ImageBox]]]:
+    """((grid, row, column), the cell's image without its checkboxes, the checkboxes) of every
+    cell with ink in it."""
+    cells = []
+    for g, grid in enumerate(grids):
+        for r, row in enumerate(grid.rows):
+            for c, box in enumerate(row):
+                pixels = _pixels(box, _CELL_INSET, dark.shape) if box else None
+                if pixels and _inked(dark, pixels):
+                    x0, top, x1, bottom = pixels
+                    crop, boxes = _without_checkboxes(image.crop(pixels), dark[top:bottom, x0:x1])
+                    cells.append(((g, r, c), crop, boxes))
+    return cells
+
+
+def _without_checkboxes(crop: Image.Image, dark: np.ndarray) -> tuple[Image.Image, list[ImageBox]]:
+    """The crop with its checkbox glyphs painted out (OCR reads them as `[ๆ`, `O`), and the boxes."""
+    boxes = image_checkboxes(dark, SCALE)
+    if boxes:
+        crop = crop.copy()
+        for box in boxes:
+            crop.paste(255, (box.x0 - 1, box.top - 1, box.x1 + 2, box.bottom + 2))
+    return crop, boxes
+
+
+def _with_checkboxes(read: OcrText, boxes: list[ImageBox]) -> str:
+    """The OCR'd text with each checkbox put back as ☑/☐ before the line it stands on."""
+    lines = [line for line in read.text.split("\n") if line.strip()]
+    if not boxes or len(lines) != len(read.lines):
+        return "\n".join(lines)
+    placed: list[tuple[float, str]] = [((top + bottom) / 2, text)
+                                       for text, (top, bottom) in zip(lines, read.lines, strict=True)]
+    for box in boxes:
+        glyph = CHECKED_BOX if box.checked else UNCHECKED_BOX
+        middle = (box.top + box.bottom) / 2
+        on = next((k for k, (top, bottom) in enumerate(read.lines) if top <= middle <= bottom), None)
+        if on is None:
+            placed.append((middle, glyph))
+        else:
+            placed[on] = (placed[on][0], f"{glyph} {placed[on][1]}")
+    return "\n".join(text for _, text in sorted(placed, key=lambda item: item[0]))
+
+
+@dataclass
+class OcrText:
+    """What Tesseract read in one image: its text, and the top and bottom (pixels of the image)
+    of each of its non-blank lines, in the same order."""
+    text: str
+    lines: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _clean_lines(text: str) -> list[str]:
@@ -96,8 +143,8 @@ def _clean_lines(text: str) -> list[str]:
     return [fix_ocr_confusions(line) for line in text.split("\n") if not is_ocr_noise(line)]
 
 
-def ocr_images(images: list[Image.Image], psm: str) -> list[str]:
-    """The text Tesseract reads in each image, all read by one Tesseract process."""
+def ocr_images(images: list[Image.Image], psm: str) -> list[OcrText]:
+    """What Tesseract reads in each image, all read by one Tesseract process."""
     if not images:
         return []
     with tempfile.TemporaryDirectory(prefix="ita-ocr-") as folder:
@@ -108,17 +155,41 @@ def ocr_images(images: list[Image.Image], psm: str) -> list[str]:
             paths.append(str(path))
         listing = Path(folder) / "images.txt"
         listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
+        base = Path(folder) / "read"
         done = subprocess.run(
-            ["tesseract", str(listing), "stdout", "-l", LANGUAGES, "--dpi", str(DPI), "--psm", psm],
+            ["tesseract", str(listing), str(base), "-l", LANGUAGES, "--dpi", str(DPI), "--psm", psm,
+             "txt", "tsv"],
             capture_output=True, text=True, timeout=_TIMEOUT, check=False,
             env={**os.environ, "OMP_THREAD_LIMIT": "1"},
         )
-    if done.returncode != 0:
-        raise RuntimeError(f"tesseract failed: {done.stderr.strip()[:200]}")
-    texts = done.stdout.split("\f")
+        if done.returncode != 0:
+            raise RuntimeError(f"tesseract failed: {done.stderr.strip()[:200]}")
+        texts = base.with_suffix(".txt").read_text("utf-8").split("\f")
+        lines = _line_boxes(base.with_suffix(".tsv").read_text("utf-8"), len(images))
     if len(texts) < len(images):
         raise RuntimeError(f"tesseract read {len(texts)} of {len(images)} images")
-    return texts[:len(images)]
+    return [OcrText(text, boxes) for text, boxes in zip(texts, lines, strict=False)]
+
+
+def _line_boxes(tsv: str, images: int) -> list[list[tuple[int, int]]]:
+    """Per image, (top, bottom) of each line holding some text, in reading order."""
+    lines: dict[tuple[int, str, str, str], list[int]] = {}
+    inked: set[tuple[int, str, str, str]] = set()
+    for row in tsv.splitlines()[1:]:
+        fields = row.split("\t")
+        if len(fields) < 12 or fields[0] not in ("4", "5"):
+            continue
+        key = (int(fields[1]), fields[2], fields[3], fields[4])
+        if fields[0] == "4":
+            top = int(fields[7]) - _PAD
+            lines[key] = [top, top + int(fields[9])]
+        elif fields[11].strip():
+            inked.add(key)
+    boxes: list[list[tuple[int, int]]] = [[] for _ in range(images)]
+    for key, (top, bottom) in lines.items():  # the TSV lists lines in reading order
+        if key in inked and 1 <= key[0] <= images:
+            boxes[key[0] - 1].append((top, bottom))
+    return boxes
 
 
 def _inked(dark: np.ndarray, pixels: tuple[int, int, int, int]) -> bool:

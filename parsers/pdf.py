@@ -176,7 +176,9 @@ def _fill_scanned_page(page: Page, scan: ScanPage) -> None:
     """The blocks and text of an OCR'd page, tables and prose bands in reading order."""
     placed: list[tuple[float, list[Block]]] = []
     for top, text in scan.bands:
-        blocks = [replace(block, page=page.number) for block in parse_text(text).pages[0].blocks]
+        # A paragraph that is only a number, outside any table, is the page's number (`๑2`)
+        blocks = [replace(block, page=page.number) for block in parse_text(text).pages[0].blocks
+                  if block.kind == "table" or not _PAGE_NUMBER.match(block.text)]
         for block in blocks:
             for row in (*block.header, *block.rows):
                 row.page = page.number

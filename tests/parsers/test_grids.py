@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from parsers.grids import grids_from_edges, image_edges
+from parsers.grids import grids_from_edges, image_checkboxes, image_edges
 
 SCALE = 300 / 72  # pixels per point at 300 dpi
 
@@ -35,3 +35,21 @@ def test_a_page_without_rulings_has_no_grid() -> None:
     dark = np.zeros((500, 500), dtype=bool)
     dark[100:140, 100:110] = True
     assert grids_from_edges(image_edges(dark, SCALE)) == []
+
+
+def _box(dark: np.ndarray, x: int, y: int, side: int, ticked: bool) -> None:
+    dark[y:y + 3, x:x + side] = dark[y + side - 3:y + side, x:x + side] = True
+    dark[y:y + side, x:x + 3] = dark[y:y + side, x + side - 3:x + side] = True
+    if ticked:
+        for k in range(8, side - 8):
+            dark[y + k, x + k:x + k + 3] = True
+
+
+def test_checkbox_glyphs_are_found_ticked_or_not_and_digit_loops_are_not() -> None:
+    dark = np.zeros((400, 400), dtype=bool)
+    _box(dark, 20, 20, 43, ticked=True)   # ☑ at 300 dpi, as in 002_21007bcb3eecaeca.scan.pdf
+    _box(dark, 20, 120, 43, ticked=False)  # ☐
+    _box(dark, 200, 120, 24, ticked=False)  # the loop of a `6`: too small for a box
+    boxes = image_checkboxes(dark, SCALE)
+    assert [b.checked for b in boxes] == [True, False]
+    assert all(abs(b.x0 - 20) <= 1 and abs(b.top - top) <= 1 for b, top in zip(boxes, (20, 120), strict=True))

@@ -21,11 +21,11 @@ DOCUMENT_FIELDS = ["org_name", "province", "doc_type", "assessment_year_be", "ov
 SCORE_KEY = ["level", "tool", "indicator", "sub_indicator", "item_code", "score"]
 # Lower bounds on what OCR recovers, set a little under what Tesseract 5 (tha+eng, Debian's
 # model) reads today: document fields equal to the twin's, twin scores found, twin measures
-# found (same title, near enough), measures with the twin's period.
-BOUNDS = {
-    "000_872eaddf2db1f446": {"fields": 3, "scores": 1, "measures": 4, "periods": 0},  # read: 3 1 5/5 0
-    "002_21007bcb3eecaeca": {"fields": 4, "scores": 9, "measures": 13, "periods": 13},  # 5 10/10 15/16 15
-    "003_803e91d9ccdb16cf": {"fields": 3, "scores": 0, "measures": 4, "periods": 0},  # 4 0 5/7 0
+# found (same printed row, near enough), measures with the twin's period and with its ticked status.
+BOUNDS = {  # read today: 000 → 3 1 5 0 0; 002 → 5 10 16 16 8; 003 → 4 0 5 0 0
+    "000_872eaddf2db1f446": {"fields": 3, "scores": 1, "measures": 4, "periods": 0, "statuses": 0},
+    "002_21007bcb3eecaeca": {"fields": 4, "scores": 9, "measures": 14, "periods": 14, "statuses": 7},
+    "003_803e91d9ccdb16cf": {"fields": 3, "scores": 0, "measures": 4, "periods": 0, "statuses": 0},
 }
 
 
@@ -73,6 +73,7 @@ def recovery(tables: dict[str, pd.DataFrame], stem: str) -> dict[str, int]:
         "measures": len(pairs),
         "periods": sum(1 for scan, twin in pairs if not pd.isna(twin.period_start)
                        and _same(scan.period_start, twin.period_start)),
+        "statuses": sum(1 for scan, twin in pairs if not pd.isna(twin.status) and scan.status == twin.status),
     }
 
 
@@ -83,7 +84,7 @@ def test_ocr_recovers_at_least_the_measured_share_of_the_twin(extracted, stem) -
             "measures": len(_pick(extracted["measures"], stem, "text"))}
     print(f"\n{stem}.scan.pdf recovers {got['fields']}/{len(DOCUMENT_FIELDS)} document fields, "
           f"{got['scores']}/{twin['scores']} scores, {got['measures']}/{twin['measures']} measures "
-          f"({got['periods']} with their period)")
+          f"({got['periods']} with their period, {got['statuses']} with their ticked status)")
     assert all(got[k] >= bound for k, bound in BOUNDS[stem].items()), (got, BOUNDS[stem])
     scan_doc = _pick(extracted["documents"], stem, "pdf").iloc[0]
     assert scan_doc["text_source"] == "ocr" and "no_text_layer" in scan_doc["warnings"]
