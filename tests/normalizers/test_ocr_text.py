@@ -11,6 +11,8 @@ def test_budget_year_word_with_a_wrong_vowel_is_put_right() -> None:
     assert fix_ocr_confusions("ปิงบประมาณ 2566") == "ปีงบประมาณ 2566"
     assert fix_ocr_confusions("ประจําปงบประมาณ") == "ประจําปีงบประมาณ"
     assert fix_ocr_confusions("ตารางแสดงผล (017) ประจำปี") == "ตารางแสดงผล (OIT) ประจำปี"
+    # 003_803e91d9ccdb16cf.scan.pdf: the header of the analysis-area column
+    assert fix_ocr_confusions("ประเดิน") == "ประเด็น" and fix_ocr_confusions("การเดินทาง") == "การเดินทาง"
 
 
 def test_lines_of_stray_glyphs_are_noise_and_words_are_not() -> None:
