@@ -21,20 +21,29 @@ from pipeline.writer import sha256_file
 
 _PACKAGES = ("pipeline", "parsers", "normalizers")
 _CODE_SUFFIXES = {".py", ".csv", ".json", ".txt"}
+# Modules that run the batch but never shape a document's rows: editing them keeps the cache.
+_ORCHESTRATION = {"pipeline/__main__.py", "pipeline/cli.py", "pipeline/run.py", "pipeline/workers.py",
+                  "pipeline/cache.py", "pipeline/writer.py"}
 Rows = dict[str, list[dict[str, Any]]]
 
 
 @cache
 def cache_key() -> str:
     """The parser version and a fingerprint of every source and data file that shapes rows."""
-    root = Path(__file__).resolve().parents[1]
+    return f"{PARSER_VERSION}-{code_fingerprint(Path(__file__).resolve().parents[1])[:12]}"
+
+
+def code_fingerprint(root: Path) -> str:
+    """SHA-256 over the row-shaping code and data tables of the project at `root`."""
     digest = hashlib.sha256()
     for package in _PACKAGES:
         for path in sorted((root / package).rglob("*")):
-            if path.suffix in _CODE_SUFFIXES and "__pycache__" not in path.parts:
-                digest.update(path.relative_to(root).as_posix().encode())
+            relative = path.relative_to(root).as_posix()
+            if path.suffix in _CODE_SUFFIXES and "__pycache__" not in path.parts \
+                    and relative not in _ORCHESTRATION:
+                digest.update(relative.encode())
                 digest.update(path.read_bytes())
-    return f"{PARSER_VERSION}-{digest.hexdigest()[:12]}"
+    return digest.hexdigest()
 
 
 class ResultCache:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pipeline import PARSER_VERSION
 from pipeline.run import DEFAULT_TIME_LIMIT, EXIT_RUN_FAILED, EXIT_USAGE, RunOptions, run
-from pipeline.schema import data_dictionary
+from pipeline.schema import TABLES, data_dictionary
 from pipeline.writer import OutputLocked
 
 
@@ -105,8 +105,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_RUN_FAILED
     inputs = summary.manifest["inputs"]
     if not args.quiet:
-        counts = ", ".join(f"{name.removesuffix('.parquet')} {o['rows']}"
-                           for name, o in summary.manifest["outputs"].items())
+        outputs = summary.manifest["outputs"]
+        counts = ", ".join(f"{name} {outputs[f'{name}.parquet']['rows']}" for name in TABLES)
         print(f"{inputs['seen']} inputs: {inputs['extracted']} extracted, {inputs['reused']} reused, "
               f"{inputs['failed']} failed → {args.out} ({counts})")
     return summary.exit_code

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from pipeline.cache import code_fingerprint
 from pipeline.run import EXIT_OK, EXIT_RUN_FAILED, EXIT_SOME_FAILED, RunOptions, run
 from pipeline.writer import output_lock
 from tests.conftest import DEV_TEXTS, ROOT
@@ -176,3 +177,15 @@ def test_damaged_outputs_are_rebuilt_from_the_cache_on_an_unchanged_rerun(raw, t
     manifest = run(raw, out).manifest
     assert (manifest["inputs"]["extracted"], manifest["inputs"]["reused"]) == (0, 3)
     assert (out / "scores.parquet").read_bytes() == good
+
+
+def test_the_cache_key_follows_the_code_that_shapes_rows_only(tmp_path) -> None:
+    for package in ("pipeline", "parsers", "normalizers"):
+        shutil.copytree(ROOT / package, tmp_path / package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = code_fingerprint(tmp_path)
+    with (tmp_path / "pipeline" / "cli.py").open("a") as cli:
+        cli.write("# running the batch differently does not change a document's rows\n")
+    assert code_fingerprint(tmp_path) == before
+    with (tmp_path / "pipeline" / "data" / "doc_types.csv").open("a") as table:
+        table.write("analysis,สรุปผลการประเมิน\n")
+    assert code_fingerprint(tmp_path) != before
