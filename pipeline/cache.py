@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import pickle
 import shutil
@@ -18,6 +19,8 @@ from typing import Any
 
 from pipeline import PARSER_VERSION
 from pipeline.writer import sha256_file
+
+log = logging.getLogger(__name__)
 
 _PACKAGES = ("pipeline", "parsers", "normalizers")
 _CODE_SUFFIXES = {".py", ".csv", ".json", ".txt"}
@@ -62,13 +65,24 @@ class ResultCache:
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
             return None  # absent, or left half-written by a killed run: extract again
 
-    def put(self, sha256: str, rows: Rows) -> None:
+    def has(self, sha256: str) -> bool:
+        return self._path(sha256).is_file()
+
+    def put(self, sha256: str, rows: Rows) -> bool:
+        """Keep `rows`; False when they could not be written (a full disk), which only costs
+        an extraction next time."""
         path = self._path(sha256)
-        path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}")
-        with tmp.open("wb") as handle:
-            pickle.dump(rows, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tmp.open("wb") as handle:
+                pickle.dump(rows, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError as exc:
+            log.warning("could not cache the result of %s: %s", sha256[:16], exc)
+            tmp.unlink(missing_ok=True)
+            return False
+        return True
 
     def drop_other_versions(self) -> None:
         """Results of other code versions can never be reused: free their space."""

@@ -20,7 +20,7 @@ from parsers.ocr import tesseract_available
 from pipeline import PARSER_VERSION
 from pipeline.cache import HashIndex, ResultCache, Rows
 from pipeline.extract import Result, error_result
-from pipeline.schema import CONTRACT_VERSION, TABLES
+from pipeline.schema import CONTRACT_VERSION
 from pipeline.workers import Task, run_dask, run_local
 from pipeline.writer import (
     keep_dataset,
@@ -28,7 +28,7 @@ from pipeline.writer import (
     outputs_intact,
     previous_manifest,
     recover,
-    write_dataset,
+    write_documents,
 )
 
 log = logging.getLogger(__name__)
@@ -136,54 +136,78 @@ def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> RunSummary:
         manifest = keep_dataset(out_dir, _manifest(header, inputs), previous["outputs"])
         found.index.save()
         return RunSummary(manifest)
-    results, tasks = _reuse(found, cache, options)
-    reused = len(results)
-    timed_out = []
+    tasks = _tasks(found, cache, options, _ocr_now_possible(previous_manifest(out_dir)))
+    in_memory: dict[str, Rows] = {}  # results the cache does not keep (time-outs), or could not
+    timed_out, failed_now = [], 0
     for task, result in _progress(_extract(tasks, options), len(tasks), options.progress):
-        results[task.sha256] = result.rows
-        error_type = _record(result, task, cache)
+        error_type = _log_failure(result)
+        failed_now += error_type is not None
+        if error_type in _NOT_CACHED or not cache.put(task.sha256, result.rows):
+            in_memory[task.sha256] = result.rows
         if error_type == "DocumentTimeout":
             timed_out.append(Path(task.path).relative_to(raw_root).as_posix())
-    rows = _assemble(results, found.paths_of, found.unreadable)
     for path in found.skipped:
         log.info("skipped %s: no parser for this kind of file", path.relative_to(raw_root))
-    inputs = {
-        **found.counts(),
-        "extracted": len(tasks) - sum(1 for t in tasks if _failed(results[t.sha256])),
-        "reused": reused,
-        "failed": len(rows["errors"]),
-        "timed_out": sorted(timed_out),
-        "needs_ocr": sorted(row["source_path"] for row in rows["documents"]
-                            if "needs_ocr" in (row["warnings"] or [])),
-    }
-    manifest = write_dataset(out_dir, rows, _manifest(header, inputs))
+    written = _Written()
+
+    def manifest() -> dict[str, Any]:
+        return _manifest(header, {
+            **found.counts(),
+            "extracted": len(tasks) - failed_now,
+            "reused": len(found.paths_of) - len(tasks),
+            "failed": written.errors,
+            "timed_out": sorted(timed_out),
+            "needs_ocr": sorted(written.needs_ocr),
+        })
+
+    summary = write_documents(out_dir, _documents(found, cache, in_memory, written), manifest)
     found.index.save()
     cache.drop_other_versions()
-    return RunSummary(manifest)
+    return RunSummary(summary)
 
 
-def _reuse(found: _Inputs, cache: ResultCache, options: RunOptions) -> tuple[dict[str, Rows], list[Task]]:
-    """(cached rows by hash, the tasks for everything else)."""
-    results: dict[str, Rows] = {}
-    tasks = []
-    for sha, relatives in found.paths_of.items():
-        cached = None if options.force else cache.get(sha)
-        if cached is not None and not _ocr_now_possible(cached):
-            results[sha] = cached
-        else:
-            tasks.append(Task(str(found.root / relatives[0]), str(found.root), sha, options.time_limit))
-    return results, tasks
+def _tasks(found: _Inputs, cache: ResultCache, options: RunOptions, redo: set[str]) -> list[Task]:
+    """A task for every file the cache cannot answer for (all of them with --force)."""
+    return [Task(str(found.root / paths[0]), str(found.root), sha, options.time_limit)
+            for sha, paths in found.paths_of.items()
+            if options.force or not cache.has(sha) or redo.intersection(paths)]
 
 
-def _record(result: Result, task: Task, cache: ResultCache) -> str | None:
-    """Log a failure, cache the result unless it may pass next time; the error type, if any."""
-    error_type = result.rows["errors"][0]["error_type"] if result.failed else None
-    if error_type:
-        error = result.rows["errors"][0]
-        log.warning("%s: %s (%s)", error["source_path"], error["message"], error_type)
-    if error_type not in _NOT_CACHED:
-        cache.put(task.sha256, result.rows)
-    return error_type
+def _log_failure(result: Result) -> str | None:
+    """The error type of a failed result, logged; None for a success."""
+    if not result.failed:
+        return None
+    error = result.rows["errors"][0]
+    log.warning("%s: %s (%s)", error["source_path"], error["message"], error["error_type"])
+    return error["error_type"]
+
+
+@dataclass
+class _Written:
+    """What went into the tables, counted as it streams by."""
+    errors: int = 0
+    needs_ocr: list[str] = field(default_factory=list)
+
+
+def _documents(found: _Inputs, cache: ResultCache, in_memory: dict[str, Rows],
+               written: _Written) -> Iterator[Rows]:
+    """Each document's rows in doc_id order (the order the tables are sorted in), under the
+    first of its paths, read back from the cache one at a time; then the unreadable files."""
+    for sha in sorted(found.paths_of):
+        rows = in_memory.get(sha) or cache.get(sha)
+        first = found.paths_of[sha][0]
+        if rows is None:
+            raise RuntimeError(f"the cached result of {first} vanished during the run; run again")
+        rows = {table: [{**row, "source_path": first} for row in table_rows]
+                if table in ("documents", "errors") else table_rows
+                for table, table_rows in rows.items()}
+        written.errors += len(rows.get("errors", []))
+        written.needs_ocr += [first for row in rows.get("documents", [])
+                              if "needs_ocr" in (row["warnings"] or [])]
+        yield rows
+    errors = [result.rows["errors"][0] for result in found.unreadable]
+    written.errors += len(errors)
+    yield {"errors": errors}
 
 
 def _manifest(header: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
@@ -205,34 +229,16 @@ def _unchanged_since_last_run(out_dir: Path, fingerprint: str,
     return previous if outputs_intact(out_dir, previous.get("outputs", {})) else None
 
 
+def _ocr_now_possible(previous: dict[str, Any]) -> set[str]:
+    """Files the last run recorded as needing OCR, when Tesseract is now installed."""
+    needs_ocr = previous.get("inputs", {}).get("needs_ocr") or []
+    return set(needs_ocr) if needs_ocr and tesseract_available() else set()
+
+
 def _extract(tasks: list[Task], options: RunOptions) -> Iterator[tuple[Task, Result]]:
     if options.scheduler:
         return run_dask(tasks, options.scheduler)
     return run_local(tasks, options.worker_count)
-
-
-def _ocr_now_possible(rows: Rows) -> bool:
-    """A document recorded as needing OCR is extracted again once Tesseract is installed."""
-    documents = rows.get("documents") or [{}]
-    return "needs_ocr" in (documents[0].get("warnings") or []) and tesseract_available()
-
-
-def _failed(rows: Rows) -> bool:
-    return bool(rows.get("errors"))
-
-
-def _assemble(results: dict[str, Rows], paths_of: dict[str, list[str]],
-              unreadable: list[Result]) -> dict[str, list[dict[str, Any]]]:
-    """Every table's rows, each document under the first of its paths."""
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-    for sha, relatives in paths_of.items():
-        for table, table_rows in results[sha].items():
-            if table in ("documents", "errors"):
-                table_rows = [{**row, "source_path": relatives[0]} for row in table_rows]
-            rows[table].extend(table_rows)
-    for result in unreadable:
-        rows["errors"].extend(result.rows["errors"])
-    return rows
 
 
 def _progress(results: Iterable[tuple[Task, Result]], total: int,

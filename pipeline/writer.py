@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,9 @@ from pipeline.schema import TABLES, Table
 
 MANIFEST = "manifest.json"
 _STAGING, _COMMIT = ".staging", "COMMIT"
+# A streamed table writes a row group when its buffer holds this many rows or about this many
+# bytes of values (a page's text can be tens of kilobytes): memory stays flat over any archive.
+_ROW_GROUP_ROWS, _ROW_GROUP_BYTES = 10_000, 8 * 2**20
 
 
 class SchemaError(ValueError):
@@ -144,20 +147,86 @@ def sha256_file(path: Path) -> str:
 def write_dataset(out_dir: Path, rows: dict[str, list[dict[str, Any]]],
                   manifest: dict[str, Any]) -> dict[str, Any]:
     """Write every contract table (empty ones too) and then manifest.json; returns the manifest."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    unknown = set(rows) - set(TABLES)
-    if unknown:
-        raise SchemaError(f"no such table(s) in the contract: {sorted(unknown)}")
-    arrow_tables = {name: to_arrow(table, rows.get(name, [])) for name, table in TABLES.items()}
+    return write_documents(out_dir, [rows], lambda: manifest)
+
+
+def write_documents(out_dir: Path, chunks: Iterable[dict[str, list[dict[str, Any]]]],
+                    manifest: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """Write the tables from `chunks` of rows (a document's rows, say), then manifest.json.
+
+    Tables sorted by doc_id first are streamed: each chunk is sorted and appended, so the
+    chunks must come in doc_id order and memory holds one row group, not the dataset. The
+    others (one row per file) are held and sorted whole. `manifest` is called once every
+    chunk is written, so it can count what went by."""
     staging = _staging(out_dir)
-    outputs = {}
-    for name, arrow in arrow_tables.items():
-        path = staging / f"{name}.parquet"
-        _durable(path, lambda tmp, a=arrow: pq.write_table(a, tmp))
-        outputs[path.name] = {"rows": arrow.num_rows, "sha256": sha256_file(path)}
-    manifest = {**manifest, "outputs": outputs}
-    _commit(out_dir, staging, manifest)
-    return manifest
+    writers = {name: _TableWriter(table, staging / f"{name}.parquet") for name, table in TABLES.items()}
+    try:
+        for chunk in chunks:
+            unknown = set(chunk) - set(TABLES)
+            if unknown:
+                raise SchemaError(f"no such table(s) in the contract: {sorted(unknown)}")
+            for name, rows in chunk.items():
+                writers[name].add(rows)
+        outputs = {writer.path.name: writer.close() for writer in writers.values()}
+    except BaseException:
+        for writer in writers.values():
+            writer.abandon()
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    final = {**manifest(), "outputs": outputs}
+    _commit(out_dir, staging, final)
+    return final
+
+
+def _approximate_size(row: dict[str, Any]) -> int:
+    return sum(len(value) if isinstance(value, str) else 16 for value in row.values())
+
+
+class _TableWriter:
+    def __init__(self, table: Table, path: Path) -> None:
+        self.table, self.path = table, path
+        self.streamed = table.sort_keys[0] == "doc_id"
+        self.buffer: list[dict[str, Any]] = []
+        self.writer: pq.ParquetWriter | None = None
+        self.rows = 0
+        self.buffered_bytes = 0
+        self.last_doc = ""
+
+    def add(self, rows: list[dict[str, Any]]) -> None:
+        if not self.streamed:
+            self.buffer.extend(rows)
+            return
+        rows = sorted(rows, key=_sort_key(self.table))
+        if rows:
+            if (rows[0].get("doc_id") or "") < self.last_doc:
+                raise SchemaError(f"{self.table.name}: rows of doc_id={rows[0].get('doc_id')} came after "
+                                  f"doc_id={self.last_doc}; chunks must come in doc_id order")
+            self.last_doc = rows[-1].get("doc_id") or ""
+        self.buffer.extend(rows)
+        self.buffered_bytes += sum(map(_approximate_size, rows))
+        if len(self.buffer) >= _ROW_GROUP_ROWS or self.buffered_bytes >= _ROW_GROUP_BYTES:
+            self._flush()
+
+    def _flush(self) -> None:
+        arrow = to_arrow(self.table, self.buffer)
+        if self.writer is None:
+            self.writer = pq.ParquetWriter(self.path, self.table.arrow_schema())
+        self.writer.write_table(arrow)
+        self.rows += arrow.num_rows
+        self.buffer, self.buffered_bytes = [], 0
+
+    def close(self) -> dict[str, Any]:
+        if self.buffer or self.writer is None:
+            self._flush()
+        assert self.writer is not None
+        self.writer.close()
+        with self.path.open("rb") as f:
+            os.fsync(f.fileno())
+        return {"rows": self.rows, "sha256": sha256_file(self.path)}
+
+    def abandon(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
 
 
 def keep_dataset(out_dir: Path, manifest: dict[str, Any], outputs: dict[str, Any]) -> dict[str, Any]:

@@ -4,7 +4,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.schema import TABLES
-from pipeline.writer import OutputLocked, SchemaError, output_lock, recover, write_dataset
+from pipeline.writer import OutputLocked, SchemaError, output_lock, recover, write_dataset, write_documents
 
 
 def test_empty_tables_still_carry_the_schema(tmp_path) -> None:
@@ -77,3 +77,34 @@ def test_the_lock_refuses_a_second_holder_and_frees_on_exit(tmp_path) -> None:
         pass
     with output_lock(tmp_path):  # released: the next run gets it
         pass
+
+
+def _document_rows(doc: int) -> dict:
+    doc_id = f"{doc:016x}"
+    return {"documents": [{"doc_id": doc_id, "source_path": f"z{doc}.txt", "source_sha256": doc_id * 4,
+                           "source_format": "text", "text_source": "plain_text", "doc_type": "unknown",
+                           "n_scores": 0, "n_findings": 0, "n_measures": 0, "parser_version": "t"}],
+            "pages": [{"doc_id": doc_id, "page": p, "text": "ข้อความ" * 50, "text_source": "plain_text"}
+                      for p in (2, 1)]}
+
+
+def test_streamed_chunks_give_the_same_tables_as_one_batch(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr("pipeline.writer._ROW_GROUP_ROWS", 3)  # many row groups
+    docs = [_document_rows(doc) for doc in range(10)]
+    write_documents(tmp_path / "streamed", docs, lambda: {})
+    whole = {name: [row for doc in docs for row in doc[name]] for name in ("documents", "pages")}
+    write_dataset(tmp_path / "whole", whole, {})
+    for name in ("documents", "pages"):
+        streamed = pq.read_table(tmp_path / "streamed" / f"{name}.parquet")
+        assert streamed.equals(pq.read_table(tmp_path / "whole" / f"{name}.parquet"))
+    assert pq.ParquetFile(tmp_path / "streamed" / "pages.parquet").num_row_groups > 1
+    pages = pq.read_table(tmp_path / "streamed" / "pages.parquet").to_pylist()
+    assert [(p["doc_id"][-1], p["page"]) for p in pages[:3]] == [("0", 1), ("0", 2), ("1", 1)]
+
+
+def test_chunks_out_of_doc_order_fail_and_leave_the_previous_dataset(tmp_path) -> None:
+    write_dataset(tmp_path, _document_rows(1), {"run_id": "good"})
+    with pytest.raises(SchemaError, match="chunks must come in doc_id order"):
+        write_documents(tmp_path, [_document_rows(2), _document_rows(1)], lambda: {})
+    assert json.loads((tmp_path / "manifest.json").read_text())["run_id"] == "good"
+    assert not (tmp_path / ".staging").exists()
