@@ -130,13 +130,13 @@ def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> RunSummary:
     header = {"started_at": started, "raw_root": str(raw_root), "cache_key": cache.key,
               "executor": options.scheduler or f"local, {options.worker_count} workers",
               "inputs_fingerprint": fingerprint}
-    previous = _unchanged_since_last_run(out_dir, fingerprint, options)
-    if previous is not None:  # the tables would come out byte for byte the same: keep them
+    previous = previous_manifest(out_dir)
+    if _unchanged_since(previous, out_dir, fingerprint, options):  # the same tables: keep them
         inputs = {**previous["inputs"], **found.counts(), "extracted": 0, "reused": len(found.paths_of)}
         manifest = keep_dataset(out_dir, _manifest(header, inputs), previous["outputs"])
         found.index.save()
         return RunSummary(manifest)
-    tasks = _tasks(found, cache, options, _ocr_now_possible(previous_manifest(out_dir)))
+    tasks = _tasks(found, cache, options, _ocr_now_possible(previous))
     in_memory: dict[str, Rows] = {}  # results the cache does not keep (time-outs), or could not
     timed_out, failed_now = [], 0
     for task, result in _progress(_extract(tasks, options), len(tasks), options.progress):
@@ -215,18 +215,13 @@ def _manifest(header: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
             "parser_version": PARSER_VERSION, "contract_version": CONTRACT_VERSION, "inputs": inputs}
 
 
-def _unchanged_since_last_run(out_dir: Path, fingerprint: str,
-                              options: RunOptions) -> dict[str, Any] | None:
-    """The last run's manifest when its tables are exactly what this run would write: same
-    inputs, same code, nothing to retry (time-outs) or now possible (OCR), files intact."""
-    if options.force:
-        return None
-    previous = previous_manifest(out_dir)
+def _unchanged_since(previous: dict[str, Any], out_dir: Path, fingerprint: str, options: RunOptions) -> bool:
+    """Whether the last run's tables are exactly what this run would write: same inputs, same
+    code, nothing to retry (time-outs) or now possible (OCR), files intact."""
     inputs = previous.get("inputs", {})
-    if previous.get("inputs_fingerprint") != fingerprint or inputs.get("timed_out") \
-            or (inputs.get("needs_ocr") and tesseract_available()):
-        return None
-    return previous if outputs_intact(out_dir, previous.get("outputs", {})) else None
+    return not options.force and previous.get("inputs_fingerprint") == fingerprint \
+        and not inputs.get("timed_out") and not _ocr_now_possible(previous) \
+        and outputs_intact(out_dir, previous.get("outputs", {}))
 
 
 def _ocr_now_possible(previous: dict[str, Any]) -> set[str]:
