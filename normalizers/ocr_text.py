@@ -5,12 +5,13 @@ Thai model on these documents, kept in data/ocr_confusions.csv with the reason f
 
 from __future__ import annotations
 
-import csv
 import unicodedata
 from functools import cache
 from pathlib import Path
 
 import regex
+
+from normalizers.tables import read_table
 
 _TABLE = Path(__file__).with_name("data") / "ocr_confusions.csv"
 _SHORT = 2  # characters (marks not counted) in a token that is a stray glyph
@@ -21,11 +22,7 @@ _NUMBER = regex.compile(r"^[0-9๐-๙][0-9๐-๙.,]+$")
 
 @cache
 def _confusions() -> tuple[tuple[regex.Pattern, str], ...]:
-    with _TABLE.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    if any(None in row or None in row.values() for row in rows):
-        raise ValueError(f"{_TABLE}: a row without exactly 3 fields; quote a pattern that holds a comma")
-    return tuple((regex.compile(row["pattern"]), row["replacement"]) for row in rows)
+    return tuple((regex.compile(row["pattern"]), row["replacement"]) for row in read_table(_TABLE))
 
 
 def fix_ocr_confusions(text: str) -> str:

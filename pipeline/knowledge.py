@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-import csv
 from functools import cache
 from pathlib import Path
 
 import regex
+
+from normalizers.tables import read_table
 
 DATA_DIR = Path(__file__).parent / "data"
 
 
 @cache
 def table(name: str) -> tuple[dict[str, str], ...]:
-    """Rows of `pipeline/data/<name>.csv` as dicts, in file order; a row with more or fewer
-    fields than the header (an unquoted comma in a regex such as `.{0,60}`) fails loudly."""
-    with (DATA_DIR / f"{name}.csv").open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        rows = tuple(reader)
-    for number, row in enumerate(rows, start=2):
-        if None in row or None in row.values():
-            raise ValueError(f"pipeline/data/{name}.csv line {number}: not {len(reader.fieldnames or [])} "
-                             "fields; quote a field that holds a comma")
-    return rows
+    """Rows of `pipeline/data/<name>.csv` as dicts, in file order (misshapen rows fail loudly)."""
+    return read_table(DATA_DIR / f"{name}.csv")
 
 
 @cache

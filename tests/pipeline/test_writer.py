@@ -55,19 +55,14 @@ def _staged(out, *, committed: bool) -> None:
         (staging / "COMMIT").write_text('["manifest.json"]')
 
 
-def test_a_run_killed_before_its_commit_leaves_the_previous_dataset(tmp_path) -> None:
+@pytest.mark.parametrize(("committed", "run_id"), [(False, "good"), (True, "killed")],
+                         ids=["killed before its commit: previous dataset kept",
+                              "killed during its commit: finished by the next run"])
+def test_recover_after_a_killed_run(tmp_path, committed, run_id) -> None:
     write_dataset(tmp_path, {}, {"run_id": "good"})
-    _staged(tmp_path, committed=False)
+    _staged(tmp_path, committed=committed)
     recover(tmp_path)
-    assert json.loads((tmp_path / "manifest.json").read_text())["run_id"] == "good"
-    assert not (tmp_path / ".staging").exists()
-
-
-def test_a_run_killed_during_its_commit_is_finished_by_the_next(tmp_path) -> None:
-    write_dataset(tmp_path, {}, {"run_id": "good"})
-    _staged(tmp_path, committed=True)
-    recover(tmp_path)
-    assert json.loads((tmp_path / "manifest.json").read_text())["run_id"] == "killed"
+    assert json.loads((tmp_path / "manifest.json").read_text())["run_id"] == run_id
     assert not (tmp_path / ".staging").exists()
 
 
