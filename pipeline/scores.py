@@ -1,32 +1,30 @@
 """Scores printed in sentences and cells: overall, per tool, indicator, sub-indicator and item.
 
-A number counts as a score only when a value cue stands beside it (คะแนน,
-เท่ากับ, ร้อยละ, "(… คะแนน)": score_number_cues.csv) and no threshold or
-count cue does (น้อยกว่าร้อยละ 85, 6 เดือน). It belongs to the subject
-printed nearest before it in the same sentence or cell, and to the last
-year printed before it (a recalled earlier year), else to the assessment year.
+Every number first gets its role (`number_roles`); only `score` numbers can
+become scores. A score belongs to a subject only where the two stand in one of
+the genre's patterns: the subject, then its value (`ตัวชี้วัดที่ 1 … คะแนน 97.44`,
+`การใช้อำนาจ 98.50 คะแนน`, `… ร้อยละ 50.02`), with no list marker between them
+and within reach; or a series of recalled years after a subject
+(`ผลการประเมินย้อนหลัง … ปี 2565 (99.15 คะแนน) ปี 2564 (95.50 คะแนน)`), where
+every further value needs a year of its own. A value takes the last plausible
+year printed before it in its clause, else the assessment year.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
-
-import regex
+from dataclasses import dataclass, field
 
 from normalizers.lists import squeeze_thai
 from pipeline.grades import find_stated_grade
-from pipeline.knowledge import keyed_patterns
 from pipeline.lines import Line
+from pipeline.number_roles import Number, numbers
+from pipeline.plausibility import plausible_score_year
 from pipeline.subjects import Subject, prose_subjects
 
-_NUMBER = regex.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{1,3})?)(?![\d]|\.\d|,\d)")
-_LIST_MARKER = regex.compile(r"\(\d{1,2}\)$")
-_YEAR = regex.compile(r"(?<!\d)(2[45]\d{2})(?!\d)")
-_CUE_WINDOW = 14
-_NOT_SCORE_WINDOW = 28
-_SUBJECT_REACH = 110  # characters from a subject's end within which its score is printed
+_SUBJECT_REACH = 110  # characters from a subject (or the last value of its series) to its value
 _GRADE_WINDOW = 80
+# Numbers that name what the words after them are about: an overall cue after them is not the overall.
+_NAMING_ROLES = frozenset({"item_number", "indicator_number", "sub_indicator", "rank"})
 
 
 @dataclass
@@ -38,6 +36,10 @@ class Score:
     line: Line
     year_be: int | None = None
     grade_stated: str | None = None
+    printed: str | None = None  # the number as printed (Arabic digits): its decimals bound rounding
+    place: str | None = None  # the cell or sentence it was printed in, to tell independent mentions
+    verification: str = "unverified"
+    failed_rules: list[str] = field(default_factory=list)
 
     @property
     def level(self) -> str:
@@ -49,60 +51,63 @@ class Score:
         s = self.subject
         return (s.level, s.tool, s.tool_part, s.indicator, s.sub_indicator, s.item_code, self.year_be)
 
+    @property
+    def decimals(self) -> int:
+        text = self.printed or f"{self.score:g}"
+        return len(text.split(".")[1]) if "." in text else 0
 
-@cache
-def _cues(kind: str) -> tuple[regex.Pattern, ...]:
-    return tuple(p for k, p in keyed_patterns("score_number_cues", "kind") if k == kind)
 
+@dataclass
+class _Series:
+    """The subject values are being read for, and where its last value or year ended."""
 
-def score_numbers(text: str) -> list[regex.Match]:
-    """Numbers in `text` that are printed as scores."""
-    found = []
-    for m in _NUMBER.finditer(text):
-        before = text[max(0, m.start() - _CUE_WINDOW):m.start()]
-        after = text[m.end():m.end() + _CUE_WINDOW]
-        wide_before = text[max(0, m.start() - _NOT_SCORE_WINDOW):m.start()]
-        if not (any(p.search(before) for p in _cues("value_before"))
-                or any(p.search(after) for p in _cues("value_after"))):
-            continue
-        if any(p.search(wide_before) for p in _cues("not_score_before")):
-            continue
-        if any(p.search(after) for p in _cues("not_score_after")):
-            continue
-        if _LIST_MARKER.search(text[max(0, m.start() - 1):m.end() + 1]):
-            continue
-        found.append(m)
-    return found
+    subject: Subject
+    anchor: int
+    clause_start: int
+    has_value: bool = False
+    year_since_value: bool = False
 
 
 def sentence_scores(line: Line, text: str, assessment_year: int | None) -> list[Score]:
     """Scores of one sentence or cell; `text` is its squeezed form, `line` its provenance."""
-    subjects = prose_subjects(text)
+    every = numbers(text)
+    subjects = prose_subjects(text, [(n.start, n.end) for n in every if n.role in _NAMING_ROLES],
+                              [n.start for n in every if n.role == "score"])
+    found = [n for n in every if not any(s.start <= n.start < s.end for s in subjects)]
+    events = sorted([*((s.start, 0, s) for s in subjects), *((n.start, 1, n) for n in found)],
+                    key=lambda e: (e[0], e[1]))
+    series: _Series | None = None
     scores: list[Score] = []
-    for number in score_numbers(text):
-        if any(s.start <= number.start() < s.end for s in subjects):
-            continue
-        subject = _nearest_before(subjects, number.start())
-        if subject is None:
-            continue
-        score = Score(subject, float(number.group(1)), line,
-                      _year_before(text, subject.start, number.start(), assessment_year))
-        if subject.level == "overall":
-            score.grade_stated = find_stated_grade(text[number.end():number.end() + _GRADE_WINDOW])
-        scores.append(score)
+    for _, _, event in events:
+        if isinstance(event, Subject):
+            series = _Series(event, event.end, max(0, event.start - _SUBJECT_REACH))
+        elif event.role == "list_marker":
+            series = None
+        elif series is not None and event.start - series.anchor > _SUBJECT_REACH:
+            series = None
+        elif series is not None and event.role == "year":
+            series.anchor, series.year_since_value = event.end, True
+        elif series is not None and event.role == "score" and (
+                not series.has_value or series.year_since_value):
+            scores.append(_score(series, event, text, line, assessment_year))
+            series.anchor, series.clause_start = event.end, event.end
+            series.has_value, series.year_since_value = True, False
     return scores
 
 
-def _nearest_before(subjects: list[Subject], position: int) -> Subject | None:
-    before = [s for s in subjects if s.end <= position and position - s.end <= _SUBJECT_REACH]
-    return max(before, key=lambda s: (s.end, s.start)) if before else None
+def _score(series: _Series, number: Number, text: str, line: Line, assessment_year: int | None) -> Score:
+    year = _year_before(text, series.clause_start, number.start, assessment_year)
+    score = Score(series.subject, number.value, line, year, printed=number.text,
+                  place=f"{line.page}:{line.line}:{series.subject.start}")
+    if series.subject.level == "overall":
+        score.grade_stated = find_stated_grade(text[number.end:number.end + _GRADE_WINDOW])
+    return score
 
 
-def _year_before(text: str, subject_start: int, position: int, assessment_year: int | None) -> int | None:
-    """The last plausible result year printed from shortly before the subject up to the number."""
-    years = [int(m.group(1)) for m in _YEAR.finditer(text, max(0, subject_start - _SUBJECT_REACH), position)]
-    if assessment_year:
-        years = [y for y in years if y <= assessment_year]
+def _year_before(text: str, start: int, position: int, assessment_year: int | None) -> int | None:
+    """The last plausible result year printed in text[start:position], else the assessment year."""
+    years = [int(n.text) for n in numbers(text[start:position]) if n.role == "year"]
+    years = [y for y in years if plausible_score_year(y, assessment_year)]
     return years[-1] if years else assessment_year
 
 
@@ -111,6 +116,9 @@ def prose_scores(lines: list[Line], assessment_year: int | None) -> list[Score]:
     scores: list[Score] = []
     for line in lines:
         texts = line.text.split("\t") if line.kind == "table" else [line.text]
-        for text in texts:
-            scores.extend(sentence_scores(line, squeeze_thai(text), assessment_year))
+        for column, text in enumerate(texts):
+            for score in sentence_scores(line, squeeze_thai(text), assessment_year):
+                score.place = f"{score.place}:{column}"
+                scores.append(score)
     return scores
+

@@ -9,6 +9,7 @@ squeezed out (`squeeze_thai`), the form every caller passes in.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -24,10 +25,14 @@ LEVELS = ("overall", "tool", "indicator", "sub_indicator", "item")
 _INDICATOR_NUMBER = regex.compile(r"ตัวชี้วัด(?:หลัก)?(?:ที่)?\s*(\d{1,2})(?![\d.])")
 _SUB_INDICATOR = regex.compile(r"ตัวชี้วัดย่อย(?:ที่)?\s*(\d{1,2}\.\d{1,2})(?!\d)")
 _LEADING_SUB_INDICATOR = regex.compile(r"^\s*(?:ตัวชี้วัดย่อย(?:ที่)?\s*)?((?:9|10)\.\d)(?!\d)")
-_TOOL_PART = regex.compile(r"\s*\)?\s*ส่วนที่\s*([12])")
+_TOOL_PART = regex.compile(r"\s*[()]?\s*ส่วนที่\s*([12])\s*\)?")
 # In prose an indicator's name only counts when "ตัวชี้วัด" stands just before it.
 _INDICATOR_WORD_BEFORE = regex.compile(r"ตัวชี้วัด(?:ด้าน|เรื่อง|ที่\s*\d{1,2})?\s*[:\-]?\s*$")
 _NAME_WINDOW = 20
+# ...or when its value follows it at once, as numbered lists print them ("3. การใช้อำนาจ 98.50 คะแนน").
+_VALUE_JUST_AFTER = regex.compile(
+    r"\s*(?:\([^()\d]{0,30}\))?\s*(?:[:=]|ได้รับ|ได้|มี)?\s*(?:ผล)?(?:คะแนน)?\s*(?:เท่ากับ|อยู่ที่|คิดเป็น)?"
+    r"\s*(?:ร้อยละ)?\s*\(?\d")
 # Labels that name the overall score in a table row.
 _OVERALL_LABEL = regex.compile(r"ภาพรวม|คะแนนรวม|ผลรวม|^\s*รวม|คะแนน\s*ITA|ผลการประเมิน\s*ITA")
 # An overall cue right after another subject belongs to that subject ("ตัวชี้วัดที่ 1 ได้คะแนน").
@@ -105,7 +110,7 @@ def find_indicators(text: str, *, need_word: bool) -> list[Subject]:
             if any(s.start <= m.start() < s.end for s in found):
                 continue
             word = _INDICATOR_WORD_BEFORE.search(text[max(0, m.start() - _NAME_WINDOW):m.start()])
-            if need_word and word is None:
+            if need_word and word is None and not _VALUE_JUST_AFTER.match(text, m.end()):
                 continue
             start = m.start() - len(word.group()) if word else m.start()
             found.append(Subject("indicator", start, m.end(), tool=info.tool, indicator=info.number,
@@ -140,12 +145,30 @@ def find_items(text: str, tool: str | None) -> list[Subject]:
 
 
 
-def prose_subjects(text: str) -> list[Subject]:
-    """Every subject of a sentence, in order; overall cues shadowed by a subject just before."""
+_CODE_LIST_BEFORE = regex.compile(r"[(\-–,]\s*$")
+_CODE_LIST_AFTER = regex.compile(r"\s*[-–,)]")
+
+
+def _in_code_list(text: str, item: Subject) -> bool:
+    """A code in a list or range (`(i13 - i18)`) names what a subject covers, not a score's subject."""
+    return bool(_CODE_LIST_BEFORE.search(text, 0, item.start) or _CODE_LIST_AFTER.match(text, item.end))
+
+
+def prose_subjects(text: str, named: Sequence[tuple[int, int]] = (),
+                   values: Sequence[int] = ()) -> list[Subject]:
+    """Every subject of a sentence, in order.
+
+    An overall cue just after another subject, or after a number that names one (`named`:
+    `ข้อ 12`, `อันดับที่ 1`), is that subject's ("ตัวชี้วัดที่ 1 ได้คะแนน"), unless a value
+    (`values`: positions of score numbers) stands between them.
+    """
+    items = [s for s in find_items(text, None) if not _in_code_list(text, s)]
     specific = [*find_tools(text), *find_indicators(text, need_word=True), *find_sub_indicators(text),
-                *find_items(text, None)]
+                *items]
+    spans = [*((o.start, o.end) for o in specific), *named]
     overall = [s for s in find_overall(text)
-               if not any(0 <= s.start - o.end <= _OVERALL_SHADOW for o in specific)
+               if not any(0 <= s.start - end <= _OVERALL_SHADOW
+                          and not any(end <= v < s.start for v in values) for _, end in spans)
                and not any(o.start <= s.start < o.end for o in specific)]
     return sorted([*specific, *overall], key=lambda s: (s.start, -s.end))
 
