@@ -81,9 +81,8 @@ def sentence_scores(line: Line, text: str, assessment_year: int | None) -> list[
     for _, _, event in events:
         if isinstance(event, Subject):
             series = _Series(event, event.end, max(0, event.start - _SUBJECT_REACH))
-        elif event.role == "list_marker":
-            series = None
-        elif series is not None and event.start - series.anchor > _SUBJECT_REACH:
+        elif event.role == "list_marker" or (
+                series is not None and event.start - series.anchor > _SUBJECT_REACH):
             series = None
         elif series is not None and event.role == "year":
             series.anchor, series.year_since_value = event.end, True

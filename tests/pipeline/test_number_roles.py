@@ -110,7 +110,8 @@ DISTRACTOR_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("sentence", "expected"), DISTRACTOR_CASES, ids=[c[0][:40] for c in DISTRACTOR_CASES])
+@pytest.mark.parametrize(("sentence", "expected"), DISTRACTOR_CASES,
+                         ids=[c[0][:40] for c in DISTRACTOR_CASES])
 def test_no_distractor_becomes_a_score(sentence: str, expected: list[tuple]) -> None:
     assert _scores(sentence) == expected
 
