@@ -9,6 +9,7 @@ from pipeline.findings import Finding, prose_findings, table_findings
 from pipeline.grades import grade_for, stated_grade_agrees
 from pipeline.lines import Line, block_lines, row_text
 from pipeline.measures import Measure, table_measures
+from pipeline.plausibility import is_ita_year, plausible_item
 from pipeline.recognise import Metadata
 from pipeline.score_tables import table_scores
 from pipeline.scores import Score, prose_scores
@@ -77,22 +78,21 @@ def measure_line(measure: Measure) -> Line:
 
 
 def _checked_scores(content: Content, assessment_year: int | None) -> list[Score]:
-    """Scores in range, each printed value once; two values for one score are flagged."""
+    """Scores that can be true: in range, of a year ITA had, of an item its tool has."""
     kept: list[Score] = []
-    seen: dict[tuple, float] = {}
     for score in content.scores:
+        subject = score.subject
         if not 0 <= score.score <= 100:
             content.warnings.append("score_out_of_range")
             continue
-        subject = score.subject
+        if score.year_be is not None and not is_ita_year(score.year_be):
+            content.warnings.append("implausible_score_year")
+            continue
+        if subject.level == "item" and not plausible_item(subject.item_code, subject.tool, score.year_be):
+            content.warnings.append("item_out_of_range")
+            continue
         if subject.level == "item" and subject.indicator is None:
             indicator, sub = item_indicator(assessment_year, subject.item_code)
             score.subject = replace(subject, indicator=indicator, sub_indicator=subject.sub_indicator or sub)
-        if score.key in seen:
-            if seen[score.key] != score.score:
-                content.warnings.append("conflicting_scores")
-            else:
-                continue
-        seen.setdefault(score.key, score.score)
         kept.append(score)
     return kept

@@ -19,6 +19,7 @@ from pipeline.grades import grade_for, stated_grade_agrees
 from pipeline.lines import Line, document_lines, page_text
 from pipeline.measures import Measure
 from pipeline.recognise import Metadata, recognise
+from pipeline.reconcile import reconcile
 from pipeline.scores import Score
 
 log = logging.getLogger(__name__)
@@ -80,6 +81,9 @@ def extract_document(document: Document, source_path: str, sha256: str) -> dict[
     pages = [_page_row(doc_id, page, document) for page in document.pages]
     content = read_content(document, meta) if meta.doc_type != "unknown" else Content()
     meta.warnings.extend(content.warnings)
+    reconciled = reconcile(content.scores)
+    content.scores = reconciled.scores
+    meta.warnings.extend(reconciled.warnings)
     overall = _overall(content.scores, meta)
     scores = [_score_row(doc_id, score, meta, document) for score in content.scores]
     findings = [_finding_row(doc_id, k, finding, meta, document)
@@ -87,7 +91,8 @@ def extract_document(document: Document, source_path: str, sha256: str) -> dict[
     measures = [_measure_row(doc_id, k, measure, meta, document)
                 for k, measure in enumerate(content.measures, 1)]
     doc_row = _document_row(doc_id, source_path, sha256, document, meta, overall)
-    doc_row.update(n_scores=len(scores), n_findings=len(findings), n_measures=len(measures))
+    doc_row.update(n_scores=len(scores), n_findings=len(findings), n_measures=len(measures),
+                   score_check=reconciled.score_check)
     return {"documents": [doc_row], "pages": pages, "scores": scores, "findings": findings,
             "measures": measures}
 
@@ -110,16 +115,22 @@ def _provenance_page(line: Line, document: Document) -> int | None:
     return line.page if document.source_format == "pdf" else None
 
 
+# Which overall score the document row takes when several are printed for the assessment year.
+_TRUST = {"verified": 0, "corrected": 1, "unverified": 2, "conflict": 3}
+
+
 def _overall(scores: list[Score], meta: Metadata) -> float | None:
-    """The overall score of the assessment year; its printed grade is checked against the bands."""
-    for score in scores:
-        if score.level == "overall" and score.year_be in (meta.assessment_year_be, None):
-            if score.grade_stated:
-                meta.grade_stated = score.grade_stated
-                if not stated_grade_agrees(score.grade_stated, score.score):
-                    meta.warnings.append("grade_mismatch")
-            return score.score
-    return None
+    """The overall score of the assessment year, never a `conflict` one when a verified one exists;
+    its printed grade is checked against the bands."""
+    candidates = [s for s in scores if s.level == "overall" and s.year_be in (meta.assessment_year_be, None)]
+    if not candidates:
+        return None
+    score = min(candidates, key=lambda s: _TRUST[s.verification])
+    if score.grade_stated:
+        meta.grade_stated = score.grade_stated
+        if not stated_grade_agrees(score.grade_stated, score.score):
+            meta.warnings.append("grade_mismatch")
+    return score.score
 
 
 def _score_row(doc_id: str, score: Score, meta: Metadata, document: Document) -> dict[str, Any]:
@@ -141,6 +152,7 @@ def _score_row(doc_id: str, score: Score, meta: Metadata, document: Document) ->
         "score": score.score,
         "page": _provenance_page(score.line, document),
         "source_text": score.line.text,
+        "verification": score.verification,
     }
 
 

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-CONTRACT_VERSION = "1"
+from pipeline.knowledge import table as data_table
+
+CONTRACT_VERSION = "2"
 
 _TYPES: dict[str, pa.DataType] = {
     "string": pa.string(),
@@ -94,7 +96,9 @@ DOCUMENTS = Table(
         F("n_scores", "int32", "Score rows this document contributed.", False),
         F("n_findings", "int32", "Finding rows this document contributed.", False),
         F("n_measures", "int32", "Measure rows this document contributed.", False),
-        F("warnings", "list<string>", "Validation flags, e.g. `grade_mismatch`, `needs_ocr`."),
+        F("warnings", "list<string>", "Validation flags, each listed under Warnings below."),
+        F("score_check", "string", "What the printed scores' own arithmetic says: `consistent`, "
+          "`conflicting` or `unchecked` (see Verification); null when the document has no scores."),
         F("parser_version", "string", "Version of the code that produced the row.", False),
     ),
     ("source_path",),
@@ -135,6 +139,8 @@ SCORES = Table(
         F("score", "float64", "0–100.", False),
         PAGE,
         SOURCE_TEXT,
+        F("verification", "string", "`verified`, `unverified`, `conflict` or `corrected` (see Verification).",
+          False),
     ),
     ("doc_id", "score_year_be", "level", "tool", "indicator", "item_code", "source_text"),
 )
@@ -204,8 +210,40 @@ TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, PAGES, SCORES, FINDIN
                                                  ERRORS)}
 
 
+def enumerations() -> dict[str, dict[str, str]]:
+    """{column: {value: meaning}} of every enumerated column (pipeline/data/enumerations.csv)."""
+    found: dict[str, dict[str, str]] = {}
+    for row in data_table("enumerations"):
+        found.setdefault(row["column"], {})[row["value"]] = row["meaning"]
+    return found
+
+
+def warning_meanings() -> dict[str, str]:
+    """{warning: meaning} of every value of documents.warnings (pipeline/data/warnings.csv)."""
+    return {row["warning"]: row["meaning"] for row in data_table("warnings")}
+
+
+def known_warning(warning: str) -> bool:
+    """Whether a warning is one the data dictionary lists (`arithmetic_conflict:<rule>:<year>` by form)."""
+    if warning in warning_meanings():
+        return True
+    head, _, rest = warning.partition(":")
+    rule, _, year = rest.partition(":")
+    return (f"{head}:<rule>:<year>" in warning_meanings() and year.isdigit()
+            and rule in {r["rule"] for r in data_table("score_rules")})
+
+
+_VERIFICATION_TEXT = [
+    "## Verification",
+    "",
+    "NACC computes ITA scores by fixed arithmetic, so the scores a document prints check each other.",
+    "The rules applied (`pipeline/data/score_rules.csv`), each for the score years it holds for:",
+    "",
+]
+
+
 def data_dictionary() -> str:
-    """docs/data-dictionary.md, generated from TABLES."""
+    """docs/data-dictionary.md, generated from TABLES and the tables of enumerations, warnings and rules."""
     out = [
         "# Data dictionary",
         "",
@@ -220,4 +258,18 @@ def data_dictionary() -> str:
         out += [f"| {f.name} | {f.type} | {'yes' if f.nullable else 'no'} | {f.description} |"
                 for f in table.fields]
         out.append("")
+    out += ["## Enumerations", "",
+            "Every value an enumerated column holds (`pipeline/data/enumerations.csv`);",
+            "the writer refuses any other.", "", "| column | value | meaning |", "|---|---|---|"]
+    out += [f"| {column} | `{value}` | {meaning} |" for column, values in enumerations().items()
+            for value, meaning in values.items()]
+    out += ["", "## Warnings", "", "Every value of `documents.warnings` (`pipeline/data/warnings.csv`);",
+            "the writer refuses any other.", "", "| warning | meaning |", "|---|---|"]
+    out += [f"| `{warning}` | {meaning} |" for warning, meaning in warning_meanings().items()]
+    out += ["", *_VERIFICATION_TEXT, "| rule | what must hold | score years | source |", "|---|---|---|---|"]
+    out += [f"| `{r['rule']}` | {r['meaning']} | {r['year_from']}–{r['year_to']} | {r['source']} |"
+            for r in data_table("score_rules")]
+    out += ["", "Printed values are rounded; a rule holds when it misses by no more than the rounding of",
+            "every value in it allows (half a unit of each value's last printed decimal, weighted).",
+            "`verification` and `score_check` values are listed under Enumerations.", ""]
     return "\n".join(out)

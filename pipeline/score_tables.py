@@ -20,6 +20,7 @@ from pipeline.tables import TableView, cell_text
 
 LABEL_ROLES = ("label", "indicator", "item_text", "title", "issue")
 _AVERAGE = regex.compile(r"เฉลี่ย")
+_CELL_NUMBER = regex.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def table_scores(table_view: TableView, assessment_year: int | None) -> list[Score]:
@@ -35,12 +36,12 @@ def table_scores(table_view: TableView, assessment_year: int | None) -> list[Sco
         label = _printed(cells, label_column.index)
         code = _printed(cells, code_column.index) if code_column else ""
         subject = label_subject(f"{code} {label}".strip(), _tool(table_view, context))
-        values = [(column, parse_number(cell_text(cells[column.index])))
+        values = [(column, _printed_number(cell_text(cells[column.index])))
                   for column in value_columns if column.index < len(cells)]
-        values = [(column, value) for column, value in values if value is not None]
+        values = [(column, printed) for column, printed in values if printed is not None]
+        if subject and subject.level in ("tool", "indicator", "sub_indicator"):
+            context = subject  # the category the rows below are listed under
         if not values:
-            if subject and subject.level in ("tool", "indicator", "sub_indicator"):
-                context = subject
             continue
         if subject is None and _AVERAGE.search(label) and context is not None:
             subject = context
@@ -49,9 +50,28 @@ def table_scores(table_view: TableView, assessment_year: int | None) -> list[Sco
         subject = _within_context(subject, context, assessment_year)
         line = Line(row.page, row.line, row_text(row), "table")
         subject = replace(subject, label=clean(subject.label or label) or None)
-        scores.extend(Score(subject, value, line, column.year_be or assessment_year)
-                      for column, value in values)
+        group = _group(table_view, context)
+        scores.extend(Score(subject, float(printed), line, column.year_be or assessment_year, printed=printed,
+                            place=f"{row.page}:{row.line}:{column.index}", group=group)
+                      for column, printed in values)
     return scores
+
+
+def _group(table_view: TableView, context: Subject | None) -> str | None:
+    """Rows listed under one category row of one table: the items its score is the mean of."""
+    if context is None:
+        return None
+    return (f"{table_view.block.page}:{table_view.block.line_start}:{context.level}:{context.tool}:"
+            f"{context.indicator}:{context.sub_indicator}")
+
+
+def _printed_number(text: str) -> str | None:
+    """The first number of a cell as printed (Arabic digits, no thousands commas)."""
+    value = parse_number(text)
+    if value is None:
+        return None
+    match = _CELL_NUMBER.search(thai_digits_to_arabic(text))
+    return match.group().replace(",", "") if match else f"{value:g}"
 
 
 def _printed(cells, index: int) -> str:

@@ -38,6 +38,7 @@ class Score:
     grade_stated: str | None = None
     printed: str | None = None  # the number as printed (Arabic digits): its decimals bound rounding
     place: str | None = None  # the cell or sentence it was printed in, to tell independent mentions
+    group: str | None = None  # the table group (items under one category row) it was listed in
     verification: str = "unverified"
     failed_rules: list[str] = field(default_factory=list)
 

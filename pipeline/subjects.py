@@ -225,6 +225,12 @@ def _item_map() -> dict[tuple[int, str], tuple[int, str | None]]:
             for r in table("item_indicators")}
 
 
+def items_of_indicator(year_be: int | None, indicator: int | None) -> list[str]:
+    """Every item code the year's map puts under `indicator` (none outside the years mapped)."""
+    return [code for (year, code), (number, _) in _item_map().items()
+            if year == year_be and number == indicator]
+
+
 def item_indicator(year_be: int | None, code: str | None) -> tuple[int | None, str | None]:
     """(indicator, sub-indicator) of an item in the year's form; unknown outside the years mapped."""
     if not year_be or not code:

@@ -22,7 +22,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.schema import TABLES, Table
+from pipeline.schema import TABLES, Table, enumerations, known_warning
 
 MANIFEST = "manifest.json"
 _STAGING, _COMMIT = ".staging", "COMMIT"
@@ -50,6 +50,7 @@ def to_arrow(table: Table, rows: list[dict[str, Any]]) -> pa.Table:
         if extra:
             raise SchemaError(f"{table.name}: unknown column(s) {sorted(extra)} "
                               f"(doc_id={row.get('doc_id')}, source={row.get('source_path')})")
+    _check_values(table, rows)
     rows = sorted(rows, key=_sort_key(table))
     arrays = []
     for field in table.fields:
@@ -66,6 +67,25 @@ def to_arrow(table: Table, rows: list[dict[str, Any]]) -> pa.Table:
                               f"(doc_id={bad.get('doc_id')}, source={bad.get('source_path')})")
         arrays.append(array)
     return pa.Table.from_arrays(arrays, schema=table.arrow_schema())
+
+
+def _check_values(table: Table, rows: list[dict[str, Any]]) -> None:
+    """Enumerated columns hold only their listed values, warnings only listed warnings."""
+    allowed = enumerations()
+    for row in rows:
+        for field in table.fields:
+            value = row.get(field.name)
+            if value is None:
+                continue
+            if field.name in allowed and value not in allowed[field.name]:
+                raise SchemaError(f"{table.name}.{field.name}: {value!r} is not one of "
+                                  f"{sorted(allowed[field.name])} (doc_id={row.get('doc_id')}, "
+                                  f"source={row.get('source_path')})")
+            if field.name == "warnings":
+                unknown = [w for w in value if not known_warning(w)]
+                if unknown:
+                    raise SchemaError(f"{table.name}.warnings: {unknown} not in pipeline/data/warnings.csv "
+                                      f"(doc_id={row.get('doc_id')}, source={row.get('source_path')})")
 
 
 def _fits(value: Any, field) -> bool:

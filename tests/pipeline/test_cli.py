@@ -43,7 +43,7 @@ def test_extract_writes_all_seven_outputs(tmp_path) -> None:
     assert manifest["inputs"]["seen"] == len(DEV_TEXTS) == manifest["inputs"]["extracted"]
     assert manifest["outputs"]["documents.parquet"]["rows"] == len(DEV_TEXTS)
     assert len(manifest["outputs"]["pages.parquet"]["sha256"]) == 64
-    assert manifest["contract_version"] == "1"
+    assert manifest["contract_version"] == "2"
 
 
 def test_schema_prints_the_dictionary() -> None:

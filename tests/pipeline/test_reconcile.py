@@ -1,0 +1,143 @@
+"""Reconciliation: the printed scores check each other by the ITA arithmetic (contract 2, Verification)."""
+
+import pandas as pd
+import pytest
+
+from tests.pipeline.helpers import extract
+
+INDICATORS = {1: "97.44", 2: "94.03", 3: "99.10", 4: "92.87", 5: "94.05", 6: "89.31", 7: "92.29", 8: "91.55",
+              9: "100", 10: "100"}
+NAMES = {1: "การปฏิบัติหน้าที่", 2: "การใช้งบประมาณ", 3: "การใช้อำนาจ", 4: "การใช้ทรัพย์สินของราชการ",
+         5: "การแก้ไขปัญหาการทุจริต", 6: "คุณภาพการดำเนินงาน", 7: "ประสิทธิภาพการสื่อสาร",
+         8: "การปรับปรุงการทำงาน", 9: "การเปิดเผยข้อมูล", 10: "การป้องกันการทุจริต"}
+# IIT = mean(1–5) = 95.498, EIT = mean(6–8) = 91.05, OIT = 100, overall = 95.9644.
+TOOLS = {"IIT": "95.50", "EIT": "91.05", "OIT": "100"}
+
+
+def _table(indicators=INDICATORS, tools=TOOLS, overall="95.96") -> str:
+    rows = ["| เครื่องมือ/ตัวชี้วัด | คะแนน |", "|---|---|"]
+    for tool, numbers in (("IIT", range(1, 6)), ("EIT", range(6, 9)), ("OIT", range(9, 11))):
+        rows.append(f"| แบบวัด {tool} | {tools[tool]} |")
+        rows += [f"| ตัวชี้วัดที่ {n} {NAMES[n]} | {indicators[n]} |" for n in numbers]
+    rows.append(f"| คะแนนรวม | {overall} |")
+    return "ผลคะแนนรายตัวชี้วัด\n\n" + "\n".join(rows) + "\n"
+
+
+def _verification(tables: dict[str, pd.DataFrame]) -> dict[tuple, str]:
+    frame = tables["scores"]
+    return {(row.level, row.tool if row.level == "tool" else None,
+             None if pd.isna(row.indicator) else int(row.indicator), row.score): row.verification
+            for row in frame.itertuples()}
+
+
+def _by_status(tables) -> dict[str, set]:
+    found: dict[str, set] = {}
+    for key, status in _verification(tables).items():
+        found.setdefault(status, set()).add(key[:3])
+    return found
+
+
+def test_a_complete_hierarchy_is_verified_throughout() -> None:
+    tables = extract(_table())
+    assert set(tables["scores"]["verification"]) == {"verified"}
+    assert len(tables["scores"]) == 14
+    document = tables["documents"].iloc[0]
+    assert document["score_check"] == "consistent"
+    assert not any(w.startswith("arithmetic_conflict") for w in document["warnings"])
+
+
+def test_an_altered_overall_breaks_exactly_the_weighting_rule() -> None:
+    tables = extract(_table(overall="96.20"))
+    status = _by_status(tables)
+    assert status["conflict"] == {("overall", None, None), ("tool", "IIT", None), ("tool", "EIT", None),
+                                  ("tool", "OIT", None)}
+    assert status["verified"] == {("indicator", None, n) for n in range(1, 11)}
+    document = tables["documents"].iloc[0]
+    assert document["score_check"] == "conflicting"
+    assert {"arithmetic_conflict", "arithmetic_conflict:overall_weighted:2566"} <= set(document["warnings"])
+
+
+def test_an_altered_indicator_breaks_its_tool_mean_only() -> None:
+    tables = extract(_table(indicators={**INDICATORS, 2: "84.03"}))
+    status = _by_status(tables)
+    assert status["conflict"] == {("tool", "IIT", None), *(("indicator", None, n) for n in range(1, 6))}
+    assert ("overall", None, None) in status["verified"]
+    assert ("indicator", None, 7) in status["verified"]
+    assert "arithmetic_conflict:iit_mean:2566" in tables["documents"].iloc[0]["warnings"]
+
+
+def test_of_two_printed_values_the_one_the_arithmetic_holds_with_is_verified() -> None:
+    tables = extract(_table() + "\nตัวชี้วัดที่ ๓ การใช้อำนาจ ได้คะแนน ๙๕.๐๐ คะแนน\n")
+    statuses = _verification(tables)
+    assert statuses[("indicator", None, 3, 99.10)] == "verified"
+    assert statuses[("indicator", None, 3, 95.0)] == "conflict"
+    document = tables["documents"].iloc[0]
+    assert document["score_check"] == "consistent"
+    assert "conflicting_scores" in document["warnings"]
+
+
+def test_two_values_that_no_rule_decides_are_both_conflicts() -> None:
+    tables = extract("ตัวชี้วัดที่ ๒ การใช้งบประมาณ ได้คะแนน ๘๐.๑๐\n\nสรุปว่าตัวชี้วัดที่ ๒ การใช้งบประมาณ ได้คะแนน ๘๑.๑๐\n")
+    assert set(tables["scores"]["verification"]) == {"conflict"}
+    assert tables["documents"].iloc[0]["score_check"] == "unchecked"
+
+
+def test_the_same_value_printed_in_an_independent_place_is_verified_once() -> None:
+    tables = extract("ผลการประเมิน ITA ได้คะแนน ๘๙.๐๑ คะแนน\n\n| ตัวชี้วัด | คะแนน |\n|---|---|\n"
+                     "| คะแนนรวม | ๘๙.๐๑ |\n| การใช้อำนาจ | ๙๙.๑๐ |\n")
+    assert _verification(tables) == {("overall", None, None, 89.01): "verified",
+                                     ("indicator", None, 3, 99.10): "unverified"}
+    assert tables["documents"].iloc[0]["score_check"] == "unchecked"
+
+
+def test_eit_printed_in_two_parts_is_their_mean() -> None:
+    tables = extract("แบบวัด EIT ได้คะแนน ๙๑.๐๕ คะแนน\n\nEIT ส่วนที่ ๑ ได้คะแนน ๙๐.๑๐ คะแนน "
+                     "และ EIT ส่วนที่ ๒ ได้คะแนน ๙๒.๐๐ คะแนน\n")
+    assert set(tables["scores"]["verification"]) == {"verified"}
+    assert len(tables["scores"]) == 3
+    tables = extract("แบบวัด EIT ได้คะแนน ๙๓.๐๕ คะแนน\n\nEIT ส่วนที่ ๑ ได้คะแนน ๙๐.๑๐ คะแนน "
+                     "และ EIT ส่วนที่ ๒ ได้คะแนน ๙๒.๐๐ คะแนน\n")
+    assert "arithmetic_conflict:eit_parts:2566" in tables["documents"].iloc[0]["warnings"]
+
+
+@pytest.mark.parametrize(("printed", "holds"), [
+    ("95.5", True),    # one decimal: ±0.05 for IIT alone
+    ("95.50", True),
+    ("95.52", False),  # two decimals: 95.498 is 95.50
+])
+def test_rounding_of_each_printed_value_is_allowed_for(printed: str, holds: bool) -> None:
+    text = f"แบบวัด IIT ได้คะแนน {printed} คะแนน\n\n" + "".join(
+        f"ตัวชี้วัดที่ {n} {NAMES[n]} ได้คะแนน {INDICATORS[n]} คะแนน\n\n" for n in range(1, 6))
+    tables = extract(text)
+    assert tables["documents"].iloc[0]["score_check"] == ("consistent" if holds else "conflicting")
+
+
+def test_items_listed_under_a_sub_indicator_with_their_average() -> None:
+    text = ("ผลการประเมินการเปิดเผยข้อมูลสาธารณะ (OIT)\n\n| ข้อ | ข้อมูล | คะแนน |\n|---|---|---|\n"
+            "| ตัวชี้วัดย่อยที่ ๙.๑ ข้อมูลพื้นฐาน | | |\n| o1 | โครงสร้าง | ๑๐๐ |\n| o2 | ข้อมูลผู้บริหาร | ๑๐๐ |\n"
+            "| o3 | อำนาจหน้าที่ | ๐ |\n| | คะแนนเฉลี่ย | {} |\n")
+    tables = extract(text.format("๖๖.๖๗"))
+    assert set(tables["scores"]["verification"]) == {"verified"}
+    tables = extract(text.format("๗๖.๖๗"))
+    assert set(tables["scores"]["verification"]) == {"conflict"}
+    assert "arithmetic_conflict:indicator_items:2566" in tables["documents"].iloc[0]["warnings"]
+
+
+def test_the_year_map_makes_an_indicator_the_mean_of_its_items_when_all_are_printed() -> None:
+    title = ("รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ๒๕๖๔\n"
+             "เทศบาลตำบลหนองเสม็ด\n\n")
+    items = "".join(f"| i{n} | ข้อคำถาม | {v} |\n" for n, v in zip(range(1, 7), (90, 80, 70, 60, 50, 40),
+                                                              strict=True))
+    body = ("ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่ ได้คะแนน {} คะแนน\n\n| ข้อ | คำถาม | คะแนน |\n|---|---|---|\n" + items)
+    assert set(extract(body.format("๖๕.๐๐"), title=title)["scores"]["verification"]) == {"verified"}
+    assert set(extract(body.format("๖๖.๐๐"), title=title)["scores"]["verification"]) == {"conflict"}
+    # Five of the six items printed: the rule cannot be applied.
+    partial = extract(body.format("๖๖.๐๐").rsplit("| i6", 1)[0], title=title)
+    assert set(partial["scores"]["verification"]) == {"unverified"}
+
+
+def test_overall_score_is_never_taken_from_a_conflict_when_a_verified_one_exists() -> None:
+    tables = extract("ผลการประเมิน ITA ได้คะแนน ๙๗.๐๐ คะแนน\n\n" + _table())
+    document = tables["documents"].iloc[0]
+    assert document["overall_score"] == 95.96
+    assert _verification(tables)[("overall", None, None, 97.0)] == "conflict"
