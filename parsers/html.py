@@ -202,7 +202,7 @@ def _expand_spans(raw_rows: list[tuple[int, list[tuple[Cell, int, int]]]]) -> li
 
 
 def _copy(cell: Cell) -> Cell:
-    return Cell(list(cell.lines), list(cell.checkboxes))
+    return Cell(list(cell.lines), list(cell.checkboxes), spanned=True)
 
 
 def cell_from_html(fragment: str) -> Cell:

@@ -36,6 +36,7 @@ def glyph_checkboxes(line: str) -> list[Checkbox]:
 class Cell:
     lines: list[str]
     checkboxes: list[Checkbox] = field(default_factory=list)
+    spanned: bool = False  # a place a merged cell covers beyond its first (the text repeats it)
 
     @property
     def text(self) -> str:

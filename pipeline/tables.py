@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import regex
+
 from normalizers.lists import squeeze_thai
 from parsers.model import Block, Cell, Row
 from pipeline.knowledge import keyed_patterns
@@ -24,6 +26,9 @@ IDENTITY_ROLES = ("seq", "title", "issue", "indicator", "recommendation", "findi
                   "label")
 CHECKBOX_MARKS = ("☑", "☐", "☒", "■", "□")
 _CAPTION_BLOCKS = 2
+_HEADER_LINES_IN_BODY = 2
+_HEADER_CELL_MAX = 40
+_NON_YEAR_NUMBER = regex.compile(r"(?<![\d.])(?!(?:25|20)\d\d(?!\d))\d+(?:\.\d+)?")
 _CAPTION_MAX = 300
 
 
@@ -42,6 +47,11 @@ class TableView:
     caption: str = ""
     tool: str | None = None  # the tool the caption names
     kind: str = "other"
+    header_in_body: int = 0  # leading body rows that are further lines of the header
+
+    @property
+    def header_rows(self) -> list[Row]:
+        return [*self.block.header, *self.block.rows[:self.header_in_body]]
 
     def roles(self) -> set[str]:
         return {c.role for c in self.columns if c.role}
@@ -51,7 +61,7 @@ class TableView:
 
     def body(self) -> Iterator[Row]:
         header_roles = [self._row_roles(r) for r in self.block.header]
-        for row in self.block.rows:
+        for row in self.block.rows[self.header_in_body:]:
             if header_roles and self._row_roles(row) in header_roles:
                 continue  # a header printed again after a page break
             yield row
@@ -101,17 +111,49 @@ def column_role(header: str) -> tuple[str | None, int | None]:
 
 
 def view(block: Block, before: list[Block]) -> TableView:
-    """The table `block` with its column roles, caption (the short blocks before it) and kind."""
+    """The table `block` with its column roles, caption (the short blocks before it) and kind.
+
+    The header may go on over the first body rows (years under a grouped `ระดับคะแนน`): a
+    column takes its role and year from every header line above it."""
     width = max((len(r.cells) for r in (*block.header, *block.rows)), default=0)
+    in_body = 0
+    while in_body < min(_HEADER_LINES_IN_BODY, len(block.rows)) and block.header and \
+            _continues_header(block.rows[in_body]):
+        in_body += 1
+    header_rows = [*block.header, *block.rows[:in_body]]
     columns = []
     for index in range(width):
-        header = " ".join(r.cells[index].text for r in block.header if index < len(r.cells))
-        role, year = column_role(squeeze_thai(clean(header.replace("\n", " "))))
-        columns.append(Column(index, role, header, year))
+        lines = [line for r in header_rows if index < len(r.cells)
+                 for line in r.cells[index].lines if line.strip()]
+        role, year = header_role(lines)
+        columns.append(Column(index, role, " ".join(lines), year))
     caption = _caption(before)
-    result = TableView(block, columns, caption, tool_in(caption) if caption else None)
+    result = TableView(block, columns, caption, tool_in(caption) if caption else None,
+                       header_in_body=in_body)
     result.kind = _kind(result.roles())
     return result
+
+
+def header_role(lines: list[str]) -> tuple[str | None, int | None]:
+    """(role, year) of a column from its header lines: a year on any line makes it that year's
+    column of values; else the role of the whole header, else of its first line that has one."""
+    texts = [squeeze_thai(clean(line)) for line in lines]
+    per_line = [column_role(text) for text in texts]
+    year = next(((role, y) for role, y in per_line if role == "year"), None)
+    if year:
+        return year
+    whole = column_role(" ".join(texts))
+    return whole if whole[0] else next((r for r in per_line if r[0]), (None, None))
+
+
+def _continues_header(row: Row) -> bool:
+    """A body row that is another header line: short labels with a role (years, คะแนน …) or
+    copies of a merged header cell, and no number but years."""
+    texts = [clean(c.text).strip() for c in row.cells if not c.is_empty]
+    own = [c for c in row.cells if not c.is_empty and not c.spanned]
+    if not own or any(len(t) > _HEADER_CELL_MAX or _NON_YEAR_NUMBER.search(t) for t in texts):
+        return False
+    return all(column_role(squeeze_thai(clean(c.text)))[0] for c in own)
 
 
 def _caption(before: list[Block]) -> str:
