@@ -11,7 +11,7 @@ from pipeline.lines import Line, block_lines, row_text
 from pipeline.measures import Measure, table_measures
 from pipeline.plausibility import is_ita_year, plausible_item
 from pipeline.recognise import Metadata
-from pipeline.score_tables import table_scores
+from pipeline.score_tables import subject_columns, table_scores
 from pipeline.scores import Score, prose_scores
 from pipeline.subjects import item_indicator
 from pipeline.tables import row_views, view
@@ -57,7 +57,7 @@ def _confirmed(score: Score, scores: list[Score]) -> bool:
 
 def _read_table(content: Content, block: Block, before: list[Block], meta: Metadata) -> None:
     table_view = view(block, before)
-    if table_view.kind == "scores":
+    if table_view.kind == "scores" or (table_view.kind == "other" and subject_columns(table_view)):
         content.scores.extend(table_scores(table_view, meta.assessment_year_be))
         return
     rows = row_views(table_view)

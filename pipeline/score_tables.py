@@ -24,7 +24,9 @@ from pipeline.scores import Score
 from pipeline.subjects import Subject, item_indicator, label_subject, tool_of_indicator
 from pipeline.tables import Column, TableView, cell_text
 
-LABEL_ROLES = ("label", "indicator", "item_text", "title", "issue")
+# Columns that can name a row's subject; the deepest subject any of them names is the row's.
+LABEL_ROLES = ("item_text", "indicator", "label", "title", "issue")
+_DEPTH = {"overall": 0, "tool": 1, "indicator": 2, "sub_indicator": 3, "item": 4}
 _AVERAGE = regex.compile(r"เฉลี่ย")
 _CELL_NUMBER = regex.compile(r"\d[\d,]*(?:\.\d+)?")
 _YEAR_CELL = regex.compile(r"^\D{0,20}?((?:25|20)\d\d)\D{0,6}$")
@@ -32,21 +34,20 @@ _COLUMN_SUBJECT_LEVELS = ("overall", "tool", "indicator", "sub_indicator")
 
 
 def table_scores(table_view: TableView, assessment_year: int | None) -> list[Score]:
-    by_subject_column = _subject_columns(table_view)
+    by_subject_column = subject_columns(table_view)
     if by_subject_column:
         return _year_row_scores(table_view, by_subject_column)
-    label_column = next((c for role in LABEL_ROLES for c in table_view.columns_of(role)), None)
+    label_columns = [c for role in LABEL_ROLES for c in table_view.columns_of(role)]
     code_column = next(iter(table_view.columns_of("code")), None)
     value_columns = [*table_view.columns_of("score"), *table_view.columns_of("year")]
-    if label_column is None or not value_columns:
+    if not label_columns or not value_columns:
         return []
     context: Subject | None = None
     scores: list[Score] = []
     for row in table_view.body():
         cells = row.cells
-        label = _printed(cells, label_column.index)
         code = _printed(cells, code_column.index) if code_column else ""
-        subject = label_subject(f"{code} {label}".strip(), _tool(table_view, context))
+        subject, label = _row_subject(cells, label_columns, code, _tool(table_view, context))
         values = [(column, printed) for column in value_columns
                   if (printed := _cell_number(cells, column.index)) is not None]
         if subject and subject.level in ("tool", "indicator", "sub_indicator"):
@@ -70,13 +71,29 @@ def table_scores(table_view: TableView, assessment_year: int | None) -> list[Sco
     return scores
 
 
+def _row_subject(cells, columns: list[Column], code: str, tool: str | None) -> tuple[Subject | None, str]:
+    """The deepest subject the row's label cells name (a merged tool cell beside an indicator's
+    name leaves the row the indicator's), with the label it was read from."""
+    best: Subject | None = None
+    best_label = ""
+    for column in columns:
+        if column.index >= len(cells) or cells[column.index].spanned:
+            continue
+        label = _printed(cells, column.index)
+        found = label_subject(f"{code} {label}".strip(), tool) if label or code else None
+        if found and (best is None or _DEPTH[found.level] > _DEPTH[best.level]):
+            best, best_label = found, label
+        best_label = best_label or label
+    return best, best_label
+
+
 def _column_subject(column: Column, subject: Subject) -> Subject | None:
     """Whose score a value column holds: the row's subject, or its tool or the overall where the
     column's header says so (`คะแนนเครื่องมือ` beside indicator rows)."""
     header = squeeze_thai(clean(column.header))
     levels = keyed_patterns("score_column_levels", "level")
     level = next((lv for lv, pattern in levels if pattern.search(header)), None)
-    if level is None or level == subject.level:
+    if level is None or level == subject.level or subject.level == "overall":
         return subject
     if level == "overall":
         return Subject("overall", 0, 0)
@@ -84,7 +101,7 @@ def _column_subject(column: Column, subject: Subject) -> Subject | None:
     return Subject("tool", 0, 0, tool=tool) if tool and subject.level != "overall" else None
 
 
-def _subject_columns(table_view: TableView) -> list[tuple[Column, Subject]]:
+def subject_columns(table_view: TableView) -> list[tuple[Column, Subject]]:
     """Columns headed by what their values are of, when the rows are years (one row per year)."""
     found = []
     for column in table_view.columns:

@@ -1,0 +1,516 @@
+"""Layout variants: each dev document's golden scores printed again in other surface forms.
+
+The dev corpus prints scores in few layouts; documents from other municipalities print
+the same facts as numbered prose lists, values in parentheses, rank tables, comparison
+tables with the years in a second header row, tool and item tables, EIT in two parts,
+several recalled years in one sentence, subjects as columns, with distractor numbers
+(pass marks, differences, counts, dates, sub-indicator headings, list numbers) beside
+the scores. This module takes the golden scores of each dev document, completes the
+hierarchy they belong to with values that satisfy the ITA arithmetic, and prints it in
+each form as a text dump (markdown, HTML or tab rows), with the rows it must give and
+the verification each must get. A variant with one value altered must come out
+`conflict` on exactly the rows of the rule it breaks.
+
+`python -m tests.variants OUT_DIR` writes the texts (for rendering them into Word-made PDFs
+with ../shared/tools/render_corpus.py: `make variants`).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+GOLDEN = Path(__file__).parent / "golden"
+DOCS = ("000_872eaddf2db1f446", "002_21007bcb3eecaeca")  # 003 prints no score
+THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+NAMES = {1: "การปฏิบัติหน้าที่", 2: "การใช้งบประมาณ", 3: "การใช้อำนาจ", 4: "การใช้ทรัพย์สินของราชการ",
+         5: "การแก้ไขปัญหาการทุจริต", 6: "คุณภาพการดำเนินงาน", 7: "ประสิทธิภาพการสื่อสาร",
+         8: "การปรับปรุงระบบการทำงาน", 9: "การเปิดเผยข้อมูล", 10: "การป้องกันการทุจริต"}
+TOOL_INDICATORS = {"IIT": (1, 2, 3, 4, 5), "EIT": (6, 7, 8), "OIT": (9, 10)}
+TOOL_NAMES = {"IIT": "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)",
+              "EIT": "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT)",
+              "OIT": "แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)"}
+WEIGHTS = {"IIT": 0.3, "EIT": 0.3, "OIT": 0.4}
+# The widest a rule may miss with every value rounded to two decimals, less a margin.
+_SAFE = 0.008
+ITEM_OFFSETS = (2.0, -2.0, 1.0, -1.0, 0.5, -0.5)
+GARBLED_IIT = ("i{}", "1{}", "I{}", "i {}", "l{}", "๑{}")  # how item codes are printed (digits in Thai)
+
+
+# -- keys and hierarchies -------------------------------------------------------------------------
+
+def overall() -> tuple:
+    return ("overall",)
+
+
+def tool(name: str, part: int | None = None) -> tuple:
+    return ("tool", name, part)
+
+
+def indicator(number: int) -> tuple:
+    return ("indicator", number)
+
+
+def item(code: str) -> tuple:
+    return ("item", code)
+
+
+@dataclass
+class Hierarchy:
+    """One year's printed values (two decimals, as strings) by key."""
+
+    year: int
+    values: dict[tuple, str] = field(default_factory=dict)
+
+    def value(self, key: tuple) -> float:
+        return float(self.values[key])
+
+
+def _r2(value: float) -> str:
+    return f"{round(value + 1e-9, 2):.2f}"
+
+
+def _tool_mean(values: dict[tuple, float], name: str) -> float:
+    numbers = TOOL_INDICATORS[name]
+    return sum(values[indicator(n)] for n in numbers) / len(numbers)
+
+
+def _holds(h: Hierarchy) -> bool:
+    """Every rule among the printed tool and overall values holds within the safe margin."""
+    v = {k: float(x) for k, x in h.values.items()}
+    tools_ok = all(abs(v[tool(t)] - _tool_mean(v, t)) <= _SAFE for t in TOOL_INDICATORS)
+    weighted = sum(WEIGHTS[t] * v[tool(t)] for t in TOOL_INDICATORS)
+    return tools_ok and abs(v[overall()] - weighted) <= _SAFE
+
+
+def complete(year: int, fixed: dict[tuple, float]) -> Hierarchy:
+    """Indicators, tools and the overall score of `year` that keep every fixed value and satisfy
+    the arithmetic: the free indicators get distinct values around one level that makes the
+    overall come out as fixed, the first of them fine-tuned a hundredth at a time."""
+    free = [n for n in NAMES if indicator(n) not in fixed]
+    offsets = {n: 0.73 * (k - (len(free) - 1) / 2) for k, n in enumerate(free)}
+    weight = {n: WEIGHTS[t] / len(ns) for t, ns in TOOL_INDICATORS.items() for n in ns}
+    known = [fixed[indicator(n)] for n in NAMES if indicator(n) in fixed]
+    base = sum(known) / len(known)
+    target = fixed.get(overall())
+    if target is not None and free:
+        fixed_part = sum(weight[n] * fixed[indicator(n)] for n in NAMES if n not in free)
+        spread = sum(weight[n] * offsets[n] for n in free)
+        base = (target - fixed_part - spread) / sum(weight[n] for n in free)
+    for step in range(0, 400):
+        nudge = (step // 2 + 1) * 0.01 * (1 if step % 2 else -1) if step else 0.0
+        values = {indicator(n): fixed.get(indicator(n), round(base + offsets.get(n, 0.0), 2)) for n in NAMES}
+        if free:
+            values[indicator(free[0])] = round(values[indicator(free[0])] + nudge, 2)
+        if not all(0 <= x <= 100 for x in values.values()):
+            continue
+        h = Hierarchy(year, {k: _r2(x) if x not in (0.0, 100.0) else f"{x:.0f}" for k, x in values.items()})
+        for t in TOOL_INDICATORS:
+            h.values[tool(t)] = _r2(_tool_mean(values, t))
+        weighted = sum(WEIGHTS[t] * _tool_mean(values, t) for t in TOOL_INDICATORS)
+        h.values[overall()] = _r2(target) if target is not None else _r2(weighted)
+        if _holds(h) and (target is None or abs(weighted - target) <= 0.005):
+            return h
+    raise ValueError(f"no complete hierarchy for {fixed}")
+
+
+def earlier(h: Hierarchy, years_back: int) -> Hierarchy:
+    """A complete hierarchy of an earlier year: each indicator a little lower (or higher)."""
+    shifted = {indicator(n): min(100.0, max(0.0, round(h.value(indicator(n)) - years_back * (0.37 * n - 1.1),
+                                                       2))) for n in NAMES}
+    return complete(h.year - years_back, shifted)
+
+
+def with_items(h: Hierarchy, number: int) -> dict[tuple, str]:
+    """Six items of indicator `number` whose mean is the indicator's value."""
+    value = h.value(indicator(number))
+    scale = min(1.0, (100 - value) / max(ITEM_OFFSETS), value / max(ITEM_OFFSETS)) if 0 < value < 100 else 0.0
+    first = min(TOOL_INDICATORS["IIT"].index(number) * 6 + 1, 25) if number in TOOL_INDICATORS["IIT"] else 1
+    return {item(f"i{first + k}"): _r2(value + scale * off) for k, off in enumerate(ITEM_OFFSETS)}
+
+
+# -- what a variant must give ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Row:
+    """A score row a variant must give: the contract's key, the value and its verification."""
+
+    level: str
+    tool: str | None
+    tool_part: int | None
+    indicator: int | None
+    item_code: str | None
+    year: int
+    score: float
+    verification: str
+
+
+RULES = [  # (name, parent, children): the rules a complete variant exercises
+    ("iit_mean", tool("IIT"), [indicator(n) for n in TOOL_INDICATORS["IIT"]]),
+    ("eit_mean", tool("EIT"), [indicator(n) for n in TOOL_INDICATORS["EIT"]]),
+    ("oit_mean", tool("OIT"), [indicator(n) for n in TOOL_INDICATORS["OIT"]]),
+    ("eit_parts", tool("EIT"), [tool("EIT", 1), tool("EIT", 2)]),
+    ("overall_weighted", overall(), [tool("IIT"), tool("EIT"), tool("OIT")]),
+]
+
+
+def _row(key: tuple, year: int, value: str, verification: str) -> Row:
+    level = key[0]
+    if level == "overall":
+        return Row("overall", None, None, None, None, year, float(value), verification)
+    if level == "tool":
+        return Row("tool", key[1], key[2], None, None, year, float(value), verification)
+    if level == "indicator":
+        owner = next(t for t, ns in TOOL_INDICATORS.items() if key[1] in ns)
+        return Row("indicator", owner, None, key[1], None, year, float(value), verification)
+    return Row("item", "IIT", None, 1, key[1], year, float(value), verification)  # items of indicator 1
+
+
+def expected_rows(printed: dict[int, dict[tuple, str]], broken: tuple[int, str] | None = None,
+                  item_parent: dict[int, int] | None = None) -> list[Row]:
+    """Rows with the verification the printed values earn: verified in a complete rule, conflict in
+    the broken one (year, rule name), else unverified."""
+    rows = []
+    for year, values in printed.items():
+        rules = [(name, parent, children) for name, parent, children in RULES]
+        if item_parent and year in item_parent:
+            number = item_parent[year]
+            rules.append(("indicator_items", indicator(number), [k for k in values if k[0] == "item"]))
+        complete_rules = [(name, [parent, *children]) for name, parent, children in rules
+                          if parent in values and all(c in values for c in children)]
+        for key, value in values.items():
+            in_rules = [name for name, keys in complete_rules if key in keys]
+            if broken and broken[0] == year and broken[1] in in_rules:
+                status = "conflict"
+            else:
+                status = "verified" if in_rules else "unverified"
+            rows.append(_row(key, year, value, status))
+    return sorted(rows, key=_order)
+
+
+def _order(row: Row) -> tuple:
+    return (row.year, row.level, row.tool or "", row.tool_part or 0, row.indicator or 0, row.item_code or "")
+
+
+@dataclass
+class Variant:
+    name: str
+    form: str  # md, html or tsv: how a conversion tool would have dumped it
+    text: str
+    rows: list[Row]
+    overall_score: float
+    score_check: str
+    renderable: bool = True  # ../shared/tools/render_corpus.py can print it into a PDF
+
+    @property
+    def suffix(self) -> str:
+        return {"md": ".md", "html": ".html", "tsv": ".txt"}[self.form]
+
+
+# -- printing ----------------------------------------------------------------------------------
+
+def _thai(text: str) -> str:
+    return text.translate(THAI_DIGITS)
+
+
+def _title(doc: dict, year: int) -> str:
+    place = f"อำเภอ{doc['district']} " if doc.get("district") else ""
+    return (f"รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) "
+            f"ประจำปีงบประมาณ พ.ศ. {_thai(str(year))}\n{doc['org_name']} {place}จังหวัด{doc['province']}\n\n")
+
+
+def _pipe(rows: list[list[str]], header_rows: int = 1) -> str:
+    lines = ["| " + " | ".join(r) + " |" for r in rows]
+    lines.insert(header_rows, "|" + "---|" * len(rows[0]))
+    return "\n".join(lines) + "\n"
+
+
+def _tsv(rows: list[list[str]]) -> str:
+    return "\n".join("\t".join(r) for r in rows) + "\n"
+
+
+def _indicator_label(n: int) -> str:
+    return f"ตัวชี้วัดที่ {_thai(str(n))} {NAMES[n]}"
+
+
+def _core(h: Hierarchy) -> dict[tuple, str]:
+    return {k: v for k, v in h.values.items() if k[0] in ("overall", "tool", "indicator")}
+
+
+def form_prose(h: Hierarchy, doc: dict) -> tuple[str, dict[int, dict[tuple, str]]]:
+    lines = [f"ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน (ITA) ประจำปีงบประมาณ พ.ศ. {_thai(str(h.year))} "
+             f"ได้คะแนน {_thai(h.values[overall()])} คะแนน ซึ่งเกณฑ์ผ่านที่ ๘๕ คะแนน"]
+    lines += [f"{TOOL_NAMES[t]} ได้คะแนน {_thai(h.values[tool(t)])} คะแนน" for t in TOOL_INDICATORS]
+    lines += [f"{_indicator_label(n)} ได้คะแนน {_thai(h.values[indicator(n)])} คะแนน" for n in NAMES]
+    return "\n\n".join(lines) + "\n", {h.year: _core(h)}
+
+
+def form_numbered_list(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    parts = [f"{_thai(str(n))}. {NAMES[n]} {_thai(h.values[indicator(n)])} คะแนน" for n in NAMES]
+    tools = " ".join(f"{_thai(str(k))}) แบบวัด {t} {_thai(h.values[tool(t)])} คะแนน"
+                     for k, t in enumerate(TOOL_INDICATORS, 1))
+    return (f"ผลคะแนนรายตัวชี้วัด ดังนี้ {' '.join(parts)}\n\nผลคะแนนรายเครื่องมือ {tools}\n\n"
+            f"คะแนนรวม {_thai(h.values[overall()])} คะแนน ผ่านเกณฑ์ ๘๕ คะแนน\n"), {h.year: _core(h)}
+
+
+def form_parentheses(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    lines = [f"ผลการประเมินภาพรวม ({h.values[overall()]} คะแนน)"]
+    lines += [f"เครื่องมือ {t} ({h.values[tool(t)]} คะแนน)" for t in TOOL_INDICATORS]
+    lines += [f"ตัวชี้วัดที่ {n} {NAMES[n]} ({h.values[indicator(n)]} คะแนน)" for n in NAMES]
+    return "\n\n".join(lines) + "\n", {h.year: _core(h)}
+
+
+def form_rank_table(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    ranked = sorted(NAMES, key=lambda n: (-h.value(indicator(n)), n))
+    rows = [["อันดับ", "ตัวชี้วัด", "คะแนน"]]
+    rows += [[_thai(str(k)), NAMES[n], _thai(h.values[indicator(n)])] for k, n in enumerate(ranked, 1)]
+    printed = {k: v for k, v in h.values.items() if k[0] == "indicator"}
+    return "ผลคะแนนเรียงตามลำดับ\n\n" + _pipe(rows), {h.year: printed}
+
+
+def _comparison_rows(old: Hierarchy, h: Hierarchy) -> list[list[str]]:
+    rows = [[TOOL_NAMES[t], old.values[tool(t)], h.values[tool(t)]] for t in TOOL_INDICATORS]
+    rows += [[_indicator_label(n), old.values[indicator(n)], h.values[indicator(n)]] for n in NAMES]
+    return [*rows, ["คะแนนรวม", old.values[overall()], h.values[overall()]]]
+
+
+def form_comparison_second_header(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    old = earlier(h, 1)
+    rows = [["ตัวชี้วัด", "ระดับคะแนน", ""], ["", f"พ.ศ. {old.year}", f"พ.ศ. {h.year}"],
+            *_comparison_rows(old, h)]
+    return "เปรียบเทียบผลการประเมินกับปีที่ผ่านมา\n\n" + _pipe(rows, header_rows=2), \
+        {old.year: _core(old), h.year: _core(h)}
+
+
+def form_comparison_html(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    old = earlier(h, 1)
+    body = "".join(f"<tr><td><p>{a}</p></td><td>{_thai(b)}</td><td>{_thai(c)}</td></tr>"
+                   for a, b, c in _comparison_rows(old, h))
+    html = ("<table><tr><th rowspan=\"2\">ตัวชี้วัด</th><th colspan=\"2\">ผลคะแนน</th></tr>"
+            f"<tr><th>ปีงบประมาณ {_thai(str(old.year))}</th><th>ปีงบประมาณ {_thai(str(h.year))}</th></tr>"
+            f"{body}</table>")
+    return f"<p>ผลการประเมินย้อนหลัง</p>\n{html}\n", {old.year: _core(old), h.year: _core(h)}
+
+
+def form_tool_table_tsv(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    rows = [["เครื่องมือ", "คะแนน", "เกณฑ์"]]
+    rows += [[TOOL_NAMES[t], h.values[tool(t)], "85"] for t in TOOL_INDICATORS]
+    rows.append(["ผลคะแนนรวม", h.values[overall()], "85"])
+    indicators = [["ตัวชี้วัด", "คะแนน", "ผลต่างจากปีที่แล้ว"]]
+    indicators += [[_indicator_label(n), h.values[indicator(n)], "1.25"] for n in NAMES]
+    return ("ผลคะแนนรายเครื่องมือ\n\n" + _tsv(rows) + "\nผลคะแนนรายตัวชี้วัด\n\n" + _tsv(indicators),
+            {h.year: _core(h)})
+
+
+def form_tool_span_html(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    rows = []
+    for t, numbers in TOOL_INDICATORS.items():
+        for k, n in enumerate(numbers):
+            head = (f"<td rowspan=\"{len(numbers)}\">{TOOL_NAMES[t]}</td>" if k == 0 else "")
+            tail = (f"<td rowspan=\"{len(numbers)}\">{_thai(h.values[tool(t)])}</td>" if k == 0 else "")
+            rows.append(f"<tr>{head}<td>{_indicator_label(n)}</td><td>{_thai(h.values[indicator(n)])}</td>{tail}</tr>")
+    rows.append(f"<tr><td colspan=\"3\">คะแนนรวม</td><td>{_thai(h.values[overall()])}</td></tr>")
+    html = ("<table><tr><th>เครื่องมือ</th><th>ตัวชี้วัด</th><th>คะแนนตัวชี้วัด</th><th>คะแนนเครื่องมือ</th></tr>"
+            + "".join(rows) + "</table>")
+    return f"<p>สรุปผลคะแนน</p>\n{html}\n", {h.year: _core(h)}
+
+
+def form_items_table(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    items = with_items(h, 1)
+    rows = [["ข้อ", "ข้อคำถาม", "คะแนน"], [_indicator_label(1), "", ""]]
+    for (code, value), pattern in zip(items.items(), GARBLED_IIT, strict=True):
+        number = code[1][1:]
+        rows.append([pattern.format(_thai(number)), "บุคลากรในหน่วยงานของท่านปฏิบัติงาน", _thai(value)])
+    rows.append(["", "คะแนนเฉลี่ย", _thai(h.values[indicator(1)])])
+    text = ("ผลการประเมินแบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) รายข้อ\n\n" + _pipe(rows))
+    return text, {h.year: {indicator(1): h.values[indicator(1)], **items}}
+
+
+def form_eit_parts(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    eit = h.value(tool("EIT"))
+    spread = min(0.85, 100 - eit, eit)
+    parts = {tool("EIT", 1): _r2(eit + spread), tool("EIT", 2): _r2(eit - spread)}
+    lines = [f"{TOOL_NAMES['EIT'].replace(' (EIT)', '')} (ส่วนที่ {_thai(str(k))}) คะแนนที่ได้คิดเป็นร้อยละ "
+             f"{_thai(parts[tool('EIT', k)])}" for k in (1, 2)]
+    lines.append(f"รวมแบบวัด EIT ได้คะแนน {_thai(h.values[tool('EIT')])} คะแนน")
+    lines += [f"{TOOL_NAMES[t]} ได้คะแนน {_thai(h.values[tool(t)])} คะแนน" for t in ("IIT", "OIT")]
+    lines.append(f"ผลคะแนนรวม {_thai(h.values[overall()])} คะแนน")
+    printed = {k: v for k, v in h.values.items() if k[0] in ("overall", "tool")}
+    return "\n\n".join(lines) + "\n", {h.year: {**printed, **parts}}
+
+
+def form_recalled_years(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    two, one = earlier(h, 2), earlier(h, 1)
+    sentence = (f"ผลการประเมิน ITA ย้อนหลัง ๓ ปี (พ.ศ. {_thai(str(two.year))} - {_thai(str(h.year))}) ได้แก่ "
+                f"ปีงบประมาณ พ.ศ. {_thai(str(two.year))} ({_thai(two.values[overall()])} คะแนน) "
+                f"ปีงบประมาณ พ.ศ. {_thai(str(one.year))} ({_thai(one.values[overall()])} คะแนน) "
+                f"และปีงบประมาณ พ.ศ. {_thai(str(h.year))} ({_thai(h.values[overall()])} คะแนน)")
+    tools = " ".join(f"{t} ได้ {_thai(h.values[tool(t)])} คะแนน" for t in TOOL_INDICATORS)
+    printed = {two.year: {overall(): two.values[overall()]}, one.year: {overall(): one.values[overall()]},
+               h.year: {overall(): h.values[overall()],
+                        **{tool(t): h.values[tool(t)] for t in TOOL_INDICATORS}}}
+    return f"{sentence}\n\nผลคะแนนรายเครื่องมือในปี {_thai(str(h.year))} {tools}\n", printed
+
+
+def form_subject_columns(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    old = earlier(h, 1)
+    rows = [["ปีงบประมาณ", "IIT", "EIT", "OIT", "คะแนนรวม"]]
+    for year_h in (old, h):
+        rows.append([str(year_h.year), *(year_h.values[tool(t)] for t in TOOL_INDICATORS),
+                     year_h.values[overall()]])
+    printed = {x.year: {k: v for k, v in x.values.items() if k[0] in ("overall", "tool")} for x in (old, h)}
+    return "ผลคะแนนรายเครื่องมือย้อนหลัง\n\n" + _pipe(rows), printed
+
+
+def form_indicator_columns(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    old = earlier(h, 1)
+    rows = [["ปี", *(NAMES[n] for n in TOOL_INDICATORS["IIT"]), "IIT"]]
+    for year_h in (old, h):
+        rows.append([f"พ.ศ. {year_h.year}", *(year_h.values[indicator(n)] for n in TOOL_INDICATORS["IIT"]),
+                     year_h.values[tool("IIT")]])
+    keys = (*(indicator(n) for n in TOOL_INDICATORS["IIT"]), tool("IIT"))
+    printed = {x.year: {k: x.values[k] for k in keys} for x in (old, h)}
+    return "ผลคะแนนแบบวัด IIT รายตัวชี้วัด\n\n" + _tsv(rows), printed
+
+
+def form_distractor_prose(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    y = _thai(str(h.year))
+    lines = [f"ประกาศ ณ วันที่ ๕ มกราคม {y}",
+             f"ผลการประเมิน ITA ได้ {_thai(h.values[overall()])} คะแนน สูงกว่าปีที่ผ่านมา ๒.๔๑ คะแนน "
+             "และสูงกว่าค่าเฉลี่ยระดับประเทศ ๘๗.๕๗ คะแนน",
+             "มีตัวชี้วัดที่ได้คะแนนต่ำกว่าร้อยละ ๘๕ จำนวน ๓ ตัวชี้วัด",
+             *(f"{_thai(str(k))}) ด้าน {t} ได้คะแนน {_thai(h.values[tool(t)])} คะแนน จากผู้ตอบ ๒๕ คน"
+               for k, t in enumerate(TOOL_INDICATORS, 1)),
+             "๙.๑ ข้อมูลพื้นฐาน", "๑๐.๒ การป้องกันการทุจริต",
+             *(f"(๒) ตัวชี้วัดที่ {_thai(str(n))} {NAMES[n]} ได้ {_thai(h.values[indicator(n)])} คะแนน "
+               f"เพิ่มขึ้น ๑.๒๐ คะแนน" for n in NAMES)]
+    return "\n\n".join(lines) + "\n", {h.year: _core(h)}
+
+
+def form_html_cells(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    rows = "".join(f"<tr><td><p>{_indicator_label(n)}</p></td>"
+                   f"<td><p><b>{_thai(h.values[indicator(n)])}</b></p></td></tr>" for n in NAMES)
+    tools = "".join(f"<tr><td><p>{TOOL_NAMES[t]}</p></td><td><p>{_thai(h.values[tool(t)])}</p></td></tr>"
+                    for t in TOOL_INDICATORS)
+    html = (f"<table><tr><th>รายการ</th><th>ผลคะแนน</th></tr>{tools}{rows}"
+            f"<tr><td><p>ผลการประเมินภาพรวม</p></td><td><p>{_thai(h.values[overall()])}</p></td></tr></table>")
+    return f"<h2>ผลการประเมิน</h2>\n{html}\n", {h.year: _core(h)}
+
+
+FORMS = {  # name: (printer, form)
+    "prose": (form_prose, "md"),
+    "numbered_list": (form_numbered_list, "md"),
+    "parentheses": (form_parentheses, "md"),
+    "rank_table": (form_rank_table, "md"),
+    "comparison_second_header": (form_comparison_second_header, "md"),
+    "comparison_html": (form_comparison_html, "html"),
+    "tool_table_tsv": (form_tool_table_tsv, "tsv"),
+    "tool_span_html": (form_tool_span_html, "html"),
+    "items_table": (form_items_table, "md"),
+    "eit_parts": (form_eit_parts, "md"),
+    "recalled_years": (form_recalled_years, "md"),
+    "subject_columns": (form_subject_columns, "md"),
+    "indicator_columns": (form_indicator_columns, "tsv"),
+    "distractor_prose": (form_distractor_prose, "md"),
+    "html_cells": (form_html_cells, "html"),
+}
+
+
+def golden_hierarchy(stem: str) -> tuple[Hierarchy, dict]:
+    """The dev document's golden scores completed into a hierarchy, and its golden documents row."""
+    doc = json.loads((GOLDEN / f"{stem}.documents.json").read_text("utf-8"))
+    scores = json.loads((GOLDEN / f"{stem}.scores.json").read_text("utf-8"))
+    year = doc["assessment_year_be"]
+    fixed = {}
+    for row in scores:
+        if row["score_year_be"] != year:
+            continue
+        if row["level"] == "overall":
+            fixed[overall()] = row["score"]
+        elif row["level"] == "indicator":
+            fixed[indicator(int(row["indicator"]))] = row["score"]
+    return complete(year, fixed), doc
+
+
+def _altered(printed: dict[int, dict[tuple, str]], year: int) -> tuple[dict, str, tuple] | None:
+    """The printed values with one value changed, the rule that breaks and the key changed:
+    the overall where it is in a complete weighting, else an indicator of a complete tool mean."""
+    values = printed[year]
+    for name, parent, children in RULES:
+        if name in ("overall_weighted", "iit_mean", "eit_mean", "oit_mean") and parent in values \
+                and all(c in values for c in children):
+            key = parent if name == "overall_weighted" else children[0]
+            old = float(values[key])
+            new = _r2(old - 3.0 if old > 50 else old + 3.0)
+            return {**printed, year: {**values, key: new}}, name, key
+    items = [k for k in values if k[0] == "item"]
+    if items:
+        old = float(values[items[0]])
+        return {**printed, year: {**values, items[0]: _r2(old - 3.0 if old > 50 else old + 3.0)}}, \
+            "indicator_items", items[0]
+    return None
+
+
+def variants() -> list[Variant]:
+    """Every form of every dev document's scores, and an altered twin of each complete one."""
+    found = []
+    for stem in DOCS:
+        h, doc = golden_hierarchy(stem)
+        title = _title(doc, h.year)
+        for name, (printer, form) in FORMS.items():
+            body, printed = printer(h, doc)
+            items = {h.year: 1} if any(k[0] == "item" for k in printed[h.year]) else None
+            rows = expected_rows(printed, item_parent=items)
+            found.append(Variant(f"{stem[:3]}-{name}", form, _document(form, title, body), rows,
+                                 _overall_of(printed, h.year), _score_check(rows), form != "html"))
+            altered = _altered(printed, h.year)
+            replacement = altered and _replacement(printed[h.year][altered[2]],
+                                                   altered[0][h.year][altered[2]], body)
+            if not replacement:
+                continue
+            changed, rule, _ = altered
+            rows = expected_rows(changed, broken=(h.year, rule), item_parent=items)
+            found.append(Variant(f"{stem[:3]}-{name}-altered", form,
+                                 _document(form, title, body.replace(*replacement)), rows,
+                                 _overall_of(changed, h.year), _score_check(rows), form != "html"))
+    return found
+
+
+def _document(form: str, title: str, body: str) -> str:
+    if form == "html":
+        return "".join(f"<p>{line}</p>\n" for line in title.strip().split("\n")) + body
+    return title + body
+
+
+def _overall_of(printed: dict[int, dict[tuple, str]], year: int) -> float | None:
+    value = printed[year].get(overall())
+    return float(value) if value is not None else None
+
+
+def _replacement(old: str, new: str, body: str) -> tuple[str, str] | None:
+    """How the altered value is printed in place of the old one (Thai or Arabic digits as the
+    form prints them); None where the old value is printed more than once."""
+    for printed_old, printed_new in ((_thai(old), _thai(new)), (old, new)):
+        if body.count(printed_old) == 1:
+            return printed_old, printed_new
+    return None
+
+
+def _score_check(rows: list[Row]) -> str:
+    if any(r.verification == "conflict" for r in rows):
+        return "conflicting"
+    return "consistent" if any(r.verification == "verified" for r in rows) else "unchecked"
+
+
+def main(out: str) -> None:
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    for variant in variants():
+        (folder / f"{variant.name}{variant.suffix}").write_text(variant.text, "utf-8")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
+
