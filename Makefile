@@ -8,7 +8,7 @@ N ?= 1000
 CORPUS ?= data/corpus
 export PYTHAINLP_OFFLINE := 1
 
-.PHONY: extract test lint docs bench bench-batch corpus ocr-deps clean help
+.PHONY: extract test lint docs bench bench-batch corpus accuracy variants ocr-deps clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -33,6 +33,13 @@ bench-batch: $(VENV)/.installed  ## documents/s for 1 worker vs all cores, uncha
 
 corpus: $(VENV)/.installed  ## build a synthetic archive of N documents (default 1000) in CORPUS (data/corpus)
 	$(PY) bench/make_corpus.py --n $(N) --out $(CORPUS)
+
+accuracy: $(VENV)/.installed  ## precision and recall of the scores per document and level, against the golden files and the layout variants
+	$(PY) bench/accuracy.py
+
+variants: $(VENV)/.installed  ## re-render the layout variants into Word-made PDFs (needs soffice, python-docx, fonts-thai-tlwg)
+	$(PY) -m pip install --quiet python-docx
+	$(PY) -m tests.render_variants
 
 ocr-deps:  ## install Tesseract with Thai data (Debian/Ubuntu, needs root)
 	apt-get install -y -q tesseract-ocr tesseract-ocr-tha || (apt-get update -q && apt-get install -y -q tesseract-ocr tesseract-ocr-tha)

@@ -43,6 +43,11 @@ _MIN_THAI = 50
 _MIN_WORD_RATIO = 0.5  # repaired Thai with fewer dictionary words than this is garbage (bad ToUnicode)
 _THAI_PUA = frozenset(chr(code) for code in PUA_TO_THAI)
 _GAP = 0.3  # a gap between two glyphs wider than this share of their height holds a lost space
+# Inside a number (digits and its decimal point) glyph gaps are side bearings (`56.8 1`, `1 1.17`
+# in Kinnari and Laksaman): only a column's width apart are two numbers two.
+_DIGIT_GAP = 1.2
+_LONE_NUMBER = regex.compile(r"^\s*[0-9๐-๙]+(?:[.,][0-9๐-๙]+)?\s*$")
+_NUMBER_CHARS = frozenset("0123456789๐๑๒๓๔๕๖๗๘๙.,")
 
 
 class EncryptedPDF(ParseError):
@@ -235,7 +240,8 @@ def _assign_chars(textpage: pdfium.PdfTextPage, height: float, grids: list[Table
             last = previous_box.get(target)
             # A gap the width of a glyph with no space character: the text layer dropped one
             # (a lost SARA AM leaves `ส านัก`); the Thai repair decides what it was.
-            if last and box[0] - last[2] > 0 and box[0] - last[2] > _GAP * (box[3] - box[1]) \
+            gap = _DIGIT_GAP if _in_number(buffer, char) else _GAP
+            if last and box[0] - last[2] > 0 and box[0] - last[2] > gap * (box[3] - box[1]) \
                     and buffer and buffer[-1][0] != " " and abs(box[1] - last[1]) < box[3] - box[1]:
                 buffer.append((" ", None))
             previous_box[target] = box
@@ -243,6 +249,10 @@ def _assign_chars(textpage: pdfium.PdfTextPage, height: float, grids: list[Table
     for (g, r, c), chars in cell_buffers.items():
         grids[g].texts[(r, c)] = _lines(chars)
     return _prose_lines(prose)
+
+
+def _in_number(buffer: list[tuple[str, tuple | None]], char: str) -> bool:
+    return bool(buffer) and buffer[-1][0] in _NUMBER_CHARS and char in _NUMBER_CHARS
 
 
 def _lines(chars: list[tuple[str, tuple | None]]) -> list[tuple[str, float]]:
@@ -452,7 +462,7 @@ def _absorb(table: Block, continuation: Block, *, cut: bool) -> None:
     while rows and _texts(rows[0]) in header_texts:
         rows.pop(0)
     last = table.rows[-1] if table.rows else (table.header[-1] if table.header else None)
-    if cut and rows and last is not None and not _opens_row(rows[0], table):
+    if cut and rows and last is not None and not _opens_row(rows[0], table, last):
         for target, cell in zip(last.cells, rows.pop(0).cells, strict=False):
             target.lines = cell_lines([*target.lines, *cell.lines]) if target.lines else list(cell.lines)
             target.checkboxes.extend(cell.checkboxes)
@@ -460,9 +470,14 @@ def _absorb(table: Block, continuation: Block, *, cut: bool) -> None:
     table.line_end = continuation.line_end
 
 
-def _opens_row(row: Row, table: Block) -> bool:
+def _opens_row(row: Row, table: Block, last: Row) -> bool:
     """Whether a row at the top of a page starts a new row rather than finishing the cut one:
-    its first cell opens with a number, a code or the word the table's rows start with."""
+    its first cell opens with a number, a code or the word the table's rows start with; or it
+    prints a number where the row above already printed one (a number never wraps: an
+    average row, `| | คะแนนเฉลี่ย | 97.44 |`, is not the rest of the row above)."""
+    if any(_LONE_NUMBER.match(a.text) and _LONE_NUMBER.match(b.text)
+           for a, b in zip(last.cells, row.cells, strict=False)):
+        return True
     first = row.cells[0].text.strip() if row.cells else ""
     if not first:
         return False
