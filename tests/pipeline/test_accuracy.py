@@ -1,0 +1,18 @@
+"""`make accuracy` as a test: not one wrong score row on the dev documents (text and PDF) and
+the layout variants (text and PDF); every printed score found."""
+
+from bench.accuracy import Tally, dev_cases, measure, variant_cases
+
+
+def test_precision_is_100_percent_and_nothing_printed_is_missed() -> None:
+    tallies = measure([*dev_cases(scans=False), *variant_cases()])
+    wrong = {key: t for key, t in tallies.items() if t.correct != t.given}
+    missed = {key: t for key, t in tallies.items() if t.correct != t.expected}
+    assert not wrong, wrong
+    assert not missed, missed
+    assert sum(t.given for t in tallies.values()) > 1300
+
+
+def test_a_wrong_row_counts_against_precision() -> None:
+    tally = Tally(expected=2, given=3, correct=2)
+    assert (tally.precision, tally.recall) == (2 / 3, 1.0)
