@@ -138,8 +138,8 @@ def report(tallies: dict[tuple[str, str, str], Tally], out=sys.stdout) -> None:
             if total.expected or total.given:
                 verified = total.verified / total.given if total.given else None
                 print(f"{label}, {level}: precision {_pct(total.precision)} %, "
-                      f"recall {_pct(total.recall)} %, verified {_pct(verified)} % ({total.correct}/{total.given} given, "
-                      f"{total.expected} printed)", file=out)
+                      f"recall {_pct(total.recall)} %, verified {_pct(verified)} % "
+                      f"({total.correct}/{total.given} given, {total.expected} printed)", file=out)
 
 
 def main() -> None:
