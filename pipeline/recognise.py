@@ -13,6 +13,7 @@ from normalizers.names import canonical_province, cut_at_stop_words
 from normalizers.years import to_be
 from pipeline.knowledge import keyed_patterns, patterns, table
 from pipeline.lines import Line
+from pipeline.plausibility import is_ita_year
 
 _NAME = r"[\u0e01-\u0e4e]+"
 _TITLE_LINES = 3
@@ -44,7 +45,9 @@ def recognise(lines: list[Line]) -> Metadata:
     if org is not None:
         meta.org_type, meta.org_name, org_line = org
         meta.district, meta.province = place(lines, org_line)
-    meta.assessment_year_be, meta.plan_year_be = years(lines)
+    meta.assessment_year_be, meta.plan_year_be, implausible = years(lines)
+    if implausible:
+        meta.warnings.append("implausible_year")
     meta.issued_date = issued_date(lines)
     return meta
 
@@ -120,10 +123,13 @@ def place(lines: list[Line], org_line: Line) -> tuple[str | None, str | None]:
     return district, province
 
 
-def years(lines: list[Line]) -> tuple[int | None, int | None]:
-    """(assessment year, plan year): each year takes the role of the nearest cue before it."""
+def years(lines: list[Line]) -> tuple[int | None, int | None, bool]:
+    """(assessment year, plan year, whether a year ITA never had stood in either role): each
+    year takes the role of the nearest cue before it; a year ITA never had (an OCR misreading,
+    ๒๕๖๕ read as ๒๕๐๕) takes none."""
     cues = keyed_patterns("year_cues", "role")
     found: dict[str, int] = {}
+    implausible = False
     for line in lines:
         previous_end = 0
         for match in _YEAR.finditer(line.text):
@@ -133,8 +139,11 @@ def years(lines: list[Line]) -> tuple[int | None, int | None]:
             role = _nearest_cue(context, cues)
             year = to_be(int(match.group(1)))
             if role and year and role not in found:
-                found[role] = year
-    return found.get("assessment"), found.get("plan")
+                if is_ita_year(year):
+                    found[role] = year
+                else:
+                    implausible = True
+    return found.get("assessment"), found.get("plan"), implausible
 
 
 def _nearest_cue(context: str, cues: tuple[tuple[str, regex.Pattern], ...]) -> str | None:

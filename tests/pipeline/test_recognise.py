@@ -6,6 +6,7 @@ from parsers.text import parse_text
 from pipeline.extract import extract_document
 from pipeline.lines import document_lines
 from pipeline.recognise import recognise
+from tests.pipeline.helpers import extract
 
 
 def _meta(text: str):
@@ -51,3 +52,12 @@ def test_indicator_score_is_not_taken_for_the_overall_score() -> None:
             "ด้าน IIT พบว่า ผลคะแนนของตัวชี้วัดด้าน การใช้ทรัพย์สินของราชการ มีค่าต่ำสุด เท่ากับ ๖๗.๑๖\n")
     (doc,) = extract_document(parse_text(text), "x.txt", "0" * 64)["documents"]
     assert doc["overall_score"] is None
+
+
+def test_a_year_ita_never_had_is_never_a_document_year() -> None:
+    """OCR reads ๒๕๖๕ as ๒๕๐๕: no assessment or plan year rather than a wrong one."""
+    title = ("แนวทางการนำผลการประเมินไปดำเนินการปรับปรุงและพัฒนา ในปีงบประมาณ พ.ศ. ๒๕๐๕\n"
+             "ผลการประเมินคุณธรรมและความโปร่งใส ประจำปี ๒๕๖๔ มีผลคะแนนเท่ากับ ๕๐.๐๒\n\n")
+    row = extract("", title=title)["documents"].iloc[0]
+    assert (row["assessment_year_be"], row["plan_year_be"]) == (2564, None)
+    assert "implausible_year" in row["warnings"]
