@@ -18,7 +18,7 @@ import regex
 from normalizers.codes import TOOL_OF_LETTER, find_item_codes, normalize_item_code, tool_of_codes
 from normalizers.digits import thai_digits_to_arabic
 from normalizers.lists import squeeze_thai
-from pipeline.knowledge import patterns, table
+from pipeline.knowledge import keyed_patterns, patterns, table
 
 LEVELS = ("overall", "tool", "indicator", "sub_indicator", "item")
 
@@ -37,6 +37,7 @@ _VALUE_JUST_AFTER = regex.compile(
 _OVERALL_LABEL = regex.compile(r"ภาพรวม|คะแนนรวม|ผลรวม|^\s*รวม|คะแนน\s*ITA|ผลการประเมิน\s*ITA")
 # An overall cue right after another subject belongs to that subject ("ตัวชี้วัดที่ 1 ได้คะแนน").
 _OVERALL_SHADOW = 40
+_OVERALL_CONTEXT = 150  # characters before a generic overall cue in which its subject is named
 
 
 @dataclass(frozen=True)
@@ -133,8 +134,24 @@ def find_sub_indicators(text: str) -> list[Subject]:
 
 
 def find_overall(text: str) -> list[Subject]:
-    return [Subject("overall", m.start(), m.end()) for p in patterns("overall_score_cues")
-            for m in p.finditer(text) if m.end() > m.start()]
+    """Overall cues; a generic one (ได้คะแนน, ผลคะแนน) only where the assessment is its subject."""
+    return [Subject("overall", m.start(), m.end())
+            for kind, p in keyed_patterns("overall_score_cues", "kind")
+            for m in p.finditer(text) if m.end() > m.start() and (kind == "named" or _of_assessment(text, m))]
+
+
+def _of_assessment(text: str, cue: regex.Match) -> bool:
+    """Whether a generic cue scores the assessment: it opens the sentence, or the last thing named
+    before it is the assessment or the organisation, not an aspect, activity or question."""
+    cues = {role: p for role, p in keyed_patterns("overall_context_cues", "role")}
+    if cues["aspect_after"].match(text, cue.end()):
+        return False
+    before = text[max(0, cue.start() - _OVERALL_CONTEXT):cue.start()]
+    if not before.strip():
+        return True
+    assessment = [m.end() for m in cues["assessment"].finditer(before)]
+    aspects = [m.end() for m in cues["aspect"].finditer(before)]
+    return bool(assessment) and (not aspects or max(assessment) >= max(aspects))
 
 
 def find_items(text: str, tool: str | None) -> list[Subject]:

@@ -118,3 +118,20 @@ def test_no_distractor_becomes_a_score(sentence: str, expected: list[tuple]) -> 
 
 def test_at_least_forty_distractor_cases() -> None:
     assert len(DISTRACTOR_CASES) >= 40
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # an aspect the pipeline has no subject for is not the overall score
+    ("ด้านการให้บริการ ได้คะแนน ๘๙.๐๐ คะแนน", []),
+    ("กิจกรรมอบรมคุณธรรม ได้คะแนนความพึงพอใจ ๙๒.๕๐ คะแนน", []),
+    ("ประเด็นการเปิดโอกาสให้มีส่วนร่วม มีผลคะแนน ๗๐.๒๕", []),
+    ("แบบสอบถามความพึงพอใจของผู้รับบริการ ได้คะแนนเฉลี่ย ๔.๕๐ คะแนน", []),
+    # the generic cues still name the overall score of the assessment itself
+    ("มีผลคะแนนเท่ากับร้อยละ ๕๐.๐๒ คะแนน", [("overall", None, 50.02, 2566)]),
+    ("ผลการประเมินคุณธรรมและความโปร่งใสของเทศบาลตำบลหนองเสม็ด ประจำปี ๒๕๖๖ มีผลคะแนนเท่ากับร้อยละ ๕๐.๐๒",
+     [("overall", None, 50.02, 2566)]),
+    ("องค์การบริหารส่วนตำบลโสกก่าม ได้คะแนน ๙๖.๑๒ คะแนน", [("overall", None, 96.12, 2566)]),
+    ("หน่วยงานได้คะแนน ๘๘.๐๐ คะแนน อยู่ในระดับ A", [("overall", None, 88.0, 2566)]),
+])
+def test_generic_overall_cues_need_the_assessment_as_their_subject(sentence: str, expected: list) -> None:
+    assert _scores(sentence) == expected
