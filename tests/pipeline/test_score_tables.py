@@ -74,3 +74,15 @@ def test_oit_list_with_category_rows_between_items() -> None:
     assert (items.loc["o1", "sub_indicator"], items.loc["o1", "indicator"]) == ("9.1", 9)
     assert (items.loc["o36", "sub_indicator"], items.loc["o36", "indicator"]) == ("10.1", 10)
     assert scores_of(tables, "sub_indicator") == {"9.1": 98.5}
+
+
+def test_columns_of_differences_targets_and_full_marks_are_not_scores() -> None:
+    tables = extract(
+        "| ตัวชี้วัด | คะแนนเต็ม | ค่าเป้าหมาย | ปี ๒๕๖๕ (คะแนน) | ปี ๒๕๖๖ (คะแนน) | ผลต่างคะแนน |\n"
+        "|---|---|---|---|---|---|\n"
+        "| การปฏิบัติหน้าที่ | ๑๐๐ | ๘๕ | ๙๐.๐๐ | ๙๒.๕๐ | ๒.๕๐ |\n"
+        "| การใช้งบประมาณ | ๑๐๐ | ๘๕ | ๘๘.๐๐ | ๘๗.๐๐ | -๑.๐๐ |\n")
+    frame = tables["scores"]
+    assert sorted(zip(frame["indicator"], frame["score_year_be"], frame["score"], strict=True)) == [
+        (1, 2565, 90.0), (1, 2566, 92.5), (2, 2565, 88.0), (2, 2566, 87.0)]
+    assert "conflicting_scores" not in tables["documents"].iloc[0]["warnings"]
