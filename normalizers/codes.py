@@ -67,9 +67,9 @@ def _split(head: str, digits: str, context: str | None) -> tuple[str | None, str
 # A code with its letter (`i๑`, `E๗`, `e ๑๒`, `o10`): never a letter inside a word.
 _LETTERED = regex.compile(r"(?<![A-Za-z])[iIeEoO]\s?[0-9๐-๙]{1,2}(?![0-9๐-๙]|\.[0-9๐-๙])")
 # A code whose letter is lost or disguised (`๓๗`, `1๒`, `๐๑๐`, `0 5`), opening a question's text.
-# (`1 ๒`: a text layer spaces a code's glyphs; what follows is the question's Thai words, not a digit)
+# (`1 ๒`, `0 5`: a text layer spaces a code's glyphs)
 _BARE = regex.compile(r"(?:(?<=^)|(?<=[\s(]))(?:[0-9๐-๙]\s?[0-9๐-๙]{1,2}|[0-9๐-๙]{1,3}|[l|]\s?[0-9๐-๙]{1,2})"
-                      r"(?=\s*(?![๐-๙])\p{Thai})")
+                      r"(?=\s*\p{Thai})")
 
 
 @dataclass(frozen=True)

@@ -48,3 +48,18 @@ def test_issue_area_by_wording_with_damaged_spacing() -> None:
 def test_item_map_is_used_only_for_the_years_it_covers() -> None:
     assert item_indicator(2564, "i19") == (4, None)
     assert item_indicator(2566, "i19") == (None, None)
+
+
+@pytest.mark.parametrize(("cell", "tool", "codes"), [
+    ("O๑๐ ข้อมูลเชิงสถิติการให้บริการ", None, ["o10"]),
+    ("o ๓๖ แผนปฏิบัติการป้องกันการทุจริต\no ๓๗ รายงานการกำกับติดตาม", None, ["o36", "o37"]),
+    ("E ๑๒ หน่วยงานมีการปรับปรุงคุณภาพการปฏิบัติงาน", None, ["e12"]),
+    ("๐๑๐ ข้อมูลเชิงสถิติ", None, ["o10"]),
+    ("e๔ e๕ e๖ เจ้าหน้าที่ให้บริการแก่ท่าน", None, ["e4", "e5", "e6"]),
+    ("I๒๗, I๒๘ ท่านรู้แนวปฏิบัติ", None, ["i27", "i28"]),
+    ("๓๗ ๓๘ บุคลากรในหน่วยงานของท่าน", None, ["i7", "i8"]),  # a ๓ for the i, decided by the IIT wording
+    ("1 ๒ บุคลากรในหน่วยงานของท่านปฏิบัติงาน", None, ["i2"]),
+    ("๑. หน่วยงานของท่านมีการเปิดเผยข้อมูล", None, []),
+])
+def test_item_codes_of_a_measures_cell_in_the_forms_documents_print(cell: str, tool, codes) -> None:
+    assert question_codes(cell, tool)[0] == codes
