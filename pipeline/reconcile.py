@@ -116,13 +116,11 @@ def _apply(rule: Rule, parent: list[Score], children: list[list[Score]], year: i
     supporting = _holding(parent, children, weights)
     if supporting is None:
         return
-    involved = [s for s in itertools.chain(parent, *children)]
+    involved = list(itertools.chain(parent, *children))
     checks.append(Check(rule, year, bool(supporting), involved))
-    for score in involved:
-        if supporting:
+    if supporting:  # a failed rule marks its scores through its Check; unpicked competitors stay unsupported
+        for score in involved:
             support[id(score)] = support.get(id(score), False) or id(score) in supporting
-        else:
-            support[id(score)] = False
 
 
 def _item_children(parents: list[Score], scores: list[Score]) -> list[list[Score]]:

@@ -141,17 +141,16 @@ def find_overall(text: str) -> list[Subject]:
 
 
 def _of_assessment(text: str, cue: regex.Match) -> bool:
-    """Whether a generic cue scores the assessment: it opens the sentence, or the last thing named
-    before it is the assessment or the organisation, not an aspect, activity or question."""
+    """Whether a generic cue scores the assessment: not when it is qualified by what was scored
+    (ได้คะแนนความพึงพอใจ) or an aspect, activity or question is named before it after the last
+    mention of the assessment or the organisation (ด้านการให้บริการ ได้คะแนน)."""
     cues = {role: p for role, p in keyed_patterns("overall_context_cues", "role")}
     if cues["aspect_after"].match(text, cue.end()):
         return False
     before = text[max(0, cue.start() - _OVERALL_CONTEXT):cue.start()]
-    if not before.strip():
-        return True
-    assessment = [m.end() for m in cues["assessment"].finditer(before)]
     aspects = [m.end() for m in cues["aspect"].finditer(before)]
-    return bool(assessment) and (not aspects or max(assessment) >= max(aspects))
+    assessment = [m.end() for m in cues["assessment"].finditer(before)]
+    return not aspects or (bool(assessment) and max(assessment) >= max(aspects))
 
 
 def find_items(text: str, tool: str | None) -> list[Subject]:
