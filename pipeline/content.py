@@ -88,6 +88,9 @@ def _checked_scores(content: Content, assessment_year: int | None) -> list[Score
         if score.year_be is not None and not is_ita_year(score.year_be):
             content.warnings.append("implausible_score_year")
             continue
+        if assessment_year and score.year_be and score.year_be > assessment_year:
+            # A column of a later year: the document's assessment year may be misread, the value kept.
+            content.warnings.append("score_year_after_assessment")
         if subject.level == "item" and not plausible_item(subject.item_code, subject.tool, score.year_be):
             content.warnings.append("item_out_of_range")
             continue

@@ -86,3 +86,10 @@ def test_columns_of_differences_targets_and_full_marks_are_not_scores() -> None:
     assert sorted(zip(frame["indicator"], frame["score_year_be"], frame["score"], strict=True)) == [
         (1, 2565, 90.0), (1, 2566, 92.5), (2, 2565, 88.0), (2, 2566, 87.0)]
     assert "conflicting_scores" not in tables["documents"].iloc[0]["warnings"]
+
+
+def test_a_column_of_a_year_after_the_assessment_is_kept_and_flagged() -> None:
+    tables = extract("| ตัวชี้วัด | ปี ๒๕๖๖ | ปี ๒๕๖๗ |\n|---|---|---|\n| การใช้อำนาจ | ๙๙.๑๐ | ๙๙.๕๐ |\n")
+    frame = tables["scores"]
+    assert dict(zip(frame["score_year_be"], frame["score"], strict=True)) == {2566: 99.1, 2567: 99.5}
+    assert "score_year_after_assessment" in tables["documents"].iloc[0]["warnings"]
