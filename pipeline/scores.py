@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from normalizers.lists import squeeze_thai
+from normalizers.years import to_be
 from pipeline.grades import find_stated_grade
 from pipeline.lines import Line
 from pipeline.number_roles import Number, numbers
@@ -89,14 +90,14 @@ def sentence_scores(line: Line, text: str, assessment_year: int | None) -> list[
             series.anchor, series.year_since_value = event.end, True
         elif series is not None and event.role == "score" and (
                 not series.has_value or series.year_since_value):
-            scores.append(_score(series, event, text, line, assessment_year))
+            year = _year_before(every, series.clause_start, event.start, assessment_year)
+            scores.append(_score(series, event, text, line, year))
             series.anchor, series.clause_start = event.end, event.end
             series.has_value, series.year_since_value = True, False
     return scores
 
 
-def _score(series: _Series, number: Number, text: str, line: Line, assessment_year: int | None) -> Score:
-    year = _year_before(text, series.clause_start, number.start, assessment_year)
+def _score(series: _Series, number: Number, text: str, line: Line, year: int | None) -> Score:
     score = Score(series.subject, number.value, line, year, printed=number.text,
                   place=f"{line.page}:{line.line}:{series.subject.start}")
     if series.subject.level == "overall":
@@ -104,10 +105,10 @@ def _score(series: _Series, number: Number, text: str, line: Line, assessment_ye
     return score
 
 
-def _year_before(text: str, start: int, position: int, assessment_year: int | None) -> int | None:
-    """The last plausible result year printed in text[start:position], else the assessment year."""
-    years = [int(n.text) for n in numbers(text[start:position]) if n.role == "year"]
-    years = [y for y in years if plausible_score_year(y, assessment_year)]
+def _year_before(every: list[Number], start: int, position: int, assessment_year: int | None) -> int | None:
+    """The last plausible result year printed between `start` and `position`, else the assessment year."""
+    years = [to_be(int(n.text)) for n in every if n.role == "year" and start <= n.start < position]
+    years = [y for y in years if y and plausible_score_year(y, assessment_year)]
     return years[-1] if years else assessment_year
 
 
