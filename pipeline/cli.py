@@ -45,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="SECONDS",
                          help="a document taking longer becomes an errors row "
                          f"(default: {DEFAULT_TIME_LIMIT:g}; 0: no limit)")
+    extract.add_argument("--follow-symlinks", action="store_true",
+                         help="also read symlinks to files or folders outside RAW (by default they are "
+                         "listed in manifest.json as skipped)")
     extract.add_argument("--log-file", type=Path, metavar="FILE",
                          help="append warnings and errors, with times, to FILE")
 
@@ -92,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: raw folder not found: {args.raw}", file=sys.stderr)
         return EXIT_USAGE
     options = RunOptions(workers=args.workers, scheduler=args.scheduler, force=args.force,
-                         time_limit=args.time_limit, progress=not args.quiet and sys.stderr.isatty())
+                         time_limit=args.time_limit, progress=not args.quiet and sys.stderr.isatty(),
+                         follow_symlinks=args.follow_symlinks)
     try:
         summary = run(args.raw, args.out, options)
     except OutputLocked as exc:

@@ -16,6 +16,7 @@ from pipeline import PARSER_VERSION
 from pipeline.content import Content, measure_line, read_content
 from pipeline.findings import Finding
 from pipeline.grades import grade_for, stated_grade_agrees
+from pipeline.inputs import source_path
 from pipeline.lines import Line, document_lines, page_text
 from pipeline.measures import Measure
 from pipeline.recognise import Metadata, recognise
@@ -38,7 +39,7 @@ class Result:
 
 def extract_file(path: Path, raw_root: Path) -> Result:
     """Extract one file; every failure becomes an `errors` row, never an exception."""
-    relative = path.relative_to(raw_root).as_posix()
+    relative = source_path(path, raw_root)
     digest = None
     try:
         data = path.read_bytes()
@@ -57,7 +58,7 @@ def extract_file(path: Path, raw_root: Path) -> Result:
 def error_result(path: str, raw_root: str, digest: str | None, stage: str, error_type: str,
                  message: str) -> Result:
     """An `errors` row for `path` (absolute), decided outside the extraction itself."""
-    return _error(Path(path).relative_to(raw_root).as_posix(), digest, stage, error_type, message)
+    return _error(source_path(path, raw_root), digest, stage, error_type, message)
 
 
 def timeout_result(path: str, raw_root: str, digest: str | None, limit: float) -> Result:

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from parsers import supported_suffixes
 from parsers.ocr import tesseract_available
 from pipeline import PARSER_VERSION
 from pipeline.cache import HashIndex, ResultCache, Rows
 from pipeline.extract import Result, error_result
+from pipeline.inputs import UNSUPPORTED, Discovered, discover, source_path
 from pipeline.schema import CONTRACT_VERSION
 from pipeline.workers import Task, run_dask, run_local
 from pipeline.writer import (
@@ -45,6 +45,7 @@ class RunOptions:
     force: bool = False  # extract everything again, cache or not
     time_limit: float = DEFAULT_TIME_LIMIT  # 0: none
     progress: bool = False  # a progress line on stderr
+    follow_symlinks: bool = False  # read symlinks to outside the raw folder too
 
     @property
     def worker_count(self) -> int:
@@ -58,18 +59,6 @@ class RunSummary:
     @property
     def exit_code(self) -> int:
         return EXIT_SOME_FAILED if self.manifest["inputs"]["failed"] else EXIT_OK
-
-
-def discover(raw_root: Path) -> tuple[list[Path], list[Path]]:
-    """(inputs the parsers read, other files) below `raw_root`, in a stable order."""
-    inputs, skipped = [], []
-    suffixes = set(supported_suffixes())
-    for path in sorted(raw_root.rglob("*")):
-        # hidden files and folders (an output folder's .cache inside the raw folder) are not inputs
-        if path.is_dir() or any(part.startswith(".") for part in path.relative_to(raw_root).parts):
-            continue
-        (inputs if path.suffix.lower() in suffixes else skipped).append(path)
-    return inputs, skipped
 
 
 def run(raw_root: Path, out_dir: Path, options: RunOptions | None = None) -> RunSummary:
@@ -86,17 +75,22 @@ class _Inputs:
     """What a run found below the raw root, each readable file hashed."""
     root: Path
     files: list[Path]
-    skipped: list[Path]
+    discovered: Discovered
     index: HashIndex
     paths_of: dict[str, list[str]] = field(default_factory=dict)  # sha256 → paths, first kept
+    real_path: dict[str, Path] = field(default_factory=dict)  # source_path → the file on disk
     unreadable: list[Result] = field(default_factory=list)
 
     @classmethod
-    def read(cls, raw_root: Path, out_dir: Path) -> _Inputs:
-        files, skipped = discover(raw_root)
-        found = cls(raw_root, files, skipped, HashIndex(out_dir))
-        for path in files:
-            relative = path.relative_to(raw_root).as_posix()
+    def read(cls, raw_root: Path, out_dir: Path, follow_symlinks: bool = False) -> _Inputs:
+        discovered = discover(raw_root, follow_symlinks=follow_symlinks)
+        found = cls(raw_root, discovered.inputs, discovered, HashIndex(out_dir))
+        for folder, reason in discovered.unreadable_folders.items():
+            found.unreadable.append(error_result(str(folder), str(raw_root), None, "read", "UnreadableFolder",
+                                                 f"the folder cannot be listed: {reason}"))
+        for path in found.files:
+            relative = source_path(path, raw_root)
+            found.real_path[relative] = path
             try:
                 found.paths_of.setdefault(found.index.sha256(path, relative), []).append(relative)
             except OSError as exc:
@@ -118,13 +112,18 @@ class _Inputs:
             "seen": len(self.files),
             "duplicates": {paths[0]: paths[1:] for paths in self.paths_of.values() if len(paths) > 1},
             "removed": self.index.removed(),
-            "skipped_unsupported": [p.relative_to(self.root).as_posix() for p in self.skipped],
+            "skipped_unsupported": [source_path(p, self.root) for p, why in self.discovered.skipped.items()
+                                    if why == UNSUPPORTED],
+            "skipped": {source_path(p, self.root): why for p, why in self.discovered.skipped.items()
+                        if why != UNSUPPORTED},
+            "unreadable_folders": {source_path(p, self.root): why
+                                   for p, why in self.discovered.unreadable_folders.items()},
         }
 
 
 def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> RunSummary:
     started = _now()
-    found = _Inputs.read(raw_root, out_dir)
+    found = _Inputs.read(raw_root, out_dir, options.follow_symlinks)
     cache = ResultCache(out_dir)
     fingerprint = found.fingerprint(cache.key)
     header = {"started_at": started, "raw_root": str(raw_root), "cache_key": cache.key,
@@ -145,9 +144,9 @@ def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> RunSummary:
         if error_type in _NOT_CACHED or not cache.put(task.sha256, result.rows):
             in_memory[task.sha256] = result.rows
         if error_type == "DocumentTimeout":
-            timed_out.append(Path(task.path).relative_to(raw_root).as_posix())
-    for path in found.skipped:
-        log.info("skipped %s: no parser for this kind of file", path.relative_to(raw_root))
+            timed_out.append(source_path(task.path, raw_root))
+    for path, why in found.discovered.skipped.items():
+        log.info("skipped %s: %s", source_path(path, raw_root), why)
     written = _Written()
 
     def manifest() -> dict[str, Any]:
@@ -168,7 +167,7 @@ def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> RunSummary:
 
 def _tasks(found: _Inputs, cache: ResultCache, options: RunOptions, redo: set[str]) -> list[Task]:
     """A task for every file the cache cannot answer for (all of them with --force)."""
-    return [Task(str(found.root / paths[0]), str(found.root), sha, options.time_limit)
+    return [Task(str(found.real_path[paths[0]]), str(found.root), sha, options.time_limit)
             for sha, paths in found.paths_of.items()
             if options.force or not cache.has(sha) or redo.intersection(paths)]
 

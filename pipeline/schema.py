@@ -57,6 +57,9 @@ def F(name: str, type_: str, description: str, nullable: bool = True) -> Field: 
 
 
 # Columns several tables share, declared once.
+SOURCE_PATH = F("source_path", "string", "Path relative to the raw root, forward slashes; a byte of the name "
+                "that is not UTF-8 is shown as `\\xNN` and a backslash as `\\\\`, so the name on disk is "
+                "recovered exactly.", False)
 DOC_ID = F("doc_id", "string", "First 16 hex chars of the SHA-256 of the file bytes.", False)
 PAGE = F("page", "int32", "1-based page the row was read from (null for text input).")
 SOURCE_TEXT = F("source_text", "string", "The table row or sentence the row was read from.")
@@ -75,7 +78,7 @@ DOCUMENTS = Table(
     "One row per input file that could be read.",
     (
         DOC_ID,
-        F("source_path", "string", "Path relative to the raw root, forward slashes.", False),
+        SOURCE_PATH,
         F("source_sha256", "string", "Full SHA-256 hex of the file bytes.", False),
         F("source_format", "string", "`pdf` or `text` (.txt/.md/.html dumps).", False),
         F("text_source", "string", "`text_layer`, `ocr`, `mixed` (some pages OCR'd), `plain_text`."),
@@ -197,7 +200,7 @@ ERRORS = Table(
     "errors",
     "One row per input that could not be processed.",
     (
-        F("source_path", "string", "Path relative to the raw root.", False),
+        SOURCE_PATH,
         F("source_sha256", "string", "Full SHA-256 hex of the bytes, when they could be read."),
         F("stage", "string", "Where it failed: `read`, `decode`, `parse`, `extract`.", False),
         F("error_type", "string", "Kind of failure, e.g. `EmptyInput`, `BinaryInput`.", False),

@@ -1,0 +1,93 @@
+"""What a run reads below the raw folder, and how each file is named in the tables.
+
+Only regular files are inputs: a FIFO, a socket or a device would block the run or never end,
+so they are skipped with their reason before anything reads them. A symlink is followed only
+when its target lies inside the raw folder (a link to a folder there is not walked twice: its
+files are read where they lie), unless `follow_symlinks`; a folder that cannot be listed is
+recorded, never dropped silently. File names are kept whatever their bytes: `source_path`
+shows a byte that is not UTF-8 as `\\xNN` and a backslash as `\\\\`, so the printed name maps
+back to exactly one name on disk.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from parsers import supported_suffixes
+
+UNSUPPORTED = "no parser for this kind of file"
+_KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a character device",
+          stat.S_IFBLK: "a block device"}
+
+
+@dataclass
+class Discovered:
+    inputs: list[Path] = field(default_factory=list)
+    skipped: dict[Path, str] = field(default_factory=dict)  # path → why it is not read
+    unreadable_folders: dict[Path, str] = field(default_factory=dict)  # folder → the OS's error
+
+
+def source_path(path: Path | str, root: Path | str) -> str:
+    """`path` relative to `root`, forward slashes, every name losslessly printable."""
+    relative = Path(path).relative_to(root).as_posix()
+    out = []
+    for char in os.fsencode(relative).decode("utf-8", "surrogateescape"):
+        if "\udc80" <= char <= "\udcff":
+            out.append(f"\\x{ord(char) - 0xDC00:02x}")
+        else:
+            out.append("\\\\" if char == "\\" else char)
+    return "".join(out)
+
+
+def discover(raw_root: Path, *, follow_symlinks: bool = False) -> Discovered:
+    """Inputs below `raw_root` in a stable order, and everything not read with its reason."""
+    found = Discovered()
+    root = Path(os.path.realpath(raw_root))
+    _walk(raw_root, root, found, follow_symlinks, {str(root)})
+    found.inputs.sort(key=str)
+    return found
+
+
+def _walk(folder: Path, root: Path, found: Discovered, follow: bool, walked: set[str]) -> None:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        found.unreadable_folders[folder] = exc.strerror or type(exc).__name__
+        return
+    for entry in entries:
+        if entry.name.startswith("."):  # hidden files and folders (an output's .cache) are not inputs
+            continue
+        path = Path(entry.path)
+        if entry.is_symlink():
+            target = Path(os.path.realpath(path))
+            inside = target == root or root in target.parents
+            if not inside and not follow:
+                found.skipped[path] = "a symlink to outside the raw folder (--follow-symlinks reads it)"
+                continue
+            if target.is_dir():
+                if inside or str(target) in walked:
+                    found.skipped[path] = "a symlink to a folder already read"
+                else:
+                    walked.add(str(target))
+                    _walk(path, root, found, follow, walked)
+                continue
+        elif entry.is_dir(follow_symlinks=False):
+            _walk(path, root, found, follow, walked)
+            continue
+        _classify(path, found)
+
+
+def _classify(path: Path, found: Discovered) -> None:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = stat.S_IFREG  # a dangling link inside the folder: reading it gives its errors row
+    if not stat.S_ISREG(mode):
+        found.skipped[path] = f"not a regular file ({_KINDS.get(stat.S_IFMT(mode), 'a special file')})"
+    elif path.suffix.lower() in supported_suffixes():
+        found.inputs.append(path)
+    else:
+        found.skipped[path] = UNSUPPORTED

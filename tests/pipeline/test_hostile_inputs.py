@@ -1,0 +1,112 @@
+"""Hostile and careless raw folders (issue 11): each case a regression test named after it.
+Every case stands beside a good file, which must still be extracted."""
+
+import os
+import shutil
+
+import pandas as pd
+import pytest
+
+from pipeline.inputs import discover, source_path
+from pipeline.run import EXIT_SOME_FAILED, RunOptions, run
+from tests.conftest import RAW
+
+GOOD = "002_21007bcb3eecaeca.txt"
+
+
+@pytest.fixture
+def raw(tmp_path):
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    shutil.copy(RAW / GOOD, folder / "good.txt")
+    return folder
+
+
+def _run(raw, tmp_path, **options):
+    out = tmp_path / "out"
+    summary = run(raw, out, RunOptions(workers=1, **options))
+    tables = {name: pd.read_parquet(out / f"{name}.parquet") for name in ("documents", "errors")}
+    assert "good.txt" in set(tables["documents"]["source_path"])
+    return summary, tables
+
+
+def test_a_fifo_named_like_an_input_is_skipped_not_read(raw, tmp_path) -> None:
+    os.mkfifo(raw / "a.txt")  # reading it would block the run for ever
+    summary, _ = _run(raw, tmp_path)
+    assert summary.manifest["inputs"]["skipped"] == {"a.txt": "not a regular file (a FIFO)"}
+    assert summary.exit_code == 0
+
+
+def test_a_symlink_to_dev_zero_is_not_followed(raw, tmp_path) -> None:
+    (raw / "z.pdf").symlink_to("/dev/zero")
+    summary, _ = _run(raw, tmp_path)
+    assert "outside the raw folder" in summary.manifest["inputs"]["skipped"]["z.pdf"]
+    summary, _ = _run(raw, tmp_path, follow_symlinks=True)  # followed, it is still no regular file
+    assert summary.manifest["inputs"]["skipped"]["z.pdf"] == "not a regular file (a character device)"
+
+
+def test_a_symlink_out_of_the_raw_folder_is_not_read(raw, tmp_path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("รหัสผ่าน ITA คุณธรรมและความโปร่งใส ผลการประเมิน ได้คะแนน ๙๙.๙๙", "utf-8")
+    (raw / "x.txt").symlink_to(secret)
+    summary, tables = _run(raw, tmp_path)
+    assert "x.txt" not in set(tables["documents"]["source_path"])
+    assert "x.txt" in summary.manifest["inputs"]["skipped"]
+    _, tables = _run(raw, tmp_path, follow_symlinks=True)
+    assert "x.txt" in set(tables["documents"]["source_path"])
+
+
+def test_a_symlink_to_a_folder_is_not_walked_twice_and_says_so(raw, tmp_path) -> None:
+    (raw / "sub").mkdir()
+    shutil.copy(RAW / "000_872eaddf2db1f446.txt", raw / "sub" / "inner.txt")
+    (raw / "again").symlink_to(raw / "sub")
+    found = discover(raw)
+    assert [p.name for p in found.inputs] == ["good.txt", "inner.txt"]
+    assert found.skipped == {raw / "again": "a symlink to a folder already read"}
+
+
+def test_an_unreadable_folder_is_an_error_row_not_dropped(raw, tmp_path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root reads every folder; unreadable folders are tested as a normal user")
+    (raw / "locked").mkdir()
+    (raw / "locked").chmod(0)
+    try:
+        summary, tables = _run(raw, tmp_path)
+    finally:
+        (raw / "locked").chmod(0o755)
+    assert "locked" in summary.manifest["inputs"]["unreadable_folders"]
+    assert summary.exit_code == EXIT_SOME_FAILED
+
+
+def test_an_unlistable_folder_is_recorded(raw, monkeypatch) -> None:
+    """The same case for root, who can list any folder: the OS refusal simulated."""
+    (raw / "locked").mkdir()
+    real_scandir = os.scandir
+
+    def refusing(path):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    assert discover(raw).unreadable_folders == {raw / "locked": "Permission denied"}
+
+
+def test_a_file_name_that_is_not_utf8_is_kept_escaped_and_the_run_goes_on(raw, tmp_path) -> None:
+    name = "รายงาน".encode("cp874") + b".txt"  # Thai in cp874 bytes, as old Windows shares hold
+    shutil.copy(RAW / "000_872eaddf2db1f446.txt", os.path.join(os.fsencode(raw), name))
+    summary, tables = _run(raw, tmp_path)
+    assert summary.exit_code == 0
+    # c3 d2 are not UTF-8 and are escaped; c2 a7 and d2 b9 happen to be UTF-8 (§, ҹ) and stay
+    assert "\\xc3\\xd2§ҹ.txt" in set(tables["documents"]["source_path"])
+
+
+@pytest.mark.parametrize(("name", "printed"), [
+    (b"plain.txt", "plain.txt"),
+    (b"back\\slash.txt", "back\\\\slash.txt"),
+    ("ไทย.txt".encode(), "ไทย.txt"),
+    (b"\xc3.txt", "\\xc3.txt"),
+])
+def test_source_paths_map_back_to_exactly_one_name(tmp_path, name: bytes, printed: str) -> None:
+    path = os.fsdecode(os.path.join(os.fsencode(tmp_path), name))
+    assert source_path(path, tmp_path) == printed
