@@ -12,6 +12,7 @@ import datetime as dt
 import fcntl
 import hashlib
 import json
+import logging
 import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator
@@ -26,6 +27,7 @@ from pipeline.schema import TABLES, Table, enumerations, known_warning
 
 MANIFEST = "manifest.json"
 _STAGING, _COMMIT = ".staging", "COMMIT"
+log = logging.getLogger(__name__)
 # A streamed table writes a row group when its buffer holds this many rows or about this many
 # bytes of values (a page's text can be tens of kilobytes): memory stays flat over any archive.
 _ROW_GROUP_ROWS, _ROW_GROUP_BYTES = 10_000, 8 * 2**20
@@ -135,11 +137,30 @@ def recover(out_dir: Path) -> None:
         return
     commit = staging / _COMMIT
     if commit.is_file():
-        for name in json.loads(commit.read_text("utf-8")):
-            if (staging / name).exists():
-                os.replace(staging / name, out_dir / name)
+        for name in _journal(commit):
+            source = staging / name
+            if source.is_file() and not source.is_symlink():
+                os.replace(source, out_dir / name)
         _fsync_dir(out_dir)
     shutil.rmtree(staging)
+
+
+def _journal(commit: Path) -> list[str]:
+    """The files a commit journal may move: only the dataset's own names, each a plain name in
+    OUT; anything else (`../../victim.txt`, a damaged journal) is refused and logged."""
+    allowed = {f"{name}.parquet" for name in TABLES} | {MANIFEST}
+    try:
+        names = json.loads(commit.read_text("utf-8"))
+    except (ValueError, OSError) as exc:
+        log.error("%s is damaged (%s): the staged run is discarded, the previous dataset kept", commit, exc)
+        return []
+    if not isinstance(names, list):
+        log.error("%s is not a list of files: the staged run is discarded", commit)
+        return []
+    refused = [name for name in names if name not in allowed]
+    for name in refused:
+        log.error("%s names %r, which is not a file of the dataset: refused", commit, name)
+    return [name for name in names if name in allowed]
 
 
 def _durable(path: Path, write) -> None:

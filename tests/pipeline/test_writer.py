@@ -103,3 +103,23 @@ def test_chunks_out_of_doc_order_fail_and_leave_the_previous_dataset(tmp_path) -
         write_documents(tmp_path, [_document_rows(2), _document_rows(1)], lambda: {})
     assert json.loads((tmp_path / "manifest.json").read_text())["run_id"] == "good"
     assert not (tmp_path / ".staging").exists()
+
+
+@pytest.mark.parametrize("journal", ['["../../victim.txt", "manifest.json"]', '["/etc/passwd"]',
+                                     "not json", '{"manifest.json": 1}'],
+                         ids=["a path out of OUT", "an absolute path", "a damaged journal", "not a list"])
+def test_a_tampered_commit_journal_moves_nothing_outside_the_dataset(tmp_path, journal: str) -> None:
+    out = tmp_path / "out"
+    write_dataset(out, {}, {"run_id": "good"})
+    staging = out / ".staging"
+    staging.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    (staging / "manifest.json").write_text('{"run_id": "staged"}')
+    (staging / "COMMIT").write_text(journal)
+    recover(out)
+    assert victim.read_text() == "keep me"
+    assert not (out / ".staging").exists()
+    assert {p.name for p in out.iterdir()} == {f"{t}.parquet" for t in TABLES} | {"manifest.json"}
+    expected = "staged" if "manifest.json" in journal and journal.startswith("[") else "good"
+    assert json.loads((out / "manifest.json").read_text())["run_id"] == expected
