@@ -175,6 +175,9 @@ class _Builder(HTMLParser):
         self._flush_list()
 
 
+MAX_COLSPAN = 64  # no ITA table is wider; rowspan=100000 colspan=100000 must not take 11 GB
+
+
 def _int(value: str | None) -> int:
     try:
         return max(1, int(value or 1))
@@ -188,6 +191,8 @@ def _expand_spans(raw_rows: list[tuple[int, list[tuple[Cell, int, int]]]]) -> li
     for r, (_, cells) in enumerate(raw_rows):
         c = 0
         for cell, rowspan, colspan in cells:
+            # spans reach no further than the table's real rows, and a sane number of columns
+            rowspan, colspan = min(rowspan, len(raw_rows) - r), min(colspan, MAX_COLSPAN)
             while (r, c) in grid:
                 c += 1
             for dr in range(rowspan):

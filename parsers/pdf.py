@@ -10,6 +10,7 @@ follows its base character wherever the mark itself is drawn.
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
@@ -46,6 +47,9 @@ _GAP = 0.3  # a gap between two glyphs wider than this share of their height hol
 # Inside a number (digits and its decimal point) glyph gaps are side bearings (`56.8 1`, `1 1.17`
 # in Kinnari and Laksaman): only a column's width apart are two numbers two.
 _DIGIT_GAP = 1.2
+# Pixels a page may have when rendered for OCR: A0 at 300 dpi (~140 Mpx, 140 MB in grey) and
+# no more; an oversized page (a memory bomb, or a poster) is not OCR'd, with a warning.
+MAX_PAGE_PIXELS = int(os.environ.get("ITA_MAX_PAGE_PIXELS", 140_000_000))
 _LONE_NUMBER = regex.compile(r"^\s*[0-9๐-๙]+(?:[.,][0-9๐-๙]+)?\s*$")
 _NUMBER_CHARS = frozenset("0123456789๐๑๒๓๔๕๖๗๘๙.,")
 
@@ -136,7 +140,10 @@ def _page(pdf: pdfium.PdfDocument, index: int,
     if reason:
         warnings.append(reason)
         result = Page(number, "", text_source="ocr")
-        if tesseract_available():
+        if width * height * SCALE ** 2 > MAX_PAGE_PIXELS:
+            warnings.append("page_too_large_to_ocr")  # a 200-inch page would take tens of GB
+            result.text_source = "text_layer"
+        elif tesseract_available():
             image = page.render(scale=SCALE, grayscale=True).to_pil().copy()
         else:
             warnings.append("needs_ocr")

@@ -1,24 +1,28 @@
 """Per-document results kept between runs, keyed by the file's SHA-256 and the code version.
 
-`OUT/.cache/<key>/<sha[:2]>/<sha>.pickle` holds the rows one input produced; the key is the
-declared parser version plus a fingerprint of the code and data tables, so a changed tree
-never reuses stale rows. `OUT/.cache/index.json` remembers each path's size, mtime and hash,
+`OUT/.cache/<key>/<sha[:2]>/<sha>.json` holds the rows one input produced, as data (JSON,
+dates tagged), under a first line with the SHA-256 of the rest: nothing in the cache is ever
+run as code, and an entry that is damaged, foreign or edited (its checksum, or its rows checked
+like fresh ones against the schema) is a miss, extracted again. The key is the declared parser
+version plus a fingerprint of the code and data tables, so a changed tree never reuses stale
+rows. `OUT/.cache/index.json` remembers each path's size, mtime and hash,
 so an unchanged file is not even re-read."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import logging
 import os
-import pickle
 import shutil
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from pipeline import PARSER_VERSION
-from pipeline.writer import sha256_file
+from pipeline.schema import TABLES
+from pipeline.writer import sha256_file, to_arrow
 
 log = logging.getLogger(__name__)
 
@@ -56,17 +60,36 @@ class ResultCache:
         self.folder = self.root / self.key
 
     def _path(self, sha256: str) -> Path:
-        return self.folder / sha256[:2] / f"{sha256}.pickle"
+        return self.folder / sha256[:2] / f"{sha256}.json"
+
+    def _payload(self, sha256: str) -> bytes | None:
+        """The entry's bytes when its checksum holds; None when absent or damaged."""
+        try:
+            data = self._path(sha256).read_bytes()
+        except OSError:
+            return None
+        digest, _, payload = data.partition(b"\n")
+        if digest != hashlib.sha256(payload).hexdigest().encode():
+            log.warning("cache entry of %s is damaged or foreign: extracted again", sha256[:16])
+            return None
+        return payload
 
     def get(self, sha256: str) -> Rows | None:
+        """The rows kept for `sha256`, checked like fresh ones; None (a miss) when they are not
+        there, damaged, or do not fit the contract."""
+        payload = self._payload(sha256)
+        if payload is None:
+            return None
         try:
-            with self._path(sha256).open("rb") as handle:
-                return pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
-            return None  # absent, or left half-written by a killed run: extract again
+            rows = json.loads(payload, object_hook=_decode)
+            _validate(rows)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            log.warning("cache entry of %s does not hold valid rows (%s): extracted again", sha256[:16], exc)
+            return None
+        return rows
 
     def has(self, sha256: str) -> bool:
-        return self._path(sha256).is_file()
+        return self._payload(sha256) is not None
 
     def put(self, sha256: str, rows: Rows) -> bool:
         """Keep `rows`; False when they could not be written (a full disk), which only costs
@@ -75,8 +98,11 @@ class ResultCache:
         tmp = path.with_name(f".{path.name}.{os.getpid()}")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            payload = json.dumps(rows, default=_encode, ensure_ascii=False, sort_keys=True).encode()
             with tmp.open("wb") as handle:
-                pickle.dump(rows, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
+                handle.flush()
+                os.fsync(handle.fileno())
             os.replace(tmp, path)
         except OSError as exc:
             log.warning("could not cache the result of %s: %s", sha256[:16], exc)
@@ -90,6 +116,27 @@ class ResultCache:
             for folder in self.root.iterdir():
                 if folder.is_dir() and folder.name != self.key:
                     shutil.rmtree(folder, ignore_errors=True)
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return {"__date__": value.isoformat()}
+    raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+def _decode(value: dict) -> Any:
+    return dt.date.fromisoformat(value["__date__"]) if set(value) == {"__date__"} else value
+
+
+def _validate(rows: Any) -> None:
+    """Rows read back must fit the contract as fresh ones do (tables, types, enumerations,
+    warnings) and hold scores in 0–100."""
+    if not isinstance(rows, dict) or not set(rows) <= set(TABLES):
+        raise ValueError("not a result's tables")
+    for name, table_rows in rows.items():
+        to_arrow(TABLES[name], table_rows)
+    if any(not 0 <= row["score"] <= 100 for row in rows.get("scores", [])):
+        raise ValueError("a score outside 0–100")
 
 
 class HashIndex:

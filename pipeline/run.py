@@ -18,7 +18,7 @@ from typing import Any
 from parsers.ocr import tesseract_available
 from pipeline import PARSER_VERSION
 from pipeline.cache import HashIndex, ResultCache, Rows
-from pipeline.extract import Result, error_result
+from pipeline.extract import Result, error_result, extract_file
 from pipeline.inputs import UNSUPPORTED, Discovered, discover, source_path
 from pipeline.schema import CONTRACT_VERSION
 from pipeline.workers import Task, run_dask, run_local
@@ -195,8 +195,10 @@ def _documents(found: _Inputs, cache: ResultCache, in_memory: dict[str, Rows],
     for sha in sorted(found.paths_of):
         rows = in_memory.get(sha) or cache.get(sha)
         first = found.paths_of[sha][0]
-        if rows is None:
-            raise RuntimeError(f"the cached result of {first} vanished during the run; run again")
+        if rows is None:  # damaged or edited since it was planned: extract it again, here
+            log.warning("%s: its cached result could not be used; extracted again", first)
+            rows = extract_file(found.real_path[first], found.root).rows
+            cache.put(sha, rows)
         rows = {table: [{**row, "source_path": first} for row in table_rows]
                 if table in ("documents", "errors") else table_rows
                 for table, table_rows in rows.items()}

@@ -110,3 +110,30 @@ def test_a_file_name_that_is_not_utf8_is_kept_escaped_and_the_run_goes_on(raw, t
 def test_source_paths_map_back_to_exactly_one_name(tmp_path, name: bytes, printed: str) -> None:
     path = os.fsdecode(os.path.join(os.fsencode(tmp_path), name))
     assert source_path(path, tmp_path) == printed
+
+
+def test_an_html_table_with_huge_spans_is_laid_out_at_its_real_size() -> None:
+    from parsers.html import MAX_COLSPAN, parse_html
+    blocks = parse_html('<table><tr><td rowspan="100000" colspan="100000">x</td></tr>'
+                        '<tr><td>y</td></tr></table>')
+    table = next(b for b in blocks if b.kind == "table")
+    rows = [*table.header, *table.rows]
+    assert len(rows) == 2 and max(len(r.cells) for r in rows) == MAX_COLSPAN + 1  # and y beside them
+
+
+def test_a_page_too_large_to_render_is_not_ocrd(tmp_path) -> None:
+    """A 2 kB PDF whose one scanned page is 200 × 200 inches: at 300 dpi it would take 3.6 Gpx."""
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    from pipeline.extract import extract_file
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(14400, 14400)
+    image = pdfium.PdfImage.new(pdf)
+    image.set_bitmap(pdfium.PdfBitmap.from_pil(Image.new("L", (20, 20), 128)))
+    image.set_matrix(pdfium.PdfMatrix().scale(14400, 14400))
+    page.insert_obj(image)
+    page.gen_content()
+    pdf.save(tmp_path / "poster.pdf")
+    rows = extract_file(tmp_path / "poster.pdf", tmp_path).rows
+    assert "page_too_large_to_ocr" in rows["documents"][0]["warnings"]
