@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pypdfium2 as pdfium
+
 from parsers.encoding import decode_text
 from parsers.errors import ParseError, UnsupportedFormat
 from parsers.html import parse_html
@@ -42,7 +44,13 @@ def parse_file(path: Path, data: bytes) -> Document:
     parser = PARSERS.get(path.suffix.lower())
     if parser is None:
         raise UnsupportedFormat(f"no parser for '{path.suffix}' files")
-    return parser(data)
+    try:
+        return parser(data)
+    except pdfium.PdfiumError as exc:  # damage pdfium finds past opening (a page, a stream)
+        raise ParseError(f"the PDF is damaged: {exc}", error_type="DamagedPDF") from exc
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"the text cannot be decoded ({exc.reason} at byte {exc.start})",
+                         error_type="UndecodableText", stage="decode") from exc
 
 
 __all__ = ["ParseError", "parse_file", "supported_suffixes"]

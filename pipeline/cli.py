@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from pipeline import PARSER_VERSION
+from pipeline.inputs import DEFAULT_MAX_MB
 from pipeline.run import DEFAULT_TIME_LIMIT, EXIT_RUN_FAILED, EXIT_USAGE, RunOptions, run
 from pipeline.schema import TABLES, data_dictionary
 from pipeline.writer import OutputLocked
@@ -45,6 +46,10 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="SECONDS",
                          help="a document taking longer becomes an errors row "
                          f"(default: {DEFAULT_TIME_LIMIT:g}; 0: no limit)")
+    for kind, default in DEFAULT_MAX_MB.items():
+        extract.add_argument(f"--max-{kind}-mb", type=float, default=default, metavar="MB",
+                             help=f"a {kind} input larger than this becomes an errors row, unread "
+                             f"(default: {default}; 0: no limit)")
     extract.add_argument("--follow-symlinks", action="store_true",
                          help="also read symlinks to files or folders outside RAW (by default they are "
                          "listed in manifest.json as skipped)")
@@ -96,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     options = RunOptions(workers=args.workers, scheduler=args.scheduler, force=args.force,
                          time_limit=args.time_limit, progress=not args.quiet and sys.stderr.isatty(),
-                         follow_symlinks=args.follow_symlinks)
+                         follow_symlinks=args.follow_symlinks,
+                         max_mb={kind: getattr(args, f"max_{kind}_mb") for kind in DEFAULT_MAX_MB})
     try:
         summary = run(args.raw, args.out, options)
     except OutputLocked as exc:

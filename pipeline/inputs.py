@@ -19,6 +19,13 @@ from pathlib import Path
 from parsers import supported_suffixes
 
 UNSUPPORTED = "no parser for this kind of file"
+# The largest input of each kind read by default (MiB): a 300-page text dump is a few MB and
+# parsing costs about 20 times a text's size in memory; scanned PDFs run to hundreds of MB.
+DEFAULT_MAX_MB = {"pdf": 512, "text": 16}
+
+
+def input_kind(path: Path) -> str:
+    return "pdf" if path.suffix.lower() == ".pdf" else "text"
 _KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a character device",
           stat.S_IFBLK: "a block device"}
 

@@ -19,7 +19,7 @@ from parsers.ocr import tesseract_available
 from pipeline import PARSER_VERSION
 from pipeline.cache import HashIndex, ResultCache, Rows
 from pipeline.extract import Result, error_result, extract_file
-from pipeline.inputs import UNSUPPORTED, Discovered, discover, source_path
+from pipeline.inputs import DEFAULT_MAX_MB, UNSUPPORTED, Discovered, discover, input_kind, source_path
 from pipeline.schema import CONTRACT_VERSION
 from pipeline.workers import Task, run_dask, run_local
 from pipeline.writer import (
@@ -46,6 +46,7 @@ class RunOptions:
     time_limit: float = DEFAULT_TIME_LIMIT  # 0: none
     progress: bool = False  # a progress line on stderr
     follow_symlinks: bool = False  # read symlinks to outside the raw folder too
+    max_mb: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_MAX_MB))  # per input kind
 
     @property
     def worker_count(self) -> int:
@@ -82,8 +83,8 @@ class _Inputs:
     unreadable: list[Result] = field(default_factory=list)
 
     @classmethod
-    def read(cls, raw_root: Path, out_dir: Path, follow_symlinks: bool = False) -> _Inputs:
-        discovered = discover(raw_root, follow_symlinks=follow_symlinks)
+    def read(cls, raw_root: Path, out_dir: Path, options: RunOptions) -> _Inputs:
+        discovered = discover(raw_root, follow_symlinks=options.follow_symlinks)
         found = cls(raw_root, discovered.inputs, discovered, HashIndex(out_dir))
         for folder, reason in discovered.unreadable_folders.items():
             found.unreadable.append(error_result(str(folder), str(raw_root), None, "read", "UnreadableFolder",
@@ -91,6 +92,8 @@ class _Inputs:
         for path in found.files:
             relative = source_path(path, raw_root)
             found.real_path[relative] = path
+            if _too_large(path, options, found):
+                continue
             try:
                 found.paths_of.setdefault(found.index.sha256(path, relative), []).append(relative)
             except OSError as exc:
@@ -121,9 +124,25 @@ class _Inputs:
         }
 
 
+def _too_large(path: Path, options: RunOptions, found: _Inputs) -> bool:
+    """An input over the size limit of its kind becomes an errors row, unread."""
+    kind = input_kind(path)
+    limit = options.max_mb.get(kind, 0)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return False  # reading it will say what is wrong
+    if not limit or size <= limit * 2**20:
+        return False
+    found.unreadable.append(error_result(str(path), str(found.root), None, "read", "InputTooLarge",
+                                         f"{size / 2**20:.1f} MiB, over the {limit:g} MiB limit for {kind} "
+                                         f"inputs (--max-{kind}-mb)"))
+    return True
+
+
 def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> RunSummary:
     started = _now()
-    found = _Inputs.read(raw_root, out_dir, options.follow_symlinks)
+    found = _Inputs.read(raw_root, out_dir, options)
     cache = ResultCache(out_dir)
     fingerprint = found.fingerprint(cache.key)
     header = {"started_at": started, "raw_root": str(raw_root), "cache_key": cache.key,

@@ -137,3 +137,34 @@ def test_a_page_too_large_to_render_is_not_ocrd(tmp_path) -> None:
     pdf.save(tmp_path / "poster.pdf")
     rows = extract_file(tmp_path / "poster.pdf", tmp_path).rows
     assert "page_too_large_to_ocr" in rows["documents"][0]["warnings"]
+
+
+def test_an_input_over_its_size_limit_is_an_error_row_unread(raw, tmp_path) -> None:
+    (raw / "huge.txt").write_bytes(b"x" * (2 * 2**20))
+    summary, tables = _run(raw, tmp_path, max_mb={"text": 1, "pdf": 512})
+    error = tables["errors"].set_index("source_path").loc["huge.txt"]
+    assert (error["error_type"], error["stage"]) == ("InputTooLarge", "read")
+    assert "--max-text-mb" in error["message"]
+    assert summary.exit_code == EXIT_SOME_FAILED
+
+
+@pytest.mark.parametrize(("raised", "error_type", "stage"), [
+    ("pdfium", "DamagedPDF", "parse"),
+    ("unicode", "UndecodableText", "decode"),
+])
+def test_library_errors_past_opening_are_known_errors_not_crashes(tmp_path, monkeypatch, raised, error_type,
+                                                                  stage) -> None:
+    import pypdfium2 as pdfium
+
+    import parsers.registry as registry
+    from pipeline.extract import extract_file
+
+    def failing(data):
+        if raised == "pdfium":
+            raise pdfium.PdfiumError("Failed to load page.")
+        raise UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte")
+
+    monkeypatch.setitem(registry.PARSERS, ".pdf", failing)
+    (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.4")
+    error = extract_file(tmp_path / "bad.pdf", tmp_path).rows["errors"][0]
+    assert (error["error_type"], error["stage"]) == (error_type, stage)
