@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pipeline import PARSER_VERSION
 from pipeline.inputs import DEFAULT_MAX_MB
-from pipeline.run import DEFAULT_TIME_LIMIT, EXIT_RUN_FAILED, EXIT_USAGE, RunOptions, run
+from pipeline.run import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT, EXIT_RUN_FAILED, EXIT_USAGE, RunOptions, run
 from pipeline.schema import TABLES, data_dictionary
 from pipeline.writer import OutputLocked
 
@@ -50,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
         extract.add_argument(f"--max-{kind}-mb", type=float, default=default, metavar="MB",
                              help=f"a {kind} input larger than this becomes an errors row, unread "
                              f"(default: {default}; 0: no limit)")
+    extract.add_argument("--max-memory-mb", type=float, default=DEFAULT_MEMORY_MB, metavar="MB",
+                         help="address space each worker process may use, enforced by the OS: a document "
+                         f"needing more becomes an errors row (default: {DEFAULT_MEMORY_MB:g}; 0: no limit)")
     extract.add_argument("--follow-symlinks", action="store_true",
                          help="also read symlinks to files or folders outside RAW (by default they are "
                          "listed in manifest.json as skipped)")
@@ -102,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     options = RunOptions(workers=args.workers, scheduler=args.scheduler, force=args.force,
                          time_limit=args.time_limit, progress=not args.quiet and sys.stderr.isatty(),
                          follow_symlinks=args.follow_symlinks,
-                         max_mb={kind: getattr(args, f"max_{kind}_mb") for kind in DEFAULT_MAX_MB})
+                         max_mb={kind: getattr(args, f"max_{kind}_mb") for kind in DEFAULT_MAX_MB},
+                         memory_mb=args.max_memory_mb)
     try:
         summary = run(args.raw, args.out, options)
     except OutputLocked as exc:

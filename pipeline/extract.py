@@ -50,6 +50,9 @@ def extract_file(path: Path, raw_root: Path) -> Result:
         return _error(relative, digest, exc.stage, exc.error_type, str(exc))
     except OSError as exc:
         return _error(relative, digest, "read", type(exc).__name__, exc.strerror or str(exc))
+    except MemoryError:
+        return _error(relative, digest, "extract", "MemoryLimit",
+                      "the document needs more memory than a worker may use (--max-memory-mb)")
     except Exception as exc:  # a bug on one file must not stop the batch
         log.exception("extraction failed on %s", relative)
         return _error(relative, digest, "extract", type(exc).__name__, str(exc))

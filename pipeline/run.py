@@ -34,6 +34,7 @@ from pipeline.writer import (
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_RUN_FAILED, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2, 3
+DEFAULT_MEMORY_MB = 4096.0  # a worker OCRs in under 0.5 GB; a long scan holds several page images
 DEFAULT_TIME_LIMIT = 900.0  # seconds per document: a 300-page scan OCRs in well under this
 _NOT_CACHED = {"DocumentTimeout", "WorkerDied"}  # may pass on a quieter machine: try again
 
@@ -47,6 +48,7 @@ class RunOptions:
     progress: bool = False  # a progress line on stderr
     follow_symlinks: bool = False  # read symlinks to outside the raw folder too
     max_mb: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_MAX_MB))  # per input kind
+    memory_mb: float = DEFAULT_MEMORY_MB  # address space per worker process; 0: none
 
     @property
     def worker_count(self) -> int:
@@ -186,7 +188,7 @@ def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> RunSummary:
 
 def _tasks(found: _Inputs, cache: ResultCache, options: RunOptions, redo: set[str]) -> list[Task]:
     """A task for every file the cache cannot answer for (all of them with --force)."""
-    return [Task(str(found.real_path[paths[0]]), str(found.root), sha, options.time_limit)
+    return [Task(str(found.real_path[paths[0]]), str(found.root), sha, options.time_limit, options.memory_mb)
             for sha, paths in found.paths_of.items()
             if options.force or not cache.has(sha) or redo.intersection(paths)]
 

@@ -12,6 +12,7 @@ import ctypes
 import logging
 import multiprocessing
 import os
+import resource
 import signal
 import sys
 import threading
@@ -34,6 +35,7 @@ class Task:
     raw_root: str
     sha256: str
     time_limit: float  # seconds; 0 = none
+    memory_mb: float = 0  # address space a worker may use (RLIMIT_AS); 0 = none
 
 
 def extract_task(task: Task) -> Result:
@@ -47,7 +49,8 @@ def run_local(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Result]]:
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["pipeline._preload"])
-    pool = [_Worker(context, workers) for _ in range(min(workers, len(tasks)))]
+    memory = int(tasks[0].memory_mb * 2**20)
+    pool = [_Worker(context, workers, memory) for _ in range(min(workers, len(tasks)))]
     queue = list(reversed(tasks))
     try:
         while queue or any(w.task for w in pool):
@@ -74,8 +77,8 @@ def _next_deadline(busy: list[_Worker]) -> float | None:
 
 
 class _Worker:
-    def __init__(self, context: Any, workers: int) -> None:
-        self.context, self.workers = context, workers
+    def __init__(self, context: Any, workers: int, memory: int = 0) -> None:
+        self.context, self.workers, self.memory = context, workers, memory
         self.task: Task | None = None
         self.deadline = 0.0
         self._spawn()
@@ -83,7 +86,7 @@ class _Worker:
     def _spawn(self) -> None:
         self.conn, child = self.context.Pipe()
         threads = os.environ.get(_CHILD_ENV) or str(max(1, (os.cpu_count() or 1) // self.workers))
-        self.process = self.context.Process(target=_serve, args=(child, threads), daemon=True)
+        self.process = self.context.Process(target=_serve, args=(child, threads, self.memory), daemon=True)
         self.process.start()
         child.close()
 
@@ -97,7 +100,7 @@ class _Worker:
         try:
             result = self.conn.recv()
         except (EOFError, OSError):  # the worker died (out of memory, a crash in C code)
-            result = _died(task)
+            result = _died(task, self.memory)
             self.replace()
         return task, result
 
@@ -129,10 +132,13 @@ class _Worker:
                 self._kill()
 
 
-def _serve(conn: Connection, ocr_threads: str) -> None:
-    """A worker process: its own process group (so a kill reaches Tesseract too)."""
+def _serve(conn: Connection, ocr_threads: str, memory: int = 0) -> None:
+    """A worker process: its own process group (so a kill reaches Tesseract too), its address
+    space bounded by the OS (so a bomb nobody foresaw fails this document, not the machine)."""
     os.setpgrp()
     _die_with_parent()
+    if memory:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     os.environ.setdefault(_CHILD_ENV, ocr_threads)
     # Errors reach the parent as errors rows, which it logs; here only crashes are worth a line.
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s worker %(process)d %(message)s")
@@ -156,9 +162,10 @@ def _die_with_parent() -> None:
             os._exit(1)
 
 
-def _died(task: Task) -> Result:
+def _died(task: Task, memory: int = 0) -> Result:
+    limit = f" (perhaps over its {memory / 2**20:g} MiB memory limit, --max-memory-mb)" if memory else ""
     return error_result(task.path, task.raw_root, task.sha256, "extract", "WorkerDied",
-                        "the worker process died while extracting this file")
+                        f"the worker process died while extracting this file{limit}")
 
 
 def run_dask(tasks: list[Task], address: str) -> Iterator[tuple[Task, Result]]:

@@ -168,3 +168,15 @@ def test_library_errors_past_opening_are_known_errors_not_crashes(tmp_path, monk
     (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.4")
     error = extract_file(tmp_path / "bad.pdf", tmp_path).rows["errors"][0]
     assert (error["error_type"], error["stage"]) == (error_type, stage)
+
+
+def test_a_memory_bomb_nobody_foresaw_is_an_errors_row_under_the_workers_limit(raw, tmp_path) -> None:
+    """With the size limits lifted, a 40 MB text dump needs far more than the worker may use:
+    the OS refuses the memory (a worker extracts the good file in under 300 MB of address
+    space), the document becomes an errors row, the good file is extracted."""
+    line = "ผลการประเมิน ITA ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่ ได้คะแนน ๙๗.๔๔ คะแนน\n"
+    (raw / "bomb.txt").write_text(line * (40 * 2**20 // len(line.encode())), "utf-8")
+    summary, tables = _run(raw, tmp_path, max_mb={"text": 0, "pdf": 0}, memory_mb=400)
+    error = tables["errors"].set_index("source_path").loc["bomb.txt"]
+    assert error["error_type"] in ("MemoryLimit", "WorkerDied")
+    assert summary.exit_code == EXIT_SOME_FAILED
