@@ -55,32 +55,40 @@ def _resigned(data: bytes) -> bytes:
     return hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
 
 
-def test_planted_pickles_run_nothing_and_the_tables_are_the_same(tmp_path) -> None:
+def _tampered_rerun(tmp_path, tamper):
+    """(summary of a second run, scores of the first, scores of the second) with `tamper`
+    applied to the cache folder in between; the manifest goes, so the tables must be rebuilt."""
     raw, out = tmp_path / "raw", tmp_path / "out"
     raw.mkdir()
     shutil.copy(RAW / "002_21007bcb3eecaeca.txt", raw / "good.txt")
     run(raw, out, RunOptions(workers=1))
     first = pd.read_parquet(out / "scores.parquet")
-    marker = tmp_path / "code-ran"
-    for entry in [*(out / ".cache").rglob("*.json"), *(out / ".cache").rglob("*.pickle")]:
-        entry.write_bytes(pickle.dumps(Planted(marker)))
-        entry.with_suffix(".pickle").write_bytes(pickle.dumps(Planted(marker)))
-    (out / "manifest.json").unlink()  # so the run cannot keep the tables as they are
+    tamper(out / ".cache")
+    (out / "manifest.json").unlink()
     summary = run(raw, out, RunOptions(workers=1))
+    return summary, first, pd.read_parquet(out / "scores.parquet")
+
+
+def test_planted_pickles_run_nothing_and_the_tables_are_the_same(tmp_path) -> None:
+    marker = tmp_path / "code-ran"
+
+    def plant(cache):
+        for entry in [*cache.rglob("*.json"), *cache.rglob("*.pickle")]:
+            entry.write_bytes(pickle.dumps(Planted(marker)))
+            entry.with_suffix(".pickle").write_bytes(pickle.dumps(Planted(marker)))
+
+    summary, first, second = _tampered_rerun(tmp_path, plant)
     assert not marker.exists()
     assert summary.exit_code == 0
-    pd.testing.assert_frame_equal(pd.read_parquet(out / "scores.parquet"), first)
+    pd.testing.assert_frame_equal(second, first)
 
 
 def test_an_entry_edited_with_a_valid_checksum_is_extracted_again_in_the_run(tmp_path) -> None:
-    raw, out = tmp_path / "raw", tmp_path / "out"
-    raw.mkdir()
-    shutil.copy(RAW / "002_21007bcb3eecaeca.txt", raw / "good.txt")
-    run(raw, out, RunOptions(workers=1))
-    first = pd.read_parquet(out / "scores.parquet")
-    for entry in (out / ".cache").rglob("*.json"):
-        if entry.name != "index.json":
-            entry.write_bytes(_resigned(entry.read_bytes().replace(b"95.75", b"999.0")))
-    (out / "manifest.json").unlink()
-    assert run(raw, out, RunOptions(workers=1)).exit_code == 0
-    pd.testing.assert_frame_equal(pd.read_parquet(out / "scores.parquet"), first)
+    def edit(cache):
+        for entry in cache.rglob("*.json"):
+            if entry.name != "index.json":
+                entry.write_bytes(_resigned(entry.read_bytes().replace(b"95.75", b"999.0")))
+
+    summary, first, second = _tampered_rerun(tmp_path, edit)
+    assert summary.exit_code == 0
+    pd.testing.assert_frame_equal(second, first)
