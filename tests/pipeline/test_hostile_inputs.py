@@ -180,3 +180,14 @@ def test_a_memory_bomb_nobody_foresaw_is_an_errors_row_under_the_workers_limit(r
     error = tables["errors"].set_index("source_path").loc["bomb.txt"]
     assert error["error_type"] in ("MemoryLimit", "WorkerDied")
     assert summary.exit_code == EXIT_SOME_FAILED
+
+
+def test_force_reads_a_file_edited_without_changing_its_size_or_mtime(raw, tmp_path) -> None:
+    _run(raw, tmp_path)
+    path = raw / "good.txt"
+    stat = path.stat()
+    path.write_bytes(path.read_bytes().replace(b"95.75", b"95.76"))  # same size
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    summary, tables = _run(raw, tmp_path, force=True)
+    assert summary.exit_code == 0
+    assert tables["documents"].set_index("source_path").loc["good.txt", "overall_score"] == 95.76
