@@ -109,9 +109,8 @@ def main(argv: list[str] | None = None) -> int:
                          memory_mb=args.max_memory_mb)
     try:
         summary = run(args.raw, args.out, options)
-    except OutputLocked as exc:
+    except OutputLocked as exc:  # one line, on the console and in --log-file alike
         logging.getLogger(__name__).error("%s", exc)
-        print(f"error: {exc}", file=sys.stderr)
         return EXIT_RUN_FAILED
     except Exception as exc:  # the run itself failed: nothing half-written is left behind
         logging.getLogger(__name__).exception("run failed")

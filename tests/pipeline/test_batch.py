@@ -122,7 +122,7 @@ def test_a_second_concurrent_run_on_the_same_output_is_refused(raw, tmp_path) ->
         second = _cli("--raw", str(raw), "--out", str(out))
         _, stderr = second.communicate(timeout=120)
     assert second.returncode == EXIT_RUN_FAILED
-    assert "another ita-extract run is writing" in stderr
+    assert stderr.count("another ita-extract run is writing") == 1
     assert not (out / "documents.parquet").exists()
 
 
