@@ -34,10 +34,6 @@ class Number:
     def value(self) -> float:
         return float(self.text)
 
-    @property
-    def decimals(self) -> int:
-        return len(self.text.split(".")[1]) if "." in self.text else 0
-
 
 @dataclass(frozen=True)
 class RoleRule:

@@ -185,8 +185,7 @@ def reconcile(scores: list[Score]) -> Reconciled:
                 failed[id(score)].append(f"{check.rule.name}:{check.year}")
     for score in scores:
         competing = len({s.score for s in by_key[score.key]}) > 1
-        score.failed_rules = failed[id(score)]
-        if score.failed_rules or (competing and not support.get(id(score), False)):
+        if failed[id(score)] or (competing and not support.get(id(score), False)):
             score.verification = "conflict"
         elif support.get(id(score)) or id(score) in confirmed:
             score.verification = "verified"

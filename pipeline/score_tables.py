@@ -17,6 +17,7 @@ import regex
 
 from normalizers.digits import parse_number, thai_digits_to_arabic
 from normalizers.lists import squeeze_thai
+from normalizers.years import to_be
 from pipeline.knowledge import keyed_patterns
 from pipeline.lines import Line, clean, repaired, row_text
 from pipeline.plausibility import is_ita_year
@@ -122,8 +123,7 @@ def _year_row_scores(table_view: TableView, columns: list[tuple[Column, Subject]
     first = min(c.index for c in table_view.columns if c.index not in {k.index for k, _ in columns})
     scores = []
     for row in table_view.body():
-        year = int(_YEAR_CELL.match(cell_text(row.cells[first])).group(1))
-        year = year + 543 if year < 2400 else year
+        year = to_be(int(_YEAR_CELL.match(cell_text(row.cells[first])).group(1)))
         if not is_ita_year(year):
             continue
         line = Line(row.page, row.line, row_text(row), "table")

@@ -12,7 +12,7 @@ year printed before it in its clause, else the assessment year.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from normalizers.lists import squeeze_thai
 from normalizers.years import to_be
@@ -41,7 +41,6 @@ class Score:
     place: str | None = None  # the cell or sentence it was printed in, to tell independent mentions
     group: str | None = None  # the table group (items under one category row) it was listed in
     verification: str = "unverified"
-    failed_rules: list[str] = field(default_factory=list)
 
     @property
     def level(self) -> str:

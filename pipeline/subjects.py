@@ -140,11 +140,16 @@ def find_overall(text: str) -> list[Subject]:
             for m in p.finditer(text) if m.end() > m.start() and (kind == "named" or _of_assessment(text, m))]
 
 
+@cache
+def _overall_context() -> dict[str, regex.Pattern]:
+    return dict(keyed_patterns("overall_context_cues", "role"))
+
+
 def _of_assessment(text: str, cue: regex.Match) -> bool:
     """Whether a generic cue scores the assessment: not when it is qualified by what was scored
     (ได้คะแนนความพึงพอใจ) or an aspect, activity or question is named before it after the last
     mention of the assessment or the organisation (ด้านการให้บริการ ได้คะแนน)."""
-    cues = {role: p for role, p in keyed_patterns("overall_context_cues", "role")}
+    cues = _overall_context()
     if cues["aspect_after"].match(text, cue.end()):
         return False
     before = text[max(0, cue.start() - _OVERALL_CONTEXT):cue.start()]

@@ -49,10 +49,6 @@ class TableView:
     kind: str = "other"
     header_in_body: int = 0  # leading body rows that are further lines of the header
 
-    @property
-    def header_rows(self) -> list[Row]:
-        return [*self.block.header, *self.block.rows[:self.header_in_body]]
-
     def roles(self) -> set[str]:
         return {c.role for c in self.columns if c.role}
 
