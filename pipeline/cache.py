@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import shutil
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -150,13 +151,15 @@ class HashIndex:
             self.previous = {}
         self.current: dict[str, list] = {}
 
-    def sha256(self, path: Path, relative: str) -> str:
+    def sha256(self, path: Path, relative: str, hash_file: Callable[[Path], str] = sha256_file) -> str:
+        """The file's SHA-256, from the index when its size and mtime are unchanged, else
+        computed by `hash_file` (the run bounds it in time)."""
         stat = path.stat()
         known = self.previous.get(relative)
         if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
             digest = known[2]
         else:
-            digest = sha256_file(path)
+            digest = hash_file(path)
         self.current[relative] = [stat.st_size, stat.st_mtime_ns, digest]
         return digest
 

@@ -11,7 +11,7 @@ from pipeline import PARSER_VERSION
 from pipeline.inputs import DEFAULT_MAX_MB
 from pipeline.run import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT, EXIT_RUN_FAILED, EXIT_USAGE, RunOptions, run
 from pipeline.schema import TABLES, data_dictionary
-from pipeline.writer import OutputLocked
+from pipeline.writer import DEFAULT_KEEP_RUNS, OutputFolderError, OutputLocked
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -56,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--follow-symlinks", action="store_true",
                          help="also read symlinks to files or folders outside RAW (by default they are "
                          "listed in manifest.json as skipped)")
+    extract.add_argument("--keep-runs", type=_positive_int, default=DEFAULT_KEEP_RUNS, metavar="N",
+                         help="run folders kept in OUT/runs, the current one included; readers that "
+                         f"resolved OUT/current earlier can finish reading (default: {DEFAULT_KEEP_RUNS})")
     extract.add_argument("--log-file", type=Path, metavar="FILE",
                          help="append warnings and errors, with times, to FILE")
 
@@ -106,10 +109,10 @@ def main(argv: list[str] | None = None) -> int:
                          time_limit=args.time_limit, progress=not args.quiet and sys.stderr.isatty(),
                          follow_symlinks=args.follow_symlinks,
                          max_mb={kind: getattr(args, f"max_{kind}_mb") for kind in DEFAULT_MAX_MB},
-                         memory_mb=args.max_memory_mb)
+                         memory_mb=args.max_memory_mb, keep_runs=args.keep_runs)
     try:
         summary = run(args.raw, args.out, options)
-    except OutputLocked as exc:  # one line, on the console and in --log-file alike
+    except (OutputLocked, OutputFolderError) as exc:  # one line, on the console and in --log-file alike
         logging.getLogger(__name__).error("%s", exc)
         return EXIT_RUN_FAILED
     except Exception as exc:  # the run itself failed: nothing half-written is left behind

@@ -70,7 +70,7 @@ def timeout_result(path: str, raw_root: str, digest: str | None, limit: float) -
 
 
 def _error(path: str, digest: str | None, stage: str, error_type: str, message: str) -> Result:
-    log.warning("%s: %s (%s)", path, message, error_type)
+    """The failure as a row; the run logs it, once, whichever process decided it."""
     return Result({"errors": [{"source_path": path, "source_sha256": digest, "stage": stage,
                                "error_type": error_type, "message": message}]})
 

@@ -8,6 +8,7 @@ import hashlib
 import logging
 import os
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Iterable, Iterator
@@ -23,11 +24,13 @@ from pipeline.inputs import DEFAULT_MAX_MB, UNSUPPORTED, Discovered, discover, i
 from pipeline.schema import CONTRACT_VERSION
 from pipeline.workers import Task, run_dask, run_local
 from pipeline.writer import (
+    DEFAULT_KEEP_RUNS,
     keep_dataset,
     output_lock,
     outputs_intact,
     previous_manifest,
     recover,
+    sha256_file,
     write_documents,
 )
 
@@ -49,6 +52,7 @@ class RunOptions:
     follow_symlinks: bool = False  # read symlinks to outside the raw folder too
     max_mb: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_MAX_MB))  # per input kind
     memory_mb: float = DEFAULT_MEMORY_MB  # address space per worker process; 0: none
+    keep_runs: int = DEFAULT_KEEP_RUNS  # run folders kept in OUT/runs, the current one included
 
     @property
     def worker_count(self) -> int:
@@ -89,19 +93,26 @@ class _Inputs:
         discovered = discover(raw_root, follow_symlinks=options.follow_symlinks)
         found = cls(raw_root, discovered.inputs, discovered, HashIndex(out_dir))
         for folder, reason in discovered.unreadable_folders.items():
-            found.unreadable.append(error_result(str(folder), str(raw_root), None, "read", "UnreadableFolder",
-                                                 f"the folder cannot be listed: {reason}"))
+            found.fail(folder, "UnreadableFolder", f"the folder cannot be listed: {reason}")
         for path in found.files:
             relative = source_path(path, raw_root)
             found.real_path[relative] = path
             if _too_large(path, options, found):
                 continue
             try:
-                found.paths_of.setdefault(found.index.sha256(path, relative), []).append(relative)
+                digest = found.index.sha256(path, relative, lambda p: _hash_within(p, options.time_limit))
+                found.paths_of.setdefault(digest, []).append(relative)
+            except ReadTimeout as exc:
+                found.fail(path, "ReadTimeout", str(exc))
             except OSError as exc:
-                found.unreadable.append(error_result(str(path), str(raw_root), None, "read",
-                                                     type(exc).__name__, exc.strerror or str(exc)))
+                found.fail(path, type(exc).__name__, exc.strerror or str(exc))
         return found
+
+    def fail(self, path: Path, error_type: str, message: str) -> None:
+        """An errors row for a file or folder the run cannot read, logged once."""
+        result = error_result(str(path), str(self.root), None, "read", error_type, message)
+        _log_failure(result)
+        self.unreadable.append(result)
 
     def fingerprint(self, code_key: str) -> str:
         """What the tables are a function of: every path with its bytes' hash, and the code."""
@@ -126,6 +137,35 @@ class _Inputs:
         }
 
 
+class ReadTimeout(Exception):
+    """Reading a file to hash it took longer than the time limit."""
+
+
+def _hash_within(path: Path, seconds: float) -> str:
+    """The file's SHA-256, given up after `seconds`: a file on a hung share, or one that never
+    ends, must not hold the run before any time limit applies. The reading thread is a daemon,
+    so one stuck for good does not keep the process from exiting."""
+    if not seconds:
+        return sha256_file(path)
+    box: list[str | BaseException] = []
+
+    def read() -> None:
+        try:
+            box.append(sha256_file(path))
+        except BaseException as exc:  # handed to the caller's thread
+            box.append(exc)
+
+    thread = threading.Thread(target=read, name="hash", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if not box:
+        raise ReadTimeout(f"reading it took longer than the {seconds:g} s time limit (--time-limit): a file "
+                          "on a hung share, or one that never ends")
+    if isinstance(box[0], BaseException):
+        raise box[0]
+    return box[0]
+
+
 def _too_large(path: Path, options: RunOptions, found: _Inputs) -> bool:
     """An input over the size limit of its kind becomes an errors row, unread."""
     kind = input_kind(path)
@@ -136,9 +176,8 @@ def _too_large(path: Path, options: RunOptions, found: _Inputs) -> bool:
         return False  # reading it will say what is wrong
     if not limit or size <= limit * 2**20:
         return False
-    found.unreadable.append(error_result(str(path), str(found.root), None, "read", "InputTooLarge",
-                                         f"{size / 2**20:.1f} MiB, over the {limit:g} MiB limit for {kind} "
-                                         f"inputs (--max-{kind}-mb)"))
+    found.fail(path, "InputTooLarge", f"{size / 2**20:.1f} MiB, over the {limit:g} MiB limit for {kind} "
+               f"inputs (--max-{kind}-mb)")
     return True
 
 
@@ -153,7 +192,7 @@ def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> RunSummary:
     previous = previous_manifest(out_dir)
     if _unchanged_since(previous, out_dir, fingerprint, options):  # the same tables: keep them
         inputs = {**previous["inputs"], **found.counts(), "extracted": 0, "reused": len(found.paths_of)}
-        manifest = keep_dataset(out_dir, _manifest(header, inputs), previous["outputs"])
+        manifest = keep_dataset(out_dir, _manifest(header, inputs), previous["outputs"], options.keep_runs)
         found.index.save()
         return RunSummary(manifest)
     tasks = _tasks(found, cache, options, _ocr_now_possible(previous))
@@ -180,7 +219,8 @@ def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> RunSummary:
             "needs_ocr": sorted(written.needs_ocr),
         })
 
-    summary = write_documents(out_dir, _documents(found, cache, in_memory, written), manifest)
+    documents = _documents(found, cache, in_memory, written)
+    summary = write_documents(out_dir, documents, manifest, options.keep_runs)
     found.index.save()
     cache.drop_other_versions()
     return RunSummary(summary)
@@ -218,7 +258,9 @@ def _documents(found: _Inputs, cache: ResultCache, in_memory: dict[str, Rows],
         first = found.paths_of[sha][0]
         if rows is None:  # damaged or edited since it was planned: extract it again, here
             log.warning("%s: its cached result could not be used; extracted again", first)
-            rows = extract_file(found.real_path[first], found.root).rows
+            result = extract_file(found.real_path[first], found.root)
+            _log_failure(result)
+            rows = result.rows
             cache.put(sha, rows)
         rows = {table: [{**row, "source_path": first} for row in table_rows]
                 if table in ("documents", "errors") else table_rows

@@ -1,9 +1,12 @@
 """The single writer of data/processed: schema enforced, the dataset replaced as a whole.
 
-A run writes every table and manifest.json into `OUT/.staging/`, makes them durable, then
-writes `.staging/COMMIT` and moves the files into place. Killed before COMMIT, the previous
-dataset is untouched (the staging folder is thrown away by the next run); killed after it,
-the next run finishes the moves. A lock on `OUT/.lock` keeps a second run out meanwhile.
+Each run writes its tables and manifest.json into a folder of its own, `OUT/runs/run-NNNNNN/`
+(built as `runs/.new-*` and renamed once durable), then switches the symlink `OUT/current` to
+it with one rename. `OUT/<table>.parquet` and `OUT/manifest.json` are fixed relative links
+through `current`, so a reader that resolves `OUT/current` once sees the tables of one run,
+however many runs finish meanwhile. Killed at any moment, the previous run stays current and
+whole; the next run clears what the killed one left. The previous run's folder is kept (for
+readers still in it), older ones are removed. A lock on `OUT/.lock` keeps a second run out.
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,7 +31,10 @@ import pyarrow.parquet as pq
 from pipeline.schema import TABLES, Table, enumerations, known_warning
 
 MANIFEST = "manifest.json"
-_STAGING, _COMMIT = ".staging", "COMMIT"
+RUNS, CURRENT = "runs", "current"
+DEFAULT_KEEP_RUNS = 2  # the current run and the one before it, which readers may still be in
+_NEW, _RUN_NAME = ".new-", re.compile(r"run-(\d{6,})")
+_LEGACY_STAGING = ".staging"  # versions before 0.9 staged here; its journal is never replayed
 log = logging.getLogger(__name__)
 # A streamed table writes a row group when its buffer holds this many rows or about this many
 # bytes of values (a page's text can be tens of kilobytes): memory stays flat over any archive.
@@ -130,37 +138,132 @@ def output_lock(out_dir: Path) -> Iterator[None]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
+class OutputFolderError(RuntimeError):
+    """OUT holds something in a place the writer needs (a real folder named `current`, say)."""
+
+
+def published_names() -> list[str]:
+    """The files a reader finds in OUT: each a link through `current`."""
+    return [f"{name}.parquet" for name in TABLES] + [MANIFEST]
+
+
+def current_run(out_dir: Path) -> Path | None:
+    """The folder of the run `OUT/current` points at, or None (no run yet, or a link this
+    writer did not make)."""
+    link = out_dir / CURRENT
+    if not link.is_symlink():
+        return None
+    match = re.fullmatch(rf"{RUNS}/({_RUN_NAME.pattern})", os.readlink(link))
+    folder = out_dir / RUNS / match[1] if match else None
+    return folder if folder is not None and folder.is_dir() and not folder.is_symlink() else None
+
+
 def recover(out_dir: Path) -> None:
-    """Finish a commit a killed run had started, or throw away its unfinished staging."""
-    staging = out_dir / _STAGING
-    if not staging.is_dir():
-        return
-    commit = staging / _COMMIT
-    if commit.is_file():
-        for name in _journal(commit):
-            source = staging / name
-            if source.is_file() and not source.is_symlink():
-                os.replace(source, out_dir / name)
-        _fsync_dir(out_dir)
-    shutil.rmtree(staging)
+    """Clear what a killed run left (a run folder never switched to, a half-made link) and
+    make the published links point through `current` again. An older version's staging
+    folder is thrown away unread: a journal in it, planted or not, moves nothing."""
+    _remove(out_dir / _LEGACY_STAGING)
+    _remove(out_dir / f".{CURRENT}.new")
+    runs = _runs_folder(out_dir)
+    current = current_run(out_dir)
+    newest = _run_number(current.name) if current else -1
+    for entry in sorted(runs.iterdir()):
+        number = _run_number(entry.name)
+        if entry.name.startswith(_NEW) or entry.is_symlink() or (number is not None and number > newest):
+            _remove(entry)
+    if current:
+        _link_tables(out_dir)
 
 
-def _journal(commit: Path) -> list[str]:
-    """The files a commit journal may move: only the dataset's own names, each a plain name in
-    OUT; anything else (`../../victim.txt`, a damaged journal) is refused and logged."""
-    allowed = {f"{name}.parquet" for name in TABLES} | {MANIFEST}
+def _run_number(name: str) -> int | None:
+    match = _RUN_NAME.fullmatch(name)
+    return int(match[1]) if match else None
+
+
+def _runs_folder(out_dir: Path) -> Path:
+    runs = out_dir / RUNS
+    if runs.is_symlink():  # the writer never makes one: a planted link would send runs elsewhere
+        log.error("%s is a symlink; removed, the runs are kept in a real folder", runs)
+        runs.unlink()
     try:
-        names = json.loads(commit.read_text("utf-8"))
-    except (ValueError, OSError) as exc:
-        log.error("%s is damaged (%s): the staged run is discarded, the previous dataset kept", commit, exc)
-        return []
-    if not isinstance(names, list):
-        log.error("%s is not a list of files: the staged run is discarded", commit)
-        return []
-    refused = [name for name in names if name not in allowed]
-    for name in refused:
-        log.error("%s names %r, which is not a file of the dataset: refused", commit, name)
-    return [name for name in names if name in allowed]
+        runs.mkdir(exist_ok=True)
+    except FileExistsError:
+        raise OutputFolderError(f"{runs} is a file; the runs folder goes there: move it away") from None
+    return runs
+
+
+def _remove(path: Path) -> None:
+    """Remove a file, a link (never what it points at) or a folder below OUT."""
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.is_dir():
+        shutil.rmtree(path)
+
+
+def _new_run_folder(out_dir: Path) -> Path:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    recover(out_dir)
+    folder = _runs_folder(out_dir) / f"{_NEW}{uuid.uuid4().hex}"
+    folder.mkdir()
+    return folder
+
+
+def _next_run_name(out_dir: Path) -> str:
+    numbers = [_run_number(p.name) for p in (out_dir / RUNS).iterdir()]
+    return f"run-{max([n for n in numbers if n is not None], default=0) + 1:06d}"
+
+
+def _commit(out_dir: Path, staged: Path, manifest: dict[str, Any], keep_runs: int) -> dict[str, Any]:
+    """Make the staged run durable, rename it into place and switch `current` to it."""
+    name = _next_run_name(out_dir)
+    manifest = {**manifest, "run_folder": f"{RUNS}/{name}"}
+    text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    _durable(staged / MANIFEST, lambda path: path.write_text(text, "utf-8"))
+    _fsync_dir(staged)
+    previous = current_run(out_dir)
+    os.rename(staged, out_dir / RUNS / name)
+    _fsync_dir(out_dir / RUNS)
+    _switch(out_dir, f"{RUNS}/{name}")
+    _link_tables(out_dir)
+    _prune(out_dir, keep_runs, previous)
+    return manifest
+
+
+def _replace_with_link(link: Path, target: str) -> None:
+    """Point `link` at `target` with one rename, whatever stood there (a file of an older
+    layout, a planted link); a real folder in the way is refused."""
+    if link.is_symlink() and os.readlink(link) == target:
+        return
+    if link.is_dir() and not link.is_symlink():
+        raise OutputFolderError(f"{link} is a folder; the writer keeps a link there: move it away")
+    temporary = link.with_name(f".{link.name}.new")
+    _remove(temporary)
+    os.symlink(target, temporary)
+    os.replace(temporary, link)
+
+
+def _switch(out_dir: Path, target: str) -> None:
+    _replace_with_link(out_dir / CURRENT, target)
+    _fsync_dir(out_dir)
+
+
+def _link_tables(out_dir: Path) -> None:
+    for name in published_names():
+        _replace_with_link(out_dir / name, f"{CURRENT}/{name}")
+    _fsync_dir(out_dir)
+
+
+def _prune(out_dir: Path, keep_runs: int, previous: Path | None) -> None:
+    """Keep the current run and the `keep_runs - 1` before it; remove older ones."""
+    current = current_run(out_dir)
+    runs = sorted((p for p in (out_dir / RUNS).iterdir() if _run_number(p.name) is not None
+                   and p.is_dir() and not p.is_symlink()), key=lambda p: _run_number(p.name), reverse=True)
+    kept = {current, *runs[:max(keep_runs, 1)]} if current else set(runs)
+    if previous and keep_runs > 1:
+        kept.add(previous)
+    for folder in runs:
+        if folder not in kept:
+            shutil.rmtree(folder)
 
 
 def _durable(path: Path, write) -> None:
@@ -186,20 +289,21 @@ def sha256_file(path: Path) -> str:
 
 
 def write_dataset(out_dir: Path, rows: dict[str, list[dict[str, Any]]],
-                  manifest: dict[str, Any]) -> dict[str, Any]:
+                  manifest: dict[str, Any], keep_runs: int = DEFAULT_KEEP_RUNS) -> dict[str, Any]:
     """Write every contract table (empty ones too) and then manifest.json; returns the manifest."""
-    return write_documents(out_dir, [rows], lambda: manifest)
+    return write_documents(out_dir, [rows], lambda: manifest, keep_runs)
 
 
 def write_documents(out_dir: Path, chunks: Iterable[dict[str, list[dict[str, Any]]]],
-                    manifest: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+                    manifest: Callable[[], dict[str, Any]],
+                    keep_runs: int = DEFAULT_KEEP_RUNS) -> dict[str, Any]:
     """Write the tables from `chunks` of rows (a document's rows, say), then manifest.json.
 
     Tables sorted by doc_id first are streamed: each chunk is sorted and appended, so the
     chunks must come in doc_id order and memory holds one row group, not the dataset. The
     others (one row per file) are held and sorted whole. `manifest` is called once every
     chunk is written, so it can count what went by."""
-    staging = _staging(out_dir)
+    staging = _new_run_folder(out_dir)
     writers = {name: _TableWriter(table, staging / f"{name}.parquet") for name, table in TABLES.items()}
     try:
         for chunk in chunks:
@@ -214,9 +318,7 @@ def write_documents(out_dir: Path, chunks: Iterable[dict[str, list[dict[str, Any
             writer.abandon()
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    final = {**manifest(), "outputs": outputs}
-    _commit(out_dir, staging, final)
-    return final
+    return _commit(out_dir, staging, {**manifest(), "outputs": outputs}, keep_runs)
 
 
 def _approximate_size(row: dict[str, Any]) -> int:
@@ -270,12 +372,19 @@ class _TableWriter:
             self.writer.close()
 
 
-def keep_dataset(out_dir: Path, manifest: dict[str, Any], outputs: dict[str, Any]) -> dict[str, Any]:
-    """Record a run whose tables would be byte for byte those already written: only
-    manifest.json is replaced."""
-    manifest = {**manifest, "outputs": outputs}
-    _commit(out_dir, _staging(out_dir), manifest)
-    return manifest
+def keep_dataset(out_dir: Path, manifest: dict[str, Any], outputs: dict[str, Any],
+                 keep_runs: int = DEFAULT_KEEP_RUNS) -> dict[str, Any]:
+    """Record a run whose tables would be byte for byte those already written: a new run
+    folder holding hard links to the current tables and the new manifest.json."""
+    current = current_run(out_dir)
+    staging = _new_run_folder(out_dir)
+    for name in outputs:
+        source = (current or out_dir) / name
+        try:
+            os.link(source, staging / name)
+        except OSError:  # a file system without hard links
+            shutil.copyfile(source, staging / name)
+    return _commit(out_dir, staging, {**manifest, "outputs": outputs}, keep_runs)
 
 
 def previous_manifest(out_dir: Path) -> dict[str, Any]:
@@ -292,20 +401,3 @@ def outputs_intact(out_dir: Path, outputs: dict[str, Any]) -> bool:
     return set(outputs) == expected and all(
         (out_dir / name).is_file() and sha256_file(out_dir / name) == output.get("sha256")
         for name, output in outputs.items())
-
-
-def _staging(out_dir: Path) -> Path:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    recover(out_dir)
-    staging = out_dir / _STAGING
-    staging.mkdir()
-    return staging
-
-
-def _commit(out_dir: Path, staging: Path, manifest: dict[str, Any]) -> None:
-    text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    _durable(staging / MANIFEST, lambda tmp: tmp.write_text(text, "utf-8"))
-    names = sorted(path.name for path in staging.iterdir())
-    _durable(staging / _COMMIT, lambda tmp: tmp.write_text(json.dumps(names), "utf-8"))
-    _fsync_dir(staging)
-    recover(out_dir)  # the commit itself: every file moved into place

@@ -38,7 +38,8 @@ def test_usage_errors_exit_2(tmp_path) -> None:
 def test_extract_writes_all_seven_outputs(tmp_path) -> None:
     result = _cli("extract", "--raw", str(ROOT / "data" / "raw"), "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
-    assert {p.name for p in tmp_path.iterdir() if not p.name.startswith(".")} == OUTPUTS
+    assert {p.name for p in tmp_path.iterdir() if not p.name.startswith(".")} == OUTPUTS | {"current", "runs"}
+    assert {p.name for p in (tmp_path / "current").iterdir()} == OUTPUTS
     manifest = json.loads((tmp_path / "manifest.json").read_text())
     assert manifest["inputs"]["seen"] == len(DEV_TEXTS) == manifest["inputs"]["extracted"]
     assert manifest["outputs"]["documents.parquet"]["rows"] == len(DEV_TEXTS)

@@ -1,8 +1,11 @@
 """Hostile and careless raw folders (issue 11): each case a regression test named after it.
 Every case stands beside a good file, which must still be extracted."""
 
+import logging
 import os
 import shutil
+import threading
+import time
 
 import pandas as pd
 import pytest
@@ -35,6 +38,33 @@ def test_a_fifo_named_like_an_input_is_skipped_not_read(raw, tmp_path) -> None:
     summary, _ = _run(raw, tmp_path)
     assert summary.manifest["inputs"]["skipped"] == {"a.txt": "not a regular file (a FIFO)"}
     assert summary.exit_code == 0
+
+
+def test_a_file_whose_reading_hangs_is_a_read_timeout_row(raw, tmp_path, monkeypatch) -> None:
+    """A regular file on a hung share blocks its first read: hashing it happens before any
+    document's time limit, so it is bounded by the same limit itself."""
+    import pipeline.run
+
+    released = threading.Event()
+    honest = pipeline.run.sha256_file
+
+    def hashing(path):
+        if path.name == "hung.txt":
+            released.wait(60)  # a read that does not return
+        return honest(path)
+
+    shutil.copy(RAW / GOOD, raw / "hung.txt")
+    (raw / "hung.txt").write_text("another document, so its hash is not the good file's", "utf-8")
+    monkeypatch.setattr(pipeline.run, "sha256_file", hashing)
+    started = time.monotonic()
+    try:
+        summary, tables = _run(raw, tmp_path, time_limit=2)
+    finally:
+        released.set()
+    assert time.monotonic() - started < 30
+    error = tables["errors"].set_index("source_path").loc["hung.txt"]
+    assert (error["error_type"], error["stage"]) == ("ReadTimeout", "read")
+    assert summary.exit_code == EXIT_SOME_FAILED
 
 
 def test_a_symlink_to_dev_zero_is_not_followed(raw, tmp_path) -> None:
@@ -170,16 +200,19 @@ def test_library_errors_past_opening_are_known_errors_not_crashes(tmp_path, monk
     assert (error["error_type"], error["stage"]) == (error_type, stage)
 
 
-def test_a_memory_bomb_nobody_foresaw_is_an_errors_row_under_the_workers_limit(raw, tmp_path) -> None:
+def test_a_memory_bomb_nobody_foresaw_is_an_errors_row_under_the_workers_limit(raw, tmp_path, caplog) -> None:
     """With the size limits lifted, a 40 MB text dump needs far more than the worker may use:
     the OS refuses the memory (a worker extracts the good file in under 300 MB of address
     space), the document becomes an errors row, the good file is extracted."""
     line = "ผลการประเมิน ITA ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่ ได้คะแนน ๙๗.๔๔ คะแนน\n"
     (raw / "bomb.txt").write_text(line * (40 * 2**20 // len(line.encode())), "utf-8")
-    summary, tables = _run(raw, tmp_path, max_mb={"text": 0, "pdf": 0}, memory_mb=400)
+    with caplog.at_level(logging.WARNING):
+        summary, tables = _run(raw, tmp_path, max_mb={"text": 0, "pdf": 0}, memory_mb=400)
     error = tables["errors"].set_index("source_path").loc["bomb.txt"]
     assert error["error_type"] in ("MemoryLimit", "WorkerDied")
     assert summary.exit_code == EXIT_SOME_FAILED
+    said = [r.getMessage() for r in caplog.records if "bomb.txt" in r.getMessage()]
+    assert len(said) == 1, said  # the worker-died (or memory) warning, once
 
 
 def test_force_reads_a_file_edited_without_changing_its_size_or_mtime(raw, tmp_path) -> None:

@@ -1,10 +1,23 @@
 import json
+import os
+import shutil
+import threading
 
 import pyarrow.parquet as pq
 import pytest
 
+from pipeline import writer
 from pipeline.schema import TABLES
-from pipeline.writer import OutputLocked, SchemaError, output_lock, recover, write_dataset, write_documents
+from pipeline.writer import (
+    OutputLocked,
+    SchemaError,
+    output_lock,
+    published_names,
+    recover,
+    sha256_file,
+    write_dataset,
+    write_documents,
+)
 
 
 def test_empty_tables_still_carry_the_schema(tmp_path) -> None:
@@ -16,7 +29,7 @@ def test_empty_tables_still_carry_the_schema(tmp_path) -> None:
     on_disk = json.loads((tmp_path / "manifest.json").read_text())
     assert on_disk == manifest
     assert set(on_disk["outputs"]) == {f"{n}.parquet" for n in TABLES}
-    assert not list(tmp_path.glob(".*tmp*")) and not (tmp_path / ".staging").exists()
+    assert [p.name for p in (tmp_path / "runs").iterdir()] == ["run-000001"]  # nothing half-made left
 
 
 def test_unknown_column_fails_naming_table_and_document(tmp_path) -> None:
@@ -46,24 +59,139 @@ def test_failed_write_keeps_the_previous_dataset(tmp_path) -> None:
     assert pq.read_table(tmp_path / "errors.parquet").num_rows == 1
 
 
-def _staged(out, *, committed: bool) -> None:
-    """The state a run killed during its commit leaves: new files staged, COMMIT or not."""
+class _Killed(BaseException):
+    """Stands for kill -9 at one step of the commit: nothing after it runs."""
+
+
+def _kill_at(monkeypatch, step: str) -> None:
+    """Kill at the commit's call of `step` (the start of a write links the tables once too)."""
+    owner, name = (writer.os, "rename") if step == "rename" else (writer, step)
+    original, calls = getattr(owner, name), []
+    spared = 1 if step == "_link_tables" else 0
+
+    def killed(*args, **kwargs):
+        calls.append(args)
+        if len(calls) <= spared:
+            return original(*args, **kwargs)
+        raise _Killed(step)
+    monkeypatch.setattr(owner, name, killed)
+
+
+def _one_run(out) -> str:
+    """The run_id every published file belongs to; fails when the files come from two runs."""
+    manifest = json.loads((out / "manifest.json").read_text())
+    for name, output in manifest["outputs"].items():
+        assert sha256_file(out / name) == output["sha256"], f"{name} is not from run {manifest['run_id']}"
+    return manifest["run_id"]
+
+
+@pytest.mark.parametrize(("step", "seen_after"), [
+    ("_durable", "good"), ("rename", "good"), ("_switch", "good"), ("_link_tables", "new"), ("_prune", "new"),
+], ids=["before the manifest", "before the rename", "before the switch", "after the switch",
+        "before old runs are removed"])
+def test_a_kill_during_the_final_moves_never_shows_tables_of_two_runs(
+        tmp_path, monkeypatch, step, seen_after) -> None:
+    write_dataset(tmp_path, {"errors": [_error_row("old")]}, {"run_id": "good"})
+    with monkeypatch.context() as patched:
+        _kill_at(patched, step)
+        with pytest.raises(_Killed):
+            write_dataset(tmp_path, {"errors": [_error_row("new"), _error_row("newer")]}, {"run_id": "new"})
+    assert _one_run(tmp_path) == seen_after  # what a reader sees before the next run
+    recover(tmp_path)
+    assert _one_run(tmp_path) == seen_after
+    runs = sorted(p.name for p in (tmp_path / "runs").iterdir())
+    assert runs == (["run-000001"] if seen_after == "good" else ["run-000001", "run-000002"])
+    write_dataset(tmp_path, {}, {"run_id": "next"})
+    assert _one_run(tmp_path) == "next"
+
+
+def _error_row(message: str) -> dict:
+    return {"source_path": "a", "stage": "read", "error_type": "X", "message": message}
+
+
+def test_only_the_current_and_the_previous_runs_are_kept(tmp_path) -> None:
+    for n in range(4):
+        write_dataset(tmp_path, {}, {"run_id": f"r{n}"})
+    assert sorted(p.name for p in (tmp_path / "runs").iterdir()) == ["run-000003", "run-000004"]
+    assert os.readlink(tmp_path / "current") == "runs/run-000004"
+    assert os.readlink(tmp_path / "scores.parquet") == "current/scores.parquet"
+    assert json.loads((tmp_path / "manifest.json").read_text())["run_folder"] == "runs/run-000004"
+    write_dataset(tmp_path, {}, {"run_id": "r4"}, keep_runs=1)
+    assert sorted(p.name for p in (tmp_path / "runs").iterdir()) == ["run-000005"]
+
+
+def test_a_reader_that_resolves_current_never_sees_tables_of_two_runs(tmp_path) -> None:
+    write_dataset(tmp_path, {}, {"run_id": "r0"})
+    stop, seen, mixed = threading.Event(), [], []
+
+    def reader() -> None:
+        while not stop.is_set():
+            snapshot = (tmp_path / "current").resolve()
+            try:
+                manifest = json.loads((snapshot / "manifest.json").read_text())
+                sums = {name: sha256_file(snapshot / name) for name in manifest["outputs"]}
+            except FileNotFoundError:  # removed two runs later: documented, not a mix
+                continue
+            ok = all(sums[name] == out["sha256"] for name, out in manifest["outputs"].items())
+            (seen if ok else mixed).append(manifest["run_id"])
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    try:
+        for n in range(1, 16):
+            write_dataset(tmp_path, {"errors": [_error_row(str(i)) for i in range(n)]}, {"run_id": f"r{n}"},
+                          keep_runs=3)
+    finally:
+        stop.set()
+        thread.join()
+    assert not mixed
+    assert len(set(seen)) > 3  # the reader saw several runs go by, each whole
+
+
+def test_a_dataset_of_the_older_flat_layout_becomes_links_through_current(tmp_path) -> None:
+    for name in TABLES:
+        (tmp_path / f"{name}.parquet").write_bytes(b"an older version's table")
+    (tmp_path / "manifest.json").write_text('{"run_id": "flat"}')
+    write_dataset(tmp_path, {}, {"run_id": "linked"})
+    assert _one_run(tmp_path) == "linked"
+    assert all((tmp_path / name).is_symlink() for name in published_names())
+
+
+@pytest.mark.parametrize("journal", ['["../../victim.txt", "manifest.json"]', '["/etc/passwd"]',
+                                     "not json", '{"manifest.json": 1}'],
+                         ids=["a path out of OUT", "an absolute path", "a damaged journal", "not a list"])
+def test_a_tampered_commit_journal_moves_nothing_outside_the_dataset(tmp_path, journal: str) -> None:
+    """An older version's `.staging/COMMIT` (or a planted one) is thrown away unread."""
+    out = tmp_path / "out"
+    write_dataset(out, {}, {"run_id": "good"})
     staging = out / ".staging"
     staging.mkdir()
-    (staging / "manifest.json").write_text('{"run_id": "killed"}')
-    if committed:
-        (staging / "COMMIT").write_text('["manifest.json"]')
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    (staging / "manifest.json").write_text('{"run_id": "staged"}')
+    (staging / "COMMIT").write_text(journal)
+    recover(out)
+    assert victim.read_text() == "keep me"
+    assert not (out / ".staging").exists()
+    assert {p.name for p in out.iterdir()} == {*published_names(), "runs", "current"}
+    assert _one_run(out) == "good"
 
 
-@pytest.mark.parametrize(("committed", "run_id"), [(False, "good"), (True, "killed")],
-                         ids=["killed before its commit: previous dataset kept",
-                              "killed during its commit: finished by the next run"])
-def test_recover_after_a_killed_run(tmp_path, committed, run_id) -> None:
-    write_dataset(tmp_path, {}, {"run_id": "good"})
-    _staged(tmp_path, committed=committed)
-    recover(tmp_path)
-    assert json.loads((tmp_path / "manifest.json").read_text())["run_id"] == run_id
-    assert not (tmp_path / ".staging").exists()
+def test_planted_links_in_out_send_nothing_outside_it(tmp_path) -> None:
+    out, victim = tmp_path / "out", tmp_path / "victim"
+    victim.mkdir()
+    (victim / "keep.txt").write_text("keep me")
+    write_dataset(out, {}, {"run_id": "good"})
+    (out / "runs" / "run-000009").symlink_to(victim)  # would be pruned: a link is only unlinked
+    (out / "current").unlink()
+    (out / "current").symlink_to(victim)
+    write_dataset(out, {}, {"run_id": "next"})
+    shutil.rmtree(out / "runs")
+    (out / "runs").symlink_to(victim)
+    write_dataset(out, {}, {"run_id": "last"})
+    assert [p.name for p in victim.iterdir()] == ["keep.txt"]
+    assert (victim / "keep.txt").read_text() == "keep me"
+    assert _one_run(out) == "last" and not (out / "runs").is_symlink()
 
 
 def test_the_lock_refuses_a_second_holder_and_frees_on_exit(tmp_path) -> None:
@@ -102,24 +230,4 @@ def test_chunks_out_of_doc_order_fail_and_leave_the_previous_dataset(tmp_path) -
     with pytest.raises(SchemaError, match="chunks must come in doc_id order"):
         write_documents(tmp_path, [_document_rows(2), _document_rows(1)], lambda: {})
     assert json.loads((tmp_path / "manifest.json").read_text())["run_id"] == "good"
-    assert not (tmp_path / ".staging").exists()
-
-
-@pytest.mark.parametrize("journal", ['["../../victim.txt", "manifest.json"]', '["/etc/passwd"]',
-                                     "not json", '{"manifest.json": 1}'],
-                         ids=["a path out of OUT", "an absolute path", "a damaged journal", "not a list"])
-def test_a_tampered_commit_journal_moves_nothing_outside_the_dataset(tmp_path, journal: str) -> None:
-    out = tmp_path / "out"
-    write_dataset(out, {}, {"run_id": "good"})
-    staging = out / ".staging"
-    staging.mkdir()
-    victim = tmp_path / "victim.txt"
-    victim.write_text("keep me")
-    (staging / "manifest.json").write_text('{"run_id": "staged"}')
-    (staging / "COMMIT").write_text(journal)
-    recover(out)
-    assert victim.read_text() == "keep me"
-    assert not (out / ".staging").exists()
-    assert {p.name for p in out.iterdir()} == {f"{t}.parquet" for t in TABLES} | {"manifest.json"}
-    expected = "staged" if "manifest.json" in journal and journal.startswith("[") else "good"
-    assert json.loads((out / "manifest.json").read_text())["run_id"] == expected
+    assert [p.name for p in (tmp_path / "runs").iterdir()] == ["run-000001"]
