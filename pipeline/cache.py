@@ -82,7 +82,7 @@ class ResultCache:
         if payload is None:
             return None
         try:
-            rows = json.loads(payload, object_hook=_decode)
+            rows = loads_rows(payload)
             _validate(rows)
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             log.warning("cache entry of %s does not hold valid rows (%s): extracted again", sha256[:16], exc)
@@ -99,7 +99,7 @@ class ResultCache:
         tmp = path.with_name(f".{path.name}.{os.getpid()}")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            payload = json.dumps(rows, default=_encode, ensure_ascii=False, sort_keys=True).encode()
+            payload = dumps_rows(rows)
             with tmp.open("wb") as handle:
                 handle.write(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
                 handle.flush()
@@ -117,6 +117,15 @@ class ResultCache:
             for folder in self.root.iterdir():
                 if folder.is_dir() and folder.name != self.key:
                     shutil.rmtree(folder, ignore_errors=True)
+
+
+def dumps_rows(rows: Rows) -> bytes:
+    """Rows as JSON (dates tagged): data only, read back by `loads_rows` exactly."""
+    return json.dumps(rows, default=_encode, ensure_ascii=False, sort_keys=True).encode()
+
+
+def loads_rows(data: bytes) -> Any:
+    return json.loads(data, object_hook=_decode)
 
 
 def _encode(value: Any) -> Any:

@@ -69,6 +69,12 @@ def timeout_result(path: str, raw_root: str, digest: str | None, limit: float) -
                         f"extraction took longer than the {limit:g} s limit per document")
 
 
+def died_result(path: str, raw_root: str, digest: str | None, memory: int) -> Result:
+    limit = f" (perhaps over its {memory / 2**20:g} MiB memory limit, --max-memory-mb)" if memory else ""
+    return error_result(path, raw_root, digest, "extract", "WorkerDied",
+                        f"the worker process died while extracting this file{limit}")
+
+
 def _error(path: str, digest: str | None, stage: str, error_type: str, message: str) -> Result:
     """The failure as a row; the run logs it, once, whichever process decided it."""
     return Result({"errors": [{"source_path": path, "source_sha256": digest, "stage": stage,

@@ -2,9 +2,10 @@
 
 Both run the same per-document function, `extract_task`, one document per call, and yield
 results as they finish (the run sorts rows afterwards, so order never shows in the output).
-A document that runs past the time limit becomes a `DocumentTimeout` errors row: a local
-worker is killed with its process group (Tesseract included) and replaced; on Dask, where a
-task cannot be killed, the result is given up on and the batch goes on."""
+A document that runs past the time limit becomes a `DocumentTimeout` errors row: its worker
+is killed with its process group (Tesseract included) and replaced. On Dask, each worker
+thread extracts in a child process of its own (`pipeline.isolated`), so the same time and
+memory limits hold there."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ import os
 import resource
 import signal
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,7 +23,8 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from pipeline.extract import Result, error_result, extract_file, timeout_result
+from pipeline.extract import Result, died_result, extract_file, timeout_result
+from pipeline.isolated import extract_isolated
 
 _CHILD_ENV = "ITA_OCR_THREADS"
 _PR_SET_PDEATHSIG = 1
@@ -100,8 +101,11 @@ class _Worker:
         try:
             result = self.conn.recv()
         except (EOFError, OSError):  # the worker died (out of memory, a crash in C code)
-            result = _died(task, self.memory)
+            result = died_result(task.path, task.raw_root, task.sha256, self.memory)
             self.replace()
+            return task, result
+        if any(e["error_type"] == "MemoryLimit" for e in result.rows.get("errors", [])):
+            self.replace()  # its heap is spent and fragmented: the next document gets a fresh worker
         return task, result
 
     def overdue(self) -> bool:
@@ -162,12 +166,6 @@ def _die_with_parent() -> None:
             os._exit(1)
 
 
-def _died(task: Task, memory: int = 0) -> Result:
-    limit = f" (perhaps over its {memory / 2**20:g} MiB memory limit, --max-memory-mb)" if memory else ""
-    return error_result(task.path, task.raw_root, task.sha256, "extract", "WorkerDied",
-                        f"the worker process died while extracting this file{limit}")
-
-
 def run_dask(tasks: list[Task], address: str) -> Iterator[tuple[Task, Result]]:
     """Results of `tasks` from the Dask distributed scheduler at `address`."""
     from distributed import Client, as_completed  # optional: pip install 'ita-extract[dask]'
@@ -181,13 +179,7 @@ def run_dask(tasks: list[Task], address: str) -> Iterator[tuple[Task, Result]]:
 
 
 def extract_within_limit(task: Task) -> Result:
-    """`extract_task` on a thread, given up after the time limit (a Dask task cannot be killed)."""
-    if not task.time_limit:
-        return extract_task(task)
-    box: list[Result] = []
-    thread = threading.Thread(target=lambda: box.append(extract_task(task)), daemon=True)
-    thread.start()
-    thread.join(task.time_limit)
-    if box:
-        return box[0]
-    return timeout_result(task.path, task.raw_root, task.sha256, task.time_limit)
+    """`extract_task` in a child process of this Dask worker thread, under the memory limit and
+    killed at the time limit (a Dask worker itself takes neither)."""
+    memory = int(task.memory_mb * 2**20)
+    return extract_isolated(task.path, task.raw_root, task.sha256, task.time_limit, memory)

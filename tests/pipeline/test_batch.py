@@ -160,7 +160,7 @@ def test_a_dask_local_cluster_gives_the_same_outputs_as_local_workers(raw, tmp_p
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster:
         manifest = run(raw, tmp_path / "dask", RunOptions(scheduler=cluster.scheduler_address)).manifest
-        _slow_text(raw)  # a Dask task cannot be killed: it is given up on, the batch goes on
+        _slow_text(raw)  # killed in its worker thread's child process, the batch goes on
         limited = run(raw, tmp_path / "dask-limited",
                       RunOptions(scheduler=cluster.scheduler_address, time_limit=8)).manifest
     assert manifest["executor"].startswith("tcp://")
