@@ -143,11 +143,15 @@ def _clean_lines(text: str) -> list[str]:
     return [fix_ocr_confusions(line) for line in text.split("\n") if not is_ocr_noise(line)]
 
 
+OCR_TEMP_PREFIX = "ita-ocr-"
+
+
 def ocr_images(images: list[Image.Image], psm: str) -> list[OcrText]:
     """What Tesseract reads in each image, all read by one Tesseract process."""
     if not images:
         return []
-    with tempfile.TemporaryDirectory(prefix="ita-ocr-") as folder:
+    # The pid in the name lets the run remove the folder when it kills this worker mid-OCR.
+    with tempfile.TemporaryDirectory(prefix=f"{OCR_TEMP_PREFIX}{os.getpid()}-") as folder:
         paths = []
         for i, image in enumerate(images):
             path = Path(folder) / f"{i:04d}.png"

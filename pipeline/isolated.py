@@ -25,6 +25,7 @@ from typing import IO
 
 from pipeline.cache import dumps_rows, loads_rows
 from pipeline.extract import Result, died_result, extract_file, timeout_result
+from pipeline.leftovers import remove_worker_folders
 
 _PROJECT = str(Path(__file__).resolve().parents[1])
 
@@ -76,6 +77,7 @@ class IsolatedExtractor:
         for stream in (self.process.stdin, self.process.stdout):
             if stream is not None:
                 stream.close()
+        remove_worker_folders(self.process.pid)
         self.process = None
 
 

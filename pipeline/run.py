@@ -21,6 +21,7 @@ from pipeline import PARSER_VERSION
 from pipeline.cache import HashIndex, ResultCache, Rows
 from pipeline.extract import Result, error_result, extract_file
 from pipeline.inputs import DEFAULT_MAX_MB, UNSUPPORTED, Discovered, discover, input_kind, source_path
+from pipeline.leftovers import remove_stale
 from pipeline.schema import CONTRACT_VERSION
 from pipeline.workers import Task, run_dask, run_local
 from pipeline.writer import (
@@ -72,6 +73,7 @@ def run(raw_root: Path, out_dir: Path, options: RunOptions | None = None) -> Run
     """Extract every input below `raw_root` into `out_dir`; raises OutputLocked when another
     run holds `out_dir`."""
     options = options or RunOptions()
+    remove_stale()
     with output_lock(out_dir):
         recover(out_dir)
         return _run(raw_root.resolve(), out_dir, options)

@@ -25,6 +25,7 @@ from typing import Any
 
 from pipeline.extract import Result, died_result, extract_file, timeout_result
 from pipeline.isolated import extract_isolated
+from pipeline.leftovers import mark_multiprocessing_folder, remove_worker_folders
 
 _CHILD_ENV = "ITA_OCR_THREADS"
 _PR_SET_PDEATHSIG = 1
@@ -50,6 +51,7 @@ def run_local(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Result]]:
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["pipeline._preload"])
+    mark_multiprocessing_folder()
     memory = int(tasks[0].memory_mb * 2**20)
     pool = [_Worker(context, workers, memory) for _ in range(min(workers, len(tasks)))]
     queue = list(reversed(tasks))
@@ -123,6 +125,7 @@ class _Worker:
             self.process.kill()
         self.process.join()
         self.conn.close()
+        remove_worker_folders(self.process.pid)  # killed mid-OCR, it never cleaned up
 
     def stop(self) -> None:
         if self.process.is_alive():
