@@ -8,7 +8,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from parsers.encoding import decode_text
-from parsers.errors import ParseError, UnsupportedFormat
+from parsers.errors import EmptyInput, ParseError, UnsupportedFormat
 from parsers.html import parse_html
 from parsers.model import Document, Page
 from parsers.pdf import parse_pdf
@@ -44,6 +44,8 @@ def parse_file(path: Path, data: bytes) -> Document:
     parser = PARSERS.get(path.suffix.lower())
     if parser is None:
         raise UnsupportedFormat(f"no parser for '{path.suffix}' files")
+    if not data:  # whatever its name says it is
+        raise EmptyInput("the file is empty (0 bytes)")
     try:
         return parser(data)
     except pdfium.PdfiumError as exc:  # damage pdfium finds past opening (a page, a stream)

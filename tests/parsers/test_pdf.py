@@ -80,6 +80,7 @@ def _encrypted(user_password: str) -> bytes:
 
 @pytest.mark.parametrize(("name", "data", "error_type"), [
     ("not-a-pdf.pdf", lambda: "ผลการประเมิน ITA ไม่ใช่ PDF".encode(), "NotAPDF"),
+    ("empty.pdf", lambda: b"", "EmptyInput"),  # a failed download: said as such, not "not a PDF"
     ("corrupt.pdf", lambda: b"%PDF-1.7\n" + bytes(range(256)) * 20, "CorruptPDF"),
     ("truncated.pdf", lambda: (DEV / "000_872eaddf2db1f446.pdf").read_bytes()[:4000], "CorruptPDF"),
     ("zero-pages.pdf", _zero_pages, "EmptyPDF"),
