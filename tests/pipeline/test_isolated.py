@@ -38,8 +38,8 @@ def test_a_document_over_the_time_limit_kills_the_child_and_the_next_is_read(ext
 def test_a_memory_bomb_in_the_child_is_an_errors_row_under_its_limit(tmp_path) -> None:
     line = "ผลการประเมิน ITA ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่ ได้คะแนน ๙๗.๔๔ คะแนน\n"
     bomb = tmp_path / "bomb.txt"
-    bomb.write_text(line * (40 * 2**20 // len(line.encode())), "utf-8")
-    child = IsolatedExtractor(memory=400 * 2**20)
+    bomb.write_text(line * (120 * 2**20 // len(line.encode())), "utf-8")
+    child = IsolatedExtractor(memory=800 * 2**20)
     try:
         error = _extract(child, bomb).rows["errors"][0]
         assert error["error_type"] in ("MemoryLimit", "WorkerDied")
