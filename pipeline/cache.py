@@ -59,6 +59,7 @@ class ResultCache:
         self.root = out_dir / ".cache"
         self.key = key or cache_key()
         self.folder = self.root / self.key
+        _real_folder(self.root)
 
     def _path(self, sha256: str) -> Path:
         return self.folder / sha256[:2] / f"{sha256}.json"
@@ -99,6 +100,8 @@ class ResultCache:
         tmp = path.with_name(f".{path.name}.{os.getpid()}")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            if self.root.resolve() not in path.parent.resolve().parents:
+                raise OSError(f"{path.parent} leads out of the cache (a planted symlink)")
             payload = dumps_rows(rows)
             with tmp.open("wb") as handle:
                 handle.write(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
@@ -113,10 +116,18 @@ class ResultCache:
 
     def drop_other_versions(self) -> None:
         """Results of other code versions can never be reused: free their space."""
-        if self.root.is_dir():
+        if self.root.is_dir() and not self.root.is_symlink():
             for folder in self.root.iterdir():
-                if folder.is_dir() and folder.name != self.key:
+                if folder.is_dir() and not folder.is_symlink() and folder.name != self.key:
                     shutil.rmtree(folder, ignore_errors=True)
+
+
+def _real_folder(root: Path) -> None:
+    """The cache folder is ours to write and prune: a symlink planted in its place (to a
+    user's home, say) is removed, never followed, so pruning never reaches beyond OUT."""
+    if root.is_symlink():
+        log.error("%s is a symlink; removed, the cache is kept in a real folder", root)
+        root.unlink()
 
 
 def dumps_rows(rows: Rows) -> bytes:

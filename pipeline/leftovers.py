@@ -25,6 +25,15 @@ log = logging.getLogger(__name__)
 
 
 def alive(pid: int) -> bool:
+    """Whether `pid` runs; a zombie (killed, not yet reaped: a container's init may never reap
+    it) counts as gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rsplit(b")", 1)[1].split()[0] not in (b"Z", b"X")
+    except FileNotFoundError:
+        return False
+    except (OSError, IndexError):
+        pass  # no /proc: ask the kernel
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -118,7 +118,11 @@ def output_lock(out_dir: Path) -> Iterator[None]:
     lock behind."""
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / ".lock"
-    with path.open("a+", encoding="utf-8") as handle:
+    if path.is_symlink():  # planted: writing the pid through it would truncate another file
+        log.error("%s is a symlink; removed, the lock is a plain file", path)
+        path.unlink()
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    with open(fd, "a+", encoding="utf-8") as handle:
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -92,3 +92,30 @@ def test_an_entry_edited_with_a_valid_checksum_is_extracted_again_in_the_run(tmp
     summary, first, second = _tampered_rerun(tmp_path, edit)
     assert summary.exit_code == 0
     pd.testing.assert_frame_equal(second, first)
+
+
+def test_a_cache_folder_planted_as_a_symlink_is_never_followed(tmp_path) -> None:
+    """`OUT/.cache` pointing at a user's folder: pruning other code versions' results would
+    delete its subfolders. The link is removed and a real cache made in OUT."""
+    victim = tmp_path / "home"
+    (victim / "thesis").mkdir(parents=True)
+    (victim / "thesis" / "chapter1.md").write_text("keep me")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".cache").symlink_to(victim, target_is_directory=True)
+    summary = run(RAW, out, RunOptions(workers=1))
+    assert summary.exit_code == 0
+    assert [p.name for p in victim.iterdir()] == ["thesis"]
+    assert (victim / "thesis" / "chapter1.md").read_text() == "keep me"
+    assert (out / ".cache").is_dir() and not (out / ".cache").is_symlink()
+
+
+def test_a_cache_subfolder_planted_as_a_symlink_gets_no_entries(tmp_path) -> None:
+    victim = tmp_path / "elsewhere"
+    victim.mkdir()
+    cache = ResultCache(tmp_path / "out", key="k")
+    cache.folder.mkdir(parents=True)
+    (cache.folder / "aa").symlink_to(victim, target_is_directory=True)
+    assert not cache.put("aa" + "0" * 62, ROWS)
+    assert list(victim.iterdir()) == []
+    assert cache.put("bb" + "0" * 62, ROWS) and cache.get("bb" + "0" * 62) == ROWS

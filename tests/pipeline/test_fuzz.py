@@ -2,7 +2,8 @@
 each hostile case (tests/hostile.py) beside good files, and a tampered OUT. The run must end
 within its limits with exit 3, every good document extracted as if alone, every other file an
 errors row or a skipped entry, the process tree under 2.5 GiB throughout (peak printed),
-nothing read outside the raw folder and nothing moved outside OUT. Then every cache file is
+nothing read outside the raw folder and nothing moved or written outside OUT (a planted
+journal, lock link and cache link included). Then every cache file is
 replaced by a pickle that would run code: the next run runs nothing and writes the same
 tables."""
 
@@ -102,6 +103,9 @@ def hostile(tmp_path_factory):
     (out / ".staging").mkdir(parents=True)  # a planted journal of the older layout
     (folder / "victim.txt").write_text("keep me", "utf-8")
     (out / ".staging" / "COMMIT").write_text('["../../victim.txt", "../victim.txt"]', "utf-8")
+    (out / ".lock").symlink_to(folder / "victim.txt")  # writing the pid through it would truncate it
+    (folder / "home" / "thesis").mkdir(parents=True)  # pruning a planted cache link would delete it
+    (out / ".cache").symlink_to(folder / "home", target_is_directory=True)
     before = _outside_out(folder, out)
     result = _extract(built.raw, out, folder, built.canary_fifo)
     print(f"\nhostile folder of {len(built.fates)} entries: exit {result['exit']} in "
@@ -157,6 +161,7 @@ def test_nothing_outside_out_is_moved_or_written(hostile) -> None:
     assert (folder / "victim.txt").read_text("utf-8") == "keep me"
     assert _outside_out(folder, out) == before
     assert not (out / ".staging").exists()
+    assert (folder / "home" / "thesis").is_dir()
 
 
 class _RunsCode:

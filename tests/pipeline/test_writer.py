@@ -231,3 +231,15 @@ def test_chunks_out_of_doc_order_fail_and_leave_the_previous_dataset(tmp_path) -
         write_documents(tmp_path, [_document_rows(2), _document_rows(1)], lambda: {})
     assert json.loads((tmp_path / "manifest.json").read_text())["run_id"] == "good"
     assert [p.name for p in (tmp_path / "runs").iterdir()] == ["run-000001"]
+
+
+def test_a_lock_file_planted_as_a_symlink_truncates_nothing(tmp_path) -> None:
+    victim = tmp_path / "bashrc"
+    victim.write_text("keep me")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".lock").symlink_to(victim)
+    with output_lock(out):
+        pass
+    assert victim.read_text() == "keep me"
+    assert not (out / ".lock").is_symlink()
