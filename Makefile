@@ -8,7 +8,7 @@ N ?= 1000
 CORPUS ?= data/corpus
 export PYTHAINLP_OFFLINE := 1
 
-.PHONY: extract test lint docs bench bench-batch corpus accuracy variants ocr-deps clean help
+.PHONY: extract test lint docs bench bench-ocr bench-batch corpus accuracy variants ocr-deps clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -27,6 +27,9 @@ test: $(VENV)/.installed  ## run the test suite
 
 bench: $(VENV)/.installed  ## pages/s and peak memory against plain pdfplumber, on the born-digital PDFs
 	$(PY) bench/bench_pdf.py
+
+bench-ocr: $(VENV)/.installed  ## numbers OCR reads right on the dev scans against their text twins, and s/page against plain Tesseract
+	$(PY) bench/bench_ocr.py
 
 bench-batch: $(VENV)/.installed  ## documents/s for 1 worker vs all cores, unchanged re-run vs full run (N documents)
 	$(PY) bench/bench_batch.py --n $(N)
