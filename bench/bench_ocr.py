@@ -51,7 +51,7 @@ def aligned(truth: list[str], read: list[str]) -> tuple[int, Counter]:
 
 def _key(row: dict) -> tuple:
     return (row["level"], row["tool"], row["indicator"], row["sub_indicator"], row["item_code"],
-            row["year_be"])
+            row["score_year_be"])
 
 
 def score_figures(scan_rows: list[dict], twin_rows: list[dict]) -> dict[str, int]:

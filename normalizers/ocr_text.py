@@ -14,6 +14,8 @@ import regex
 from normalizers.tables import read_table
 
 _TABLE = Path(__file__).with_name("data") / "ocr_confusions.csv"
+_DIGITS = Path(__file__).with_name("data") / "ocr_digit_confusions.csv"
+_THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _SHORT = 2  # characters (marks not counted) in a token that is a stray glyph
 _NOISE_TOKENS = 4
 _NOISE_SHARE = 0.75
@@ -30,6 +32,24 @@ def fix_ocr_confusions(text: str) -> str:
     for pattern, replacement in _confusions():
         text = pattern.sub(replacement, text)
     return text
+
+
+@cache
+def _digit_confusions() -> dict[str, tuple[str, ...]]:
+    """Arabic digit read → the digits Tesseract is known to read as it (the table is in Thai)."""
+    meant: dict[str, list[str]] = {}
+    for row in read_table(_DIGITS):
+        read, true = (str(_THAI_DIGITS.index(row[column])) for column in ("read", "meant"))
+        meant.setdefault(read, []).append(true)
+    return {read: tuple(options) for read, options in meant.items()}
+
+
+def misreadings_undone(printed: str) -> list[str]:
+    """Every number one known digit confusion away from `printed` (Arabic digits, as read):
+    the values it may have been before Tesseract misread one of its digits."""
+    confusions = _digit_confusions()
+    return [printed[:i] + meant + printed[i + 1:]
+            for i, digit in enumerate(printed) for meant in confusions.get(digit, ())]
 
 
 def is_ocr_noise(line: str) -> bool:

@@ -91,7 +91,8 @@ def extract_document(document: Document, source_path: str, sha256: str) -> dict[
     pages = [_page_row(doc_id, page, document) for page in document.pages]
     content = read_content(document, meta) if meta.doc_type != "unknown" else Content()
     meta.warnings.extend(content.warnings)
-    reconciled = reconcile(content.scores)
+    ocr_pages = [page.number for page in document.pages if page.text_source == "ocr"]
+    reconciled = reconcile(content.scores, ocr_pages)
     content.scores = reconciled.scores
     meta.warnings.extend(reconciled.warnings)
     overall = _overall(content.scores, meta)

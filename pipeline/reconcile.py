@@ -11,6 +11,8 @@ score gets its `verification` (contract 2):
   again in an independent place;
 - `conflict`: a rule it takes part in fails, or the same score is printed with
   another value that the rules do not single out;
+- `corrected`: read by OCR, and the only value one known digit confusion away
+  that makes every failed rule hold (the line keeps what was read);
 - `unverified`: nothing could check it.
 
 Where candidates compete for one score, a rule that holds with one of them keeps
@@ -26,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from normalizers.ocr_text import misreadings_undone
 from pipeline.knowledge import table
 from pipeline.scores import Score
 from pipeline.subjects import items_of_indicator, tool_of_indicator
@@ -162,9 +165,8 @@ def _distinct(scores: list[Score]) -> tuple[list[Score], set[int]]:
     return kept, confirmed
 
 
-def reconcile(scores: list[Score]) -> Reconciled:
-    """Every score with its verification; the document's score_check and warnings."""
-    scores, confirmed = _distinct(scores)
+def _checks(scores: list[Score]) -> tuple[list[Check], dict[int, bool]]:
+    """Every rule applied to every year's printed values; which scores a holding rule supports."""
     by_key = _by_key(scores)
     checks: list[Check] = []
     support: dict[int, bool] = {}
@@ -178,6 +180,18 @@ def reconcile(scores: list[Score]) -> Reconciled:
                 continue
             children = [by_key.get(_key(spec, year), []) for spec in rule.children]
             _apply(rule, by_key.get(_key(rule.parent, year), []), children, year, checks, support)
+    return checks, support
+
+
+def reconcile(scores: list[Score], ocr_pages: Iterable[int] = ()) -> Reconciled:
+    """Every score with its verification; the document's score_check and warnings. Scores on
+    `ocr_pages` were read by OCR: one of them may be corrected (see `_one_correction`)."""
+    scores, confirmed = _distinct(scores)
+    checks, support = _checks(scores)
+    corrected = _one_correction(scores, checks, set(ocr_pages))
+    if corrected is not None:
+        checks, support = _checks(scores)
+    by_key = _by_key(scores)
     failed = {id(s): [] for s in scores}
     for check in checks:
         if not check.holds:
@@ -185,13 +199,44 @@ def reconcile(scores: list[Score]) -> Reconciled:
                 failed[id(score)].append(f"{check.rule.name}:{check.year}")
     for score in scores:
         competing = len({s.score for s in by_key[score.key]}) > 1
-        if failed[id(score)] or (competing and not support.get(id(score), False)):
+        if score is corrected:
+            score.verification = "corrected"
+        elif failed[id(score)] or (competing and not support.get(id(score), False)):
             score.verification = "conflict"
         elif support.get(id(score)) or id(score) in confirmed:
             score.verification = "verified"
         else:
             score.verification = "unverified"
-    return Reconciled(scores, _score_check(scores, checks), _warnings(scores, checks))
+    warnings = _warnings(scores, checks) + (["ocr_digit_corrected"] if corrected is not None else [])
+    return Reconciled(scores, _score_check(scores, checks), warnings)
+
+
+def _one_correction(scores: list[Score], checks: list[Check], ocr_pages: set[int]) -> Score | None:
+    """When rules fail and exactly one OCR'd value, with one digit swapped for one Tesseract is
+    known to misread it as (`ocr_digit_confusions.csv`), makes every rule hold, that value is
+    put right (its printed text kept in the line) and returned; else nothing changes. Never
+    two digits of a value, never two values, never when two corrections would fit."""
+    broken = [check for check in checks if not check.holds]
+    if not broken or not ocr_pages:
+        return None
+    suspects = {id(s): s for check in broken for s in check.scores if s.line.page in ocr_pages and s.printed}
+    fits: list[tuple[Score, str]] = []
+    for score in suspects.values():
+        read = score.printed
+        for printed in misreadings_undone(read):
+            value = float(printed)
+            if not 0 <= value <= 100:
+                continue
+            score.score, score.printed = value, printed
+            trial, _ = _checks(scores)
+            if all(check.holds for check in trial):
+                fits.append((score, printed))
+            score.score, score.printed = float(read), read
+    if len(fits) != 1:
+        return None
+    score, printed = fits[0]
+    score.score, score.printed = float(printed), printed
+    return score
 
 
 def _score_check(scores: list[Score], checks: list[Check]) -> str | None:

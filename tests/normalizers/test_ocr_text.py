@@ -1,4 +1,4 @@
-from normalizers.ocr_text import fix_ocr_confusions, is_ocr_noise
+from normalizers.ocr_text import fix_ocr_confusions, is_ocr_noise, misreadings_undone
 
 
 def test_list_number_three_read_as_on_is_put_right() -> None:
@@ -20,3 +20,11 @@ def test_lines_of_stray_glyphs_are_noise_and_words_are_not() -> None:
     assert not is_ocr_noise("1. จัดทำคู่มือการใช้ทรัพย์สินของทางราชการ")
     assert not is_ocr_noise("95.75 92.87 100.00 89.31")
     assert not is_ocr_noise("ทุกกอง / สำนัก")
+
+
+def test_misreadings_undone_swap_one_known_digit_at_a_time() -> None:
+    # ๖ read as ๒ or ๐, ๔ or ๘ read as ๕ (normalizers/data/ocr_digit_confusions.csv)
+    assert set(misreadings_undone("22.52")) >= {"62.52", "26.52", "22.56", "22.42", "22.82"}
+    assert "66.56" not in misreadings_undone("22.52")  # never two digits of one value
+    assert set(misreadings_undone("55")) == {"45", "85", "54", "58"}
+    assert misreadings_undone("1.7") == []  # no digit Tesseract is known to misread

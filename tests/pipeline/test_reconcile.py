@@ -141,3 +141,51 @@ def test_overall_score_is_never_taken_from_a_conflict_when_a_verified_one_exists
     document = tables["documents"].iloc[0]
     assert document["overall_score"] == 95.96
     assert _verification(tables)[("overall", None, None, 97.0)] == "conflict"
+
+
+def _ocr_extract(body: str) -> dict[str, pd.DataFrame]:
+    """`body` as if every page had been read by OCR."""
+    from parsers.text import parse_text
+    from pipeline.extract import extract_document
+    from tests.pipeline.helpers import TITLE
+
+    document = parse_text(TITLE + body)
+    for page in document.pages:
+        page.text_source = "ocr"
+    rows = extract_document(document, "scan.pdf", "cd" * 32)
+    return {table: pd.DataFrame(values) for table, values in rows.items()}
+
+
+# Indicator 4 printed 96.87: IIT = mean(1–5) = 96.298, overall = 0.3 × 96.298 + 0.3 × 91.05 + 40 = 96.2044.
+TRUE_96 = {**INDICATORS, 4: "96.87"}
+TOOLS_96 = {**TOOLS, "IIT": "96.30"}
+
+
+def test_one_ocr_digit_misread_that_the_arithmetic_undoes_is_corrected() -> None:
+    """๙๖.๘๗ read as ๙๒.๘๗ (๖ → ๒): only 96.87 makes the IIT mean hold again."""
+    tables = _ocr_extract(_table(indicators={**TRUE_96, 4: "92.87"}, tools=TOOLS_96, overall="96.20"))
+    scores = tables["scores"].set_index(["level", "indicator"], drop=False)
+    fixed = scores[(scores["level"] == "indicator") & (scores["indicator"] == 4)].iloc[0]
+    assert (fixed["score"], fixed["verification"]) == (96.87, "corrected")
+    assert "92.87" in fixed["source_text"]  # what was read is kept
+    assert set(tables["scores"]["verification"]) == {"verified", "corrected"}
+    document = tables["documents"].iloc[0]
+    assert document["score_check"] == "consistent"
+    assert "ocr_digit_corrected" in document["warnings"]
+    assert not any(w.startswith("arithmetic_conflict") for w in document["warnings"])
+
+
+def test_the_same_misread_in_a_text_layer_is_a_conflict_not_a_correction() -> None:
+    tables = extract(_table(indicators={**TRUE_96, 4: "92.87"}, tools=TOOLS_96, overall="96.20"))
+    assert "corrected" not in set(tables["scores"]["verification"])
+    assert ("indicator", None, 4) in _by_status(tables)["conflict"]
+
+
+def test_no_correction_when_two_would_make_the_arithmetic_hold() -> None:
+    """Indicators 1, 3 and 4 each printed ๙๒.xx: a ๖ misread in any one of them restores the
+    IIT mean, so none is corrected and the rule stays a conflict."""
+    indicators = {**INDICATORS, 1: "92.44", 3: "92.10", 4: "92.87"}
+    # true sum with one 2 → 6: 469.49, IIT 93.898; overall 0.3 × 93.898 + 0.3 × 91.05 + 40 = 95.4844
+    tables = _ocr_extract(_table(indicators=indicators, tools={**TOOLS, "IIT": "93.90"}, overall="95.48"))
+    assert "corrected" not in set(tables["scores"]["verification"])
+    assert "arithmetic_conflict:iit_mean:2566" in tables["documents"].iloc[0]["warnings"]
