@@ -95,7 +95,7 @@ def extract_document(document: Document, source_path: str, sha256: str) -> dict[
     reconciled = reconcile(content.scores, ocr_pages)
     content.scores = reconciled.scores
     meta.warnings.extend(reconciled.warnings)
-    overall = _overall(content.scores, meta)
+    overall = _overall(content.scores, meta, ocr_pages)
     scores = [_score_row(doc_id, score, meta, document) for score in content.scores]
     findings = [_finding_row(doc_id, k, finding, meta, document)
                 for k, finding in enumerate(content.findings, 1)]
@@ -130,17 +130,23 @@ def _provenance_page(line: Line, document: Document) -> int | None:
 _TRUST = {"verified": 0, "corrected": 1, "unverified": 2, "conflict": 3}
 
 
-def _overall(scores: list[Score], meta: Metadata) -> float | None:
+def _overall(scores: list[Score], meta: Metadata, ocr_pages: list[int]) -> float | None:
     """The overall score of the assessment year, never a `conflict` one when a verified one exists;
-    its printed grade is checked against the bands."""
+    its printed grade is checked against the bands. Read by OCR, it is none at all when the
+    arithmetic or the grade printed beside it contradicts it."""
     candidates = [s for s in scores if s.level == "overall" and s.year_be in (meta.assessment_year_be, None)]
     if not candidates:
         return None
     score = min(candidates, key=lambda s: _TRUST[s.verification])
+    agrees = not score.grade_stated or stated_grade_agrees(score.grade_stated, score.score)
     if score.grade_stated:
         meta.grade_stated = score.grade_stated
-        if not stated_grade_agrees(score.grade_stated, score.score):
+        if not agrees:
             meta.warnings.append("grade_mismatch")
+    if score.line.page in ocr_pages and (score.verification == "conflict" or not agrees):
+        # read by OCR and contradicted: the digits are the likelier misreading, so no value
+        meta.warnings.append("ocr_overall_contradicted")
+        return None
     return score.score
 
 

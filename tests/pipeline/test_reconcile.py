@@ -189,3 +189,17 @@ def test_no_correction_when_two_would_make_the_arithmetic_hold() -> None:
     tables = _ocr_extract(_table(indicators=indicators, tools={**TOOLS, "IIT": "93.90"}, overall="95.48"))
     assert "corrected" not in set(tables["scores"]["verification"])
     assert "arithmetic_conflict:iit_mean:2566" in tables["documents"].iloc[0]["warnings"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "ผลการประเมิน ITA ได้คะแนน ๕๕.๐๐ คะแนน อยู่ในระดับ A\n",  # ๘๕ read as ๕๕ beside its grade
+    "ผลการประเมิน ITA ได้คะแนน ๙๒.๙๖ คะแนน\n\n",  # printed twice, and the arithmetic says 95.96
+], ids=["the grade beside it", "the arithmetic"])
+def test_an_ocr_overall_score_that_is_contradicted_is_never_the_documents_score(sentence: str) -> None:
+    body = sentence + ("" if "ระดับ" in sentence else _table(overall="92.96"))
+    tables = _ocr_extract(body)
+    document = tables["documents"].iloc[0]
+    assert pd.isna(document["overall_score"])
+    assert "ocr_overall_contradicted" in document["warnings"]
+    text_layer = extract(body)["documents"].iloc[0]
+    assert not pd.isna(text_layer["overall_score"])  # a text layer keeps what it prints
