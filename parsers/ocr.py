@@ -1,8 +1,9 @@
 """Pages whose text layer cannot be used, read by Tesseract (`tha+eng`) from a 300 dpi rendering.
 
-The page's rulings are found in its pixels (parsers.grids), so a scanned table is rebuilt
-as a table: every cell is cropped and read on its own, and the prose between tables is read
-band by band — all the crops of a page in one Tesseract process (a list of images).
+The page is straightened (parsers.deskew) and its rulings are found in its pixels
+(parsers.grids), so a scanned table is rebuilt as a table: every cell is cropped and read on
+its own, and the prose between tables is read band by band — all the crops of a page in one
+Tesseract process (a list of images).
 
 Tesseract is a system program (Debian: `tesseract-ocr tesseract-ocr-tha`). Without it, or
 without its Thai data, pages that need OCR are left empty and the document says `needs_ocr`.
@@ -22,6 +23,7 @@ import numpy as np
 from PIL import Image, ImageOps
 
 from normalizers.ocr_text import fix_ocr_confusions, is_ocr_noise
+from parsers.deskew import deskewed
 from parsers.grids import ImageBox, TableGrid, grids_from_edges, image_checkboxes, image_edges
 from parsers.model import CHECKED_GLYPHS, UNCHECKED_GLYPHS
 
@@ -67,7 +69,9 @@ def ocr_threads() -> int:
 
 
 def read_scan(image: Image.Image) -> ScanPage:
-    """The tables and prose of a page image rendered at DPI."""
+    """The tables and prose of a page image rendered at DPI, straightened first (a page
+    scanned askew hides its rulings from the table finder)."""
+    image, _ = deskewed(image)
     gray = np.asarray(image.convert("L"))
     dark = gray < _DARK
     grids = grids_from_edges(image_edges(dark, SCALE))
