@@ -26,5 +26,5 @@ def test_misreadings_undone_swap_one_known_digit_at_a_time() -> None:
     # ๖ read as ๒ or ๐, ๔ or ๘ read as ๕ (normalizers/data/ocr_digit_confusions.csv)
     assert set(misreadings_undone("22.52")) >= {"62.52", "26.52", "22.56", "22.42", "22.82"}
     assert "66.56" not in misreadings_undone("22.52")  # never two digits of one value
-    assert set(misreadings_undone("55")) == {"45", "85", "54", "58"}
+    assert set(misreadings_undone("55")) == {"45", "85", "75", "54", "58", "57"}
     assert misreadings_undone("1.7") == []  # no digit Tesseract is known to misread
