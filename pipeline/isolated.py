@@ -131,9 +131,31 @@ def _serve(memory: int) -> None:
 
     for line in sys.stdin.buffer:
         task = json.loads(line)
-        result = extract_file(Path(task["path"]), Path(task["raw_root"]))
-        protocol.write(dumps_rows(result.rows) + b"\n")
+        path, raw_root = Path(task["path"]), Path(task["raw_root"])
+        rows = _in_a_fork(path, raw_root) if path.suffix.lower() == ".pdf" else \
+            dumps_rows(extract_file(path, raw_root).rows)
+        protocol.write(rows + b"\n")
         protocol.flush()
+
+
+def _in_a_fork(path: Path, raw_root: Path) -> bytes:
+    """A PDF's rows, extracted in a fork of this warm process: pdfium keeps font state between
+    documents (see pipeline.workers._serve), so each PDF starts from the same state. A fork
+    that dies yields no rows, which the parent reports as the worker having died."""
+    readable, writable = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(readable)
+        with os.fdopen(writable, "wb") as out:
+            out.write(dumps_rows(extract_file(path, raw_root).rows))
+        os._exit(0)
+    os.close(writable)
+    with os.fdopen(readable, "rb") as answer:
+        rows = answer.read()
+    _, status = os.waitpid(pid, 0)
+    if status != 0 or not rows:
+        os._exit(1)  # the parent sees the child end: a WorkerDied row, and a fresh child
+    return rows
 
 
 if __name__ == "__main__":

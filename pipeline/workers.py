@@ -64,7 +64,10 @@ def run_local(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Result]]:
             ready = wait([w.conn for w in busy], timeout=_next_deadline(busy))
             for worker in busy:
                 if worker.conn in ready:
-                    yield worker.finish()
+                    task, result = worker.finish()
+                    if task.path.lower().endswith(".pdf") and worker.task is None and queue:
+                        worker.replace()  # pdfium keeps font state between documents (see _serve)
+                    yield task, result
                 elif worker.overdue():
                     yield worker.task, timeout_result(worker.task.path, worker.task.raw_root,
                                                       worker.task.sha256, worker.task.time_limit)
@@ -141,7 +144,12 @@ class _Worker:
 
 def _serve(conn: Connection, ocr_threads: str, memory: int = 0) -> None:
     """A worker process: its own process group (so a kill reaches Tesseract too), its address
-    space bounded by the OS (so a bomb nobody foresaw fails this document, not the machine)."""
+    space bounded by the OS (so a bomb nobody foresaw fails this document, not the machine).
+
+    After a PDF the run replaces the worker with a fresh fork of the preloaded server: pdfium
+    keeps font state between documents (a damaged or missing font is substituted from a
+    cache that earlier documents filled), so a PDF's characters, and so its text, would depend
+    on which documents the worker read before it, and the tables on the worker count."""
     os.setpgrp()
     _die_with_parent()
     if memory:

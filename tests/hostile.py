@@ -58,6 +58,12 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
     return bytes(data)
 
 
+def mutant_pdfs(count: int = 50, seed: int = 11) -> list[bytes]:
+    """`count` seeded mutants of the dev PDFs, taken in turn."""
+    rng = random.Random(seed)
+    return [mutate(DEV_PDFS[n % len(DEV_PDFS)].read_bytes(), rng) for n in range(count)]
+
+
 def build(folder: Path, mutants: int = 50, seed: int = 11) -> Hostile:
     """The hostile raw folder `folder/raw`, with what lies outside it in `folder/outside`."""
     raw, outside = folder / "raw", folder / "outside"
@@ -68,11 +74,9 @@ def build(folder: Path, mutants: int = 50, seed: int = 11) -> Hostile:
         shutil.copy(source, raw / source.name)
         hostile.fates[source.name] = DOCUMENT
         hostile.good.append(source.name)
-    rng = random.Random(seed)
-    for n in range(mutants):
-        source = DEV_PDFS[n % len(DEV_PDFS)]
+    for n, data in enumerate(mutant_pdfs(mutants, seed)):
         name = f"mutant-{n:02d}.pdf"
-        (raw / name).write_bytes(mutate(source.read_bytes(), rng))
+        (raw / name).write_bytes(data)
         hostile.fates[name] = EITHER
     _bombs(hostile)
     _hangs_and_links(hostile)

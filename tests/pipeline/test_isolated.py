@@ -46,3 +46,20 @@ def test_a_memory_bomb_in_the_child_is_an_errors_row_under_its_limit(tmp_path) -
         assert "documents" in _extract(child, DEV_TEXTS[0]).rows
     finally:
         child.stop()
+
+
+def test_a_damaged_pdf_reads_the_same_whatever_the_child_read_before_it(extractor, tmp_path) -> None:
+    """Each PDF is extracted in a fork of the warm child: pdfium's font state never carries
+    over (fuzz mutant 48 read after mutant 38 gave other text)."""
+    from tests.hostile import mutant_pdfs
+
+    mutants = mutant_pdfs(49)
+    for n in (38, 48):
+        (tmp_path / f"mutant-{n}.pdf").write_bytes(mutants[n])
+    alone = IsolatedExtractor(memory=1024 * 2**20)
+    try:
+        expected = _extract(alone, tmp_path / "mutant-48.pdf").rows
+    finally:
+        alone.stop()
+    _extract(extractor, tmp_path / "mutant-38.pdf")
+    assert _extract(extractor, tmp_path / "mutant-48.pdf").rows == expected
