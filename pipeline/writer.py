@@ -34,7 +34,7 @@ MANIFEST = "manifest.json"
 RUNS, CURRENT = "runs", "current"
 DEFAULT_KEEP_RUNS = 2  # the current run and the one before it, which readers may still be in
 _NEW, _RUN_NAME = ".new-", re.compile(r"run-(\d{6,})")
-_LEGACY_STAGING = ".staging"  # versions before 0.9 staged here; its journal is never replayed
+_LEGACY_STAGING = ".staging"  # where the flat layout staged its tables; its journal is never replayed
 log = logging.getLogger(__name__)
 # A streamed table writes a row group when its buffer holds this many rows or about this many
 # bytes of values (a page's text can be tens of kilobytes): memory stays flat over any archive.
