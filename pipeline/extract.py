@@ -36,6 +36,11 @@ class Result:
     def failed(self) -> bool:
         return bool(self.rows.get("errors"))
 
+    @property
+    def ran_out_of_memory(self) -> bool:
+        """Its worker's heap is spent and fragmented: the next document wants a fresh one."""
+        return any(error["error_type"] == "MemoryLimit" for error in self.rows.get("errors", []))
+
 
 def extract_file(path: Path, raw_root: Path) -> Result:
     """Extract one file; every failure becomes an `errors` row, never an exception."""

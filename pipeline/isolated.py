@@ -53,7 +53,7 @@ class IsolatedExtractor:
             self.stop()
             return died_result(path, raw_root, sha256, self.memory)
         result = Result(loads_rows(line))
-        if _ran_out_of_memory(result):  # its heap is spent and fragmented: the next one starts afresh
+        if result.ran_out_of_memory:
             self.stop()
         return result
 
@@ -99,10 +99,6 @@ def _read_line(stream: IO[bytes], deadline: float | None) -> bytes | None:
             chunks.append(chunk)
             if chunk.endswith(b"\n"):
                 return b"".join(chunks)
-
-
-def _ran_out_of_memory(result: Result) -> bool:
-    return any(error["error_type"] == "MemoryLimit" for error in result.rows.get("errors", []))
 
 
 _per_thread = threading.local()

@@ -65,7 +65,7 @@ def run_local(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Result]]:
             for worker in busy:
                 if worker.conn in ready:
                     task, result = worker.finish()
-                    if task.path.lower().endswith(".pdf") and worker.task is None and queue:
+                    if task.path.lower().endswith(".pdf") and queue:
                         worker.replace()  # pdfium keeps font state between documents (see _serve)
                     yield task, result
                 elif worker.overdue():
@@ -109,8 +109,8 @@ class _Worker:
             result = died_result(task.path, task.raw_root, task.sha256, self.memory)
             self.replace()
             return task, result
-        if any(e["error_type"] == "MemoryLimit" for e in result.rows.get("errors", [])):
-            self.replace()  # its heap is spent and fragmented: the next document gets a fresh worker
+        if result.ran_out_of_memory:
+            self.replace()
         return task, result
 
     def overdue(self) -> bool:

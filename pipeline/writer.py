@@ -224,12 +224,11 @@ def _commit(out_dir: Path, staged: Path, manifest: dict[str, Any], keep_runs: in
     text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     _durable(staged / MANIFEST, lambda path: path.write_text(text, "utf-8"))
     _fsync_dir(staged)
-    previous = current_run(out_dir)
     os.rename(staged, out_dir / RUNS / name)
     _fsync_dir(out_dir / RUNS)
     _switch(out_dir, f"{RUNS}/{name}")
     _link_tables(out_dir)
-    _prune(out_dir, keep_runs, previous)
+    _prune(out_dir, keep_runs)
     return manifest
 
 
@@ -257,14 +256,13 @@ def _link_tables(out_dir: Path) -> None:
     _fsync_dir(out_dir)
 
 
-def _prune(out_dir: Path, keep_runs: int, previous: Path | None) -> None:
-    """Keep the current run and the `keep_runs - 1` before it; remove older ones."""
+def _prune(out_dir: Path, keep_runs: int) -> None:
+    """Keep the current run and the `keep_runs - 1` before it (runs are numbered in the order
+    they were made, and none newer than the current one survives `recover`); remove older ones."""
     current = current_run(out_dir)
     runs = sorted((p for p in (out_dir / RUNS).iterdir() if _run_number(p.name) is not None
                    and p.is_dir() and not p.is_symlink()), key=lambda p: _run_number(p.name), reverse=True)
     kept = {current, *runs[:max(keep_runs, 1)]} if current else set(runs)
-    if previous and keep_runs > 1:
-        kept.add(previous)
     for folder in runs:
         if folder not in kept:
             shutil.rmtree(folder)
