@@ -2,13 +2,15 @@
 text twins (../shared/corpus/dev: `X.scan.pdf` beside `X.txt`).
 
 - Digits: every number of the twin (Thai or Arabic digits, decimals kept) against the numbers
-  of the scan's extracted page text, aligned in reading order; the share read right, and which
-  digit was read as which where a number of the same length differs (the confusions the
-  arithmetic may undo: normalizers/data/ocr_digit_confusions.csv).
+  of the scan's extracted page text, aligned in reading order; the share read right, before
+  (Tesseract alone) and after the second reading of every number by its glyphs
+  (parsers.digits), and which digit was read as which where a number of the same length
+  differs (the confusions the arithmetic may undo: normalizers/data/ocr_digit_confusions.csv).
 - Scores: the scan's score rows against the twin's (same subject, year and value), with how
   many the arithmetic corrected (`verification = corrected`) and how many differ unflagged.
-- Time: seconds per page of the pipeline's OCR against plain Tesseract
-  (`tesseract page.png - -l tha+eng`) on the same 300 dpi page images, one thread each.
+- Time: seconds per page of the pipeline (OCR with the second reading) against plain
+  Tesseract (`tesseract page.png - -l tha+eng`) on the same 300 dpi grey page images the
+  pipeline renders, one thread each.
 """
 
 from __future__ import annotations
@@ -73,11 +75,16 @@ def digit_figures(pages: list[dict], twin_text: str) -> tuple[int, int, Counter]
     return len(truth), right, confusions
 
 
-def extracted(path: Path) -> tuple[dict, float]:
+def extracted(path: Path, reread: bool = True) -> tuple[dict, float]:
+    import parsers.ocr
     from pipeline.extract import extract_file
-    started = time.perf_counter()
-    rows = extract_file(path, path.parent).rows
-    return rows, time.perf_counter() - started
+    parsers.ocr.REREAD_NUMBERS = reread
+    try:
+        started = time.perf_counter()
+        rows = extract_file(path, path.parent).rows
+        return rows, time.perf_counter() - started
+    finally:
+        parsers.ocr.REREAD_NUMBERS = True
 
 
 def plain_tesseract_seconds(scan: Path) -> tuple[float, int]:
@@ -89,7 +96,7 @@ def plain_tesseract_seconds(scan: Path) -> tuple[float, int]:
         images = []
         for index, page in enumerate(pdf):
             path = Path(folder) / f"{index:03d}.png"
-            page.render(scale=300 / 72).to_pil().save(path)
+            page.render(scale=300 / 72, grayscale=True).to_pil().save(path)
             images.append(path)
         started = time.perf_counter()
         for path in images:
@@ -105,28 +112,35 @@ def main() -> int:
     if not pairs or not tesseract_available():
         print("needs ../shared/corpus/dev and tesseract-ocr with Thai data", file=sys.stderr)
         return 2
-    total = right_total = pages_total = 0
+    total = right_total = before_total = pages_total = 0
     confusions: Counter = Counter()
-    ours_total = plain_total = 0.0
-    print(f"{'scan':34} {'numbers right':>17} {'scores right':>12} {'corrected':>9} {'wrong unflagged':>15} "
-          f"{'s/page ours':>11} {'s/page plain':>12}")
+    ours_total = plain_total = before_seconds = 0.0
+    print(f"{'scan':30} {'numbers right before':>20} {'after':>16} {'scores right':>12} {'corrected':>9} "
+          f"{'wrong unflagged':>15} {'s/page ours':>11} {'s/page plain':>12}")
     for scan, twin in pairs:
         rows, ours = extracted(scan)
+        before_rows, alone = extracted(scan, reread=False)
+        before_seconds += alone
         twin_rows, _ = extracted(twin)
         plain, pages = plain_tesseract_seconds(scan)
         count, right, found = digit_figures(rows.get("pages", []), twin.read_text("utf-8"))
+        _, before, _ = digit_figures(before_rows.get("pages", []), twin.read_text("utf-8"))
         scores = score_figures(rows.get("scores", []), twin_rows.get("scores", []))
-        total, right_total, pages_total = total + count, right_total + right, pages_total + pages
-        ours_total, plain_total = ours_total + ours, plain_total + plain
+        total, right_total, before_total = total + count, right_total + right, before_total + before
+        pages_total, ours_total, plain_total = pages_total + pages, ours_total + ours, plain_total + plain
         confusions += found
-        print(f"{scan.name:34} {right:>5}/{count:<4} {right / count:6.1%} "
+        print(f"{scan.name:30} {before:>7}/{count:<4} {before / count:7.1%} "
+              f"{right:>5}/{count:<4} {right / count:6.1%} "
               f"{scores['right']:>5}/{scores['twin']:<6} {scores['corrected']:>9} "
               f"{scores['wrong_unflagged']:>15} {ours / pages:11.2f} {plain / pages:12.2f}")
-    print(f"\nnumbers read right: {right_total}/{total} = {right_total / total:.1%}")
-    print(f"seconds per page, one thread: ours {ours_total / pages_total:.2f}, plain Tesseract "
-          f"{plain_total / pages_total:.2f}, ratio {ours_total / plain_total:.2f}")
-    print("digit confusions (true → read: times):",
-          ", ".join(f"{a}→{b}: {n}" for (a, b), n in confusions.most_common()))
+    print(f"\nnumbers read right: before the second reading {before_total}/{total} = "
+          f"{before_total / total:.1%}, "
+          f"after {right_total}/{total} = {right_total / total:.1%}")
+    print(f"seconds per page, one thread: ours {ours_total / pages_total:.2f} (without the second reading "
+          f"{before_seconds / pages_total:.2f}), plain Tesseract {plain_total / pages_total:.2f}, "
+          f"ratio {ours_total / plain_total:.2f}")
+    print("digit confusions left (true → read: times):",
+          ", ".join(f"{a}→{b}: {n}" for (a, b), n in confusions.most_common()) or "none")
     return 0
 
 

@@ -15,7 +15,8 @@ from PIL import Image
 MAX_ANGLE = 5.0  # degrees; a page tilted more was not fed through a scanner by accident
 _COARSE, _FINE = 0.5, 0.05  # degrees between the angles tried
 _MIN_ANGLE = 0.15  # degrees below which straightening would only blur the page
-_WIDTH = 800  # pixels of the reduced image the angle is measured on
+_WIDTH = 1600  # pixels of the reduced image the angle is measured on
+_COARSE_POINTS = 40_000  # ink pixels the coarse search counts
 _DARK = 160
 
 
@@ -24,21 +25,27 @@ def skew_angle(image: Image.Image) -> float:
     gray = image.convert("L")
     scale = min(1.0, _WIDTH / gray.width)
     size = (max(1, round(gray.width * scale)), max(1, round(gray.height * scale)))
-    small = gray.resize(size, Image.BILINEAR)
-    ink = Image.fromarray(((np.asarray(small) < _DARK) * 255).astype(np.uint8))
-    if not np.asarray(ink).any():
+    rows, columns = np.nonzero(np.asarray(gray.resize(size, Image.BILINEAR)) < _DARK)
+    if not len(rows):
         return 0.0
-    best = _best(ink, np.arange(-MAX_ANGLE, MAX_ANGLE + _COARSE / 2, _COARSE))
-    return _best(ink, np.arange(best - _COARSE, best + _COARSE + _FINE / 2, _FINE))
+    # Turning the page by a degree or two moves each ink pixel up or down in proportion to its
+    # distance from the middle column (a shear): the row profile of every angle tried is one
+    # count of the shifted rows, not one rotation of the image.
+    rows, columns = rows.astype(np.float64), columns.astype(np.float64) - size[0] / 2
+    # The coarse search needs only a share of the ink: a profile's peaks are lines of text.
+    step = max(1, len(rows) // _COARSE_POINTS)
+    best = _best(rows[::step], columns[::step], np.arange(-MAX_ANGLE, MAX_ANGLE + _COARSE / 2, _COARSE))
+    return _best(rows, columns, np.arange(best - _COARSE, best + _COARSE + _FINE / 2, _FINE))
 
 
-def _best(ink: Image.Image, angles: np.ndarray) -> float:
-    return float(max(angles, key=lambda angle: _sharpness(ink, float(angle))))
+def _best(rows: np.ndarray, columns: np.ndarray, angles: np.ndarray) -> float:
+    return float(max(angles, key=lambda angle: _sharpness(rows, columns, float(angle))))
 
 
-def _sharpness(ink: Image.Image, angle: float) -> float:
-    rows = np.asarray(ink.rotate(angle, resample=Image.BILINEAR), dtype=np.float64).sum(axis=1)
-    return float(np.square(np.diff(rows)).sum())
+def _sharpness(rows: np.ndarray, columns: np.ndarray, angle: float) -> float:
+    shifted = rows - columns * np.tan(np.radians(angle))
+    profile = np.bincount(np.round(shifted - shifted.min()).astype(np.int64)).astype(np.float64)
+    return float(np.square(np.diff(profile)).sum())
 
 
 def deskewed(image: Image.Image) -> tuple[Image.Image, float]:

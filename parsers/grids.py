@@ -71,20 +71,27 @@ def image_edges(dark: np.ndarray, scale: float) -> list[dict]:
     A horizontal ruling is a long dark run. Glyph stems make short vertical runs, so a vertical
     run counts only when both its ends meet a horizontal ruling, as a table's column lines do."""
     horizontal = _segments(dark, round(_MIN_RULE_H * scale))
-    vertical = _segments(dark.T, round(_MIN_RULE_V * scale))
+    vertical = _segments(np.ascontiguousarray(dark.T), round(_MIN_RULE_V * scale))
     reach = _RULE_REACH * scale
     edges = [edge("h", x0 / scale, (top + bottom) / 2 / scale, x1 / scale, (top + bottom) / 2 / scale)
              for top, bottom, x0, x1 in horizontal]
-    for left, right, top, bottom in vertical:
-        x = (left + right) / 2
-        if _meets(horizontal, x, top, reach) and _meets(horizontal, x, bottom, reach):
-            edges.append(edge("v", x / scale, top / scale, x / scale, bottom / scale))
+    if not horizontal or not vertical:
+        return edges
+    rules = np.asarray(horizontal, dtype=np.float64)
+    stems = np.asarray(vertical, dtype=np.float64)
+    middles = (stems[:, 0] + stems[:, 1]) / 2
+    ends_met = _meets(rules, middles, stems[:, 2], reach) & _meets(rules, middles, stems[:, 3], reach)
+    for (_, _, top, bottom), x in zip(stems[ends_met], middles[ends_met], strict=True):
+        edges.append(edge("v", x / scale, top / scale, x / scale, bottom / scale))
     return edges
 
 
-def _meets(horizontal: list[tuple[int, int, int, int]], x: float, y: float, reach: float) -> bool:
-    return any(top - reach <= y <= bottom + reach and x0 - reach <= x <= x1 + reach
-               for top, bottom, x0, x1 in horizontal)
+def _meets(rules: np.ndarray, xs: np.ndarray, ys: np.ndarray, reach: float) -> np.ndarray:
+    """For each point (x, y), whether a horizontal ruling (top, bottom, x0, x1) passes within
+    `reach` of it."""
+    top, bottom, x0, x1 = (rules[:, k][None, :] for k in range(4))
+    x, y = xs[:, None], ys[:, None]
+    return ((top - reach <= y) & (y <= bottom + reach) & (x0 - reach <= x) & (x <= x1 + reach)).any(axis=1)
 
 
 def _segments(dark: np.ndarray, length: int) -> list[tuple[int, int, int, int]]:
@@ -95,24 +102,50 @@ def _segments(dark: np.ndarray, length: int) -> list[tuple[int, int, int, int]]:
     sums = np.zeros((dark.shape[0], dark.shape[1] + 1), dtype=np.int32)
     np.cumsum(dark, axis=1, out=sums[:, 1:])
     solid = (sums[:, length:] - sums[:, :-length]) >= _SOLID * length
-    open_segments: list[list[int]] = []
+    open_segments: list[list[int]] = []  # segments reaching the previous row, left to right
     done: list[tuple[int, int, int, int]] = []
-    for row in np.nonzero(solid.any(axis=1))[0]:
-        steps = np.diff(np.concatenate(([0], solid[row].view(np.int8), [0])))
-        runs = zip(np.nonzero(steps == 1)[0], np.nonzero(steps == -1)[0] - 1 + length, strict=True)
+    for row, starts, ends in _runs(solid, length):
+        previous = [s for s in open_segments if s[1] == row - 1]
+        done.extend(tuple(s) for s in open_segments if s[1] != row - 1)
+        taken = [False] * len(previous)
         still_open = []
-        for start, end in runs:
-            match = next((s for s in open_segments
-                          if s[1] == row - 1 and s[2] <= end and start <= s[3]), None)
-            if match is None:
-                still_open.append([int(row), int(row), int(start), int(end)])
+        j = 0
+        for start, end in zip(starts, ends, strict=True):
+            # runs and segments both go left to right: the first segment still unmatched that
+            # overlaps this run continues downwards into it
+            while j < len(previous) and (taken[j] or previous[j][3] < start):
+                if not taken[j]:
+                    done.append(tuple(previous[j]))
+                    taken[j] = True
+                j += 1
+            k = j
+            while k < len(previous) and taken[k]:
+                k += 1
+            if k < len(previous) and previous[k][2] <= end:
+                match = previous[k]
+                taken[k] = True
+                still_open.append([match[0], row, min(match[2], start), max(match[3], end)])
             else:
-                open_segments.remove(match)
-                still_open.append([match[0], int(row), min(match[2], int(start)), max(match[3], int(end))])
-        done.extend(tuple(s) for s in open_segments)
+                still_open.append([row, row, start, end])
+        done.extend(tuple(s) for s, used in zip(previous, taken, strict=True) if not used)
         open_segments = still_open
     done.extend(tuple(s) for s in open_segments)
     return sorted(done)
+
+
+def _runs(solid: np.ndarray, length: int) -> list[tuple[int, list[int], list[int]]]:
+    """(row, starts, ends) of the dark runs of every row holding one, all rows at once."""
+    rows = np.nonzero(solid.any(axis=1))[0]
+    if not len(rows):
+        return []
+    padded = np.zeros((len(rows), solid.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = solid[rows]
+    steps = np.diff(padded, axis=1)
+    start_rows, starts = np.nonzero(steps == 1)
+    _, ends = np.nonzero(steps == -1)
+    cuts = np.searchsorted(start_rows, np.arange(1, len(rows))).tolist()
+    pieces = zip(rows.tolist(), np.split(starts, cuts), np.split(ends, cuts), strict=True)
+    return [(row, first.tolist(), (last - 1 + length).tolist()) for row, first, last in pieces]
 
 
 @dataclass(frozen=True)

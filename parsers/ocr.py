@@ -24,8 +24,10 @@ from PIL import Image, ImageOps
 
 from normalizers.ocr_text import fix_ocr_confusions, is_ocr_noise
 from parsers.deskew import deskewed
+from parsers.digits import Word, may_hold_numbers, reread_line, text_height
 from parsers.grids import ImageBox, TableGrid, grids_from_edges, image_checkboxes, image_edges
 from parsers.model import CHECKED_GLYPHS, UNCHECKED_GLYPHS
+from parsers.wrap import POINT_OPENS, join_lines
 
 DPI = 300
 SCALE = DPI / 72  # pixels per point
@@ -38,6 +40,8 @@ _MIN_INK = 30  # dark pixels below which a crop is blank
 # Page segmentation: a cell is one uniform block (mode 4 drops a lone digit such as a row's
 # number); prose bands are a column of lines of varying size.
 _CELL_PSM, _PROSE_PSM = "6", "4"
+_PARAGRAPH_GAP = 1.25  # a line further below than this many usual line pitches opens a paragraph
+_SHORT_LINE = 0.75  # a line ending before this share of the text width ends its paragraph
 CHECKED_BOX, UNCHECKED_BOX = CHECKED_GLYPHS[0], UNCHECKED_GLYPHS[0]  # ☑ ☐
 
 
@@ -86,8 +90,7 @@ def read_scan(image: Image.Image) -> ScanPage:
         if pixels and _inked(dark, pixels):
             bands.append((top, image.crop(pixels)))
     reads = ocr_images([crop for _, crop in bands], _PROSE_PSM)
-    return ScanPage(grids, [(top, "\n".join(_clean_lines(read.text)))
-                            for (top, _), read in zip(bands, reads, strict=True)])
+    return ScanPage(grids, [(top, _paragraphs(read)) for (top, _), read in zip(bands, reads, strict=True)])
 
 
 def _cell_crops(image: Image.Image, dark: np.ndarray,
@@ -140,6 +143,35 @@ class OcrText:
     of each of its non-blank lines, in the same order."""
     text: str
     lines: list[tuple[int, int]] = field(default_factory=list)
+    extents: list[tuple[int, int]] = field(default_factory=list)  # left and right of each line
+
+
+def _paragraphs(read: OcrText) -> str:
+    """The band's text with each paragraph's visual lines joined into one line (a sentence
+    wrapped at a line's end must be read whole: its cue on one line, its score on the next),
+    paragraphs apart by a blank line. A paragraph ends where the next line opens a point, lies
+    further below than the usual pitch, or where a line stops short of the text's right edge."""
+    rows = [row for row in read.text.split("\n") if row.strip()]
+    if not rows or len(rows) != len(read.lines) or len(read.extents) != len(rows):
+        return "\n".join(_clean_lines(read.text))
+    cleaned = [None if is_ocr_noise(row) else fix_ocr_confusions(row) for row in rows]
+    left = min(extent[0] for extent in read.extents)
+    right = max(extent[1] for extent in read.extents)
+    steps = sorted(b[0] - a[0] for a, b in zip(read.lines, read.lines[1:], strict=False) if b[0] > a[0])
+    pitch = steps[len(steps) // 2] if steps else 0
+    paragraphs: list[list[str]] = []
+    previous = None
+    for k, row in enumerate(cleaned):
+        if row is None:
+            continue
+        opens = (previous is None or POINT_OPENS.match(row)
+                 or (pitch and read.lines[k][0] - read.lines[previous][0] > _PARAGRAPH_GAP * pitch)
+                 or read.extents[previous][1] < left + _SHORT_LINE * (right - left))
+        if opens:
+            paragraphs.append([])
+        paragraphs[-1].append(row)
+        previous = k
+    return "\n\n".join(join_lines(paragraph) for paragraph in paragraphs)
 
 
 def _clean_lines(text: str) -> list[str]:
@@ -148,18 +180,22 @@ def _clean_lines(text: str) -> list[str]:
 
 
 OCR_TEMP_PREFIX = "ita-ocr-"
+REREAD_NUMBERS = True  # off only to measure what the second reading of numbers brings (bench-ocr)
 
 
 def ocr_images(images: list[Image.Image], psm: str) -> list[OcrText]:
-    """What Tesseract reads in each image, all read by one Tesseract process."""
+    """What Tesseract reads in each image, all read by one Tesseract process, with every
+    number it found read again glyph by glyph (parsers.digits)."""
     if not images:
         return []
+    padded = [ImageOps.expand(image, border=_PAD, fill=255) for image in images]
     # The pid in the name lets the run remove the folder when it kills this worker mid-OCR.
     with tempfile.TemporaryDirectory(prefix=f"{OCR_TEMP_PREFIX}{os.getpid()}-") as folder:
         paths = []
-        for i, image in enumerate(images):
-            path = Path(folder) / f"{i:04d}.png"
-            ImageOps.expand(image, border=_PAD, fill=255).save(path)
+        for i, image in enumerate(padded):
+            # PNM, not PNG: the same pixels to Tesseract without a compression to pay for.
+            path = Path(folder) / f"{i:04d}.pnm"
+            image.save(path, format="PPM")
             paths.append(str(path))
         listing = Path(folder) / "images.txt"
         listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
@@ -173,31 +209,62 @@ def ocr_images(images: list[Image.Image], psm: str) -> list[OcrText]:
         if done.returncode != 0:
             raise RuntimeError(f"tesseract failed: {done.stderr.strip()[:200]}")
         texts = base.with_suffix(".txt").read_text("utf-8").split("\f")
-        lines = _line_boxes(base.with_suffix(".tsv").read_text("utf-8"), len(images))
+        lines = _tsv_lines(base.with_suffix(".tsv").read_text("utf-8"), len(images))
     if len(texts) < len(images):
         raise RuntimeError(f"tesseract read {len(texts)} of {len(images)} images")
-    return [OcrText(text, boxes) for text, boxes in zip(texts, lines, strict=False)]
+    return [OcrText(_reread_numbers(text, image_lines, image) if REREAD_NUMBERS else text,
+                    [(line.top - _PAD, line.bottom - _PAD) for line in image_lines],
+                    [(line.left - _PAD, line.right - _PAD) for line in image_lines])
+            for text, image_lines, image in zip(texts, lines, padded, strict=False)]
 
 
-def _line_boxes(tsv: str, images: int) -> list[list[tuple[int, int]]]:
-    """Per image, (top, bottom) of each line holding some text, in reading order."""
-    lines: dict[tuple[int, str, str, str], list[int]] = {}
-    inked: set[tuple[int, str, str, str]] = set()
+@dataclass(frozen=True)
+class TsvLine:
+    """One line of Tesseract's TSV holding some text: its box (pixels of the padded image) and
+    its words."""
+    top: int
+    bottom: int
+    left: int
+    right: int
+    words: list[Word]
+
+
+def _reread_numbers(text: str, lines: list[TsvLine], image: Image.Image) -> str:
+    """`text` with the numbers of each line read again from `image`; unchanged where its
+    non-blank lines are not the TSV's lines one for one."""
+    if not any(may_hold_numbers(line.words) for line in lines):
+        return text
+    rows = text.split("\n")
+    filled = [k for k, row in enumerate(rows) if row.strip()]
+    if len(filled) != len(lines):
+        return text
+    dark = np.asarray(image.convert("L")) < _DARK
+    height = text_height(dark)
+    for k, line in zip(filled, lines, strict=True):
+        rows[k] = reread_line(rows[k], line.words, dark, height)
+    return "\n".join(rows)
+
+
+def _tsv_lines(tsv: str, images: int) -> list[list[TsvLine]]:
+    """Per image, each line holding some text, in reading order: its top and bottom and its
+    words."""
+    lines: dict[tuple[int, str, str, str], tuple[int, int, int, int]] = {}
+    words: dict[tuple[int, str, str, str], list[Word]] = {}
     for row in tsv.splitlines()[1:]:
         fields = row.split("\t")
         if len(fields) < 12 or fields[0] not in ("4", "5"):
             continue
         key = (int(fields[1]), fields[2], fields[3], fields[4])
+        left, top, width, height = (int(value) for value in fields[6:10])
         if fields[0] == "4":
-            top = int(fields[7]) - _PAD
-            lines[key] = [top, top + int(fields[9])]
+            lines[key] = (top, top + height, left, left + width)
         elif fields[11].strip():
-            inked.add(key)
-    boxes: list[list[tuple[int, int]]] = [[] for _ in range(images)]
-    for key, (top, bottom) in lines.items():  # the TSV lists lines in reading order
-        if key in inked and 1 <= key[0] <= images:
-            boxes[key[0] - 1].append((top, bottom))
-    return boxes
+            words.setdefault(key, []).append(Word(fields[11].strip(), left, top, width, height))
+    found: list[list[TsvLine]] = [[] for _ in range(images)]
+    for key, (top, bottom, left, right) in lines.items():  # the TSV lists lines in reading order
+        if key in words and 1 <= key[0] <= images:
+            found[key[0] - 1].append(TsvLine(top, bottom, left, right, words[key]))
+    return found
 
 
 def _inked(dark: np.ndarray, pixels: tuple[int, int, int, int]) -> bool:

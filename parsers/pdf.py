@@ -27,11 +27,9 @@ from parsers.grids import SNAP, TableGrid, grids_from_edges, path_edges
 from parsers.model import Block, Cell, Document, Page, Row, glyph_checkboxes
 from parsers.ocr import SCALE, ScanPage, ocr_threads, read_scan, tesseract_available
 from parsers.text import is_header_continuation, merge_header_rows, parse_text
+from parsers.wrap import POINT_OPENS as _POINT_OPENS
+from parsers.wrap import join_lines
 
-_POINT_OPENS = regex.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}[.)](?![0-9๐-๙])|[-•●▪☑☐☒■□✓✔]"
-                             r"|[iIeEoO]\s?[0-9๐-๙]{1,2}\s)")
-_THAI_END = regex.compile(r"[\u0e01-\u0e4f]$")
-_THAI_START = regex.compile(r"^[\u0e01-\u0e4f]")
 _PAGE_NUMBER = regex.compile(r"^\s*(?:หน้า\s*)?[-–(]?\s*[0-9๐-๙]{1,4}\s*[-–)]?\s*(?:/\s*[0-9๐-๙]{1,4})?\s*$")
 _MARGIN = 0.07  # share of the page height at the top and bottom where running heads live
 _PARAGRAPH_GAP = 1.25  # a line further below than this many usual line pitches opens a paragraph
@@ -365,20 +363,6 @@ def _flush(blocks: list[Block], paragraph: list[_Line], page: int, ordinal: int)
     kind = "list" if _POINT_OPENS.match(text) else "paragraph"
     blocks.append(Block(kind, page, ordinal, ordinal, lines=[text]))
     return ordinal
-
-
-def join_lines(lines: list[str]) -> str:
-    """Visual lines of one paragraph as one line: no space where a Thai word wraps, the space
-    the text layer printed where a line ended on one."""
-    out = ""
-    for raw in lines:
-        line = raw.strip()
-        if not line:
-            continue
-        if out and (out[-1].isspace() or not (_THAI_END.search(out) and _THAI_START.search(line))):
-            out = out.rstrip() + " "
-        out += line + (" " if raw[-1:].isspace() else "")
-    return out.rstrip()
 
 
 def cell_lines(lines: list[str] | list[tuple[str, float]], left: float = 0.0,

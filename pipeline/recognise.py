@@ -125,24 +125,29 @@ def place(lines: list[Line], org_line: Line) -> tuple[str | None, str | None]:
 
 def years(lines: list[Line]) -> tuple[int | None, int | None, bool]:
     """(assessment year, plan year, whether a year ITA never had stood in either role): each
-    year takes the role of the nearest cue before it; a year ITA never had (an OCR misreading,
-    ๒๕๖๕ read as ๒๕๐๕) takes none."""
+    year takes the role of the nearest cue before it, on its line or, for the first year of a
+    line without one, at the end of the line before (a sentence wrapped there); a year ITA
+    never had (an OCR misreading, ๒๕๖๕ read as ๒๕๐๕) takes none."""
     cues = keyed_patterns("year_cues", "role")
     found: dict[str, int] = {}
     implausible = False
+    before = ""  # the previous line after its last year: a sentence wrapped at a line's end
     for line in lines:
         previous_end = 0
         for match in _YEAR.finditer(line.text):
             start = max(previous_end, match.start() - _YEAR_CONTEXT)
             context = line.text[start : match.start()]
-            previous_end = match.end()
             role = _nearest_cue(context, cues)
+            if role is None and previous_end == 0:
+                role = _nearest_cue(before[-_YEAR_CONTEXT:] + " " + context, cues)
+            previous_end = match.end()
             year = to_be(int(match.group(1)))
             if role and year and role not in found:
                 if is_ita_year(year):
                     found[role] = year
                 else:
                     implausible = True
+        before = line.text[previous_end:]
     return found.get("assessment"), found.get("plan"), implausible
 
 
