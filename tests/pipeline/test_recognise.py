@@ -61,3 +61,18 @@ def test_a_year_ita_never_had_is_never_a_document_year() -> None:
     row = extract("", title=title)["documents"].iloc[0]
     assert (row["assessment_year_be"], row["plan_year_be"]) == (2564, None)
     assert "implausible_year" in row["warnings"]
+
+
+def test_a_year_whose_cue_ends_the_line_before_takes_its_role() -> None:
+    """An OCR'd or text-layer sentence wrapped at a line's end: the cue (ผลการประเมิน) on one
+    line, its year on the next (the 000 scan)."""
+    meta = _meta("แนวทางการนำผลการประเมินไปดำเนินการปรับปรุงและพัฒนา ในปีงบประมาณ พ.ศ. ๒๕๖๕\n"
+                 "ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของเทศบาลตำบล\n"
+                 "หนองเสม็ดประจำปี ๒๕๖๔ มีผลคะแนนเท่ากับร้อยละ ๕๐.๐๒ คะแนน\n")
+    assert (meta.assessment_year_be, meta.plan_year_be) == (2564, 2565)
+
+
+def test_a_cue_on_the_years_own_line_wins_over_the_line_before() -> None:
+    meta = _meta("ผลการประเมินคุณธรรมและความโปร่งใส ของเทศบาลตำบลหนองเสม็ด\n"
+                 "มาตรการส่งเสริมคุณธรรม ในปีงบประมาณ ๒๕๖๕\n")
+    assert (meta.assessment_year_be, meta.plan_year_be) == (None, 2565)
