@@ -84,6 +84,11 @@ def _templates() -> tuple[np.ndarray, np.ndarray]:
     return unit_rows(stored["images"][order]), stored["labels"][order]
 
 
+def warm_up() -> None:
+    """Load the templates now rather than at the first number read."""
+    _groups()
+
+
 @cache
 def _groups(alike: tuple[tuple[str, str], ...] = ()) -> tuple[np.ndarray, np.ndarray]:
     """Where each character's templates begin (the templates are grouped by character), and
