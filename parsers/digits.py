@@ -157,6 +157,10 @@ def reread_line(line: str, words: list[Word], dark: np.ndarray, text_height: flo
     return line
 
 
+def _is_thai_letter(char: str) -> bool:
+    return "\u0e01" <= char <= "\u0e2e"
+
+
 def _mark_share(line: str) -> float:
     return _SHORT_MARK if len(line.strip()) <= _MARK_LINE else _MARK
 
@@ -206,7 +210,7 @@ def _letter_start(line: str, start: int) -> int | None:
     k = start - 1
     if k >= 0 and line[k] == " ":
         k -= 1
-    if k < 0 or line[k].isspace() or "\u0e01" <= line[k] <= "\u0e2e":
+    if k < 0 or line[k].isspace() or _is_thai_letter(line[k]):
         return None
     return k
 
@@ -375,7 +379,7 @@ def _span_of(run: list[Glyph], words: list[Word], spans: list[tuple[int, int]],
         return None
     start, end = covered[0][1][0], covered[-1][1][1]
     first, last = covered[0][0], covered[-1][0]
-    if letter and (first.left < left - slack or "\u0e01" <= line[start] <= "\u0e2e"):
+    if letter and (first.left < left - slack or _is_thai_letter(line[start])):
         return None
     before, after = first.left < left - slack, last.right > right + slack
     if before and after and len(covered) == 1:  # `(๕)`: one word holding the number inside

@@ -27,7 +27,7 @@ from parsers.deskew import deskewed
 from parsers.digits import Word, may_hold_numbers, reread_line, text_height
 from parsers.grids import ImageBox, TableGrid, grids_from_edges, image_checkboxes, image_edges
 from parsers.model import CHECKED_GLYPHS, UNCHECKED_GLYPHS
-from parsers.wrap import POINT_OPENS, join_lines
+from parsers.wrap import VisualLine, join_lines, line_pitch, opens_paragraph
 
 DPI = 300
 SCALE = DPI / 72  # pixels per point
@@ -40,8 +40,6 @@ _MIN_INK = 30  # dark pixels below which a crop is blank
 # Page segmentation: a cell is one uniform block (mode 4 drops a lone digit such as a row's
 # number); prose bands are a column of lines of varying size.
 _CELL_PSM, _PROSE_PSM = "6", "4"
-_PARAGRAPH_GAP = 1.25  # a line further below than this many usual line pitches opens a paragraph
-_SHORT_LINE = 0.75  # a line ending before this share of the text width ends its paragraph
 CHECKED_BOX, UNCHECKED_BOX = CHECKED_GLYPHS[0], UNCHECKED_GLYPHS[0]  # ☑ ☐
 
 
@@ -149,34 +147,36 @@ class OcrText:
 def _paragraphs(read: OcrText) -> str:
     """The band's text with each paragraph's visual lines joined into one line (a sentence
     wrapped at a line's end must be read whole: its cue on one line, its score on the next),
-    paragraphs apart by a blank line. A paragraph ends where the next line opens a point, lies
-    further below than the usual pitch, or where a line stops short of the text's right edge."""
+    paragraphs apart by a blank line; where a paragraph ends is decided as for a text layer
+    (parsers.wrap.opens_paragraph)."""
     rows = [row for row in read.text.split("\n") if row.strip()]
     if not rows or len(rows) != len(read.lines) or len(read.extents) != len(rows):
         return "\n".join(_clean_lines(read.text))
-    cleaned = [None if is_ocr_noise(row) else fix_ocr_confusions(row) for row in rows]
-    left = min(extent[0] for extent in read.extents)
-    right = max(extent[1] for extent in read.extents)
-    steps = sorted(b[0] - a[0] for a, b in zip(read.lines, read.lines[1:], strict=False) if b[0] > a[0])
-    pitch = steps[len(steps) // 2] if steps else 0
+    lines = [VisualLine(row, top, bottom, left, right)
+             for row, (top, bottom), (left, right) in zip(rows, read.lines, read.extents, strict=True)]
+    left, right = min(line.x0 for line in lines), max(line.x1 for line in lines)
+    pitch = line_pitch(lines)
     paragraphs: list[list[str]] = []
     previous = None
-    for k, row in enumerate(cleaned):
-        if row is None:
+    for line in lines:
+        cleaned = _clean(line.text)
+        if cleaned is None:
             continue
-        opens = (previous is None or POINT_OPENS.match(row)
-                 or (pitch and read.lines[k][0] - read.lines[previous][0] > _PARAGRAPH_GAP * pitch)
-                 or read.extents[previous][1] < left + _SHORT_LINE * (right - left))
-        if opens:
+        if previous is None or opens_paragraph(previous, line, left, right, pitch):
             paragraphs.append([])
-        paragraphs[-1].append(row)
-        previous = k
+        paragraphs[-1].append(cleaned)
+        previous = line
     return "\n\n".join(join_lines(paragraph) for paragraph in paragraphs)
+
+
+def _clean(line: str) -> str | None:
+    """The OCR'd line with the known misreadings put right; None for a noise line."""
+    return None if is_ocr_noise(line) else fix_ocr_confusions(line)
 
 
 def _clean_lines(text: str) -> list[str]:
     """OCR'd lines without noise lines and with the known misreadings put right."""
-    return [fix_ocr_confusions(line) for line in text.split("\n") if not is_ocr_noise(line)]
+    return [cleaned for line in text.split("\n") if (cleaned := _clean(line)) is not None]
 
 
 OCR_TEMP_PREFIX = "ita-ocr-"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import unicodedata
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
@@ -28,12 +28,10 @@ from parsers.model import Block, Cell, Document, Page, Row, glyph_checkboxes
 from parsers.ocr import SCALE, ScanPage, ocr_threads, read_scan, tesseract_available
 from parsers.text import is_header_continuation, merge_header_rows, parse_text
 from parsers.wrap import POINT_OPENS as _POINT_OPENS
-from parsers.wrap import join_lines
+from parsers.wrap import VisualLine, join_lines, line_pitch, opens_paragraph
 
 _PAGE_NUMBER = regex.compile(r"^\s*(?:หน้า\s*)?[-–(]?\s*[0-9๐-๙]{1,4}\s*[-–)]?\s*(?:/\s*[0-9๐-๙]{1,4})?\s*$")
 _MARGIN = 0.07  # share of the page height at the top and bottom where running heads live
-_PARAGRAPH_GAP = 1.25  # a line further below than this many usual line pitches opens a paragraph
-_SHORT_LINE = 0.75  # a line ending before this share of the text width ends its paragraph
 _SHORT_CELL_LINE = 0.5  # the same inside a table cell, where lines are short anyway
 _MIN_TEXT = 20  # fewer visible characters than this is no text layer
 _SCAN_IMAGE = 0.5  # an image over this share of the page makes it a scan
@@ -68,15 +66,6 @@ class EmptyPDF(ParseError):
     error_type = "EmptyPDF"
 
 
-@dataclass
-class _Line:
-    text: str
-    top: float
-    bottom: float
-    x0: float
-    x1: float
-
-
 def parse_pdf(data: bytes) -> Document:
     if b"%PDF-" not in data[:1024]:
         raise NotAPDF("the file does not start like a PDF", stage="read")
@@ -103,11 +92,11 @@ def parse_pdf(data: bytes) -> Document:
     return document
 
 
-def _pages(pdf: pdfium.PdfDocument, warnings: list[str]) -> list[tuple[Page, list[_Line]]]:
+def _pages(pdf: pdfium.PdfDocument, warnings: list[str]) -> list[tuple[Page, list[VisualLine]]]:
     """Every page laid out; pages that need OCR are read by Tesseract in worker threads while
     the next pages render (pdfium itself stays on this thread: it is not thread-safe)."""
     threads = ocr_threads()
-    laid_out: list[tuple[Page, list[_Line]]] = []
+    laid_out: list[tuple[Page, list[VisualLine]]] = []
     reading: dict[int, Future[ScanPage]] = {}
     with ThreadPoolExecutor(threads) as pool:
         for index in range(len(pdf)):
@@ -124,7 +113,7 @@ def _pages(pdf: pdfium.PdfDocument, warnings: list[str]) -> list[tuple[Page, lis
 
 
 def _page(pdf: pdfium.PdfDocument, index: int,
-          warnings: list[str]) -> tuple[Page, list[_Line], Image.Image | None]:
+          warnings: list[str]) -> tuple[Page, list[VisualLine], Image.Image | None]:
     """The page, its prose lines inside the page's margins (for running heads), and its
     rendering when it must be OCR'd."""
     page = pdf[index]
@@ -133,7 +122,7 @@ def _page(pdf: pdfium.PdfDocument, index: int,
     raw_text = textpage.get_text_range()
     number = index + 1
     reason = unusable_text_layer(raw_text, _image_share(page, width * height))
-    lines: list[_Line] = []
+    lines: list[VisualLine] = []
     image = None
     if reason:
         warnings.append(reason)
@@ -219,7 +208,7 @@ def _tables(page: pdfium.PdfPage, height: float) -> list[TableGrid]:
 
 # -- characters -------------------------------------------------------------------------------------
 
-def _assign_chars(textpage: pdfium.PdfTextPage, height: float, grids: list[TableGrid]) -> list[_Line]:
+def _assign_chars(textpage: pdfium.PdfTextPage, height: float, grids: list[TableGrid]) -> list[VisualLine]:
     """Prose lines of the page; table characters go to their grid's cells."""
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count)
@@ -293,15 +282,15 @@ def _cell_at(grids: list[TableGrid], x: float, y: float) -> tuple[int, int, int]
     return None
 
 
-def _prose_lines(prose: list[tuple[str, tuple | None]]) -> list[_Line]:
-    lines: list[_Line] = []
+def _prose_lines(prose: list[tuple[str, tuple | None]]) -> list[VisualLine]:
+    lines: list[VisualLine] = []
     chars: list[str] = []
     boxes: list[tuple] = []
     for char, box in [*prose, ("\n", None)]:
         if char == "\n":
             text = "".join(chars).strip()
             if text and boxes:
-                lines.append(_Line(text, min(b[1] for b in boxes), max(b[3] for b in boxes),
+                lines.append(VisualLine(text, min(b[1] for b in boxes), max(b[3] for b in boxes),
                                    min(b[0] for b in boxes), max(b[2] for b in boxes)))
             chars, boxes = [], []
             continue
@@ -313,15 +302,15 @@ def _prose_lines(prose: list[tuple[str, tuple | None]]) -> list[_Line]:
 
 # -- blocks -----------------------------------------------------------------------------------------
 
-def _blocks(lines: list[_Line], grids: list[TableGrid], page: int, width: float) -> list[Block]:
+def _blocks(lines: list[VisualLine], grids: list[TableGrid], page: int, width: float) -> list[Block]:
     items: list[tuple[float, object]] = [(line.top, line) for line in lines]
     items += [(grid.bbox[1], grid) for grid in grids]
     items.sort(key=lambda item: item[0])
     blocks: list[Block] = []
-    paragraph: list[_Line] = []
+    paragraph: list[VisualLine] = []
     right_edge = max((line.x1 for line in lines), default=width)
     left_edge = min((line.x0 for line in lines), default=0)
-    pitch = _line_pitch(lines)
+    pitch = line_pitch(lines)
     ordinal = 0
     for _, item in items:
         if isinstance(item, TableGrid):
@@ -330,7 +319,7 @@ def _blocks(lines: list[_Line], grids: list[TableGrid], page: int, width: float)
             ordinal += 1
             blocks.append(_table_block(item, page, ordinal))
             continue
-        if paragraph and _starts_paragraph(paragraph[-1], item, left_edge, right_edge, pitch):
+        if paragraph and opens_paragraph(paragraph[-1], item, left_edge, right_edge, pitch):
             ordinal = _flush(blocks, paragraph, page, ordinal)
             paragraph = []
         paragraph.append(item)
@@ -338,24 +327,7 @@ def _blocks(lines: list[_Line], grids: list[TableGrid], page: int, width: float)
     return blocks
 
 
-def _line_pitch(lines: list[_Line]) -> float:
-    """The usual distance from one line's top to the next one's on this page."""
-    steps = sorted(b.top - a.top for a, b in zip(lines, lines[1:], strict=False)
-                   if 0 < b.top - a.top < 3 * max(a.bottom - a.top, 1.0))
-    return steps[len(steps) // 2] if steps else 0.0
-
-
-def _starts_paragraph(previous: _Line, line: _Line, left: float, right: float, pitch: float) -> bool:
-    if pitch and line.top - previous.top > _PARAGRAPH_GAP * pitch:
-        return True
-    if not pitch and line.top - previous.bottom > max(previous.bottom - previous.top, 1.0):
-        return True
-    if _POINT_OPENS.match(line.text):
-        return True
-    return previous.x1 < left + _SHORT_LINE * (right - left)
-
-
-def _flush(blocks: list[Block], paragraph: list[_Line], page: int, ordinal: int) -> int:
+def _flush(blocks: list[Block], paragraph: list[VisualLine], page: int, ordinal: int) -> int:
     if not paragraph:
         return ordinal
     text = join_lines([line.text for line in paragraph])
@@ -402,7 +374,7 @@ def _table_block(grid: TableGrid, page: int, ordinal: int) -> Block:
 
 # -- across pages -----------------------------------------------------------------------------------
 
-def _drop_running_lines(laid_out: list[tuple[Page, list[_Line]]]) -> None:
+def _drop_running_lines(laid_out: list[tuple[Page, list[VisualLine]]]) -> None:
     """Page numbers and lines repeated in the top or bottom margin of most pages."""
     counts: dict[str, int] = {}
     for _, margins in laid_out:

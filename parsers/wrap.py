@@ -1,6 +1,9 @@
-"""Visual lines of a paragraph put back into one line, for the text layer and for OCR alike."""
+"""Visual lines of a paragraph put back into one line, for the text layer and for OCR alike:
+where a paragraph ends, and how its lines join."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import regex
 
@@ -9,6 +12,37 @@ POINT_OPENS = regex.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}[.)](?![0-9๐-๙])|[-
                             r"|[iIeEoO]\s?[0-9๐-๙]{1,2}\s)")
 _THAI_END = regex.compile(r"[\u0e01-\u0e4f]$")
 _THAI_START = regex.compile(r"^[\u0e01-\u0e4f]")
+PARAGRAPH_GAP = 1.25  # a line further below than this many usual line pitches opens a paragraph
+SHORT_LINE = 0.75  # a line ending before this share of the text width ends its paragraph
+
+
+@dataclass
+class VisualLine:
+    """One printed line of prose and its box (points of a page or pixels of an image)."""
+    text: str
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+
+
+def line_pitch(lines: list[VisualLine]) -> float:
+    """The usual distance from one line's top to the next one's."""
+    steps = sorted(b.top - a.top for a, b in zip(lines, lines[1:], strict=False)
+                   if 0 < b.top - a.top < 3 * max(a.bottom - a.top, 1.0))
+    return steps[len(steps) // 2] if steps else 0.0
+
+
+def opens_paragraph(previous: VisualLine, line: VisualLine, left: float, right: float, pitch: float) -> bool:
+    """Whether `line` begins a paragraph after `previous`: it lies further below than the usual
+    pitch, opens a point, or `previous` stops short of the text's right edge (`left`, `right`)."""
+    if pitch and line.top - previous.top > PARAGRAPH_GAP * pitch:
+        return True
+    if not pitch and line.top - previous.bottom > max(previous.bottom - previous.top, 1.0):
+        return True
+    if POINT_OPENS.match(line.text):
+        return True
+    return previous.x1 < left + SHORT_LINE * (right - left)
 
 
 def join_lines(lines: list[str]) -> str:
