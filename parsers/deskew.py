@@ -25,7 +25,9 @@ def skew_angle(image: Image.Image) -> float:
     gray = image.convert("L")
     scale = min(1.0, _WIDTH / gray.width)
     size = (max(1, round(gray.width * scale)), max(1, round(gray.height * scale)))
-    rows, columns = np.nonzero(np.asarray(gray.resize(size, Image.BILINEAR)) < _DARK)
+    # Nearest-pixel reduction: only where the ink lies counts, and a bilinear one takes twice as
+    # long for the same angles (the dev scans turned by ±1–3°).
+    rows, columns = np.nonzero(np.asarray(gray.resize(size, Image.NEAREST)) < _DARK)
     if not len(rows):
         return 0.0
     # Turning the page by a degree or two moves each ink pixel up or down in proportion to its

@@ -7,6 +7,7 @@ repair is the normalizers' job, so provenance stays faithful to the input.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import Literal
 
 import regex
@@ -60,6 +61,41 @@ class Row:
     @property
     def texts(self) -> list[str]:
         return [cell.text for cell in self.cells]
+
+
+# A header read again by OCR: most characters alike, no label shorter than this misread at all.
+_HEADER_ALIKE = 0.8
+_CELL_ALIKE = 0.6
+_SHORT_LABEL = 4
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+def repeats_header(row: Row, header: Row) -> bool:
+    """Whether `row` is `header` printed again (after a page break), allowing for how OCR reads
+    the same words twice: spaces, a dropped or stray mark, a garbled word. The same cells must be
+    filled, their numbers (years) the same, and short labels exactly alike."""
+    if len(row.cells) != len(header.cells):
+        return False
+    pairs = [(_comparable(a.text), _comparable(b.text)) for a, b in zip(row.cells, header.cells, strict=True)]
+    if not any(b for _, b in pairs) or any(bool(a) != bool(b) for a, b in pairs):
+        return False
+    if any(_digits(a) != _digits(b) for a, b in pairs):
+        return False
+    if any(a != b and (len(b) < _SHORT_LABEL or _alike(a, b) < _CELL_ALIKE) for a, b in pairs):
+        return False
+    return _alike("|".join(a for a, _ in pairs), "|".join(b for _, b in pairs)) >= _HEADER_ALIKE
+
+
+def _comparable(text: str) -> str:
+    return "".join(text.split()).replace("\u0e4d\u0e32", "\u0e33")  # NIKHAHIT + SARA AA is SARA AM
+
+
+def _digits(text: str) -> str:
+    return "".join(regex.findall(r"\d", text.translate(_THAI_DIGITS)))
+
+
+def _alike(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 @dataclass

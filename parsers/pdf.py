@@ -24,8 +24,8 @@ from normalizers.thai_pua import PUA_TO_THAI
 from normalizers.thai_text import repair_thai, thai_word_ratio
 from parsers.errors import ParseError
 from parsers.grids import SNAP, TableGrid, grids_from_edges, path_edges
-from parsers.model import Block, Cell, Document, Page, Row, glyph_checkboxes
-from parsers.ocr import SCALE, ScanPage, ocr_threads, read_scan, tesseract_available
+from parsers.model import Block, Cell, Document, Page, Row, glyph_checkboxes, repeats_header
+from parsers.ocr import SCALE, ScanPage, ocr_threads, pages_per_process, read_scans, tesseract_available
 from parsers.text import is_header_continuation, merge_header_rows, parse_text
 from parsers.wrap import POINT_OPENS as _POINT_OPENS
 from parsers.wrap import VisualLine, join_lines, line_pitch, opens_paragraph
@@ -93,22 +93,29 @@ def parse_pdf(data: bytes) -> Document:
 
 
 def _pages(pdf: pdfium.PdfDocument, warnings: list[str]) -> list[tuple[Page, list[VisualLine]]]:
-    """Every page laid out; pages that need OCR are read by Tesseract in worker threads while
-    the next pages render (pdfium itself stays on this thread: it is not thread-safe)."""
+    """Every page laid out; pages that need OCR are read by Tesseract in worker threads, a few
+    pages a process, while the next pages render (pdfium itself stays on this thread: it is not
+    thread-safe)."""
     threads = ocr_threads()
+    per_process = pages_per_process(len(pdf), threads)
     laid_out: list[tuple[Page, list[VisualLine]]] = []
-    reading: dict[int, Future[ScanPage]] = {}
+    reading: list[tuple[list[int], Future[list[ScanPage]]]] = []
+    batch: dict[int, Image.Image] = {}
     with ThreadPoolExecutor(threads) as pool:
         for index in range(len(pdf)):
             page, margins, image = _page(pdf, index, warnings)
             laid_out.append((page, margins))
             if image is not None:
-                busy = [f for f in reading.values() if not f.done()]
-                if len(busy) >= 2 * threads:  # bound the rendered images held in memory
+                batch[index] = image
+            if batch and (len(batch) >= per_process or index == len(pdf) - 1):
+                busy = [future for _, future in reading if not future.done()]
+                if len(busy) >= threads:  # bound the rendered images held in memory
                     wait(busy, return_when=FIRST_COMPLETED)
-                reading[index] = pool.submit(read_scan, image)
-        for index, future in reading.items():
-            _fill_scanned_page(laid_out[index][0], future.result())
+                reading.append((list(batch), pool.submit(read_scans, list(batch.values()))))
+                batch = {}
+        for indices, future in reading:
+            for index, scan in zip(indices, future.result(), strict=True):
+                _fill_scanned_page(laid_out[index][0], scan)
     return laid_out
 
 
@@ -415,14 +422,9 @@ def _same_columns(a: Block, b: Block) -> bool:
         abs(x - y) <= SNAP for x, y in zip(a.columns, b.columns, strict=True))
 
 
-def _texts(row: Row) -> list[str]:
-    return ["".join(c.text.split()) for c in row.cells]
-
-
 def _absorb(table: Block, continuation: Block, *, cut: bool) -> None:
     rows = [*continuation.header, *continuation.rows]
-    header_texts = [_texts(r) for r in table.header]
-    while rows and _texts(rows[0]) in header_texts:
+    while rows and any(repeats_header(rows[0], header) for header in table.header):
         rows.pop(0)
     last = table.rows[-1] if table.rows else (table.header[-1] if table.header else None)
     if cut and rows and last is not None and not _opens_row(rows[0], table, last):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from parsers.html import cell_from_html, looks_like_html
-from parsers.model import Block, Cell, Document, Page, Row, glyph_checkboxes
+from parsers.model import Block, Cell, Document, Page, Row, glyph_checkboxes, repeats_header
 
 _HEADING = regex.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BOLD_LINE = regex.compile(r"^\*\*(.+?)\*\*$|^__(.+?)__$")
@@ -179,7 +179,8 @@ def _join_continued_tables(pages: list[Page]) -> None:
 def _continues(table: Block, block: Block) -> bool:
     if table.kind != "table" or not table.header or not block.header:
         return False
-    same_header = header_key(table.header[0]) == header_key(block.header[0])
+    same_header = header_key(table.header[0]) == header_key(block.header[0]) or \
+        repeats_header(block.header[0], table.header[0])
     continued_mark = bool(_CONTINUED.search(" ".join(block.header[0].texts)))
     same_width = len(table.header[0].cells) == len(block.header[0].cells)
     return same_header or (continued_mark and same_width)

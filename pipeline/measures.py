@@ -16,7 +16,8 @@ from pipeline.subjects import issue_area, item_indicator, label_subject, questio
 from pipeline.tables import RowView, TableView, cell_text
 
 _SEQ = regex.compile(r"^\s*\(?(\d{1,3})\s*[.)]?\s*$")
-_AREA_NUMBER = regex.compile(r"^\s*(?:ประเด็น(?:ที่)?\s*)?\(?([1-7])\s*[.)]?\s*")
+# OCR adds a mark inside the brackets: `(๕@)`, `(๗/)`.
+_AREA_NUMBER = regex.compile(r"^\s*(?:ประเด็น(?:ที่)?\s*)?\(?([1-7])\s*(?:[@/|'`]\s*)?[.)]?\s*")
 _SCORE_SUFFIX = regex.compile(r"\s*(?:คะแนน|ได้)\s*[\d.]+\s*(?:คะแนน)?\s*$")
 
 

@@ -1,6 +1,19 @@
-"""The OCR'd text of a prose band put back into paragraphs (parsers.ocr._paragraphs)."""
+"""The OCR'd text of a prose band put back into paragraphs (parsers.ocr._paragraphs); pages read
+several to a Tesseract process."""
 
-from parsers.ocr import OcrText, _paragraphs
+import pypdfium2 as pdfium
+import pytest
+
+from parsers.ocr import (
+    MAX_PAGES_PER_PROCESS,
+    OcrText,
+    _paragraphs,
+    pages_per_process,
+    read_scan,
+    read_scans,
+    tesseract_available,
+)
+from tests.conftest import CORPUS
 
 
 def _read(rows: list[tuple[str, int, int]], pitch: int = 50) -> OcrText:
@@ -35,3 +48,28 @@ def test_a_short_line_a_numbered_point_and_a_gap_each_end_a_paragraph() -> None:
 def test_lines_tesseract_boxed_otherwise_are_left_as_read() -> None:
     read = OcrText("หนึ่ง\nสอง", [(0, 40)], [(0, 100)])  # two lines of text, one box
     assert _paragraphs(read) == "หนึ่ง\nสอง"
+
+
+def test_pages_read_by_one_tesseract_process_read_as_each_alone() -> None:
+    """read_scans reads the cells of several pages in one process, their bands in another: each
+    page's tables and prose must be what reading the page alone gives."""
+    scan = CORPUS / "dev" / "000_872eaddf2db1f446.scan.pdf"
+    if not scan.is_file() or not tesseract_available():
+        pytest.skip("needs ../shared/corpus/dev and tesseract-ocr with Thai data")
+    pdf = pdfium.PdfDocument(scan.read_bytes())
+    images = [pdf[k].render(scale=300 / 72, grayscale=True).to_pil() for k in (0, 1)]
+    together = read_scans(images)
+    assert len(together) == 2 and together[0].bands and together[1].grids
+    for image, read in zip(images, together, strict=True):
+        alone = read_scan(image)
+        assert read.bands == alone.bands
+        assert [grid.texts for grid in read.grids] == [grid.texts for grid in alone.grids]
+
+
+def test_a_process_reads_a_few_pages_and_every_thread_gets_some() -> None:
+    assert pages_per_process(1, 2) == 1
+    assert pages_per_process(3, 2) == 2
+    assert pages_per_process(15, 1) == MAX_PAGES_PER_PROCESS
+    assert pages_per_process(15, 8) == 2
+    assert pages_per_process(100, 2) == MAX_PAGES_PER_PROCESS
+    assert pages_per_process(0, 2) == 1

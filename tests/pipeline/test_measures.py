@@ -76,3 +76,18 @@ def test_a_text_that_is_not_an_ita_document_gives_no_content() -> None:
     assert tables["documents"].iloc[0]["doc_type"] == "unknown"
     assert all(tables[name].empty for name in ("scores", "findings", "measures"))
     assert tables["documents"].iloc[0][["n_scores", "n_findings", "n_measures"]].tolist() == [0, 0, 0]
+
+
+def test_an_area_number_with_ocr_marks_in_its_brackets_is_not_part_of_the_title() -> None:
+    # 003 scanned: OCR reads `(๕)` as `(๕@)` and `(๗)` as `(๗/)`.
+    measures = _measures(
+        "| ประเด็น | ขั้นตอน/วิธีการปฏิบัติ | ระยะเวลา ดำเนินการ | หน่วยงาน ผู้รับผิดชอบ |\n|---|---|---|---|\n"
+        "| (๕@) กระบวนการสร้างความโปร่งใสในการใช้งบประมาณ | ๑. เผยแพร่แผน | ไตรมาส ๑-๔ | กองคลัง |\n"
+        "| (๗/) กลไกและมาตรการในการแก้ไขและป้องกันการทุจริต | ๑. อบรม | ไตรมาส ๑-๔ | สำนักปลัด |\n"
+        "| ๓. ช่องทางและรูปแบบการประชาสัมพันธ์ | ๑. เผยแพร่ข่าว | ไตรมาส ๑-๔ | สำนักปลัด |\n"
+        "| ประเด็นที่ 2 การให้บริการและระบบ E-Service | ๑. สำรวจ | ไตรมาส ๑-๔ | สำนักปลัด |\n")
+    assert measures["issue_area"].tolist() == [5, 7, 3, 2]
+    assert measures["title"].tolist() == ["กระบวนการสร้างความโปร่งใสในการใช้งบประมาณ",
+                                          "กลไกและมาตรการในการแก้ไขและป้องกันการทุจริต",
+                                          "ช่องทางและรูปแบบการประชาสัมพันธ์",
+                                          "การให้บริการและระบบ E-Service"]

@@ -153,7 +153,10 @@ def _straight(stem: str) -> dict:
 
 
 @pytest.mark.parametrize(("stem", "tilt"), [("000_872eaddf2db1f446", 2.0), ("000_872eaddf2db1f446", -2.5),
-                                            ("003_803e91d9ccdb16cf", 3.0), ("003_803e91d9ccdb16cf", -2.0)])
+                                            ("000_872eaddf2db1f446", 1.0),
+                                            ("003_803e91d9ccdb16cf", 3.0), ("003_803e91d9ccdb16cf", -2.0),
+                                            # the repeated header read with slips (`ข้อความ|โ#`)
+                                            ("003_803e91d9ccdb16cf", -3.0)])
 def test_a_scan_fed_askew_gives_the_rows_of_the_straight_scan(tmp_path, stem: str, tilt: float) -> None:
     """A dev scan's pages turned by a few degrees, as a scanner feeds a page askew."""
     import pypdfium2 as pdfium
