@@ -31,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
         "1 the run itself failed (or another run holds OUT), 2 usage error.",
     )
     extract.add_argument("--raw", type=Path, default=Path("data/raw"),
-                         help="folder of input documents (default: data/raw)")
+                         help="folder of input documents, or one document (default: data/raw)")
     extract.add_argument("--out", type=Path, default=Path("data/processed"),
                          help="folder for the Parquet outputs (default: data/processed)")
     extract.add_argument("-q", "--quiet", action="store_true",
@@ -102,8 +102,8 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.write(text)
         return 0
     _logging(args.quiet, args.log_file)
-    if not args.raw.is_dir():
-        print(f"error: raw folder not found: {args.raw}", file=sys.stderr)
+    if not args.raw.exists():
+        print(f"error: raw input not found (a folder or a file): {args.raw}", file=sys.stderr)
         return EXIT_USAGE
     options = RunOptions(workers=args.workers, scheduler=args.scheduler, force=args.force,
                          time_limit=args.time_limit, progress=not args.quiet and sys.stderr.isatty(),

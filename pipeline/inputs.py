@@ -38,8 +38,10 @@ class Discovered:
 
 
 def source_path(path: Path | str, root: Path | str) -> str:
-    """`path` relative to `root`, forward slashes, every name losslessly printable."""
-    relative = Path(path).relative_to(root).as_posix()
+    """`path` relative to `root` (to its folder when the root is one file), forward slashes,
+    every name losslessly printable."""
+    base = Path(root)
+    relative = Path(path).relative_to(base.parent if base.is_file() else base).as_posix()
     out = []
     for char in os.fsencode(relative).decode("utf-8", "surrogateescape"):
         if "\udc80" <= char <= "\udcff":
@@ -50,8 +52,12 @@ def source_path(path: Path | str, root: Path | str) -> str:
 
 
 def discover(raw_root: Path, *, follow_symlinks: bool = False) -> Discovered:
-    """Inputs below `raw_root` in a stable order, and everything not read with its reason."""
+    """Inputs below `raw_root` in a stable order, and everything not read with its reason; a
+    file as `raw_root` is the one input."""
     found = Discovered()
+    if raw_root.is_file():
+        _classify(raw_root, found)
+        return found
     root = Path(os.path.realpath(raw_root))
     _walk(raw_root, root, found, follow_symlinks, {str(root)})
     found.inputs.sort(key=str)

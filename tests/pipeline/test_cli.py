@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from tests.conftest import DEV_TEXTS, ROOT
@@ -32,7 +33,17 @@ def test_usage_errors_exit_2(tmp_path) -> None:
     assert _cli("extract", "--bogus").returncode == 2
     missing = _cli("extract", "--raw", str(tmp_path / "nope"), "--out", str(tmp_path / "o"))
     assert missing.returncode == 2
-    assert "raw folder not found" in missing.stderr
+    assert "raw input not found" in missing.stderr
+
+
+def test_one_file_as_raw_is_the_one_input(tmp_path) -> None:
+    document = DEV_TEXTS[0]
+    result = _cli("extract", "--raw", str(document), "--out", str(tmp_path), "-q")
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    assert manifest["inputs"]["seen"] == 1 == manifest["inputs"]["extracted"]
+    documents = pd.read_parquet(tmp_path / "documents.parquet")
+    assert documents["source_path"].tolist() == [document.name]
 
 
 def test_extract_writes_all_seven_outputs(tmp_path) -> None:
