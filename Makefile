@@ -8,19 +8,24 @@ N ?= 1000
 CORPUS ?= data/corpus
 export PYTHAINLP_OFFLINE := 1
 
-.PHONY: extract test lint docs bench bench-ocr bench-batch corpus accuracy variants ocr-deps clean help
+.PHONY: extract test lint docs bench bench-ocr bench-batch corpus accuracy variants ocr-deps browser-deps clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-$(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+# Two stamps: extracting needs the runtime only; tests, lint and benchmarks add the dev extras.
+$(VENV)/.runtime: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	PYTHONWARNINGS='ignore:Editable installation' $(PY) -m pip install --quiet -e .
 	touch $@
 
-extract: $(VENV)/.installed  ## extract RAW (default data/raw) into OUT (default data/processed)
-	$(PY) -m pipeline extract --raw $(RAW) --out $(OUT)
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	PYTHONWARNINGS='ignore:Editable installation' $(PY) -m pip install --quiet -e '.[dev]'
+	touch $(VENV)/.runtime $@
+
+extract: $(VENV)/.runtime  ## extract RAW (default data/raw) into OUT (default data/processed)
+	$(VENV)/bin/ita-extract extract --raw $(RAW) --out $(OUT)
 
 test: $(VENV)/.installed  ## run the test suite
 	$(PY) -m pytest
@@ -47,11 +52,14 @@ variants: $(VENV)/.installed  ## re-render the layout variants into Word-made PD
 ocr-deps:  ## install Tesseract with Thai data (Debian/Ubuntu, needs root)
 	apt-get install -y -q tesseract-ocr tesseract-ocr-tha || (apt-get update -q && apt-get install -y -q tesseract-ocr tesseract-ocr-tha)
 
+browser-deps:  ## install Chromium for the report's browser test (Debian/Ubuntu, needs root)
+	apt-get install -y -q chromium || (apt-get update -q && apt-get install -y -q chromium)
+
 lint: $(VENV)/.installed  ## ruff
 	$(VENV)/bin/ruff check .
 
 docs: $(VENV)/.installed  ## regenerate docs/data-dictionary.md from pipeline/schema.py
-	$(PY) -m pipeline schema --write docs/data-dictionary.md
+	$(VENV)/bin/ita-extract schema --write docs/data-dictionary.md
 
 clean:  ## remove the virtualenv and outputs
-	rm -rf $(VENV) $(OUT)/*.parquet $(OUT)/manifest.json
+	rm -rf $(VENV) $(OUT)/*.parquet $(OUT)/manifest.json $(OUT)/report.html

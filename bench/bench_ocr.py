@@ -76,15 +76,15 @@ def digit_figures(pages: list[dict], twin_text: str) -> tuple[int, int, Counter]
 
 
 def extracted(path: Path, reread: bool = True) -> tuple[dict, float]:
-    import parsers.ocr
-    from pipeline.extract import extract_file
-    parsers.ocr.REREAD_NUMBERS = reread
+    from ita_extract.parsers import ocr
+    from ita_extract.pipeline.extract import extract_file
+    ocr.REREAD_NUMBERS = reread
     try:
         started = time.perf_counter()
         rows = extract_file(path, path.parent).rows
         return rows, time.perf_counter() - started
     finally:
-        parsers.ocr.REREAD_NUMBERS = True
+        ocr.REREAD_NUMBERS = True
 
 
 def plain_tesseract_seconds(scan: Path) -> tuple[float, int]:
@@ -106,7 +106,7 @@ def plain_tesseract_seconds(scan: Path) -> tuple[float, int]:
 
 
 def main() -> int:
-    from parsers.ocr import tesseract_available
+    from ita_extract.parsers.ocr import tesseract_available
     os.environ["ITA_OCR_THREADS"] = "1"
     pairs = [(scan, DEV / scan.name.replace(".scan.pdf", ".txt")) for scan in sorted(DEV.glob("*.scan.pdf"))]
     if not pairs or not tesseract_available():
@@ -119,7 +119,7 @@ def main() -> int:
           f"{'wrong unflagged':>15} {'s/page ours':>11} {'s/page plain':>12}")
     # What a worker loads once (the word list of Thai repair, the glyph templates) is loaded
     # before any clock starts, as the run's workers do (pipeline/_preload.py).
-    import pipeline._preload  # noqa: F401
+    import ita_extract.pipeline._preload  # noqa: F401
     for scan, twin in pairs:
         twin_rows, _ = extracted(twin)
         rows, ours = extracted(scan)

@@ -16,8 +16,8 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2 as pdfium
 
-from parsers.pdf import _image_share, unusable_text_layer
-from pipeline.extract import extract_file
+from ita_extract.parsers.pdf import _image_share, unusable_text_layer
+from ita_extract.pipeline.extract import extract_file
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from normalizers.digits import thai_digits_to_arabic
+from ita_extract.normalizers.digits import thai_digits_to_arabic
 
 TOOL_LETTERS = {"IIT": "i", "EIT": "e", "OIT": "o"}
 TOOL_OF_LETTER = {letter: tool for tool, letter in TOOL_LETTERS.items()}

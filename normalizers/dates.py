@@ -6,8 +6,8 @@ import datetime as dt
 
 import regex
 
-from normalizers.digits import thai_digits_to_arabic
-from normalizers.years import be_to_ce, to_be
+from ita_extract.normalizers.digits import thai_digits_to_arabic
+from ita_extract.normalizers.years import be_to_ce, to_be
 
 # Full and abbreviated month names, with the spellings seen in dumps (no dots, spaces).
 MONTHS: dict[str, int] = {

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from normalizers.dates import MONTH_PATTERN
-from normalizers.digits import thai_digits_to_arabic
+from ita_extract.normalizers.dates import MONTH_PATTERN
+from ita_extract.normalizers.digits import thai_digits_to_arabic
 
 # A point number: `1.` `1)` `(1)` at the start or after a space, not a decimal.
 _NUMBER_MARKER = regex.compile(r"(?:(?<=^)|(?<=\s))(?:\((\d{1,2})\)|(\d{1,2})\s*[.)])(?!\d)\s*")

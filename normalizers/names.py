@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from normalizers.dictionary import provinces, tokenize
+from ita_extract.normalizers.dictionary import provinces, tokenize
 
 # Spellings in use that are not the canonical province name.
 _PROVINCE_ALIASES = {"กรุงเทพฯ": "กรุงเทพมหานคร", "กทม": "กรุงเทพมหานคร", "กทม.": "กรุงเทพมหานคร"}

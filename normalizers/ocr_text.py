@@ -11,7 +11,7 @@ from pathlib import Path
 
 import regex
 
-from normalizers.tables import read_table
+from ita_extract.normalizers.tables import read_table
 
 _TABLE = Path(__file__).with_name("data") / "ocr_confusions.csv"
 _DIGITS = Path(__file__).with_name("data") / "ocr_digit_confusions.csv"

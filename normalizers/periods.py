@@ -13,9 +13,9 @@ import datetime as dt
 
 import regex
 
-from normalizers.dates import MONTH_PATTERN, month_number
-from normalizers.digits import thai_digits_to_arabic
-from normalizers.years import be_to_ce, to_be
+from ita_extract.normalizers.dates import MONTH_PATTERN, month_number
+from ita_extract.normalizers.digits import thai_digits_to_arabic
+from ita_extract.normalizers.years import be_to_ce, to_be
 
 Period = tuple[dt.date | None, dt.date | None]
 _NONE: Period = (None, None)

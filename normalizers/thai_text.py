@@ -13,8 +13,8 @@ import unicodedata
 
 import regex
 
-from normalizers.dictionary import is_thai_token, is_word, segmentation_cost, tokenize
-from normalizers.thai_pua import map_thai_pua
+from ita_extract.normalizers.dictionary import is_thai_token, is_word, segmentation_cost, tokenize
+from ita_extract.normalizers.thai_pua import map_thai_pua
 
 TONE = "\u0e48-\u0e4b"
 ABOVE_BELOW_VOWEL = "\u0e31\u0e34-\u0e3a\u0e47"

@@ -19,7 +19,7 @@ import numpy as np
 import regex
 from scipy import ndimage
 
-from parsers.glyph_features import glyph_image, stacked_joined, unit_rows
+from ita_extract.parsers.glyph_features import glyph_image, stacked_joined, unit_rows
 
 TEMPLATES = Path(__file__).with_name("data") / "glyph_templates.npz"
 DIGITS = frozenset("๐๑๒๓๔๕๖๗๘๙0123456789")

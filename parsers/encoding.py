@@ -10,8 +10,8 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-from normalizers.thai_text import thai_word_ratio
-from parsers.errors import BinaryInput, EmptyInput, UnknownEncoding
+from ita_extract.normalizers.thai_text import thai_word_ratio
+from ita_extract.parsers.errors import BinaryInput, EmptyInput, UnknownEncoding
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import regex
 
-from parsers.model import Block, Cell, Checkbox, Row, glyph_checkboxes
+from ita_extract.parsers.model import Block, Cell, Checkbox, Row, glyph_checkboxes
 
 CHECKED, UNCHECKED = "☑", "☐"
 _BREAKING_TAGS = {"p", "div", "li", "br", "tr", "ol", "ul", "h1", "h2", "h3", "h4", "h5", "h6",

@@ -23,12 +23,12 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps
 
-from normalizers.ocr_text import fix_ocr_confusions, is_ocr_noise
-from parsers.deskew import deskewed
-from parsers.digits import Word, may_hold_numbers, reread_line, text_height
-from parsers.grids import ImageBox, TableGrid, grids_from_edges, image_checkboxes, image_edges
-from parsers.model import CHECKED_GLYPHS, UNCHECKED_GLYPHS
-from parsers.wrap import VisualLine, join_lines, line_pitch, opens_paragraph
+from ita_extract.normalizers.ocr_text import fix_ocr_confusions, is_ocr_noise
+from ita_extract.parsers.deskew import deskewed
+from ita_extract.parsers.digits import Word, may_hold_numbers, reread_line, text_height
+from ita_extract.parsers.grids import ImageBox, TableGrid, grids_from_edges, image_checkboxes, image_edges
+from ita_extract.parsers.model import CHECKED_GLYPHS, UNCHECKED_GLYPHS
+from ita_extract.parsers.wrap import VisualLine, join_lines, line_pitch, opens_paragraph
 
 DPI = 300
 SCALE = DPI / 72  # pixels per point

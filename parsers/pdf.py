@@ -20,15 +20,22 @@ import pypdfium2.raw as pdfium_raw
 import regex
 from PIL import Image
 
-from normalizers.thai_pua import PUA_TO_THAI
-from normalizers.thai_text import repair_thai, thai_word_ratio
-from parsers.errors import ParseError
-from parsers.grids import SNAP, TableGrid, grids_from_edges, path_edges
-from parsers.model import Block, Cell, Document, Page, Row, glyph_checkboxes, repeats_header
-from parsers.ocr import SCALE, ScanPage, ocr_threads, pages_per_process, read_scans, tesseract_available
-from parsers.text import is_header_continuation, merge_header_rows, parse_text
-from parsers.wrap import POINT_OPENS as _POINT_OPENS
-from parsers.wrap import VisualLine, join_lines, line_pitch, opens_paragraph
+from ita_extract.normalizers.thai_pua import PUA_TO_THAI
+from ita_extract.normalizers.thai_text import repair_thai, thai_word_ratio
+from ita_extract.parsers.errors import ParseError
+from ita_extract.parsers.grids import SNAP, TableGrid, grids_from_edges, path_edges
+from ita_extract.parsers.model import Block, Cell, Document, Page, Row, glyph_checkboxes, repeats_header
+from ita_extract.parsers.ocr import (
+    SCALE,
+    ScanPage,
+    ocr_threads,
+    pages_per_process,
+    read_scans,
+    tesseract_available,
+)
+from ita_extract.parsers.text import is_header_continuation, merge_header_rows, parse_text
+from ita_extract.parsers.wrap import POINT_OPENS as _POINT_OPENS
+from ita_extract.parsers.wrap import VisualLine, join_lines, line_pitch, opens_paragraph
 
 _PAGE_NUMBER = regex.compile(r"^\s*(?:หน้า\s*)?[-–(]?\s*[0-9๐-๙]{1,4}\s*[-–)]?\s*(?:/\s*[0-9๐-๙]{1,4})?\s*$")
 _MARGIN = 0.07  # share of the page height at the top and bottom where running heads live

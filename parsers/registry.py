@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from parsers.encoding import decode_text
-from parsers.errors import EmptyInput, ParseError, UnsupportedFormat
-from parsers.html import parse_html
-from parsers.model import Document, Page
-from parsers.pdf import parse_pdf
-from parsers.text import parse_text
+from ita_extract.parsers.encoding import decode_text
+from ita_extract.parsers.errors import EmptyInput, ParseError, UnsupportedFormat
+from ita_extract.parsers.html import parse_html
+from ita_extract.parsers.model import Document, Page
+from ita_extract.parsers.pdf import parse_pdf
+from ita_extract.parsers.text import parse_text
 
 
 def _read_text_dump(data: bytes) -> Document:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import regex
 
-from parsers.html import cell_from_html, looks_like_html
-from parsers.model import Block, Cell, Document, Page, Row, glyph_checkboxes, repeats_header
+from ita_extract.parsers.html import cell_from_html, looks_like_html
+from ita_extract.parsers.model import Block, Cell, Document, Page, Row, glyph_checkboxes, repeats_header
 
 _HEADING = regex.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BOLD_LINE = regex.compile(r"^\*\*(.+?)\*\*$|^__(.+?)__$")

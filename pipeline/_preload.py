@@ -3,9 +3,9 @@ the dictionary, the tokenizer's trie, the data tables and the glyph templates of
 reading of OCR'd numbers are loaded here, once, so every
 worker starts warm instead of spending a second on its first document."""
 
-from parsers.digits import warm_up
-from parsers.text import parse_text
-from pipeline.extract import extract_document
+from ita_extract.parsers.digits import warm_up
+from ita_extract.parsers.text import parse_text
+from ita_extract.pipeline.extract import extract_document
 
 extract_document(parse_text("รายงานผลการประเมินคุณธรรมและความโปร่งใส (ITA) ประจำปี ๒๕๖๖\n"
                             "เทศบาลตำบลตัวอย่าง ได้คะแนน ๙๕.๗๕\n"), "preload.txt", "0" * 64)

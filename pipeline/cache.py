@@ -21,9 +21,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pipeline import PARSER_VERSION
-from pipeline.schema import TABLES
-from pipeline.writer import sha256_file, to_arrow
+from ita_extract.pipeline import PARSER_VERSION
+from ita_extract.pipeline.schema import TABLES
+from ita_extract.pipeline.writer import sha256_file, to_arrow
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +113,10 @@ class ResultCache:
             tmp.unlink(missing_ok=True)
             return False
         return True
+
+    def count(self) -> int:
+        """Documents whose results this code version keeps."""
+        return sum(1 for _ in self.folder.glob("*/*.json")) if self.folder.is_dir() else 0
 
     def drop_other_versions(self) -> None:
         """Results of other code versions can never be reused: free their space."""

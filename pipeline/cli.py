@@ -1,25 +1,49 @@
-"""Command line: `python -m pipeline extract|schema`."""
+"""Command line: `ita-extract extract|schema|report|export`."""
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import json
 import logging
 import sys
 from pathlib import Path
 
-from pipeline import PARSER_VERSION
-from pipeline.inputs import DEFAULT_MAX_MB
-from pipeline.run import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT, EXIT_RUN_FAILED, EXIT_USAGE, RunOptions, run
-from pipeline.schema import TABLES, data_dictionary
-from pipeline.writer import DEFAULT_KEEP_RUNS, OutputFolderError, OutputLocked
+from ita_extract.pipeline import PARSER_VERSION
+from ita_extract.pipeline.cache import ResultCache, cache_key
+from ita_extract.pipeline.export import FORMATS, VIEWS, ExportError, export
+from ita_extract.pipeline.inputs import DEFAULT_MAX_MB
+from ita_extract.pipeline.report import write_report
+from ita_extract.pipeline.run import (
+    DEFAULT_MEMORY_MB,
+    DEFAULT_TIME_LIMIT,
+    EXIT_RUN_FAILED,
+    EXIT_USAGE,
+    RunOptions,
+    run,
+)
+from ita_extract.pipeline.schema import CONTRACT_VERSION, data_dictionary
+from ita_extract.pipeline.summary import count_run
+from ita_extract.pipeline.writer import (
+    DEFAULT_KEEP_RUNS,
+    MANIFEST,
+    REPORT,
+    OutputFolderError,
+    OutputLocked,
+    current_run,
+    output_lock,
+)
+
+log = logging.getLogger(__name__)
+EXIT_INTERRUPTED = 130  # the shell's code for a run ended by Ctrl-C (128 + SIGINT)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m pipeline",
+        prog="ita-extract",
         description="Extract Thai ITA documents into the Parquet tables of the output contract.",
     )
-    parser.add_argument("--version", action="version", version=PARSER_VERSION)
+    parser.add_argument("--version", action="version", version=version_line())
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     extract = commands.add_parser(
@@ -69,7 +93,31 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("--write", type=Path, metavar="FILE",
                         help="write it to FILE (e.g. docs/data-dictionary.md) instead of stdout")
+
+    report = commands.add_parser(
+        "report", help="rebuild OUT/report.html from the current run's tables",
+        description="Rebuild OUT/report.html (every run writes it): the run's counts and a card per "
+        "document with its score tree, each value's verification and source. One self-contained file.")
+    report.add_argument("--out", type=Path, default=Path("data/processed"),
+                        help="the output folder of a run (default: data/processed)")
+
+    export = commands.add_parser(
+        "export", help="write the current run's tables as DuckDB, CSV or xlsx",
+        description="duckdb: OUT/ita.duckdb with every table, lookup tables (tools, indicators, "
+        "issue_areas, org_types, units, error_types, warnings, enumerations) and views joining them "
+        f"({', '.join(VIEWS)}). csv: OUT/csv/<table>.csv, UTF-8 with a BOM (Excel shows the Thai), "
+        "list columns as JSON arrays, the lookups as lookup_<name>.csv. xlsx: OUT/ita.xlsx, a sheet "
+        "per table and lookup.")
+    export.add_argument("--out", type=Path, default=Path("data/processed"),
+                        help="the output folder of a run (default: data/processed)")
+    export.add_argument("--format", choices=FORMATS, required=True, action="append",
+                        help="duckdb, csv or xlsx (repeat for several)")
     return parser
+
+
+def version_line() -> str:
+    """The code, the output contract and the cache key: a cache entry is reused only under the same key."""
+    return f"ita-extract {PARSER_VERSION} (contract {CONTRACT_VERSION}, cache {cache_key()})"
 
 
 def _positive_int(text: str) -> int:
@@ -79,17 +127,39 @@ def _positive_int(text: str) -> int:
     return value
 
 
+class _ConsoleOnly(logging.Filter):
+    """Records marked `extra={"console": False}` (already printed as one line) go to the log file only."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return getattr(record, "console", True)
+
+
+class _OneLine(logging.Formatter):
+    """The console gets one line per record; tracebacks go to --log-file."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname} {record.getMessage()}"
+
+
 def _logging(quiet: bool, log_file: Path | None) -> None:
     console = logging.StreamHandler()
     console.setLevel(logging.ERROR if quiet else logging.WARNING)
-    console.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    console.setFormatter(_OneLine())
+    console.addFilter(_ConsoleOnly())
     handlers: list[logging.Handler] = [console]
     if log_file:
         to_file = logging.FileHandler(log_file, encoding="utf-8")
         to_file.setLevel(logging.INFO)
         to_file.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
         handlers.append(to_file)
-    logging.basicConfig(level=logging.INFO if log_file else logging.WARNING, handlers=handlers)
+    logging.basicConfig(level=logging.INFO if log_file else logging.WARNING, handlers=handlers, force=True)
+
+
+def _fail(message: str, code: int, exc: BaseException | None = None) -> int:
+    """One line on stderr; the same, with the traceback if any, in --log-file."""
+    print(f"error: {message}", file=sys.stderr)
+    log.error("%s", message, exc_info=exc, extra={"console": False})
+    return code
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,10 +171,13 @@ def main(argv: list[str] | None = None) -> int:
         else:
             sys.stdout.write(text)
         return 0
+    if args.command in ("report", "export"):
+        _logging(False, None)
+        return _report(args.out) if args.command == "report" else _export(args.out, args.format)
     _logging(args.quiet, args.log_file)
-    if not args.raw.exists():
-        print(f"error: raw input not found (a folder or a file): {args.raw}", file=sys.stderr)
-        return EXIT_USAGE
+    problem = _usage_problem(args)
+    if problem:
+        return _fail(problem, EXIT_USAGE)
     options = RunOptions(workers=args.workers, scheduler=args.scheduler, force=args.force,
                          time_limit=args.time_limit, progress=not args.quiet and sys.stderr.isatty(),
                          follow_symlinks=args.follow_symlinks,
@@ -112,17 +185,55 @@ def main(argv: list[str] | None = None) -> int:
                          memory_mb=args.max_memory_mb, keep_runs=args.keep_runs)
     try:
         summary = run(args.raw, args.out, options)
-    except (OutputLocked, OutputFolderError) as exc:  # one line, on the console and in --log-file alike
-        logging.getLogger(__name__).error("%s", exc)
-        return EXIT_RUN_FAILED
+    except KeyboardInterrupt:
+        kept = ResultCache(args.out).count() if args.out.is_dir() else 0
+        return _fail(f"interrupted; {kept} documents kept in the cache (the next run reuses them)",
+                     EXIT_INTERRUPTED)
+    except (OutputLocked, OutputFolderError) as exc:
+        return _fail(str(exc), EXIT_RUN_FAILED)
     except Exception as exc:  # the run itself failed: nothing half-written is left behind
-        logging.getLogger(__name__).exception("run failed")
-        print(f"error: the run failed: {exc}", file=sys.stderr)
-        return EXIT_RUN_FAILED
-    inputs = summary.manifest["inputs"]
+        return _fail(f"the run failed: {type(exc).__name__}: {exc}", EXIT_RUN_FAILED, exc)
     if not args.quiet:
-        outputs = summary.manifest["outputs"]
-        counts = ", ".join(f"{name} {outputs[f'{name}.parquet']['rows']}" for name in TABLES)
-        print(f"{inputs['seen']} inputs: {inputs['extracted']} extracted, {inputs['reused']} reused, "
-              f"{inputs['failed']} failed → {args.out} ({counts})")
+        _print_summary(args.out, summary.manifest)
     return summary.exit_code
+
+
+def _usage_problem(args: argparse.Namespace) -> str | None:
+    if not args.raw.exists():
+        return f"raw input not found (a folder or a file): {args.raw}"
+    if args.out.exists() and not args.out.is_dir():
+        return f"--out must be a folder; {args.out} is a file"
+    if args.scheduler and importlib.util.find_spec("distributed") is None:
+        return "--scheduler needs Dask: pip install 'ita-extract[dask]'"
+    return None
+
+
+def _print_summary(out_dir: Path, manifest: dict) -> None:
+    folder = current_run(out_dir) or out_dir
+    inputs = manifest["inputs"]
+    for line in count_run(folder, manifest).lines():
+        print(line)
+    print(f"{inputs['extracted']} extracted, {inputs['reused']} reused from the cache → {out_dir}")
+    if (out_dir / REPORT).exists():
+        print(f"report: {out_dir / REPORT}")
+
+
+def _report(out_dir: Path) -> int:
+    folder = current_run(out_dir)
+    if folder is None:
+        return _fail(f"no run found in {out_dir}: run `ita-extract extract` first", EXIT_USAGE)
+    manifest = json.loads((folder / MANIFEST).read_text("utf-8"))
+    with output_lock(out_dir):
+        write_report(folder, manifest)
+    print(f"report: {out_dir / REPORT}")
+    return 0
+
+
+def _export(out_dir: Path, formats: list[str]) -> int:
+    try:
+        with output_lock(out_dir):
+            for fmt in dict.fromkeys(formats):
+                print(f"{fmt}: {export(out_dir, fmt)}")
+    except (ExportError, OutputLocked) as exc:
+        return _fail(str(exc), EXIT_USAGE if isinstance(exc, ExportError) else EXIT_RUN_FAILED)
+    return 0

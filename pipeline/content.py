@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from parsers.model import Block, Document
-from pipeline.findings import Finding, prose_findings, table_findings
-from pipeline.grades import grade_for, stated_grade_agrees
-from pipeline.lines import Line, block_lines, row_text
-from pipeline.measures import Measure, table_measures
-from pipeline.plausibility import is_ita_year, plausible_item
-from pipeline.recognise import Metadata
-from pipeline.score_tables import subject_columns, table_scores
-from pipeline.scores import Score, prose_scores
-from pipeline.subjects import item_indicator
-from pipeline.tables import row_views, view
+from ita_extract.parsers.model import Block, Document
+from ita_extract.pipeline.findings import Finding, prose_findings, table_findings
+from ita_extract.pipeline.grades import grade_for, stated_grade_agrees
+from ita_extract.pipeline.lines import Line, block_lines, row_text
+from ita_extract.pipeline.measures import Measure, table_measures
+from ita_extract.pipeline.plausibility import is_ita_year, plausible_item
+from ita_extract.pipeline.recognise import Metadata
+from ita_extract.pipeline.score_tables import subject_columns, table_scores
+from ita_extract.pipeline.scores import Score, prose_scores
+from ita_extract.pipeline.subjects import item_indicator
+from ita_extract.pipeline.tables import row_views, view
 
 
 @dataclass

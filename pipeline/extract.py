@@ -8,20 +8,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from normalizers.thai_text import count_damaged, thai_word_ratio
-from normalizers.years import be_to_ce
-from parsers import ParseError, parse_file
-from parsers.model import Document
-from pipeline import PARSER_VERSION
-from pipeline.content import Content, measure_line, read_content
-from pipeline.findings import Finding
-from pipeline.grades import grade_for, stated_grade_agrees
-from pipeline.inputs import source_path
-from pipeline.lines import Line, document_lines, page_text
-from pipeline.measures import Measure
-from pipeline.recognise import Metadata, recognise
-from pipeline.reconcile import reconcile
-from pipeline.scores import Score
+from ita_extract.normalizers.thai_text import count_damaged, thai_word_ratio
+from ita_extract.normalizers.units import canonical_units
+from ita_extract.normalizers.years import be_to_ce
+from ita_extract.parsers import ParseError, parse_file
+from ita_extract.parsers.model import Document
+from ita_extract.pipeline import PARSER_VERSION
+from ita_extract.pipeline.content import Content, measure_line, read_content
+from ita_extract.pipeline.findings import Finding
+from ita_extract.pipeline.grades import grade_for, stated_grade_agrees
+from ita_extract.pipeline.inputs import source_path
+from ita_extract.pipeline.lines import Line, document_lines, page_text
+from ita_extract.pipeline.measures import Measure
+from ita_extract.pipeline.recognise import Metadata, recognise
+from ita_extract.pipeline.reconcile import reconcile
+from ita_extract.pipeline.scores import Score
 
 log = logging.getLogger(__name__)
 
@@ -212,6 +213,7 @@ def _measure_row(doc_id: str, ordinal: int, measure: Measure, meta: Metadata,
         "title": measure.title,
         "steps": measure.steps,
         "responsible": measure.responsible,
+        "responsible_units": canonical_units(measure.responsible),
         "timeframe_raw": measure.timeframe_raw,
         "period_start": measure.period[0],
         "period_end": measure.period[1],

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 
 import regex
 
-from normalizers.codes import find_item_codes, tool_of_codes
-from normalizers.lists import split_points, squeeze_thai
-from parsers.model import Block
-from pipeline.knowledge import keyed_patterns
-from pipeline.lines import Line, block_lines, repaired
-from pipeline.measures import Measure
-from pipeline.subjects import Subject, prose_subjects
+from ita_extract.normalizers.codes import find_item_codes, tool_of_codes
+from ita_extract.normalizers.lists import split_points, squeeze_thai
+from ita_extract.parsers.model import Block
+from ita_extract.pipeline.knowledge import keyed_patterns
+from ita_extract.pipeline.lines import Line, block_lines, repaired
+from ita_extract.pipeline.measures import Measure
+from ita_extract.pipeline.subjects import Subject, prose_subjects
 
 _SECTION_MAX = 160  # a line this short that names a kind is a section heading
 _FOUND = regex.compile(r"พบว่า|ผลการวิเคราะห์")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from pipeline.knowledge import table
+from ita_extract.pipeline.knowledge import table
 
 
 def _bands(kind: str) -> list[tuple[str, float, float]]:

@@ -16,7 +16,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from parsers import supported_suffixes
+from ita_extract.parsers import supported_suffixes
 
 UNSUPPORTED = "no parser for this kind of file"
 # The largest input of each kind read by default (MiB): a 300-page text dump is a few MB and

@@ -23,11 +23,9 @@ import time
 from pathlib import Path
 from typing import IO
 
-from pipeline.cache import dumps_rows, loads_rows
-from pipeline.extract import Result, died_result, extract_file, timeout_result
-from pipeline.leftovers import remove_worker_folders
-
-_PROJECT = str(Path(__file__).resolve().parents[1])
+from ita_extract.pipeline.cache import dumps_rows, loads_rows
+from ita_extract.pipeline.extract import Result, died_result, extract_file, timeout_result
+from ita_extract.pipeline.leftovers import remove_worker_folders
 
 
 class IsolatedExtractor:
@@ -59,10 +57,9 @@ class IsolatedExtractor:
 
     def _child(self) -> subprocess.Popen:
         if self.process is None or self.process.poll() is not None:
-            path = os.pathsep.join(filter(None, [_PROJECT, os.environ.get("PYTHONPATH")]))
-            env = {**os.environ, "PYTHAINLP_OFFLINE": "1", "PYTHONPATH": path}
+            env = {**os.environ, "PYTHAINLP_OFFLINE": "1"}
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "pipeline.isolated", str(self.memory)],
+                [sys.executable, "-m", "ita_extract.pipeline.isolated", str(self.memory)],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, start_new_session=True)
         return self.process
 
@@ -120,7 +117,7 @@ def _serve(memory: int) -> None:
     protocol = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     sys.stdout = sys.stderr
-    import pipeline._preload  # noqa: F401  (warm, as the local workers are: the limit is for documents)
+    import ita_extract.pipeline._preload  # noqa: F401  (warm, as the local workers are: the limit is for documents)
 
     if memory:
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))

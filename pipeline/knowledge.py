@@ -7,7 +7,7 @@ from pathlib import Path
 
 import regex
 
-from normalizers.tables import read_table
+from ita_extract.normalizers.tables import read_table
 
 DATA_DIR = Path(__file__).parent / "data"
 

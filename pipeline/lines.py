@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from normalizers.digits import thai_digits_to_arabic
-from normalizers.thai_text import repair_thai
-from parsers.model import Block, Document, Page, Row
+from ita_extract.normalizers.digits import thai_digits_to_arabic
+from ita_extract.normalizers.thai_text import repair_thai
+from ita_extract.parsers.model import Block, Document, Page, Row
 
 
 @dataclass(frozen=True)

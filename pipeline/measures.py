@@ -7,13 +7,19 @@ from functools import cache
 
 import regex
 
-from normalizers.codes import tool_of_codes
-from normalizers.lists import split_points, split_units
-from normalizers.periods import parse_period
-from pipeline.knowledge import keyed_patterns, table
-from pipeline.lines import clean
-from pipeline.subjects import issue_area, item_indicator, label_subject, question_codes, tool_of_indicator
-from pipeline.tables import RowView, TableView, cell_text
+from ita_extract.normalizers.codes import tool_of_codes
+from ita_extract.normalizers.lists import split_points, split_units
+from ita_extract.normalizers.periods import parse_period
+from ita_extract.pipeline.knowledge import keyed_patterns, table
+from ita_extract.pipeline.lines import clean
+from ita_extract.pipeline.subjects import (
+    issue_area,
+    item_indicator,
+    label_subject,
+    question_codes,
+    tool_of_indicator,
+)
+from ita_extract.pipeline.tables import RowView, TableView, cell_text
 
 _SEQ = regex.compile(r"^\s*\(?(\d{1,3})\s*[.)]?\s*$")
 # OCR adds a mark inside the brackets: `(๕@)`, `(๗/)`.

@@ -16,7 +16,7 @@ from functools import cache
 
 import regex
 
-from pipeline.knowledge import table
+from ita_extract.pipeline.knowledge import table
 
 _NUMBER = regex.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)(?![\d]|[.,]\d)")
 _WINDOW = 40

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from normalizers.years import BE_OFFSET
-from pipeline.knowledge import table
+from ita_extract.normalizers.years import BE_OFFSET
+from ita_extract.pipeline.knowledge import table
 
 
 def _value(check: str) -> int:

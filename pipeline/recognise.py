@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 
 import regex
 
-from normalizers.dates import find_thai_dates
-from normalizers.names import canonical_province, cut_at_stop_words
-from normalizers.years import to_be
-from pipeline.knowledge import keyed_patterns, patterns, table
-from pipeline.lines import Line
-from pipeline.plausibility import is_ita_year
+from ita_extract.normalizers.dates import find_thai_dates
+from ita_extract.normalizers.names import canonical_province, cut_at_stop_words
+from ita_extract.normalizers.years import to_be
+from ita_extract.pipeline.knowledge import keyed_patterns, patterns, table
+from ita_extract.pipeline.lines import Line
+from ita_extract.pipeline.plausibility import is_ita_year
 
 _NAME = r"[\u0e01-\u0e4e]+"
 _TITLE_LINES = 3

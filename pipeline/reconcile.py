@@ -28,10 +28,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from normalizers.ocr_text import misreadings_undone
-from pipeline.knowledge import table
-from pipeline.scores import Score
-from pipeline.subjects import items_of_indicator, tool_of_indicator
+from ita_extract.normalizers.ocr_text import misreadings_undone
+from ita_extract.pipeline.knowledge import table
+from ita_extract.pipeline.scores import Score
+from ita_extract.pipeline.subjects import items_of_indicator, tool_of_indicator
 
 _MAX_COMBINATIONS = 4096
 _EPSILON = 1e-9

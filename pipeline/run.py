@@ -9,22 +9,33 @@ import logging
 import os
 import sys
 import threading
-import time
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from parsers.ocr import tesseract_available
-from pipeline import PARSER_VERSION
-from pipeline.cache import HashIndex, ResultCache, Rows
-from pipeline.extract import Result, error_result, extract_file
-from pipeline.inputs import DEFAULT_MAX_MB, UNSUPPORTED, Discovered, discover, input_kind, source_path
-from pipeline.leftovers import remove_stale
-from pipeline.schema import CONTRACT_VERSION
-from pipeline.workers import Task, run_dask, run_local
-from pipeline.writer import (
+import pyarrow.parquet as pq
+from tqdm import tqdm
+from tqdm.contrib.logging import logging_redirect_tqdm
+
+from ita_extract.parsers.ocr import tesseract_available
+from ita_extract.pipeline import PARSER_VERSION
+from ita_extract.pipeline.cache import HashIndex, ResultCache, Rows
+from ita_extract.pipeline.extract import Result, error_result, extract_file
+from ita_extract.pipeline.inputs import (
+    DEFAULT_MAX_MB,
+    UNSUPPORTED,
+    Discovered,
+    discover,
+    input_kind,
+    source_path,
+)
+from ita_extract.pipeline.leftovers import remove_stale
+from ita_extract.pipeline.report import write_report
+from ita_extract.pipeline.schema import CONTRACT_VERSION
+from ita_extract.pipeline.workers import Task, run_dask, run_local
+from ita_extract.pipeline.writer import (
     DEFAULT_KEEP_RUNS,
     keep_dataset,
     output_lock,
@@ -194,7 +205,9 @@ def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> RunSummary:
     previous = previous_manifest(out_dir)
     if _unchanged_since(previous, out_dir, fingerprint, options):  # the same tables: keep them
         inputs = {**previous["inputs"], **found.counts(), "extracted": 0, "reused": len(found.paths_of)}
-        manifest = keep_dataset(out_dir, _manifest(header, inputs), previous["outputs"], options.keep_runs)
+        _log_carried_failures(out_dir, {r.rows["errors"][0]["source_path"] for r in found.unreadable})
+        manifest = keep_dataset(out_dir, _manifest(header, inputs), previous["outputs"], options.keep_runs,
+                                finish=write_report)
         found.index.save()
         return RunSummary(manifest)
     tasks = _tasks(found, cache, options, _ocr_now_possible(previous))
@@ -221,8 +234,9 @@ def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> RunSummary:
             "needs_ocr": sorted(written.needs_ocr),
         })
 
-    documents = _documents(found, cache, in_memory, written)
-    summary = write_documents(out_dir, documents, manifest, options.keep_runs)
+    fresh = {task.sha256 for task in tasks}
+    documents = _documents(found, cache, in_memory, written, fresh)
+    summary = write_documents(out_dir, documents, manifest, options.keep_runs, finish=write_report)
     found.index.save()
     cache.drop_other_versions()
     return RunSummary(summary)
@@ -251,10 +265,24 @@ class _Written:
     needs_ocr: list[str] = field(default_factory=list)
 
 
+def _log_carried_failures(out_dir: Path, logged: set[str]) -> None:
+    """Failures kept from an earlier run are logged again: a cron log must say every run that
+    some inputs failed, not only the run that first met them."""
+    try:
+        errors = pq.read_table(out_dir / "errors.parquet").to_pylist()
+    except (OSError, ValueError):
+        return
+    for error in errors:
+        if error["source_path"] not in logged:
+            log.warning("%s: %s (%s; carried over from an earlier run)", error["source_path"],
+                        error["message"], error["error_type"])
+
+
 def _documents(found: _Inputs, cache: ResultCache, in_memory: dict[str, Rows],
-               written: _Written) -> Iterator[Rows]:
+               written: _Written, fresh: set[str]) -> Iterator[Rows]:
     """Each document's rows in doc_id order (the order the tables are sorted in), under the
-    first of its paths, read back from the cache one at a time; then the unreadable files."""
+    first of its paths, read back from the cache one at a time; then the unreadable files.
+    A failure read from the cache is logged again (this run's own were logged as they came)."""
     for sha in sorted(found.paths_of):
         rows = in_memory.get(sha) or cache.get(sha)
         first = found.paths_of[sha][0]
@@ -264,6 +292,10 @@ def _documents(found: _Inputs, cache: ResultCache, in_memory: dict[str, Rows],
             _log_failure(result)
             rows = result.rows
             cache.put(sha, rows)
+        elif sha not in fresh:
+            for error in rows.get("errors", []):
+                log.warning("%s: %s (%s; carried over from an earlier run)", first, error["message"],
+                            error["error_type"])
         rows = {table: [{**row, "source_path": first} for row in table_rows]
                 if table in ("documents", "errors") else table_rows
                 for table, table_rows in rows.items()}
@@ -304,21 +336,17 @@ def _extract(tasks: list[Task], options: RunOptions) -> Iterator[tuple[Task, Res
 
 def _progress(results: Iterable[tuple[Task, Result]], total: int,
               enabled: bool) -> Iterator[tuple[Task, Result]]:
-    """Pass results through, drawing `done/total, documents/s, ETA` on stderr."""
-    started = time.monotonic()
-    for done, item in enumerate(results, start=1):
-        if enabled:
-            elapsed = max(time.monotonic() - started, 1e-9)
-            rate = done / elapsed
-            eta = (total - done) / rate if rate else 0.0
-            width = 30
-            bar = "#" * (width * done // max(total, 1))
-            sys.stderr.write(f"\r[{bar:<{width}}] {done}/{total} documents  {rate:.1f}/s  "
-                             f"ETA {int(eta) // 60}:{int(eta) % 60:02d} ")
-            sys.stderr.flush()
-        yield item
-    if enabled and total:
-        sys.stderr.write("\n")
+    """Pass results through under a progress bar on stderr (documents, rate, ETA, the file
+    just finished); log lines are printed above the bar, not glued onto it."""
+    if not enabled or not total:
+        yield from results
+        return
+    with logging_redirect_tqdm(), tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True,
+                                       smoothing=0.05, mininterval=0.5) as bar:
+        for task, result in results:
+            bar.set_postfix_str(Path(task.path).name[-40:], refresh=False)
+            bar.update()
+            yield task, result
 
 
 def _now() -> str:

@@ -6,11 +6,12 @@ writer's validation are all derived from `TABLES`.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import pyarrow as pa
 
-from pipeline.knowledge import table as data_table
+from ita_extract.pipeline.knowledge import table as data_table
 
 CONTRACT_VERSION = "2"
 
@@ -23,6 +24,18 @@ _TYPES: dict[str, pa.DataType] = {
     "float64": pa.float64(),
     "date32": pa.date32(),
     "list<string>": pa.list_(pa.string()),
+}
+
+# contract type → (pandas_type, numpy_type) of the pandas metadata
+_PANDAS_TYPES: dict[str, tuple[str, str]] = {
+    "string": ("unicode", "object"),
+    "int8": ("int8", "Int8"),
+    "int16": ("int16", "Int16"),
+    "int32": ("int32", "Int32"),
+    "float32": ("float32", "float32"),
+    "float64": ("float64", "float64"),
+    "date32": ("date", "object"),
+    "list<string>": ("list[unicode]", "object"),
 }
 
 
@@ -49,7 +62,17 @@ class Table:
         return [f.name for f in self.fields]
 
     def arrow_schema(self) -> pa.Schema:
-        return pa.schema([f.arrow() for f in self.fields])
+        return pa.schema([f.arrow() for f in self.fields], metadata={b"pandas": self.pandas_metadata()})
+
+    def pandas_metadata(self) -> bytes:
+        """What pandas reads back as dtypes: a nullable integer column stays a nullable integer
+        (`Int32`) instead of float64 with NaN. Written by hand, without library versions, so the
+        files are the same whichever pandas made the run."""
+        columns = [{"name": f.name, "field_name": f.name, "pandas_type": _PANDAS_TYPES[f.type][0],
+                    "numpy_type": _PANDAS_TYPES[f.type][1] if f.nullable or not f.type.startswith("int")
+                    else f.type, "metadata": None} for f in self.fields]
+        return json.dumps({"index_columns": [], "column_indexes": [], "columns": columns},
+                          separators=(",", ":")).encode()
 
 
 def F(name: str, type_: str, description: str, nullable: bool = True) -> Field:  # noqa: N802
@@ -183,7 +206,11 @@ MEASURES = Table(
         ITEM_CODES,
         F("title", "string", "มาตรการ / กิจกรรม / โครงการ / ประเด็นการพัฒนา."),
         F("steps", "list<string>", "ขั้นตอน / วิธีการดำเนินการ, one element per numbered step."),
-        F("responsible", "list<string>", "Units or roles (ผู้รับผิดชอบ), one element each."),
+        F("responsible", "list<string>", "Units or roles (ผู้รับผิดชอบ) as printed, one element each."),
+        F("responsible_units", "list<string>", "`responsible` under canonical names "
+          "(`normalizers/data/responsible_units.csv`: `สำนักปลัดเทศบาล`, `สำนักปลัด อบต.` → `สำนักปลัด`; "
+          "`ทุกกอง` → `ทุกส่วนราชการ`; a role such as `นิติกร` stays a role), each once; a name the "
+          "table does not know is kept as printed."),
         F("timeframe_raw", "string", "As printed, digits converted."),
         F("period_start", "date32", "Start of the resolved period."),
         F("period_end", "date32", "End of the resolved period."),
@@ -203,7 +230,7 @@ ERRORS = Table(
         SOURCE_PATH,
         F("source_sha256", "string", "Full SHA-256 hex of the bytes, when they could be read."),
         F("stage", "string", "Where it failed: `read`, `decode`, `parse`, `extract`.", False),
-        F("error_type", "string", "Kind of failure, e.g. `EmptyInput`, `BinaryInput`.", False),
+        F("error_type", "string", "Kind of failure, listed under Error types below.", False),
         F("message", "string", "What went wrong, for a person.", False),
     ),
     ("source_path",),
@@ -251,7 +278,7 @@ def data_dictionary() -> str:
         "# Data dictionary",
         "",
         f"Generated from `pipeline/schema.py` (contract version {CONTRACT_VERSION}) by",
-        "`python -m pipeline schema --write docs/data-dictionary.md`. Do not edit by hand.",
+        "`ita-extract schema --write docs/data-dictionary.md`. Do not edit by hand.",
         "",
     ]
     for table in TABLES.values():
@@ -269,6 +296,12 @@ def data_dictionary() -> str:
     out += ["", "## Warnings", "", "Every value of `documents.warnings` (`pipeline/data/warnings.csv`);",
             "the writer refuses any other.", "", "| warning | meaning |", "|---|---|"]
     out += [f"| `{warning}` | {meaning} |" for warning, meaning in warning_meanings().items()]
+    out += ["", "## Error types", "",
+            "Values of `errors.error_type` (`pipeline/data/error_types.csv`). Any other value is",
+            "the name of the Python exception met: an operating-system error while reading",
+            "(`PermissionError`, `IsADirectoryError`) or an unexpected failure (a bug worth reporting).",
+            "", "| error_type | stage | meaning |", "|---|---|---|"]
+    out += [f"| `{r['error_type']}` | {r['stage']} | {r['meaning']} |" for r in data_table("error_types")]
     out += ["", *_VERIFICATION_TEXT, "| rule | what must hold | score years | source |", "|---|---|---|---|"]
     out += [f"| `{r['rule']}` | {r['meaning']} | {r['year_from']}–{r['year_to']} | {r['source']} |"
             for r in data_table("score_rules")]

@@ -15,15 +15,15 @@ from dataclasses import replace
 
 import regex
 
-from normalizers.digits import parse_number, thai_digits_to_arabic
-from normalizers.lists import squeeze_thai
-from normalizers.years import to_be
-from pipeline.knowledge import keyed_patterns
-from pipeline.lines import Line, clean, repaired, row_text
-from pipeline.plausibility import is_ita_year
-from pipeline.scores import Score
-from pipeline.subjects import Subject, item_indicator, label_subject, tool_of_indicator
-from pipeline.tables import Column, TableView, cell_text
+from ita_extract.normalizers.digits import parse_number, thai_digits_to_arabic
+from ita_extract.normalizers.lists import squeeze_thai
+from ita_extract.normalizers.years import to_be
+from ita_extract.pipeline.knowledge import keyed_patterns
+from ita_extract.pipeline.lines import Line, clean, repaired, row_text
+from ita_extract.pipeline.plausibility import is_ita_year
+from ita_extract.pipeline.scores import Score
+from ita_extract.pipeline.subjects import Subject, item_indicator, label_subject, tool_of_indicator
+from ita_extract.pipeline.tables import Column, TableView, cell_text
 
 # Columns that can name a row's subject; the deepest subject any of them names is the row's.
 LABEL_ROLES = ("item_text", "indicator", "label", "title", "issue")

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from normalizers.lists import squeeze_thai
-from normalizers.years import to_be
-from pipeline.grades import find_stated_grade
-from pipeline.lines import Line
-from pipeline.number_roles import Number, numbers
-from pipeline.plausibility import plausible_score_year
-from pipeline.subjects import Subject, prose_subjects
+from ita_extract.normalizers.lists import squeeze_thai
+from ita_extract.normalizers.years import to_be
+from ita_extract.pipeline.grades import find_stated_grade
+from ita_extract.pipeline.lines import Line
+from ita_extract.pipeline.number_roles import Number, numbers
+from ita_extract.pipeline.plausibility import plausible_score_year
+from ita_extract.pipeline.subjects import Subject, prose_subjects
 
 _SUBJECT_REACH = 110  # characters from a subject (or the last value of its series) to its value
 _GRADE_WINDOW = 80

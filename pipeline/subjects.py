@@ -15,10 +15,10 @@ from functools import cache
 
 import regex
 
-from normalizers.codes import TOOL_OF_LETTER, find_item_codes, normalize_item_code, tool_of_codes
-from normalizers.digits import thai_digits_to_arabic
-from normalizers.lists import squeeze_thai
-from pipeline.knowledge import keyed_patterns, patterns, table
+from ita_extract.normalizers.codes import TOOL_OF_LETTER, find_item_codes, normalize_item_code, tool_of_codes
+from ita_extract.normalizers.digits import thai_digits_to_arabic
+from ita_extract.normalizers.lists import squeeze_thai
+from ita_extract.pipeline.knowledge import keyed_patterns, patterns, table
 
 LEVELS = ("overall", "tool", "indicator", "sub_indicator", "item")
 

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 
 import regex
 
-from normalizers.lists import squeeze_thai
-from parsers.model import Block, Cell, Row
-from pipeline.knowledge import keyed_patterns
-from pipeline.lines import clean, repaired
-from pipeline.subjects import tool_in
+from ita_extract.normalizers.lists import squeeze_thai
+from ita_extract.parsers.model import Block, Cell, Row
+from ita_extract.pipeline.knowledge import keyed_patterns
+from ita_extract.pipeline.lines import clean, repaired
+from ita_extract.pipeline.subjects import tool_in
 
 MEASURE_ROLES = frozenset({"steps", "responsible", "timeframe", "follow_up", "result"})
 # Columns printed once for several rows (merged cells) that apply to the rows below.

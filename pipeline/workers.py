@@ -23,9 +23,9 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from pipeline.extract import Result, died_result, extract_file, timeout_result
-from pipeline.isolated import extract_isolated
-from pipeline.leftovers import mark_multiprocessing_folder, remove_worker_folders
+from ita_extract.pipeline.extract import Result, died_result, extract_file, timeout_result
+from ita_extract.pipeline.isolated import extract_isolated
+from ita_extract.pipeline.leftovers import mark_multiprocessing_folder, remove_worker_folders
 
 _CHILD_ENV = "ITA_OCR_THREADS"
 _PR_SET_PDEATHSIG = 1
@@ -50,7 +50,7 @@ def run_local(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Result]]:
     if not tasks:
         return
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["pipeline._preload"])
+    context.set_forkserver_preload(["ita_extract.pipeline._preload"])
     mark_multiprocessing_folder()
     memory = int(tasks[0].memory_mb * 2**20)
     pool = [_Worker(context, workers, memory) for _ in range(min(workers, len(tasks)))]

@@ -28,9 +28,11 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.schema import TABLES, Table, enumerations, known_warning
+from ita_extract.pipeline.schema import TABLES, Table, enumerations, known_warning
 
 MANIFEST = "manifest.json"
+REPORT = "report.html"
+Finish = Callable[[Path, dict[str, Any]], None]  # (staged run folder, its manifest) → more files in it
 RUNS, CURRENT = "runs", "current"
 DEFAULT_KEEP_RUNS = 2  # the current run and the one before it, which readers may still be in
 _NEW, _RUN_NAME = ".new-", re.compile(r"run-(\d{6,})")
@@ -148,7 +150,7 @@ class OutputFolderError(RuntimeError):
 
 def published_names() -> list[str]:
     """The files a reader finds in OUT: each a link through `current`."""
-    return [f"{name}.parquet" for name in TABLES] + [MANIFEST]
+    return [f"{name}.parquet" for name in TABLES] + [MANIFEST, REPORT]
 
 
 def current_run(out_dir: Path) -> Path | None:
@@ -217,12 +219,15 @@ def _next_run_name(out_dir: Path) -> str:
     return f"run-{max([n for n in numbers if n is not None], default=0) + 1:06d}"
 
 
-def _commit(out_dir: Path, staged: Path, manifest: dict[str, Any], keep_runs: int) -> dict[str, Any]:
+def _commit(out_dir: Path, staged: Path, manifest: dict[str, Any], keep_runs: int,
+            finish: Finish | None = None) -> dict[str, Any]:
     """Make the staged run durable, rename it into place and switch `current` to it."""
     name = _next_run_name(out_dir)
     manifest = {**manifest, "run_folder": f"{RUNS}/{name}"}
     text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     _durable(staged / MANIFEST, lambda path: path.write_text(text, "utf-8"))
+    if finish is not None:  # e.g. report.html, made from the staged tables, switched with them
+        finish(staged, manifest)
     _fsync_dir(staged)
     os.rename(staged, out_dir / RUNS / name)
     _fsync_dir(out_dir / RUNS)
@@ -291,14 +296,15 @@ def sha256_file(path: Path) -> str:
 
 
 def write_dataset(out_dir: Path, rows: dict[str, list[dict[str, Any]]],
-                  manifest: dict[str, Any], keep_runs: int = DEFAULT_KEEP_RUNS) -> dict[str, Any]:
+                  manifest: dict[str, Any], keep_runs: int = DEFAULT_KEEP_RUNS,
+                  finish: Finish | None = None) -> dict[str, Any]:
     """Write every contract table (empty ones too) and then manifest.json; returns the manifest."""
-    return write_documents(out_dir, [rows], lambda: manifest, keep_runs)
+    return write_documents(out_dir, [rows], lambda: manifest, keep_runs, finish)
 
 
 def write_documents(out_dir: Path, chunks: Iterable[dict[str, list[dict[str, Any]]]],
                     manifest: Callable[[], dict[str, Any]],
-                    keep_runs: int = DEFAULT_KEEP_RUNS) -> dict[str, Any]:
+                    keep_runs: int = DEFAULT_KEEP_RUNS, finish: Finish | None = None) -> dict[str, Any]:
     """Write the tables from `chunks` of rows (a document's rows, say), then manifest.json.
 
     Tables sorted by doc_id first are streamed: each chunk is sorted and appended, so the
@@ -320,7 +326,7 @@ def write_documents(out_dir: Path, chunks: Iterable[dict[str, list[dict[str, Any
             writer.abandon()
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return _commit(out_dir, staging, {**manifest(), "outputs": outputs}, keep_runs)
+    return _commit(out_dir, staging, {**manifest(), "outputs": outputs}, keep_runs, finish)
 
 
 def _approximate_size(row: dict[str, Any]) -> int:
@@ -375,7 +381,7 @@ class _TableWriter:
 
 
 def keep_dataset(out_dir: Path, manifest: dict[str, Any], outputs: dict[str, Any],
-                 keep_runs: int = DEFAULT_KEEP_RUNS) -> dict[str, Any]:
+                 keep_runs: int = DEFAULT_KEEP_RUNS, finish: Finish | None = None) -> dict[str, Any]:
     """Record a run whose tables would be byte for byte those already written: a new run
     folder holding hard links to the current tables and the new manifest.json."""
     current = current_run(out_dir)
@@ -386,7 +392,7 @@ def keep_dataset(out_dir: Path, manifest: dict[str, Any], outputs: dict[str, Any
             os.link(source, staging / name)
         except OSError:  # a file system without hard links
             shutil.copyfile(source, staging / name)
-    return _commit(out_dir, staging, {**manifest, "outputs": outputs}, keep_runs)
+    return _commit(out_dir, staging, {**manifest, "outputs": outputs}, keep_runs, finish)
 
 
 def previous_manifest(out_dir: Path) -> dict[str, Any]:

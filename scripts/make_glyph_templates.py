@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from scipy import ndimage
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from parsers.glyph_features import glyph_image, stacked_joined  # noqa: E402
+from ita_extract.parsers.glyph_features import glyph_image, stacked_joined  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "parsers" / "data" / "glyph_templates.npz"
 DIGITS = "๐๑๒๓๔๕๖๗๘๙0123456789"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from normalizers.codes import normalize_item_code
+from ita_extract.normalizers.codes import normalize_item_code
 
 CASES = [
     # (printed, tool context, canonical)

@@ -2,9 +2,9 @@ import datetime as dt
 
 import pytest
 
-from normalizers.dates import month_number, parse_thai_date
-from normalizers.digits import parse_number, thai_digits_to_arabic
-from normalizers.years import be_to_ce, ce_to_be, to_be
+from ita_extract.normalizers.dates import month_number, parse_thai_date
+from ita_extract.normalizers.digits import parse_number, thai_digits_to_arabic
+from ita_extract.normalizers.years import be_to_ce, ce_to_be, to_be
 
 
 def test_thai_digits() -> None:

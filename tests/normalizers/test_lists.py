@@ -2,7 +2,7 @@
 
 import pytest
 
-from normalizers.lists import split_points, split_units, squeeze_thai
+from ita_extract.normalizers.lists import split_points, split_units, squeeze_thai
 
 HEADS = ["ทุก", "กอง", "สำนัก", "ฝ่าย", "งาน", "นิติกร", "นิติการ", "ผู้บริหาร", "เจ้าหน้าที่", "ประชาสัมพันธ์"]
 FILLERS = ["เป็นผู้รับผิดชอบ", "ผู้รับผิดชอบ", "โดย"]

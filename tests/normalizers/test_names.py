@@ -1,4 +1,4 @@
-from normalizers.names import canonical_province, cut_at_stop_words
+from ita_extract.normalizers.names import canonical_province, cut_at_stop_words
 
 
 def test_canonical_province_from_the_bundled_list() -> None:

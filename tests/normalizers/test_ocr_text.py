@@ -1,4 +1,4 @@
-from normalizers.ocr_text import fix_ocr_confusions, is_ocr_noise, misreadings_undone
+from ita_extract.normalizers.ocr_text import fix_ocr_confusions, is_ocr_noise, misreadings_undone
 
 
 def test_list_number_three_read_as_on_is_put_right() -> None:

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from normalizers.periods import fiscal_year_bounds, parse_period
+from ita_extract.normalizers.periods import fiscal_year_bounds, parse_period
 
 D = dt.date
 

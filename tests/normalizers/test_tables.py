@@ -1,6 +1,6 @@
 import pytest
 
-from normalizers.tables import read_table
+from ita_extract.normalizers.tables import read_table
 
 
 def test_a_row_cut_by_an_unquoted_comma_fails_loudly(tmp_path) -> None:

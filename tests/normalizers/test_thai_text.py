@@ -2,7 +2,7 @@
 
 import pytest
 
-from normalizers.thai_text import count_damaged, repair_thai, thai_word_ratio
+from ita_extract.normalizers.thai_text import count_damaged, repair_thai, thai_word_ratio
 
 
 @pytest.mark.parametrize(

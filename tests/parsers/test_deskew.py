@@ -4,7 +4,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
-from parsers.deskew import deskewed, skew_angle
+from ita_extract.parsers.deskew import deskewed, skew_angle
 from tests.hostile import DEV_PDFS
 
 

@@ -9,9 +9,9 @@ from functools import cache
 import numpy as np
 import pytest
 
-from parsers.digits import DIGITS, Glyph, Word, _span_of, classify, reread_line
-from parsers.glyph_features import glyph_image, stacked_joined
-from parsers.ocr import tesseract_available
+from ita_extract.parsers.digits import DIGITS, Glyph, Word, _span_of, classify, reread_line
+from ita_extract.parsers.glyph_features import glyph_image, stacked_joined
+from ita_extract.parsers.ocr import tesseract_available
 from tests.conftest import CORPUS
 
 DEV = CORPUS / "dev"
@@ -23,7 +23,7 @@ scans = pytest.mark.skipif(not DEV.is_dir() or not tesseract_available(),
 def _page_texts(stem: str, index: int) -> list[str]:
     import pypdfium2 as pdfium
 
-    from parsers.ocr import read_scan
+    from ita_extract.parsers.ocr import read_scan
 
     pdf = pdfium.PdfDocument((DEV / f"{stem}.scan.pdf").read_bytes())
     scan = read_scan(pdf[index].render(scale=300 / 72).to_pil())
@@ -75,7 +75,7 @@ def test_a_decimal_point_after_the_short_thai_zero_is_kept() -> None:
 
 
 def test_the_templates_tell_the_thai_digits_apart() -> None:
-    from parsers.digits import _templates
+    from ita_extract.parsers.digits import _templates
 
     vectors, labels = _templates()
     for digit in "๐๑๒๓๔๕๖๗๘๙0123456789":

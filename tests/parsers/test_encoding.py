@@ -1,7 +1,7 @@
 import pytest
 
-from parsers.encoding import decode_text
-from parsers.errors import BinaryInput, EmptyInput, UnknownEncoding
+from ita_extract.parsers.encoding import decode_text
+from ita_extract.parsers.errors import BinaryInput, EmptyInput, UnknownEncoding
 
 THAI = "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในเทศบาลตำบลเหมืองจี้ ประจำปีงบประมาณ พ.ศ. ๒๕๖๖\n"
 

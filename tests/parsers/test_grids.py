@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from parsers.grids import grids_from_edges, image_checkboxes, image_edges
+from ita_extract.parsers.grids import grids_from_edges, image_checkboxes, image_edges
 
 SCALE = 300 / 72  # pixels per point at 300 dpi
 

@@ -1,4 +1,4 @@
-from parsers.html import parse_html
+from ita_extract.parsers.html import parse_html
 
 
 def test_html_document_blocks_and_spans() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.model import Cell, Row, repeats_header
+from ita_extract.parsers.model import Cell, Row, repeats_header
 
 HEADER = ["ประเด็น", "การนำผลการวิเคราะห์ไปสู่การปฏิบัติ ข้อความ ITA", "ข้อค้นพบ", "ขั้นตอน/วิธีการปฏิบัติ",
           "ระยะเวลา ดำเนินการ", "หน่วยงาน ผู้รับผิดชอบ"]

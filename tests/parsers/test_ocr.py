@@ -4,7 +4,7 @@ several to a Tesseract process."""
 import pypdfium2 as pdfium
 import pytest
 
-from parsers.ocr import (
+from ita_extract.parsers.ocr import (
     MAX_PAGES_PER_PROCESS,
     OcrText,
     _paragraphs,

@@ -5,11 +5,11 @@ import io
 import pypdfium2 as pdfium
 import pytest
 
-from normalizers.thai_text import count_damaged
-from parsers import pdf as pdf_parser
-from parsers.pdf import join_lines, parse_pdf, unusable_text_layer
-from pipeline.extract import extract_file
-from pipeline.lines import page_text
+from ita_extract.normalizers.thai_text import count_damaged
+from ita_extract.parsers import pdf as pdf_parser
+from ita_extract.parsers.pdf import join_lines, parse_pdf, unusable_text_layer
+from ita_extract.pipeline.extract import extract_file
+from ita_extract.pipeline.lines import page_text
 from tests.conftest import CORPUS
 
 DEV = CORPUS / "dev"

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from parsers.text import parse_text
+from ita_extract.parsers.text import parse_text
 from tests.conftest import RAW
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.run import run
+from ita_extract.pipeline.run import run
 from tests.conftest import DEV_TEXTS
 
 

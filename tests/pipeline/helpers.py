@@ -9,10 +9,10 @@ from pathlib import Path
 import pandas as pd
 import pypdfium2 as pdfium
 
-from normalizers.thai_text import DAMAGED_CLUSTER, thai_word_ratio
-from parsers.text import parse_text
-from pipeline.extract import extract_document
-from pipeline.run import run
+from ita_extract.normalizers.thai_text import DAMAGED_CLUSTER, thai_word_ratio
+from ita_extract.parsers.text import parse_text
+from ita_extract.pipeline.extract import extract_document
+from ita_extract.pipeline.run import run
 from tests.conftest import CORPUS, DEV_TEXTS
 
 TITLE = ("รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) "

@@ -5,7 +5,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from pipeline.run import EXIT_SOME_FAILED, run
+from ita_extract.pipeline.run import EXIT_SOME_FAILED, run
 from tests.conftest import GOLDEN, RAW
 
 NOT_ITA = (

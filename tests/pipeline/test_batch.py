@@ -13,9 +13,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.cache import code_fingerprint
-from pipeline.run import EXIT_OK, EXIT_RUN_FAILED, EXIT_SOME_FAILED, RunOptions, run
-from pipeline.writer import output_lock
+from ita_extract.pipeline.cache import code_fingerprint
+from ita_extract.pipeline.run import EXIT_OK, EXIT_RUN_FAILED, EXIT_SOME_FAILED, RunOptions, run
+from ita_extract.pipeline.writer import output_lock
 from tests.conftest import DEV_TEXTS, ROOT
 
 OUTPUT_FILES = ["documents.parquet", "pages.parquet", "scores.parquet", "findings.parquet",
@@ -93,7 +93,7 @@ def test_force_and_a_new_code_version_extract_everything_again(raw, tmp_path, mo
     run(raw, out)
     assert run(raw, out, RunOptions(force=True)).manifest["inputs"]["extracted"] == 3
     old_key = json.loads((out / "manifest.json").read_text("utf-8"))["cache_key"]
-    monkeypatch.setattr("pipeline.cache.cache_key", lambda: "9.9.9-next")
+    monkeypatch.setattr("ita_extract.pipeline.cache.cache_key", lambda: "9.9.9-next")
     manifest = run(raw, out).manifest
     assert manifest["inputs"]["extracted"] == 3 and manifest["cache_key"] == "9.9.9-next"
     assert not (out / ".cache" / old_key).exists()  # results nobody can reuse are dropped
@@ -112,7 +112,7 @@ def test_a_document_over_the_time_limit_becomes_an_errors_row(raw, tmp_path) -> 
 
 def _cli(*args: str, **kwargs) -> subprocess.Popen:
     env = {**os.environ, "PYTHAINLP_OFFLINE": "1"}
-    return subprocess.Popen([sys.executable, "-m", "pipeline", "extract", *args], cwd=ROOT, env=env,
+    return subprocess.Popen([sys.executable, "-m", "ita_extract", "extract", *args], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
 
 

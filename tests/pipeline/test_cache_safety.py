@@ -8,8 +8,8 @@ import shutil
 import pandas as pd
 import pytest
 
-from pipeline.cache import ResultCache
-from pipeline.run import RunOptions, run
+from ita_extract.pipeline.cache import ResultCache
+from ita_extract.pipeline.run import RunOptions, run
 from tests.conftest import RAW
 
 ROWS = {"documents": [{"doc_id": "a" * 16, "source_path": "x.txt", "source_sha256": "a" * 64,

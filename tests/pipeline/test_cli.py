@@ -2,8 +2,11 @@
 
 import json
 import os
+import re
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -12,20 +15,27 @@ import pytest
 from tests.conftest import DEV_TEXTS, ROOT
 
 OUTPUTS = {"documents.parquet", "pages.parquet", "scores.parquet", "findings.parquet",
-           "measures.parquet", "errors.parquet", "manifest.json"}
+           "measures.parquet", "errors.parquet", "manifest.json", "report.html"}
 
 
 def _cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHAINLP_OFFLINE": "1"}
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=cwd, env=env,
+    return subprocess.run([sys.executable, "-m", "ita_extract", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=300)
 
 
-@pytest.mark.parametrize("command", [[], ["extract"], ["schema"]])
+@pytest.mark.parametrize("command", [[], ["extract"], ["schema"], ["report"], ["export"]])
 def test_every_command_has_help(command: list[str]) -> None:
     result = _cli(*command, "--help")
     assert result.returncode == 0
-    assert "usage:" in result.stdout
+    assert result.stdout.startswith(f"usage: ita-extract {' '.join(command)}".rstrip())
+
+
+def test_version_names_code_contract_and_cache() -> None:
+    result = _cli("--version")
+    assert result.returncode == 0
+    assert re.fullmatch(r"ita-extract \d+\.\d+\.\d+ \(contract 2, cache \d+\.\d+\.\d+-[0-9a-f]{12}\)\n",
+                        result.stdout)
 
 
 def test_usage_errors_exit_2(tmp_path) -> None:
@@ -68,7 +78,7 @@ def test_same_input_same_output(tmp_path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
     for out in (first, second):
         assert _cli("extract", "--out", str(out), "-q").returncode == 0
-    for name in OUTPUTS - {"manifest.json"}:
+    for name in OUTPUTS - {"manifest.json", "report.html"}:  # both say when the run finished
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
@@ -83,3 +93,107 @@ def test_quiet_run_with_a_log_file_for_cron(tmp_path) -> None:
     assert result.returncode == 3 and result.stdout == ""
     logged = log.read_text("utf-8")
     assert "empty.txt" in logged and "EmptyInput" in logged
+
+
+def _one_line_error(result: subprocess.CompletedProcess) -> str:
+    assert "Traceback" not in result.stderr, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def test_out_that_is_a_file_is_a_usage_error(tmp_path) -> None:
+    """Regression: `--out` naming a file ended in a FileExistsError traceback."""
+    out = tmp_path / "tables.parquet"
+    out.write_bytes(b"x")
+    result = _cli("extract", "--raw", str(DEV_TEXTS[0]), "--out", str(out))
+    assert result.returncode == 2
+    assert _one_line_error(result) == f"error: --out must be a folder; {out} is a file"
+
+
+def test_scheduler_without_dask_is_a_usage_error(tmp_path, monkeypatch, capsys) -> None:
+    """Regression: --scheduler without the dask extra ended in an ImportError traceback."""
+    import importlib.util
+
+    from ita_extract.pipeline import cli
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "distributed"
+                        else real(name, *a))
+    code = cli.main(["extract", "--raw", str(DEV_TEXTS[0]), "--out", str(tmp_path), "--scheduler", "tcp://x:1"])
+    assert code == 2
+    assert capsys.readouterr().err == "error: --scheduler needs Dask: pip install 'ita-extract[dask]'\n"
+
+
+def test_a_locked_output_folder_is_said_once(tmp_path) -> None:
+    """Regression: the lock message was printed twice (once printed, once logged)."""
+    import fcntl
+    with (tmp_path / ".lock").open("a+") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        handle.write("pid 1 on a test")
+        handle.flush()
+        result = _cli("extract", "--raw", str(DEV_TEXTS[0]), "--out", str(tmp_path))
+    assert result.returncode == 1
+    assert _one_line_error(result).startswith(f"error: another ita-extract run is writing {tmp_path}")
+
+
+def test_ctrl_c_exits_130_and_keeps_what_was_extracted(tmp_path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for index in range(30):  # enough work that the run is still going when interrupted
+        (raw / f"{index:02d}.txt").write_text(DEV_TEXTS[index % len(DEV_TEXTS)].read_text("utf-8")
+                                              + f"\n{index}\n", "utf-8")
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHAINLP_OFFLINE": "1"}
+    process = subprocess.Popen([sys.executable, "-m", "ita_extract", "extract", "--raw", str(raw), "--out",
+                                str(out), "--workers", "1"], env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list((out / ".cache").glob("*/*/*.json")):
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr
+    kept = len(list((out / ".cache").glob("*/*/*.json")))
+    assert 1 <= kept < 30
+    assert stderr.strip().splitlines()[-1] == \
+        f"error: interrupted; {kept} documents kept in the cache (the next run reuses them)"
+    again = _cli("extract", "--raw", str(raw), "--out", str(out), "--workers", "1")
+    assert again.returncode == 0, again.stderr
+    assert f"{30 - kept} extracted, {kept} reused from the cache" in again.stdout
+
+
+def test_the_end_summary_counts_by_kind(tmp_path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "good.txt").write_bytes(DEV_TEXTS[0].read_bytes())
+    (raw / "empty.txt").write_bytes(b"")
+    (raw / "recipe.txt").write_text("ต้มยำกุ้ง\nกุ้ง ๕ ตัว ข่า ตะไคร้ ใบมะกรูด น้ำปลา มะนาว\n" * 5, "utf-8")
+    (raw / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    result = _cli("extract", "--raw", str(raw), "--out", str(tmp_path / "out"), "--workers", "1")
+    assert result.returncode == 3
+    lines = result.stdout.splitlines()
+    assert lines[0] == "3 inputs: 1 ITA documents, 1 not ITA, 1 failed, 1 skipped"
+    assert "failed: EmptyInput 1" in lines
+    assert "skipped: no parser for this kind of file 1" in lines
+    assert any(line.startswith("warnings: ") and "not_ita_document 1" in line for line in lines)
+    assert lines[-1] == f"report: {tmp_path / 'out' / 'report.html'}"
+
+
+@pytest.mark.parametrize("change", ["nothing", "a new file"])
+def test_failures_carried_over_from_the_cache_are_logged_again(tmp_path, change) -> None:
+    """Regression: a cron re-run over a folder holding one failed file exited 3 with an empty
+    log: the failure came from the cache (or the unchanged tables) and was not logged."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "good.txt").write_bytes(DEV_TEXTS[0].read_bytes())
+    (raw / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    out = tmp_path / "out"
+    assert _cli("extract", "--raw", str(raw), "--out", str(out), "-q").returncode == 3
+    if change == "a new file":
+        (raw / "second.txt").write_bytes(DEV_TEXTS[1].read_bytes())
+    log = tmp_path / "cron.log"
+    again = _cli("extract", "--raw", str(raw), "--out", str(out), "-q", "--log-file", str(log))
+    assert again.returncode == 3 and again.stdout == ""
+    logged = log.read_text("utf-8")
+    assert "binary.txt" in logged and "BinaryInput" in logged and "carried over from an earlier run" in logged

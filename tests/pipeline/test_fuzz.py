@@ -18,8 +18,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.run import EXIT_SOME_FAILED, RunOptions, run
-from pipeline.schema import TABLES
+from ita_extract.pipeline.run import EXIT_SOME_FAILED, RunOptions, run
+from ita_extract.pipeline.schema import TABLES
 from tests.conftest import DEV_TEXTS, ROOT
 from tests.hostile import DOCUMENT, EITHER, ERROR, SECRET, SKIPPED, build
 
@@ -77,7 +77,7 @@ def _outside_out(folder: Path, out: Path) -> dict[str, tuple]:
 
 def _extract(raw: Path, out: Path, folder: Path, canary: Path) -> dict:
     env = {**os.environ, "PYTHAINLP_OFFLINE": "1"}
-    command = [sys.executable, "-m", "pipeline", "extract", "--raw", str(raw), "--out", str(out), "-q",
+    command = [sys.executable, "-m", "ita_extract", "extract", "--raw", str(raw), "--out", str(out), "-q",
                "--workers", "2", "--max-memory-mb", "1024", "--time-limit", "60"]
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                start_new_session=True)

@@ -13,7 +13,7 @@ from tests.conftest import DEV_TEXTS, GOLDEN
 def _plain(value):
     if isinstance(value, float) and math.isnan(value):
         return None
-    if value is pd.NaT or value is None:
+    if value is pd.NaT or value is pd.NA or value is None:
         return None
     if hasattr(value, "tolist"):
         return value.tolist()

@@ -10,8 +10,8 @@ import time
 import pandas as pd
 import pytest
 
-from pipeline.inputs import discover, source_path
-from pipeline.run import EXIT_SOME_FAILED, RunOptions, run
+from ita_extract.pipeline.inputs import discover, source_path
+from ita_extract.pipeline.run import EXIT_SOME_FAILED, RunOptions, run
 from tests.conftest import RAW
 
 GOOD = "002_21007bcb3eecaeca.txt"
@@ -43,10 +43,10 @@ def test_a_fifo_named_like_an_input_is_skipped_not_read(raw, tmp_path) -> None:
 def test_a_file_whose_reading_hangs_is_a_read_timeout_row(raw, tmp_path, monkeypatch) -> None:
     """A regular file on a hung share blocks its first read: hashing it happens before any
     document's time limit, so it is bounded by the same limit itself."""
-    import pipeline.run
+    from ita_extract.pipeline import run as pipeline_run
 
     released = threading.Event()
-    honest = pipeline.run.sha256_file
+    honest = pipeline_run.sha256_file
 
     def hashing(path):
         if path.name == "hung.txt":
@@ -55,7 +55,7 @@ def test_a_file_whose_reading_hangs_is_a_read_timeout_row(raw, tmp_path, monkeyp
 
     shutil.copy(RAW / GOOD, raw / "hung.txt")
     (raw / "hung.txt").write_text("another document, so its hash is not the good file's", "utf-8")
-    monkeypatch.setattr(pipeline.run, "sha256_file", hashing)
+    monkeypatch.setattr(pipeline_run, "sha256_file", hashing)
     started = time.monotonic()
     try:
         summary, tables = _run(raw, tmp_path, time_limit=2)
@@ -143,7 +143,7 @@ def test_source_paths_map_back_to_exactly_one_name(tmp_path, name: bytes, printe
 
 
 def test_an_html_table_with_huge_spans_is_laid_out_at_its_real_size() -> None:
-    from parsers.html import MAX_COLSPAN, parse_html
+    from ita_extract.parsers.html import MAX_COLSPAN, parse_html
     blocks = parse_html('<table><tr><td rowspan="100000" colspan="100000">x</td></tr>'
                         '<tr><td>y</td></tr></table>')
     table = next(b for b in blocks if b.kind == "table")
@@ -153,7 +153,7 @@ def test_an_html_table_with_huge_spans_is_laid_out_at_its_real_size() -> None:
 
 def test_a_page_too_large_to_render_is_not_ocrd(tmp_path) -> None:
     """A 2 kB PDF whose one scanned page is 200 × 200 inches: at 300 dpi it would take 3.6 Gpx."""
-    from pipeline.extract import extract_file
+    from ita_extract.pipeline.extract import extract_file
     from tests.hostile import poster_pdf
 
     (tmp_path / "poster.pdf").write_bytes(poster_pdf())
@@ -178,8 +178,8 @@ def test_library_errors_past_opening_are_known_errors_not_crashes(tmp_path, monk
                                                                   stage) -> None:
     import pypdfium2 as pdfium
 
-    import parsers.registry as registry
-    from pipeline.extract import extract_file
+    import ita_extract.parsers.registry as registry
+    from ita_extract.pipeline.extract import extract_file
 
     def failing(data):
         if raised == "pdfium":

@@ -3,8 +3,8 @@ time limit, bounded in memory, started afresh after either."""
 
 import pytest
 
-from pipeline.extract import extract_file
-from pipeline.isolated import IsolatedExtractor
+from ita_extract.pipeline.extract import extract_file
+from ita_extract.pipeline.isolated import IsolatedExtractor
 from tests.conftest import DEV_TEXTS
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline import knowledge
+from ita_extract.pipeline import knowledge
 
 
 @pytest.mark.parametrize("path", sorted(knowledge.DATA_DIR.glob("*.csv")), ids=lambda p: p.stem)

@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from parsers.ocr import tesseract_available
-from pipeline.leftovers import MARK, remove_stale
+from ita_extract.parsers.ocr import tesseract_available
+from ita_extract.pipeline.leftovers import MARK, remove_stale
 from tests.conftest import ROOT
 
 SCAN = ROOT.parent / "shared" / "corpus" / "dev" / "002_21007bcb3eecaeca.scan.pdf"
@@ -42,7 +42,7 @@ def test_only_our_folders_of_dead_processes_are_removed(tmp_path, monkeypatch) -
 
 def _cli(raw, out, tmp, *args: str) -> subprocess.Popen:
     env = {**os.environ, "PYTHAINLP_OFFLINE": "1", "TMPDIR": str(tmp)}
-    command = [sys.executable, "-m", "pipeline", "extract", "--raw", str(raw), "--out", str(out), "-q",
+    command = [sys.executable, "-m", "ita_extract", "extract", "--raw", str(raw), "--out", str(out), "-q",
                "--workers", "1", *args]
     return subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)

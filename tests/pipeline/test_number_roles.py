@@ -4,10 +4,10 @@ of) a real score, in the styles ITA documents print; none of the distractors may
 
 import pytest
 
-from normalizers.lists import squeeze_thai
-from pipeline.lines import Line, clean
-from pipeline.number_roles import numbers, role_rules
-from pipeline.scores import sentence_scores
+from ita_extract.normalizers.lists import squeeze_thai
+from ita_extract.pipeline.lines import Line, clean
+from ita_extract.pipeline.number_roles import numbers, role_rules
+from ita_extract.pipeline.scores import sentence_scores
 
 
 def _scores(text: str, year: int = 2566) -> list[tuple]:

@@ -6,9 +6,9 @@ import shutil
 import pandas as pd
 import pytest
 
-from parsers.ocr import tesseract_available
-from pipeline.run import run
-from pipeline.schema import TABLES
+from ita_extract.parsers.ocr import tesseract_available
+from ita_extract.pipeline.run import run
+from ita_extract.pipeline.schema import TABLES
 from tests.conftest import CORPUS
 from tests.pipeline.helpers import damaged_clusters, repair_keeps_words
 

@@ -2,10 +2,10 @@
 
 import datetime as dt
 
-from parsers.text import parse_text
-from pipeline.extract import extract_document
-from pipeline.lines import document_lines
-from pipeline.recognise import recognise
+from ita_extract.parsers.text import parse_text
+from ita_extract.pipeline.extract import extract_document
+from ita_extract.pipeline.lines import document_lines
+from ita_extract.pipeline.recognise import recognise
 from tests.pipeline.helpers import extract
 
 

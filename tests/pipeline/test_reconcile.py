@@ -145,8 +145,8 @@ def test_overall_score_is_never_taken_from_a_conflict_when_a_verified_one_exists
 
 def _ocr_extract(body: str) -> dict[str, pd.DataFrame]:
     """`body` as if every page had been read by OCR."""
-    from parsers.text import parse_text
-    from pipeline.extract import extract_document
+    from ita_extract.parsers.text import parse_text
+    from ita_extract.pipeline.extract import extract_document
     from tests.pipeline.helpers import TITLE
 
     document = parse_text(TITLE + body)

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from pipeline.schema import TABLES, data_dictionary
+from ita_extract.pipeline.schema import TABLES, data_dictionary
 
 ROOT = Path(__file__).resolve().parents[2]
 

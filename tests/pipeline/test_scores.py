@@ -2,9 +2,9 @@
 
 import pytest
 
-from normalizers.lists import squeeze_thai
-from pipeline.lines import Line, clean
-from pipeline.scores import sentence_scores
+from ita_extract.normalizers.lists import squeeze_thai
+from ita_extract.pipeline.lines import Line, clean
+from ita_extract.pipeline.scores import sentence_scores
 from tests.pipeline.helpers import extract, scores_of
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.subjects import issue_area, item_indicator, label_subject, question_codes
+from ita_extract.pipeline.subjects import issue_area, item_indicator, label_subject, question_codes
 
 
 @pytest.mark.parametrize(("label", "tool", "expected"), [

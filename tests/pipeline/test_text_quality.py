@@ -2,8 +2,8 @@
 
 import pyarrow.parquet as pq
 
-from normalizers.thai_text import DAMAGED_CLUSTER
-from pipeline.schema import TABLES
+from ita_extract.normalizers.thai_text import DAMAGED_CLUSTER
+from ita_extract.pipeline.schema import TABLES
 
 
 def test_no_damaged_thai_in_any_text_column(dev_output) -> None:

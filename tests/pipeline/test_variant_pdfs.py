@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from parsers import parse_file
-from pipeline.extract import extract_document
+from ita_extract.parsers import parse_file
+from ita_extract.pipeline.extract import extract_document
 from tests.pipeline.test_variants import rows_of
 from tests.render_variants import OUT, text_sha256
 from tests.variants import variants

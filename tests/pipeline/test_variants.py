@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from parsers import parse_file
-from pipeline.extract import extract_document
+from ita_extract.parsers import parse_file
+from ita_extract.pipeline.extract import extract_document
 from tests.variants import FORMS, Row, variants
 
 VARIANTS = variants()

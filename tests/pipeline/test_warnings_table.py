@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 import regex
 
-from pipeline.schema import DOCUMENTS, known_warning, warning_meanings
-from pipeline.writer import SchemaError, to_arrow
+from ita_extract.pipeline.schema import DOCUMENTS, known_warning, warning_meanings
+from ita_extract.pipeline.writer import SchemaError, to_arrow
 
 ROOT = Path(__file__).resolve().parents[2]
 # A warning is a snake_case literal appended to a warnings list, returned as a page's reason or

@@ -6,9 +6,9 @@ import threading
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline import writer
-from pipeline.schema import TABLES
-from pipeline.writer import (
+from ita_extract.pipeline import writer
+from ita_extract.pipeline.schema import TABLES
+from ita_extract.pipeline.writer import (
     OutputLocked,
     SchemaError,
     output_lock,
@@ -30,6 +30,22 @@ def test_empty_tables_still_carry_the_schema(tmp_path) -> None:
     assert on_disk == manifest
     assert set(on_disk["outputs"]) == {f"{n}.parquet" for n in TABLES}
     assert [p.name for p in (tmp_path / "runs").iterdir()] == ["run-000001"]  # nothing half-made left
+
+
+def test_pandas_reads_nullable_integers_as_nullable_integers(tmp_path) -> None:
+    """Regression: pandas read `page`, `indicator`, `seq` as float64 (a null made them NaN)."""
+    import pandas as pd
+    rows = [{"doc_id": "a" * 16, "level": "indicator", "indicator": 4, "score": 67.16, "page": None,
+             "verification": "unverified"},
+            {"doc_id": "a" * 16, "level": "overall", "indicator": None, "score": 50.02, "page": 3,
+             "verification": "unverified"}]
+    write_dataset(tmp_path, {"scores": rows}, {"run_id": "x"})
+    scores = pd.read_parquet(tmp_path / "scores.parquet")
+    assert {c: str(scores[c].dtype) for c in ("indicator", "page", "score_year_be", "score")} == \
+        {"indicator": "Int8", "page": "Int32", "score_year_be": "Int16", "score": "float64"}
+    assert scores["page"].isna().tolist() == [True, False] and scores["page"].iloc[1] == 3
+    documents = pd.read_parquet(tmp_path / "documents.parquet")
+    assert str(documents["n_scores"].dtype) == "int32"  # never null: a plain integer
 
 
 def test_unknown_column_fails_naming_table_and_document(tmp_path) -> None:
@@ -212,7 +228,7 @@ def _document_rows(doc: int) -> dict:
 
 
 def test_streamed_chunks_give_the_same_tables_as_one_batch(tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr("pipeline.writer._ROW_GROUP_ROWS", 3)  # many row groups
+    monkeypatch.setattr("ita_extract.pipeline.writer._ROW_GROUP_ROWS", 3)  # many row groups
     docs = [_document_rows(doc) for doc in range(10)]
     write_documents(tmp_path / "streamed", docs, lambda: {})
     whole = {name: [row for doc in docs for row in doc[name]] for name in ("documents", "pages")}

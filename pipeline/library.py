@@ -1,0 +1,57 @@
+"""For notebooks: extract a file or a folder and get the tables back, no command line."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Literal
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ita_extract.pipeline.run import RunOptions, run
+from ita_extract.pipeline.schema import TABLES
+from ita_extract.pipeline.writer import current_run
+
+
+def extract(path: str | Path, out: str | Path | None = None, *, workers: int | None = 1,
+            backend: Literal["pandas", "arrow"] = "pandas", force: bool = False) -> dict:
+    """Extract the ITA document at `path` (a PDF, a text dump, or a folder of them) and return
+    {table name: table} for every table of the output contract (documents, pages, scores,
+    findings, measures, errors), as pandas DataFrames (nullable integer columns stay integers)
+    or, with backend="arrow", pyarrow Tables.
+
+    With `out`, the run is kept there as `ita-extract extract --out` would keep it (Parquet files,
+    report.html, and the cache, so a second call reuses unchanged documents); without, it runs in
+    a temporary folder that is removed afterwards. A file that cannot be read is a row of the
+    `errors` table, as on the command line, never an exception.
+
+    >>> import ita_extract
+    >>> tables = ita_extract.extract("reports/")          # doctest: +SKIP
+    >>> tables["scores"].query("level == 'overall'")      # doctest: +SKIP
+    """
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"no such file or folder: {path}")
+    options = RunOptions(workers=workers, force=force)
+    if out is not None:
+        return _read(_extracted(path, Path(out), options), backend)
+    with tempfile.TemporaryDirectory(prefix="ita-extract-") as folder:
+        return _read(_extracted(path, Path(folder), options), backend)
+
+
+def _extracted(path: Path, out: Path, options: RunOptions) -> Path:
+    run(path, out, options)
+    folder = current_run(out)
+    assert folder is not None  # run() switched `current` to the run it wrote
+    return folder
+
+
+def _read(folder: Path, backend: str) -> dict:
+    tables: dict[str, pa.Table] = {name: pq.read_table(folder / f"{name}.parquet") for name in TABLES}
+    if backend == "arrow":
+        return tables
+    if backend != "pandas":
+        raise ValueError(f"backend must be 'pandas' or 'arrow', not {backend!r}")
+    # to_pandas reads the pandas metadata the writer stores: nullable integers stay Int16/Int32
+    return {name: table.to_pandas() for name, table in tables.items()}

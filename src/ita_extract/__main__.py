@@ -1,0 +1,5 @@
+import sys
+
+from ita_extract.pipeline.cli import main
+
+sys.exit(main())
