@@ -30,8 +30,8 @@ extract: $(VENV)/.runtime  ## extract RAW (default data/raw) into OUT (default d
 test: $(VENV)/.installed  ## run the test suite
 	$(PY) -m pytest
 
-bench: $(VENV)/.installed  ## pages/s and peak memory against plain pdfplumber, on the born-digital PDFs
-	$(PY) bench/bench_pdf.py
+bench: $(VENV)/.installed  ## pages/s of the pipeline against pdfium text-only and plain pdfplumber, on the born-digital PDFs (one worker)
+	$(PY) bench/bench_pdf.py --profile 12
 
 bench-ocr: $(VENV)/.installed  ## numbers OCR reads right on the dev scans against their text twins, and s/page against plain Tesseract
 	$(PY) bench/bench_ocr.py

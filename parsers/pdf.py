@@ -10,11 +10,13 @@ follows its base character wherever the mark itself is drawn.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import unicodedata
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import replace
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 import regex
@@ -135,9 +137,18 @@ def _page(pdf: pdfium.PdfDocument, index: int,
     textpage = page.get_textpage()
     raw_text = textpage.get_text_range()
     number = index + 1
-    reason = unusable_text_layer(raw_text, _image_share(page, width * height))
+    objects = PageObjects.of(page)
+    reason, thai = _character_problem(raw_text, objects.image_share(width * height))
     lines: list[VisualLine] = []
     image = None
+    if reason is None:
+        grids = grids_from_edges(objects.edges(height))
+        lines = _assign_chars(textpage, height, grids)
+        result = Page(number, raw_text.replace("\r\n", "\n"), text_source="text_layer")
+        result.blocks = _blocks(lines, grids, number, width)
+        ratio = _words_ratio_of(result.blocks) if thai >= _MIN_THAI else None
+        if ratio is not None and ratio < _MIN_WORD_RATIO:
+            reason, lines = "text_layer_not_words", []
     if reason:
         warnings.append(reason)
         result = Page(number, "", text_source="ocr")
@@ -149,11 +160,6 @@ def _page(pdf: pdfium.PdfDocument, index: int,
         else:
             warnings.append("needs_ocr")
             result.text_source = "text_layer"
-    else:
-        grids = _tables(page, height)
-        lines = _assign_chars(textpage, height, grids)
-        result = Page(number, raw_text.replace("\r\n", "\n"), text_source="text_layer")
-        result.blocks = _blocks(lines, grids, number, width)
     textpage.close()
     page.close()
     margins = [line for line in lines if line.bottom < _MARGIN * height or line.top > (1 - _MARGIN) * height]
@@ -162,27 +168,102 @@ def _page(pdf: pdfium.PdfDocument, index: int,
 
 def unusable_text_layer(text: str, image_share: float) -> str | None:
     """Why a page's text layer cannot be used (and the page must be OCR'd), or None."""
+    reason, thai = _character_problem(text, image_share)
+    if reason is None and thai >= _MIN_THAI and thai_word_ratio(repair_thai(text)) < _MIN_WORD_RATIO:
+        return "text_layer_not_words"
+    return reason
+
+
+def _character_problem(text: str, image_share: float) -> tuple[str | None, int]:
+    """The checks of `unusable_text_layer` that need no dictionary, and the Thai characters
+    counted (the word check is due only with enough of them)."""
     visible = [c for c in text if not c.isspace()]
     if len(visible) < _MIN_TEXT:
-        return "no_text_layer" if image_share > _SCAN_IMAGE else None
+        return ("no_text_layer" if image_share > _SCAN_IMAGE else None), 0
     bad = sum(1 for c in visible if c in "\ufffd\ufffe" or ord(c) < 32
               or ("\ue000" <= c <= "\uf8ff" and c not in _THAI_PUA))
     if bad > _BAD_SHARE * len(visible):
-        return "broken_text_layer"
+        return "broken_text_layer", 0
     thai = sum(1 for c in visible if "\u0e00" <= c <= "\u0e7f")
     if thai == 0 and image_share > _SCAN_IMAGE:
-        return "latin_text_layer"
-    if thai >= _MIN_THAI and thai_word_ratio(repair_thai(text)) < _MIN_WORD_RATIO:
-        return "text_layer_not_words"
-    return None
+        return "latin_text_layer", thai
+    return None, thai
 
 
-def _image_share(page: pdfium.PdfPage, area: float) -> float:
-    largest = 0.0
-    for obj in page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_IMAGE], max_depth=2):
-        left, bottom, right, top = obj.get_bounds()
-        largest = max(largest, (right - left) * (top - bottom))
-    return largest / area if area else 0.0
+def _words_ratio_of(blocks: list[Block]) -> float | None:
+    """The dictionary-word share of a page laid out from its text layer, over the very strings
+    the pipeline repairs next (each paragraph line, each cell with its line breaks as spaces),
+    so that their repair, the costly part, is done once and found in the cache afterwards."""
+    texts = []
+    for block in blocks:
+        if block.kind == "table":
+            rows = (*block.header, *block.rows)
+            texts += [cell.text.replace("\n", " ") for row in rows for cell in row.cells]
+        else:
+            texts += block.lines
+    return thai_word_ratio("\n".join(repair_thai(text) for text in texts))
+
+
+class PageObjects:
+    """What the page's objects tell, from one walk through pdfium's C API (the Python wrappers
+    build an object per page object, which was 40 % of a born-digital page's time): the bounds
+    of its line art (to find ruled tables) and the area of its largest image (to find scans).
+
+    Paths count down to form depth 4 and images to depth 2, as the wrappers' `max_depth` did;
+    a path whose bounds pdfium cannot give fails the page only when its tables are wanted."""
+
+    _PATH_DEPTH, _IMAGE_DEPTH = 4, 2
+
+    def __init__(self) -> None:
+        self.paths: list[tuple[float, float, float, float]] = []  # left, bottom, right, top
+        self.largest_image = 0.0
+        self.failure: str | None = None
+
+    @classmethod
+    def of(cls, page: pdfium.PdfPage) -> PageObjects:
+        found = cls()
+        bounds = [ctypes.c_float() for _ in range(4)]
+        found._walk(page.raw, 0, bounds, [ctypes.byref(b) for b in bounds])
+        return found
+
+    def _walk(self, parent, level: int, bounds: list, refs: list) -> None:
+        if level:
+            count, get = pdfium_raw.FPDFFormObj_CountObjects(parent), pdfium_raw.FPDFFormObj_GetObject
+        else:
+            count, get = pdfium_raw.FPDFPage_CountObjects(parent), pdfium_raw.FPDFPage_GetObject
+        if count < 0:
+            raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+        for index in range(count):
+            obj = get(parent, index)
+            if not obj:
+                raise pdfium.PdfiumError("Failed to get pageobject.")
+            kind = pdfium_raw.FPDFPageObj_GetType(obj)
+            if kind == pdfium_raw.FPDF_PAGEOBJ_PATH or (kind == pdfium_raw.FPDF_PAGEOBJ_IMAGE
+                                                         and level < self._IMAGE_DEPTH):
+                if not pdfium_raw.FPDFPageObj_GetBounds(obj, *refs):
+                    if kind == pdfium_raw.FPDF_PAGEOBJ_IMAGE:
+                        raise pdfium.PdfiumError("Failed to locate pageobject.")
+                    self.failure = self.failure or "Failed to locate pageobject."
+                    continue
+                left, bottom, right, top = (b.value for b in bounds)
+                if kind == pdfium_raw.FPDF_PAGEOBJ_PATH:
+                    self.paths.append((left, bottom, right, top))
+                else:
+                    self.largest_image = max(self.largest_image, (right - left) * (top - bottom))
+            if kind == pdfium_raw.FPDF_PAGEOBJ_FORM and level < self._PATH_DEPTH - 1:
+                self._walk(obj, level + 1, bounds, refs)
+
+    def image_share(self, area: float) -> float:
+        return self.largest_image / area if area else 0.0
+
+    def edges(self, height: float) -> list:
+        """The ruling edges of the page's line art, top-down coordinates."""
+        if self.failure:
+            raise pdfium.PdfiumError(self.failure)
+        edges = []
+        for left, bottom, right, top in self.paths:
+            edges.extend(path_edges(left, height - top, right, height - bottom))
+        return edges
 
 
 def _fill_scanned_page(page: Page, scan: ScanPage) -> None:
@@ -210,16 +291,6 @@ def _fill_scanned_page(page: Page, scan: ScanPage) -> None:
     page.raw_text = "\n\n".join(block.text for block in page.blocks)
 
 
-# -- tables -----------------------------------------------------------------------------------------
-
-def _tables(page: pdfium.PdfPage, height: float) -> list[TableGrid]:
-    edges = []
-    for obj in page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_PATH], max_depth=4):
-        left, bottom, right, top = obj.get_bounds()
-        edges.extend(path_edges(left, height - top, right, height - bottom))
-    return grids_from_edges(edges)
-
-
 # -- characters -------------------------------------------------------------------------------------
 
 def _assign_chars(textpage: pdfium.PdfTextPage, height: float, grids: list[TableGrid]) -> list[VisualLine]:
@@ -228,6 +299,8 @@ def _assign_chars(textpage: pdfium.PdfTextPage, height: float, grids: list[Table
     text = textpage.get_text_range(0, count)
     if len(text) != count:  # characters outside the BMP: read them one by one
         text = "".join(textpage.get_text_range(i, 1) or " " for i in range(count))
+    boxes, centres = _char_boxes(textpage, text, height)
+    cells = _cells_of(centres, grids)
     prose: list[tuple[str, tuple | None]] = []
     cell_buffers: dict[tuple[int, int, int], list[tuple[str, tuple | None]]] = {}
     target: tuple | None = None  # None = prose, else (grid, row, column)
@@ -237,12 +310,9 @@ def _assign_chars(textpage: pdfium.PdfTextPage, height: float, grids: list[Table
             _newline(prose if target is None else cell_buffers.setdefault(target, []))
             previous_box.pop(target, None)
             continue
-        box = None
-        if not unicodedata.category(char).startswith("M"):  # a mark stays with its base
-            left, bottom, right, top = textpage.get_charbox(i)
-            if right > left or top > bottom:
-                box = (left, height - top, right, height - bottom)
-                target = _cell_at(grids, (left + right) / 2, height - (top + bottom) / 2)
+        box = boxes[i]
+        if box is not None:
+            target = cells[i]
         buffer = prose if target is None else cell_buffers.setdefault(target, [])
         if box and char != " ":
             last = previous_box.get(target)
@@ -257,6 +327,69 @@ def _assign_chars(textpage: pdfium.PdfTextPage, height: float, grids: list[Table
     for (g, r, c), chars in cell_buffers.items():
         grids[g].texts[(r, c)] = _lines(chars)
     return _prose_lines(prose)
+
+
+def _is_mark(char: str, _marks: dict[str, bool] = {}) -> bool:  # noqa: B006 — a memo, on purpose
+    mark = _marks.get(char)
+    if mark is None:
+        mark = _marks[char] = unicodedata.category(char).startswith("M")
+    return mark
+
+
+def _char_boxes(textpage: pdfium.PdfTextPage, text: str,
+                height: float) -> tuple[list[tuple | None], list[tuple[float, float] | None]]:
+    """Each character's box (left, top, right, bottom; top-down), None for a line break, a
+    combining mark (it stays with its base, wherever it is drawn) or a glyph without extent.
+    Fetched through the C API with one set of out-parameters (the wrapper allocates four
+    doubles per character). With the boxes, their centres (x, y top-down) for `_cells_of`."""
+    values = [ctypes.c_double() for _ in range(4)]
+    left, right, bottom, top = values
+    refs = [ctypes.byref(v) for v in values]
+    get_box, raw = pdfium_raw.FPDFText_GetCharBox, textpage.raw
+    boxes: list[tuple | None] = [None] * len(text)
+    centres: list[tuple[float, float] | None] = [None] * len(text)
+    for i, char in enumerate(text):
+        if char in "\r\n" or _is_mark(char):
+            continue
+        if not get_box(raw, i, *refs):  # yes, left right bottom top
+            raise pdfium.PdfiumError("Failed to get charbox.")
+        x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
+        if x1 > x0 or y1 > y0:
+            boxes[i] = (x0, height - y1, x1, height - y0)
+            centres[i] = ((x0 + x1) / 2, height - (y1 + y0) / 2)
+    return boxes, centres
+
+
+def _cells_of(centres: list[tuple[float, float] | None],
+              grids: list[TableGrid]) -> list[tuple[int, int, int] | None]:
+    """The cell each character's centre falls in, all characters at once: the first grid whose bounds
+    hold the centre decides (a centre on its rulings but in no cell is prose), and within it the
+    first cell, as a search per character did."""
+    found: list[tuple[int, int, int] | None] = [None] * len(centres)
+    if not grids:
+        return found
+    index = np.array([i for i, centre in enumerate(centres) if centre is not None], dtype=np.int64)
+    if not len(index):
+        return found
+    points = np.array([centres[i] for i in index], dtype=np.float64)
+    x, y = points[:, 0], points[:, 1]
+    open_ = np.ones(len(index), dtype=bool)  # not yet claimed by a grid
+    for g, grid in enumerate(grids):
+        x0, top, x1, bottom = grid.bbox
+        inside = open_ & (x0 <= x) & (x < x1) & (top <= y) & (y < bottom)
+        if not inside.any():
+            continue
+        open_ &= ~inside
+        for r, row in enumerate(grid.rows):
+            for c, cell in enumerate(row):
+                if not cell:
+                    continue
+                hit = inside & (cell[0] <= x) & (x < cell[2]) & (cell[1] <= y) & (y < cell[3])
+                if hit.any():
+                    inside &= ~hit
+                    for i in index[hit]:
+                        found[i] = (g, r, c)
+    return found
 
 
 def _in_number(buffer: list[tuple[str, tuple | None]], char: str) -> bool:
@@ -281,19 +414,6 @@ def _lines(chars: list[tuple[str, tuple | None]]) -> list[tuple[str, float]]:
 def _newline(buffer: list) -> None:
     if buffer and buffer[-1][0] != "\n":
         buffer.append(("\n", None))
-
-
-def _cell_at(grids: list[TableGrid], x: float, y: float) -> tuple[int, int, int] | None:
-    for g, grid in enumerate(grids):
-        x0, top, x1, bottom = grid.bbox
-        if not (x0 <= x < x1 and top <= y < bottom):
-            continue
-        for r, row in enumerate(grid.rows):
-            for c, cell in enumerate(row):
-                if cell and cell[0] <= x < cell[2] and cell[1] <= y < cell[3]:
-                    return g, r, c
-        return None
-    return None
 
 
 def _prose_lines(prose: list[tuple[str, tuple | None]]) -> list[VisualLine]:

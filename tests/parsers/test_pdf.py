@@ -101,3 +101,27 @@ def test_user_password_gives_an_error_row_and_an_empty_one_opens(tmp_path) -> No
     opened = extract_file(tmp_path / "owner-only.pdf", tmp_path)
     assert not opened.failed
     assert opened.rows["documents"][0]["overall_score"] == 50.02
+
+
+def _objects_by_wrappers(page: pdfium.PdfPage) -> tuple[list[tuple], float]:
+    """What the reader found with pypdfium2's object wrappers, before it walked the C API."""
+    raw = pdfium.raw
+    paths = [obj.get_bounds() for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=4)]
+    images = [obj.get_bounds() for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2)]
+    return paths, max(((r - left) * (t - b) for left, b, r, t in images), default=0.0)
+
+
+@pytest.mark.parametrize("path", sorted(p for folder in ("dev", "real", "thai-pdf")
+                                        for p in (CORPUS / folder).glob("*.pdf")), ids=lambda p: p.name)
+def test_one_walk_through_the_c_api_finds_what_the_wrappers_found(path) -> None:
+    """Line art (forms to depth 4, in document order) and the largest image (depth 2) are those
+    the two walks through the Python wrappers gave: tables and scan detection cannot change."""
+    document = pdfium.PdfDocument(path.read_bytes())
+    try:
+        for page in list(document)[:20]:
+            paths, largest = _objects_by_wrappers(page)
+            found = pdf_parser.PageObjects.of(page)
+            assert [tuple(map(float, p)) for p in found.paths] == [tuple(map(float, p)) for p in paths]
+            assert found.largest_image == pytest.approx(largest, abs=0)
+    finally:
+        document.close()
