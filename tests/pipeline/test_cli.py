@@ -197,3 +197,25 @@ def test_failures_carried_over_from_the_cache_are_logged_again(tmp_path, change)
     assert again.returncode == 3 and again.stdout == ""
     logged = log.read_text("utf-8")
     assert "binary.txt" in logged and "BinaryInput" in logged and "carried over from an earlier run" in logged
+
+
+def test_the_progress_bar_names_the_file_and_keeps_warnings_off_it(capsys) -> None:
+    """Regression: a hand-written bar whose ETA jumped, with warnings glued onto it."""
+    import logging
+    from types import SimpleNamespace
+
+    from ita_extract.pipeline.run import _progress
+    log = logging.getLogger("ita_extract.test_progress")
+    handler = logging.StreamHandler()  # the console handler the CLI installs on the root logger
+    logging.getLogger().addHandler(handler)
+    try:
+        results = [(SimpleNamespace(path=f"/raw/report-{n}.pdf"), n) for n in range(3)]
+        for task, _ in _progress(iter(results), len(results), enabled=True):
+            if task.path.endswith("1.pdf"):
+                log.warning("a warning about %s", task.path)
+    finally:
+        logging.getLogger().removeHandler(handler)
+    err = capsys.readouterr().err
+    assert "3/3" in err and "report-2.pdf" in err
+    # the bar is cleared, the warning printed on a line of its own, the bar drawn again below it
+    assert "\ra warning about /raw/report-1.pdf\n" in err and "]a warning" not in err

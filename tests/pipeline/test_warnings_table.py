@@ -12,7 +12,7 @@ from ita_extract.pipeline.writer import SchemaError, to_arrow
 ROOT = Path(__file__).resolve().parents[2]
 # A warning is a snake_case literal appended to a warnings list, returned as a page's reason or
 # carried by an item code.
-_EMITTED = regex.compile(r"""warnings\.append\("([a-z_]+)"\)|return "([a-z_]+_layer[a-z_]*)"|"""
+_EMITTED = regex.compile(r"""warnings\.append\("([a-z_]+)"\)|return \(?"([a-z_]+_layer[a-z_]*)"|"""
                          r"""ItemCode\(None, raw, "([a-z_]+)"\)|warnings\.append\(reason\)""")
 
 
