@@ -62,4 +62,5 @@ docs: $(VENV)/.installed  ## regenerate docs/data-dictionary.md from pipeline/sc
 	$(VENV)/bin/ita-extract schema --write docs/data-dictionary.md
 
 clean:  ## remove the virtualenv and outputs
-	rm -rf $(VENV) $(OUT)/*.parquet $(OUT)/manifest.json $(OUT)/report.html
+	rm -rf $(VENV) $(OUT)/*.parquet $(OUT)/manifest.json $(OUT)/report.html $(OUT)/current $(OUT)/runs \
+	  $(OUT)/.cache $(OUT)/.lock $(OUT)/ita.duckdb $(OUT)/ita.xlsx $(OUT)/csv
