@@ -15,6 +15,7 @@ import os
 import unicodedata
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import replace
+from functools import cache
 
 import numpy as np
 import pypdfium2 as pdfium
@@ -329,11 +330,9 @@ def _assign_chars(textpage: pdfium.PdfTextPage, height: float, grids: list[Table
     return _prose_lines(prose)
 
 
-def _is_mark(char: str, _marks: dict[str, bool] = {}) -> bool:  # noqa: B006 — a memo, on purpose
-    mark = _marks.get(char)
-    if mark is None:
-        mark = _marks[char] = unicodedata.category(char).startswith("M")
-    return mark
+@cache
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char).startswith("M")
 
 
 def _char_boxes(textpage: pdfium.PdfTextPage, text: str,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ita_extract.pipeline import PARSER_VERSION
 from ita_extract.pipeline.cache import ResultCache, cache_key
-from ita_extract.pipeline.export import FORMATS, VIEWS, ExportError, export
+from ita_extract.pipeline.export import FORMATS, VIEWS, export
 from ita_extract.pipeline.inputs import DEFAULT_MAX_MB
 from ita_extract.pipeline.report import write_report
 from ita_extract.pipeline.run import (
@@ -28,10 +28,12 @@ from ita_extract.pipeline.writer import (
     DEFAULT_KEEP_RUNS,
     MANIFEST,
     REPORT,
+    NoRun,
     OutputFolderError,
     OutputLocked,
     current_run,
     output_lock,
+    run_tables,
 )
 
 log = logging.getLogger(__name__)
@@ -43,7 +45,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="ita-extract",
         description="Extract Thai ITA documents into the Parquet tables of the output contract.",
     )
-    parser.add_argument("--version", action="version", version=version_line())
+    parser.add_argument("--version", action=_Version, nargs=0,
+                        help="print the code, contract and cache versions and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     extract = commands.add_parser(
@@ -113,6 +116,14 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=FORMATS, required=True, action="append",
                         help="duckdb, csv or xlsx (repeat for several)")
     return parser
+
+
+class _Version(argparse.Action):
+    """--version, worked out only when asked: the cache key hashes every source file."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(version_line())
+        parser.exit()
 
 
 def version_line() -> str:
@@ -219,9 +230,10 @@ def _print_summary(out_dir: Path, manifest: dict) -> None:
 
 
 def _report(out_dir: Path) -> int:
-    folder = current_run(out_dir)
-    if folder is None:
-        return _fail(f"no run found in {out_dir}: run `ita-extract extract` first", EXIT_USAGE)
+    try:
+        folder = run_tables(out_dir)
+    except NoRun as exc:
+        return _fail(str(exc), EXIT_USAGE)
     manifest = json.loads((folder / MANIFEST).read_text("utf-8"))
     with output_lock(out_dir):
         write_report(folder, manifest)
@@ -234,6 +246,8 @@ def _export(out_dir: Path, formats: list[str]) -> int:
         with output_lock(out_dir):
             for fmt in dict.fromkeys(formats):
                 print(f"{fmt}: {export(out_dir, fmt)}")
-    except (ExportError, OutputLocked) as exc:
-        return _fail(str(exc), EXIT_USAGE if isinstance(exc, ExportError) else EXIT_RUN_FAILED)
+    except NoRun as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    except OutputLocked as exc:
+        return _fail(str(exc), EXIT_RUN_FAILED)
     return 0

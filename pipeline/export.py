@@ -21,15 +21,11 @@ import pyarrow.parquet as pq
 from ita_extract.normalizers.units import unit_table
 from ita_extract.pipeline.knowledge import table as knowledge_table
 from ita_extract.pipeline.schema import TABLES, enumerations, warning_meanings
-from ita_extract.pipeline.writer import CURRENT, current_run
+from ita_extract.pipeline.writer import run_tables
 
 FORMATS = ("duckdb", "csv", "xlsx")
 DUCKDB_FILE, CSV_FOLDER, XLSX_FILE = "ita.duckdb", "csv", "ita.xlsx"
 _XLSX_CELL_LIMIT = 32_767  # Excel refuses longer cells; a page's text can be longer
-
-
-class ExportError(RuntimeError):
-    """No run to export, or the export cannot be written."""
 
 
 def lookups() -> dict[str, pa.Table]:
@@ -82,19 +78,9 @@ VIEWS = {
 }
 
 
-def run_folder(out_dir: Path) -> Path:
-    """The folder of the current run's tables."""
-    folder = current_run(out_dir)
-    if folder is None:
-        if all((out_dir / f"{name}.parquet").is_file() for name in TABLES):
-            return out_dir  # a flat folder of tables (copied elsewhere, say)
-        raise ExportError(f"no run found in {out_dir} (no {CURRENT} link): run `ita-extract extract` first")
-    return folder
-
-
 def export(out_dir: Path, fmt: str) -> Path:
     """Write the export of `fmt` into `out_dir`; returns its path."""
-    folder = run_folder(out_dir)
+    folder = run_tables(out_dir)
     tables = {name: pq.read_table(folder / f"{name}.parquet") for name in TABLES}
     writer = {"duckdb": _duckdb, "csv": _csv, "xlsx": _xlsx}[fmt]
     target = out_dir / {"duckdb": DUCKDB_FILE, "csv": CSV_FOLDER, "xlsx": XLSX_FILE}[fmt]

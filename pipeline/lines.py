@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ita_extract.normalizers.digits import thai_digits_to_arabic
 from ita_extract.normalizers.thai_text import repair_thai
@@ -18,9 +17,9 @@ class Line:
     kind: str  # the block kind it came from
 
 
-@lru_cache(maxsize=16384)
 def repaired(text: str) -> str:
-    """Repaired Thai with the digits as printed: the form printed codes are read from."""
+    """Repaired Thai with the digits as printed: the form printed codes are read from
+    (`repair_thai` keeps its own cache)."""
     return repair_thai(text)
 
 

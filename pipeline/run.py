@@ -254,8 +254,14 @@ def _log_failure(result: Result) -> str | None:
     if not result.failed:
         return None
     error = result.rows["errors"][0]
-    log.warning("%s: %s (%s)", error["source_path"], error["message"], error["error_type"])
+    _log_error(error["source_path"], error)
     return error["error_type"]
+
+
+def _log_error(path: str, error: dict[str, Any], carried: bool = False) -> None:
+    """One line per failed input; a failure kept from an earlier run says so."""
+    note = "; carried over from an earlier run" if carried else ""
+    log.warning("%s: %s (%s%s)", path, error["message"], error["error_type"], note)
 
 
 @dataclass
@@ -274,8 +280,7 @@ def _log_carried_failures(out_dir: Path, logged: set[str]) -> None:
         return
     for error in errors:
         if error["source_path"] not in logged:
-            log.warning("%s: %s (%s; carried over from an earlier run)", error["source_path"],
-                        error["message"], error["error_type"])
+            _log_error(error["source_path"], error, carried=True)
 
 
 def _documents(found: _Inputs, cache: ResultCache, in_memory: dict[str, Rows],
@@ -294,8 +299,7 @@ def _documents(found: _Inputs, cache: ResultCache, in_memory: dict[str, Rows],
             cache.put(sha, rows)
         elif sha not in fresh:
             for error in rows.get("errors", []):
-                log.warning("%s: %s (%s; carried over from an earlier run)", first, error["message"],
-                            error["error_type"])
+                _log_error(first, error, carried=True)
         rows = {table: [{**row, "source_path": first} for row in table_rows]
                 if table in ("documents", "errors") else table_rows
                 for table, table_rows in rows.items()}

@@ -164,6 +164,21 @@ def current_run(out_dir: Path) -> Path | None:
     return folder if folder is not None and folder.is_dir() and not folder.is_symlink() else None
 
 
+class NoRun(RuntimeError):
+    """OUT holds no run to read (nothing extracted there yet)."""
+
+
+def run_tables(out_dir: Path) -> Path:
+    """The folder holding the tables a reader of OUT should take: the current run's, or OUT
+    itself when it is a plain folder of tables (copied elsewhere, say)."""
+    folder = current_run(out_dir)
+    if folder is not None:
+        return folder
+    if all((out_dir / f"{name}.parquet").is_file() for name in TABLES):
+        return out_dir
+    raise NoRun(f"no run found in {out_dir} (no {CURRENT} link): run `ita-extract extract` first")
+
+
 def recover(out_dir: Path) -> None:
     """Clear what a killed run left (a run folder never switched to, a half-made link) and
     make the published links point through `current` again. An older version's staging
