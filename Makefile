@@ -14,12 +14,15 @@ help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 # Two stamps: extracting needs the runtime only; tests, lint and benchmarks add the dev extras.
-$(VENV)/.runtime: pyproject.toml
+# Editing a C extension's source reinstalls, which rebuilds it.
+NATIVE := setup.py $(wildcard normalizers/*.c parsers/*.c)
+
+$(VENV)/.runtime: pyproject.toml $(NATIVE)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	PYTHONWARNINGS='ignore:Editable installation' $(PY) -m pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml $(NATIVE)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	PYTHONWARNINGS='ignore:Editable installation' $(PY) -m pip install --quiet -e '.[dev]'
 	touch $(VENV)/.runtime $@
@@ -61,6 +64,6 @@ lint: $(VENV)/.installed  ## ruff
 docs: $(VENV)/.installed  ## regenerate docs/data-dictionary.md from pipeline/schema.py
 	$(VENV)/bin/ita-extract schema --write docs/data-dictionary.md
 
-clean:  ## remove the virtualenv and outputs
-	rm -rf $(VENV) $(OUT)/*.parquet $(OUT)/manifest.json $(OUT)/report.html $(OUT)/current $(OUT)/runs \
+clean:  ## remove the virtualenv, the built C extensions and outputs
+	rm -rf $(VENV) build normalizers/*.so parsers/*.so $(OUT)/*.parquet $(OUT)/manifest.json $(OUT)/report.html $(OUT)/current $(OUT)/runs \
 	  $(OUT)/.cache $(OUT)/.lock $(OUT)/ita.duckdb $(OUT)/ita.xlsx $(OUT)/csv

@@ -35,7 +35,8 @@ from ita_extract.pipeline.extract import extract_file
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 # The memo caches a document fills; a fresh worker fork starts without what they hold.
-DOCUMENT_CACHES = (thai_text.repair_thai, thai_text._rejoin_run_text, dictionary.tokenize)
+DOCUMENT_CACHES = (thai_text.repair_thai, thai_text._rejoin_run_text, thai_text._run_word_counts,
+                   dictionary.tokenize)
 
 
 def born_digital() -> list[Path]:

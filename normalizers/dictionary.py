@@ -11,6 +11,8 @@ os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
 import regex  # noqa: E402
 
+from ita_extract.normalizers.newmm import Segmenter  # noqa: E402
+
 _EXTRA_WORDS = Path(__file__).with_name("data") / "extra_words.txt"
 THAI_LETTERS = regex.compile(r"^[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+$")
 
@@ -25,18 +27,16 @@ def thai_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _trie():
-    from pythainlp.util import Trie
-
-    return Trie(thai_words())
+def segmenter() -> Segmenter:
+    """newmm over the bundled dictionary (in C when built; see normalizers/newmm.py)."""
+    return Segmenter(sorted(thai_words()))
 
 
 @lru_cache(maxsize=65536)
 def tokenize(text: str) -> tuple[str, ...]:
-    """newmm tokens of `text` against the bundled dictionary."""
-    from pythainlp.tokenize import word_tokenize
-
-    return tuple(word_tokenize(text, custom_dict=_trie(), engine="newmm", keep_whitespace=False))
+    """newmm tokens of `text` against the bundled dictionary, as pythainlp's
+    `word_tokenize(text, custom_dict=..., engine="newmm", keep_whitespace=False)` gives them."""
+    return tuple(segmenter().tokens(text))
 
 
 def is_word(token: str) -> bool:

@@ -160,12 +160,24 @@ def _inside_word(gaps: list[int], k: int, spans: list[tuple[int, int]], text: st
     return min(len(left), len(right)) <= _SHORT_SYLLABLE
 
 
+_THAI_LETTER_RUN = regex.compile(rf"[{THAI_LETTER}]+")
+
+
 def thai_word_ratio(text: str) -> float | None:
     """Share of Thai tokens of `text` that are dictionary words; None without Thai tokens."""
-    thai_tokens = [
-        t for run in regex.findall(rf"[{THAI_LETTER}]+", text) for t in tokenize(run)
-        if is_thai_token(t)
-    ]
-    if not thai_tokens:
+    tokens = words = 0
+    for run in _THAI_LETTER_RUN.findall(text):
+        run_tokens, run_words = _run_word_counts(run)
+        tokens += run_tokens
+        words += run_words
+    if not tokens:
         return None
-    return sum(1 for t in thai_tokens if is_word(t)) / len(thai_tokens)
+    return words / tokens
+
+
+@lru_cache(maxsize=65_536)
+def _run_word_counts(run: str) -> tuple[int, int]:
+    """(Thai tokens, dictionary words among them) of a run of Thai letters, cached: a page's
+    ratio is taken twice (its text layer, then its text) and its words come back."""
+    thai_tokens = [t for t in tokenize(run) if is_thai_token(t)]
+    return len(thai_tokens), sum(1 for t in thai_tokens if is_word(t))

@@ -36,6 +36,11 @@ from ita_extract.parsers.ocr import (
     read_scans,
     tesseract_available,
 )
+
+try:
+    from ita_extract.parsers import _pdfium  # parsers/_pdfium.c, when pip could build it
+except ImportError:
+    _pdfium = None
 from ita_extract.parsers.text import is_header_continuation, merge_header_rows, parse_text
 from ita_extract.parsers.wrap import POINT_OPENS as _POINT_OPENS
 from ita_extract.parsers.wrap import VisualLine, join_lines, line_pitch, opens_paragraph
@@ -49,6 +54,8 @@ _BAD_SHARE = 0.05  # more unmappable characters than this share: a broken text l
 _MIN_THAI = 50
 _MIN_WORD_RATIO = 0.5  # repaired Thai with fewer dictionary words than this is garbage (bad ToUnicode)
 _THAI_PUA = frozenset(chr(code) for code in PUA_TO_THAI)
+_SUSPECT_CHAR = regex.compile(r"[\x00-\x1f\ufffd\ufffe\ue000-\uf8ff]")
+_THAI_CHAR = regex.compile(r"[\u0e00-\u0e7f]")
 _GAP = 0.3  # a gap between two glyphs wider than this share of their height holds a lost space
 # Inside a number (digits and its decimal point) glyph gaps are side bearings (`56.8 1`, `1 1.17`
 # in Kinnari and Laksaman): only a column's width apart are two numbers two.
@@ -178,14 +185,16 @@ def unusable_text_layer(text: str, image_share: float) -> str | None:
 def _character_problem(text: str, image_share: float) -> tuple[str | None, int]:
     """The checks of `unusable_text_layer` that need no dictionary, and the Thai characters
     counted (the word check is due only with enough of them)."""
-    visible = [c for c in text if not c.isspace()]
-    if len(visible) < _MIN_TEXT:
+    visible = len("".join(text.split()))  # str.split() cuts at exactly the chars isspace() knows
+    if visible < _MIN_TEXT:
         return ("no_text_layer" if image_share > _SCAN_IMAGE else None), 0
-    bad = sum(1 for c in visible if c in "\ufffd\ufffe" or ord(c) < 32
-              or ("\ue000" <= c <= "\uf8ff" and c not in _THAI_PUA))
-    if bad > _BAD_SHARE * len(visible):
+    # Most pages have no suspect character at all: the one-by-one count only when one is there
+    bad = 0 if not _SUSPECT_CHAR.search(text) else sum(
+        1 for c in text if not c.isspace() and (c in "\ufffd\ufffe" or ord(c) < 32
+                                                or ("\ue000" <= c <= "\uf8ff" and c not in _THAI_PUA)))
+    if bad > _BAD_SHARE * visible:
         return "broken_text_layer", 0
-    thai = sum(1 for c in visible if "\u0e00" <= c <= "\u0e7f")
+    thai = len(_THAI_CHAR.findall(text))  # no Thai character is a space
     if thai == 0 and image_share > _SCAN_IMAGE:
         return "latin_text_layer", thai
     return None, thai
@@ -221,8 +230,17 @@ class PageObjects:
         self.failure: str | None = None
 
     @classmethod
-    def of(cls, page: pdfium.PdfPage) -> PageObjects:
+    def of(cls, page: pdfium.PdfPage, native: bool = True) -> PageObjects:
+        """The walk in C when parsers/_pdfium.c is built (`native=False` forces the Python one)."""
         found = cls()
+        if native and _pdfium is not None:
+            kinds = (pdfium_raw.FPDF_PAGEOBJ_PATH, pdfium_raw.FPDF_PAGEOBJ_IMAGE, pdfium_raw.FPDF_PAGEOBJ_FORM)
+            paths, found.largest_image, found.failure, error = _pdfium.page_objects(
+                _OBJECT_FUNCTIONS, _address(page.raw), kinds, cls._PATH_DEPTH, cls._IMAGE_DEPTH)
+            if error:
+                raise pdfium.PdfiumError(error)
+            found.paths = paths
+            return found
         bounds = [ctypes.c_float() for _ in range(4)]
         found._walk(page.raw, 0, bounds, [ctypes.byref(b) for b in bounds])
         return found
@@ -335,12 +353,29 @@ def _is_mark(char: str) -> bool:
     return unicodedata.category(char).startswith("M")
 
 
-def _char_boxes(textpage: pdfium.PdfTextPage, text: str,
-                height: float) -> tuple[list[tuple | None], list[tuple[float, float] | None]]:
+def _address(handle) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value
+
+
+_OBJECT_FUNCTIONS = tuple(_address(getattr(pdfium_raw, name)) for name in (
+    "FPDFPage_CountObjects", "FPDFPage_GetObject", "FPDFFormObj_CountObjects", "FPDFFormObj_GetObject",
+    "FPDFPageObj_GetType", "FPDFPageObj_GetBounds"))
+_GET_CHAR_BOX = _address(pdfium_raw.FPDFText_GetCharBox)
+
+
+def _char_boxes(textpage: pdfium.PdfTextPage, text: str, height: float,
+                native: bool = True) -> tuple[list[tuple | None], list[tuple[float, float] | None]]:
     """Each character's box (left, top, right, bottom; top-down), None for a line break, a
     combining mark (it stays with its base, wherever it is drawn) or a glyph without extent.
-    Fetched through the C API with one set of out-parameters (the wrapper allocates four
-    doubles per character). With the boxes, their centres (x, y top-down) for `_cells_of`."""
+    With the boxes, their centres (x, y top-down) for `_cells_of`. One loop in C when
+    parsers/_pdfium.c is built (`native=False` forces the Python one)."""
+    if native and _pdfium is not None:
+        skip = "".join(char for char in set(text) if char in "\r\n" or _is_mark(char))
+        boxes, centres, failed = _pdfium.char_boxes(_GET_CHAR_BOX, _address(textpage.raw), text, skip, height)
+        if failed >= 0:
+            raise pdfium.PdfiumError("Failed to get charbox.")
+        return boxes, centres
+    # Through the C API with one set of out-parameters (the wrapper allocates four per character)
     values = [ctypes.c_double() for _ in range(4)]
     left, right, bottom, top = values
     refs = [ctypes.byref(v) for v in values]

@@ -28,7 +28,7 @@ from ita_extract.pipeline.writer import sha256_file, to_arrow
 log = logging.getLogger(__name__)
 
 _PACKAGES = ("pipeline", "parsers", "normalizers")
-_CODE_SUFFIXES = {".py", ".csv", ".json", ".txt"}
+_CODE_SUFFIXES = {".py", ".c", ".csv", ".json", ".txt"}
 # Modules that run the batch but never shape a document's rows: editing them keeps the cache.
 _ORCHESTRATION = {"pipeline/__main__.py", "pipeline/cli.py", "pipeline/run.py", "pipeline/workers.py",
                   "pipeline/cache.py", "pipeline/writer.py"}

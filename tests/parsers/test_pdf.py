@@ -125,3 +125,24 @@ def test_one_walk_through_the_c_api_finds_what_the_wrappers_found(path) -> None:
             assert found.largest_image == pytest.approx(largest, abs=0)
     finally:
         document.close()
+
+
+@pytest.mark.parametrize("path", sorted(p for folder in ("dev", "real", "thai-pdf")
+                                        for p in (CORPUS / folder).glob("*.pdf")), ids=lambda p: p.name)
+def test_the_c_loops_give_what_the_ctypes_loops_give(path) -> None:
+    """parsers/_pdfium.c walks the page objects and fetches the character boxes as the Python
+    twins do through ctypes, float for float (the twins run where no C compiler was found)."""
+    assert pdf_parser._pdfium is not None  # built here, so the tests and `make bench` see it
+    document = pdfium.PdfDocument(path.read_bytes())
+    try:
+        for page in list(document)[:20]:
+            native, python = pdf_parser.PageObjects.of(page), pdf_parser.PageObjects.of(page, native=False)
+            assert (native.paths, native.largest_image, native.failure) == (
+                python.paths, python.largest_image, python.failure)
+            textpage = page.get_textpage()
+            text = textpage.get_text_range()
+            height = page.get_height()
+            assert pdf_parser._char_boxes(textpage, text, height) == pdf_parser._char_boxes(
+                textpage, text, height, native=False)
+    finally:
+        document.close()

@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import DEV_TEXTS, ROOT
 
-SOURCES = ["pyproject.toml", "README.md", "pipeline", "parsers", "normalizers", "src"]
+SOURCES = ["pyproject.toml", "setup.py", "README.md", "pipeline", "parsers", "normalizers", "src"]
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +23,7 @@ def wheel(tmp_path_factory) -> Path:
     for name in SOURCES:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, tree / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, tree / name, ignore=shutil.ignore_patterns("__pycache__", "*.so"))
         else:
             shutil.copy(source, tree / name)
     built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
@@ -40,6 +40,9 @@ def test_the_wheel_has_one_top_level_package(wheel) -> None:
     assert tops == {"ita_extract"}
     assert "ita_extract/pipeline/data/issue_areas.csv" in names
     assert "ita_extract/parsers/data/glyph_templates.npz" in names
+    # the C extensions, compiled for this Python (a compiler is at hand wherever the tests run)
+    assert any(n.startswith("ita_extract/normalizers/_newmm.") and n.endswith(".so") for n in names)
+    assert any(n.startswith("ita_extract/parsers/_pdfium.") and n.endswith(".so") for n in names)
     entry_points = zipfile.ZipFile(wheel).read(
         next(n for n in names if n.endswith("entry_points.txt"))).decode()
     assert "ita-extract = ita_extract.pipeline.cli:main" in entry_points
