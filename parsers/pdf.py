@@ -234,9 +234,8 @@ class PageObjects:
         """The walk in C when parsers/_pdfium.c is built (`native=False` forces the Python one)."""
         found = cls()
         if native and _pdfium is not None:
-            kinds = (pdfium_raw.FPDF_PAGEOBJ_PATH, pdfium_raw.FPDF_PAGEOBJ_IMAGE, pdfium_raw.FPDF_PAGEOBJ_FORM)
             paths, found.largest_image, found.failure, error = _pdfium.page_objects(
-                _OBJECT_FUNCTIONS, _address(page.raw), kinds, cls._PATH_DEPTH, cls._IMAGE_DEPTH)
+                _OBJECT_FUNCTIONS, _address(page.raw), _OBJECT_KINDS, cls._PATH_DEPTH, cls._IMAGE_DEPTH)
             if error:
                 raise pdfium.PdfiumError(error)
             found.paths = paths
@@ -360,6 +359,7 @@ def _address(handle) -> int:
 _OBJECT_FUNCTIONS = tuple(_address(getattr(pdfium_raw, name)) for name in (
     "FPDFPage_CountObjects", "FPDFPage_GetObject", "FPDFFormObj_CountObjects", "FPDFFormObj_GetObject",
     "FPDFPageObj_GetType", "FPDFPageObj_GetBounds"))
+_OBJECT_KINDS = (pdfium_raw.FPDF_PAGEOBJ_PATH, pdfium_raw.FPDF_PAGEOBJ_IMAGE, pdfium_raw.FPDF_PAGEOBJ_FORM)
 _GET_CHAR_BOX = _address(pdfium_raw.FPDFText_GetCharBox)
 
 
