@@ -9,6 +9,8 @@ mappings, Windows and Mac columns), read at commit 30b2565f2de2.
 
 from __future__ import annotations
 
+import re
+
 # (standard, windows PUA, mac PUA)
 _MAPPINGS = (
     # SD: shift down
@@ -28,6 +30,10 @@ _MAPPINGS = (
 PUA_TO_THAI = str.maketrans({chr(pua): chr(std) for std, win, mac in _MAPPINGS for pua in (win, mac)})
 
 
+_PUA_RANGE = re.compile("[\uf700-\uf89e]")  # every key of PUA_TO_THAI is in it
+
+
 def map_thai_pua(text: str) -> str:
     """Every Thai PUA glyph code replaced by the standard character it draws."""
-    return text.translate(PUA_TO_THAI)
+    # str.translate looks each character up in a dict; most text has no PUA code to look for
+    return text.translate(PUA_TO_THAI) if _PUA_RANGE.search(text) else text

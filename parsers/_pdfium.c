@@ -8,6 +8,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
 #include <stdint.h>
 
 typedef int (*GetCharBox)(void *textpage, int index, double *left, double *right, double *bottom,
@@ -202,8 +203,224 @@ static PyObject *page_objects(PyObject *self, PyObject *args) {
     return Py_BuildValue("Ndzz", w.paths, w.largest_image, w.failure, w.error);
 }
 
+/* ------------------------------------------------------------ characters to lines ------- */
+
+typedef struct { Py_UCS4 ch; Py_ssize_t box; Py_ssize_t next; } Entry; /* box: char index, -1 none */
+typedef struct { Py_ssize_t head, tail, previous_box; int made; } Buffer;
+
+typedef struct {
+    Entry *entries; Py_ssize_t nentries;
+    Buffer *buffers; Py_ssize_t *made_order; Py_ssize_t nmade;
+    const double *boxes; /* 4 per character: left, top, right, bottom */
+} Assign;
+
+static Buffer *buffer_of(Assign *a, Py_ssize_t target) {
+    Buffer *b = &a->buffers[target];
+    if (!b->made) {
+        b->made = 1;
+        b->head = b->tail = b->previous_box = -1;
+        if (target > 0) a->made_order[a->nmade++] = target;
+    }
+    return b;
+}
+
+static void append(Assign *a, Buffer *b, Py_UCS4 ch, Py_ssize_t box) {
+    Py_ssize_t e = a->nentries++;
+    a->entries[e].ch = ch;
+    a->entries[e].box = box;
+    a->entries[e].next = -1;
+    if (b->tail >= 0) a->entries[b->tail].next = e;
+    else b->head = e;
+    b->tail = e;
+}
+
+static int is_number_char(Py_UCS4 ch) {
+    return (ch >= '0' && ch <= '9') || (ch >= 0x0E50 && ch <= 0x0E59) || ch == '.' || ch == ',';
+}
+
+static PyObject *string_of(const Py_UCS4 *chars, Py_ssize_t n) {
+    return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, chars, n);
+}
+
+/* _prose_lines: (text, top, bottom, x0, x1) of each line that has text and a box */
+static PyObject *prose_lines(Assign *a, Buffer *b, Py_UCS4 *scratch) {
+    PyObject *lines = PyList_New(0);
+    if (!lines) return NULL;
+    Py_ssize_t n = 0, boxed = 0;
+    double top = 0, bottom = 0, x0 = 0, x1 = 0;
+    for (Py_ssize_t e = b->made ? b->head : -1;; e = a->entries[e].next) {
+        Py_UCS4 ch = e >= 0 ? a->entries[e].ch : '\n';
+        if (ch == '\n') {
+            PyObject *raw = string_of(scratch, n), *text = raw ? PyObject_CallMethod(raw, "strip", NULL) : NULL;
+            Py_XDECREF(raw);
+            if (!text) goto fail;
+            if (PyUnicode_GET_LENGTH(text) && boxed) {
+                PyObject *line = Py_BuildValue("Ndddd", text, top, bottom, x0, x1);
+                if (!line || PyList_Append(lines, line) < 0) {
+                    Py_XDECREF(line);
+                    goto fail;
+                }
+                Py_DECREF(line);
+            } else {
+                Py_DECREF(text);
+            }
+            n = boxed = 0;
+            if (e < 0) break;
+            continue;
+        }
+        scratch[n++] = ch;
+        Py_ssize_t box = a->entries[e].box;
+        if (box >= 0) {
+            const double *v = a->boxes + 4 * box;
+            if (!boxed) {
+                x0 = v[0], top = v[1], x1 = v[2], bottom = v[3];
+            } else {  /* min() and max() keep the first of equals, as Python's do */
+                if (v[1] < top) top = v[1];
+                if (v[3] > bottom) bottom = v[3];
+                if (v[0] < x0) x0 = v[0];
+                if (v[2] > x1) x1 = v[2];
+            }
+            boxed++;
+        }
+    }
+    return lines;
+fail:
+    Py_DECREF(lines);
+    return NULL;
+}
+
+/* _lines: (text, right edge) of each visual line of a cell */
+static PyObject *cell_lines(Assign *a, Buffer *b, Py_UCS4 *scratch) {
+    PyObject *lines = PyList_New(0);
+    if (!lines) return NULL;
+    Py_ssize_t n = 0;
+    double right = 0.0;
+    for (Py_ssize_t e = b->head;; e = a->entries[e].next) {
+        Py_UCS4 ch = e >= 0 ? a->entries[e].ch : '\n';
+        if (ch == '\n') {
+            if (n) {
+                PyObject *text = string_of(scratch, n);
+                PyObject *line = text ? Py_BuildValue("Nd", text, right) : NULL;
+                if (!line || PyList_Append(lines, line) < 0) {
+                    Py_XDECREF(line);
+                    Py_DECREF(lines);
+                    return NULL;
+                }
+                Py_DECREF(line);
+            }
+            n = 0;
+            right = 0.0;
+            if (e < 0) break;
+            continue;
+        }
+        scratch[n++] = ch;
+        if (a->entries[e].box >= 0 && a->boxes[4 * a->entries[e].box + 2] > right)
+            right = a->boxes[4 * a->entries[e].box + 2];
+    }
+    return lines;
+}
+
+/* assign(text, boxes, cell_ids, cells, gap, digit_gap) -> (prose lines, [(cell id, lines), ...])
+ * parsers/pdf.py's _assign_chars loop: each character to the prose or to the cell its box's centre
+ * is in (cell_ids: int32 per character, -1 for prose; marks and boxless glyphs follow the last
+ * target), a space where the text layer dropped one, a line break where pdfium gave one. */
+static PyObject *assign(PyObject *self, PyObject *args) {
+    PyObject *text, *box_list, *result = NULL, *prose = NULL, *cells_out = NULL;
+    Py_buffer ids;
+    Py_ssize_t ncells;
+    double gap, digit_gap;
+    if (!PyArg_ParseTuple(args, "UO!y*ndd", &text, &PyList_Type, &box_list, &ids, &ncells, &gap, &digit_gap))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    Assign a = {0};
+    Py_UCS4 *chars = NULL, *scratch = NULL;
+    if (PyList_GET_SIZE(box_list) != n || ids.len != n * (Py_ssize_t)sizeof(int32_t)) {
+        PyErr_SetString(PyExc_ValueError, "one box and one cell id per character");
+        goto done;
+    }
+    const int32_t *cell_of = ids.buf;
+    chars = PyUnicode_AsUCS4Copy(text);
+    scratch = PyMem_Malloc((3 * n + 1) * sizeof(Py_UCS4));
+    a.entries = PyMem_Malloc((3 * n + 1) * sizeof(Entry));
+    a.buffers = PyMem_Calloc(ncells + 1, sizeof(Buffer));
+    a.made_order = PyMem_Malloc((ncells + 1) * sizeof(Py_ssize_t));
+    double *boxes = PyMem_Malloc((4 * n + 1) * sizeof(double));
+    a.boxes = boxes;
+    if (!chars || !scratch || !a.entries || !a.buffers || !a.made_order || !boxes) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *box = PyList_GET_ITEM(box_list, i);
+        if (box == Py_None) continue;
+        for (int k = 0; k < 4; k++) {
+            boxes[4 * i + k] = PyFloat_AsDouble(PyTuple_GetItem(box, k));
+            if (PyErr_Occurred()) goto done;
+        }
+    }
+    Py_ssize_t target = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = chars[i];
+        if (ch == '\r' || ch == '\n') {
+            Buffer *b = buffer_of(&a, target);
+            if (b->tail >= 0 && a.entries[b->tail].ch != '\n') append(&a, b, '\n', -1);
+            b->previous_box = -1;
+            continue;
+        }
+        int has_box = PyList_GET_ITEM(box_list, i) != Py_None;
+        if (has_box) {
+            target = cell_of[i] + 1;
+            if (target < 0 || target > ncells) {
+                PyErr_SetString(PyExc_ValueError, "cell id out of range");
+                goto done;
+            }
+        }
+        Buffer *b = buffer_of(&a, target);
+        if (has_box && ch != ' ') {
+            Py_ssize_t last = b->previous_box;
+            const double *v = boxes + 4 * i;
+            int in_number = b->tail >= 0 && is_number_char(a.entries[b->tail].ch) && is_number_char(ch);
+            double width = in_number ? digit_gap : gap;
+            if (last >= 0) {
+                const double *l = boxes + 4 * last;
+                double space = v[0] - l[2];
+                if (space > 0 && space > width * (v[3] - v[1]) && b->tail >= 0 && a.entries[b->tail].ch != ' '
+                    && fabs(v[1] - l[1]) < v[3] - v[1])
+                    append(&a, b, ' ', -1);
+            }
+            b->previous_box = i;
+        }
+        append(&a, b, ch, has_box ? i : -1);
+    }
+    prose = prose_lines(&a, &a.buffers[0], scratch);
+    cells_out = PyList_New(0);
+    if (!prose || !cells_out) goto done;
+    for (Py_ssize_t k = 0; k < a.nmade; k++) {
+        PyObject *lines = cell_lines(&a, &a.buffers[a.made_order[k]], scratch);
+        PyObject *item = lines ? Py_BuildValue("nN", a.made_order[k] - 1, lines) : NULL;
+        if (!item || PyList_Append(cells_out, item) < 0) {
+            Py_XDECREF(item);
+            goto done;
+        }
+        Py_DECREF(item);
+    }
+    result = PyTuple_Pack(2, prose, cells_out);
+done:
+    Py_XDECREF(prose);
+    Py_XDECREF(cells_out);
+    PyBuffer_Release(&ids);
+    PyMem_Free(chars);
+    PyMem_Free(scratch);
+    PyMem_Free(a.entries);
+    PyMem_Free(a.buffers);
+    PyMem_Free(a.made_order);
+    PyMem_Free((void *)a.boxes);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"char_boxes", char_boxes, METH_VARARGS, "every character's box and centre, top-down"},
+    {"assign", assign, METH_VARARGS, "characters to prose lines and cell lines"},
     {"page_objects", page_objects, METH_VARARGS, "line-art bounds and the largest image's area"},
     {NULL, NULL, 0, NULL},
 };

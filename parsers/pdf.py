@@ -54,7 +54,8 @@ _BAD_SHARE = 0.05  # more unmappable characters than this share: a broken text l
 _MIN_THAI = 50
 _MIN_WORD_RATIO = 0.5  # repaired Thai with fewer dictionary words than this is garbage (bad ToUnicode)
 _THAI_PUA = frozenset(chr(code) for code in PUA_TO_THAI)
-_SUSPECT_CHAR = regex.compile(r"[\x00-\x1f\ufffd\ufffe\ue000-\uf8ff]")
+# a superset of the characters the text-layer check counts as unmappable (controls that are not spaces)
+_SUSPECT_CHAR = regex.compile(r"[\x00-\x08\x0e-\x1b\ufffd\ufffe\ue000-\uf8ff]")
 _THAI_CHAR = regex.compile(r"[\u0e00-\u0e7f]")
 _GAP = 0.3  # a gap between two glyphs wider than this share of their height holds a lost space
 # Inside a number (digits and its decimal point) glyph gaps are side bearings (`56.8 1`, `1 1.17`
@@ -151,7 +152,7 @@ def _page(pdf: pdfium.PdfDocument, index: int,
     image = None
     if reason is None:
         grids = grids_from_edges(objects.edges(height))
-        lines = _assign_chars(textpage, height, grids)
+        lines = _assign_chars(textpage, raw_text, height, grids)
         result = Page(number, raw_text.replace("\r\n", "\n"), text_source="text_layer")
         result.blocks = _blocks(lines, grids, number, width)
         ratio = _words_ratio_of(result.blocks) if thai >= _MIN_THAI else None
@@ -311,14 +312,26 @@ def _fill_scanned_page(page: Page, scan: ScanPage) -> None:
 
 # -- characters -------------------------------------------------------------------------------------
 
-def _assign_chars(textpage: pdfium.PdfTextPage, height: float, grids: list[TableGrid]) -> list[VisualLine]:
-    """Prose lines of the page; table characters go to their grid's cells."""
+def _assign_chars(textpage: pdfium.PdfTextPage, text: str, height: float, grids: list[TableGrid],
+                  native: bool = True) -> list[VisualLine]:
+    """Prose lines of the page; table characters go to their grid's cells. `text` is the text
+    page's whole text; in C when parsers/_pdfium.c is built (`native=False` forces Python)."""
     count = textpage.count_chars()
-    text = textpage.get_text_range(0, count)
     if len(text) != count:  # characters outside the BMP: read them one by one
         text = "".join(textpage.get_text_range(i, 1) or " " for i in range(count))
-    boxes, centres = _char_boxes(textpage, text, height)
-    cells = _cells_of(centres, grids)
+    boxes, centres = _char_boxes(textpage, text, height, native)
+    ids, keys = _cell_ids(centres, grids)
+    if native and _pdfium is not None:
+        prose, cells = _pdfium.assign(text, boxes, ids.tobytes(), len(keys), _GAP, _DIGIT_GAP)
+        for key, lines in cells:
+            g, r, c = keys[key]
+            grids[g].texts[(r, c)] = lines
+        return [VisualLine(*line) for line in prose]
+    return _assign_chars_python(text, boxes, [keys[k] if k >= 0 else None for k in ids.tolist()], grids)
+
+
+def _assign_chars_python(text: str, boxes: list[tuple | None], cells: list[tuple[int, int, int] | None],
+                         grids: list[TableGrid]) -> list[VisualLine]:
     prose: list[tuple[str, tuple | None]] = []
     cell_buffers: dict[tuple[int, int, int], list[tuple[str, tuple | None]]] = {}
     target: tuple | None = None  # None = prose, else (grid, row, column)
@@ -367,7 +380,7 @@ def _char_boxes(textpage: pdfium.PdfTextPage, text: str, height: float,
                 native: bool = True) -> tuple[list[tuple | None], list[tuple[float, float] | None]]:
     """Each character's box (left, top, right, bottom; top-down), None for a line break, a
     combining mark (it stays with its base, wherever it is drawn) or a glyph without extent.
-    With the boxes, their centres (x, y top-down) for `_cells_of`. One loop in C when
+    With the boxes, their centres (x, y top-down) for `_cell_ids`. One loop in C when
     parsers/_pdfium.c is built (`native=False` forces the Python one)."""
     if native and _pdfium is not None:
         skip = "".join(char for char in set(text) if char in "\r\n" or _is_mark(char))
@@ -394,17 +407,19 @@ def _char_boxes(textpage: pdfium.PdfTextPage, text: str, height: float,
     return boxes, centres
 
 
-def _cells_of(centres: list[tuple[float, float] | None],
-              grids: list[TableGrid]) -> list[tuple[int, int, int] | None]:
+def _cell_ids(centres: list[tuple[float, float] | None],
+              grids: list[TableGrid]) -> tuple[np.ndarray, list[tuple[int, int, int]]]:
     """The cell each character's centre falls in, all characters at once: the first grid whose bounds
     hold the centre decides (a centre on its rulings but in no cell is prose), and within it the
-    first cell, as a search per character did."""
-    found: list[tuple[int, int, int] | None] = [None] * len(centres)
+    first cell, as a search per character did. Returns an index into the (grid, row, column) keys
+    per character (-1: prose), and the keys."""
+    found = np.full(len(centres), -1, dtype=np.int32)
+    keys: list[tuple[int, int, int]] = []
     if not grids:
-        return found
+        return found, keys
     index = np.array([i for i, centre in enumerate(centres) if centre is not None], dtype=np.int64)
     if not len(index):
-        return found
+        return found, keys
     points = np.array([centres[i] for i in index], dtype=np.float64)
     x, y = points[:, 0], points[:, 1]
     open_ = np.ones(len(index), dtype=bool)  # not yet claimed by a grid
@@ -421,9 +436,9 @@ def _cells_of(centres: list[tuple[float, float] | None],
                 hit = inside & (cell[0] <= x) & (x < cell[2]) & (cell[1] <= y) & (y < cell[3])
                 if hit.any():
                     inside &= ~hit
-                    for i in index[hit]:
-                        found[i] = (g, r, c)
-    return found
+                    found[index[hit]] = len(keys)
+                    keys.append((g, r, c))
+    return found, keys
 
 
 def _in_number(buffer: list[tuple[str, tuple | None]], char: str) -> bool:

@@ -7,6 +7,7 @@ import pytest
 
 from ita_extract.normalizers.thai_text import count_damaged
 from ita_extract.parsers import pdf as pdf_parser
+from ita_extract.parsers.grids import grids_from_edges
 from ita_extract.parsers.pdf import join_lines, parse_pdf, unusable_text_layer
 from ita_extract.pipeline.extract import extract_file
 from ita_extract.pipeline.lines import page_text
@@ -144,5 +145,14 @@ def test_the_c_loops_give_what_the_ctypes_loops_give(path) -> None:
             height = page.get_height()
             assert pdf_parser._char_boxes(textpage, text, height) == pdf_parser._char_boxes(
                 textpage, text, height, native=False)
+            laid_out = []
+            for native_loop in (True, False):
+                grids = grids_from_edges(python.edges(height))
+                lines = pdf_parser._assign_chars(textpage, text, height, grids, native=native_loop)
+                laid_out.append((lines, [(grid.bbox, grid.texts) for grid in grids]))
+            assert laid_out[0] == laid_out[1]
+            # the cells' insertion order too: a table reads its cells in it
+            native_order, python_order = ([list(texts) for _, texts in cells] for _, cells in laid_out)
+            assert native_order == python_order
     finally:
         document.close()
