@@ -10,6 +10,7 @@
 #include <Python.h>
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef int (*GetCharBox)(void *textpage, int index, double *left, double *right, double *bottom,
                           double *top);
@@ -32,19 +33,6 @@ static int skipped(Py_UCS4 ch, const Py_UCS4 *skip, Py_ssize_t nskip) {
     return 0;
 }
 
-static PyObject *pair(double a, double b) {
-    PyObject *x = PyFloat_FromDouble(a), *y = PyFloat_FromDouble(b);
-    if (!x || !y) {
-        Py_XDECREF(x);
-        Py_XDECREF(y);
-        return NULL;
-    }
-    PyObject *t = PyTuple_Pack(2, x, y);
-    Py_DECREF(x);
-    Py_DECREF(y);
-    return t;
-}
-
 static PyObject *quad(double a, double b, double c, double d) {
     double v[4] = {a, b, c, d};
     PyObject *t = PyTuple_New(4);
@@ -60,9 +48,10 @@ static PyObject *quad(double a, double b, double c, double d) {
     return t;
 }
 
-/* char_boxes(get_char_box, textpage, text, skip, height) -> (boxes, centres, failed_index)
- * boxes[i] = (left, top, right, bottom) top-down, centres[i] = (x, y), None for characters in
- * `skip` and glyphs without extent; failed_index is -1, or the character pdfium gave no box. */
+/* char_boxes(get_char_box, textpage, text, skip, height) -> (boxes, centres, has_box, failed)
+ * As flat buffers: boxes 4 doubles per character (left, top, right, bottom; top-down), centres 2
+ * (x, y), has_box one byte; a character of `skip` or a glyph without extent has no box. failed is
+ * -1, or the character pdfium gave no box for. */
 static PyObject *char_boxes(PyObject *self, PyObject *args) {
     PyObject *fn_address, *page_address, *text, *skip_text;
     double height;
@@ -73,17 +62,24 @@ static PyObject *char_boxes(PyObject *self, PyObject *args) {
     if (!get_box || !textpage) return NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), nskip = PyUnicode_GET_LENGTH(skip_text);
     Py_UCS4 *skip = PyUnicode_AsUCS4Copy(skip_text);
-    PyObject *boxes = PyList_New(n), *centres = PyList_New(n);
-    if (!skip || !boxes || !centres) goto fail;
+    PyObject *boxes = PyBytes_FromStringAndSize(NULL, n * 4 * (Py_ssize_t)sizeof(double));
+    PyObject *centres = PyBytes_FromStringAndSize(NULL, n * 2 * (Py_ssize_t)sizeof(double));
+    PyObject *has_box = PyBytes_FromStringAndSize(NULL, n);
+    if (!skip || !boxes || !centres || !has_box) {
+        PyMem_Free(skip);
+        Py_XDECREF(boxes);
+        Py_XDECREF(centres);
+        Py_XDECREF(has_box);
+        return NULL;
+    }
+    double *box = (double *)PyBytes_AS_STRING(boxes), *centre = (double *)PyBytes_AS_STRING(centres);
+    char *has = PyBytes_AS_STRING(has_box);
+    memset(box, 0, (size_t)n * 4 * sizeof(double));
+    memset(centre, 0, (size_t)n * 2 * sizeof(double));
+    memset(has, 0, (size_t)n);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t failed = -1;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_INCREF(Py_None);
-        PyList_SET_ITEM(boxes, i, Py_None);
-        Py_INCREF(Py_None);
-        PyList_SET_ITEM(centres, i, Py_None);
-    }
     for (Py_ssize_t i = 0; i < n; i++) {
         if (skipped(PyUnicode_READ(kind, data, i), skip, nskip)) continue;
         double left, right, bottom, top;
@@ -92,24 +88,15 @@ static PyObject *char_boxes(PyObject *self, PyObject *args) {
             break;
         }
         if (right > left || top > bottom) {
-            PyObject *box = quad(left, height - top, right, height - bottom);
-            PyObject *centre = pair((left + right) / 2, height - (top + bottom) / 2);
-            if (!box || !centre) {
-                Py_XDECREF(box);
-                Py_XDECREF(centre);
-                goto fail;
-            }
-            PyList_SetItem(boxes, i, box);
-            PyList_SetItem(centres, i, centre);
+            double *b = box + 4 * i;
+            b[0] = left, b[1] = height - top, b[2] = right, b[3] = height - bottom;
+            centre[2 * i] = (left + right) / 2;
+            centre[2 * i + 1] = height - (top + bottom) / 2;
+            has[i] = 1;
         }
     }
     PyMem_Free(skip);
-    return Py_BuildValue("NNn", boxes, centres, failed);
-fail:
-    PyMem_Free(skip);
-    Py_XDECREF(boxes);
-    Py_XDECREF(centres);
-    return NULL;
+    return Py_BuildValue("NNNn", boxes, centres, has_box, failed);
 }
 
 typedef struct {
@@ -320,43 +307,38 @@ static PyObject *cell_lines(Assign *a, Buffer *b, Py_UCS4 *scratch) {
     return lines;
 }
 
-/* assign(text, boxes, cell_ids, cells, gap, digit_gap) -> (prose lines, [(cell id, lines), ...])
+/* assign(text, boxes, has_box, cell_ids, cells, gap, digit_gap)
+ *   -> (prose lines, [(cell id, lines), ...]); boxes and has_box as char_boxes gives them.
  * parsers/pdf.py's _assign_chars loop: each character to the prose or to the cell its box's centre
  * is in (cell_ids: int32 per character, -1 for prose; marks and boxless glyphs follow the last
  * target), a space where the text layer dropped one, a line break where pdfium gave one. */
 static PyObject *assign(PyObject *self, PyObject *args) {
-    PyObject *text, *box_list, *result = NULL, *prose = NULL, *cells_out = NULL;
-    Py_buffer ids;
+    PyObject *text, *result = NULL, *prose = NULL, *cells_out = NULL;
+    Py_buffer box_buffer, has_buffer, ids;
     Py_ssize_t ncells;
     double gap, digit_gap;
-    if (!PyArg_ParseTuple(args, "UO!y*ndd", &text, &PyList_Type, &box_list, &ids, &ncells, &gap, &digit_gap))
+    if (!PyArg_ParseTuple(args, "Uy*y*y*ndd", &text, &box_buffer, &has_buffer, &ids, &ncells, &gap, &digit_gap))
         return NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     Assign a = {0};
     Py_UCS4 *chars = NULL, *scratch = NULL;
-    if (PyList_GET_SIZE(box_list) != n || ids.len != n * (Py_ssize_t)sizeof(int32_t)) {
+    if (box_buffer.len != n * 4 * (Py_ssize_t)sizeof(double) || has_buffer.len != n
+        || ids.len != n * (Py_ssize_t)sizeof(int32_t)) {
         PyErr_SetString(PyExc_ValueError, "one box and one cell id per character");
         goto done;
     }
     const int32_t *cell_of = ids.buf;
+    const char *has = has_buffer.buf;
+    const double *boxes = box_buffer.buf;
+    a.boxes = boxes;
     chars = PyUnicode_AsUCS4Copy(text);
     scratch = PyMem_Malloc((3 * n + 1) * sizeof(Py_UCS4));
     a.entries = PyMem_Malloc((3 * n + 1) * sizeof(Entry));
     a.buffers = PyMem_Calloc(ncells + 1, sizeof(Buffer));
     a.made_order = PyMem_Malloc((ncells + 1) * sizeof(Py_ssize_t));
-    double *boxes = PyMem_Malloc((4 * n + 1) * sizeof(double));
-    a.boxes = boxes;
-    if (!chars || !scratch || !a.entries || !a.buffers || !a.made_order || !boxes) {
+    if (!chars || !scratch || !a.entries || !a.buffers || !a.made_order) {
         PyErr_NoMemory();
         goto done;
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *box = PyList_GET_ITEM(box_list, i);
-        if (box == Py_None) continue;
-        for (int k = 0; k < 4; k++) {
-            boxes[4 * i + k] = PyFloat_AsDouble(PyTuple_GetItem(box, k));
-            if (PyErr_Occurred()) goto done;
-        }
     }
     Py_ssize_t target = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -367,7 +349,7 @@ static PyObject *assign(PyObject *self, PyObject *args) {
             b->previous_box = -1;
             continue;
         }
-        int has_box = PyList_GET_ITEM(box_list, i) != Py_None;
+        int has_box = has[i];
         if (has_box) {
             target = cell_of[i] + 1;
             if (target < 0 || target > ncells) {
@@ -408,13 +390,14 @@ static PyObject *assign(PyObject *self, PyObject *args) {
 done:
     Py_XDECREF(prose);
     Py_XDECREF(cells_out);
+    PyBuffer_Release(&box_buffer);
+    PyBuffer_Release(&has_buffer);
     PyBuffer_Release(&ids);
     PyMem_Free(chars);
     PyMem_Free(scratch);
     PyMem_Free(a.entries);
     PyMem_Free(a.buffers);
     PyMem_Free(a.made_order);
-    PyMem_Free((void *)a.boxes);
     return result;
 }
 

@@ -319,15 +319,17 @@ def _assign_chars(textpage: pdfium.PdfTextPage, text: str, height: float, grids:
     count = textpage.count_chars()
     if len(text) != count:  # characters outside the BMP: read them one by one
         text = "".join(textpage.get_text_range(i, 1) or " " for i in range(count))
-    boxes, centres = _char_boxes(textpage, text, height, native)
-    ids, keys = _cell_ids(centres, grids)
+    boxes, centres, has_box = _char_boxes(textpage, text, height, native)
+    ids, keys = _cell_ids(centres, has_box, grids)
     if native and _pdfium is not None:
-        prose, cells = _pdfium.assign(text, boxes, ids.tobytes(), len(keys), _GAP, _DIGIT_GAP)
+        prose, cells = _pdfium.assign(text, boxes, has_box, ids.tobytes(), len(keys), _GAP, _DIGIT_GAP)
         for key, lines in cells:
             g, r, c = keys[key]
             grids[g].texts[(r, c)] = lines
         return [VisualLine(*line) for line in prose]
-    return _assign_chars_python(text, boxes, [keys[k] if k >= 0 else None for k in ids.tolist()], grids)
+    box_rows = np.frombuffer(boxes, dtype=np.float64).reshape(-1, 4).tolist()
+    box_list = [tuple(row) if has else None for row, has in zip(box_rows, has_box, strict=True)]
+    return _assign_chars_python(text, box_list, [keys[k] if k >= 0 else None for k in ids.tolist()], grids)
 
 
 def _assign_chars_python(text: str, boxes: list[tuple | None], cells: list[tuple[int, int, int] | None],
@@ -377,24 +379,26 @@ _GET_CHAR_BOX = _address(pdfium_raw.FPDFText_GetCharBox)
 
 
 def _char_boxes(textpage: pdfium.PdfTextPage, text: str, height: float,
-                native: bool = True) -> tuple[list[tuple | None], list[tuple[float, float] | None]]:
-    """Each character's box (left, top, right, bottom; top-down), None for a line break, a
-    combining mark (it stays with its base, wherever it is drawn) or a glyph without extent.
-    With the boxes, their centres (x, y top-down) for `_cell_ids`. One loop in C when
-    parsers/_pdfium.c is built (`native=False` forces the Python one)."""
+                native: bool = True) -> tuple[bytes, bytes, bytes]:
+    """Each character's box (left, top, right, bottom; top-down) and its centre (x, y top-down),
+    as flat float64 buffers, and whether it has one (one byte per character): a line break, a
+    combining mark (it stays with its base, wherever it is drawn) and a glyph without extent have
+    none. One loop in C when parsers/_pdfium.c is built (`native=False` forces the Python one)."""
     if native and _pdfium is not None:
         skip = "".join(char for char in set(text) if char in "\r\n" or _is_mark(char))
-        boxes, centres, failed = _pdfium.char_boxes(_GET_CHAR_BOX, _address(textpage.raw), text, skip, height)
+        boxes, centres, has_box, failed = _pdfium.char_boxes(
+            _GET_CHAR_BOX, _address(textpage.raw), text, skip, height)
         if failed >= 0:
             raise pdfium.PdfiumError("Failed to get charbox.")
-        return boxes, centres
+        return boxes, centres, has_box
     # Through the C API with one set of out-parameters (the wrapper allocates four per character)
     values = [ctypes.c_double() for _ in range(4)]
     left, right, bottom, top = values
     refs = [ctypes.byref(v) for v in values]
     get_box, raw = pdfium_raw.FPDFText_GetCharBox, textpage.raw
-    boxes: list[tuple | None] = [None] * len(text)
-    centres: list[tuple[float, float] | None] = [None] * len(text)
+    boxes = np.zeros((len(text), 4), dtype=np.float64)
+    centres = np.zeros((len(text), 2), dtype=np.float64)
+    has_box = bytearray(len(text))
     for i, char in enumerate(text):
         if char in "\r\n" or _is_mark(char):
             continue
@@ -404,23 +408,24 @@ def _char_boxes(textpage: pdfium.PdfTextPage, text: str, height: float,
         if x1 > x0 or y1 > y0:
             boxes[i] = (x0, height - y1, x1, height - y0)
             centres[i] = ((x0 + x1) / 2, height - (y1 + y0) / 2)
-    return boxes, centres
+            has_box[i] = 1
+    return boxes.tobytes(), centres.tobytes(), bytes(has_box)
 
 
-def _cell_ids(centres: list[tuple[float, float] | None],
+def _cell_ids(centres: bytes, has_box: bytes,
               grids: list[TableGrid]) -> tuple[np.ndarray, list[tuple[int, int, int]]]:
     """The cell each character's centre falls in, all characters at once: the first grid whose bounds
     hold the centre decides (a centre on its rulings but in no cell is prose), and within it the
     first cell, as a search per character did. Returns an index into the (grid, row, column) keys
     per character (-1: prose), and the keys."""
-    found = np.full(len(centres), -1, dtype=np.int32)
+    found = np.full(len(has_box), -1, dtype=np.int32)
     keys: list[tuple[int, int, int]] = []
     if not grids:
         return found, keys
-    index = np.array([i for i, centre in enumerate(centres) if centre is not None], dtype=np.int64)
+    index = np.flatnonzero(np.frombuffer(has_box, dtype=np.uint8))
     if not len(index):
         return found, keys
-    points = np.array([centres[i] for i in index], dtype=np.float64)
+    points = np.frombuffer(centres, dtype=np.float64).reshape(-1, 2)[index]
     x, y = points[:, 0], points[:, 1]
     open_ = np.ones(len(index), dtype=bool)  # not yet claimed by a grid
     for g, grid in enumerate(grids):
