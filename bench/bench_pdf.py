@@ -158,12 +158,12 @@ def main() -> int:
         print(f"{name:<30} {pages[name]:5d} pages {rate[name]:7.1f} pages/s  (s per round: {times})")
     ours = rate["ita-extract (full pipeline)"]
     print(f"ratio pipeline / pdfium text only: {ours / rate['pdfium text only']:.3f}")
-    if args.no_pdfplumber:
-        return 0
-    print(f"ratio pipeline / pdfplumber: {ours / rate['pdfplumber text + tables']:.2f}x")
-    our_peak, plumber_peak = peak_memory(pipeline_run, paths), peak_memory(plumber_run, paths)
-    print(f"peak memory: pipeline {our_peak:.1f} MiB, pdfplumber {plumber_peak:.1f} MiB, ratio "
-          f"{our_peak / plumber_peak:.2f}x (Python heap by tracemalloc; pdfium's own C heap is not counted)")
+    if not args.no_pdfplumber:
+        print(f"ratio pipeline / pdfplumber: {ours / rate['pdfplumber text + tables']:.2f}x")
+        our_peak, plumber_peak = peak_memory(pipeline_run, paths), peak_memory(plumber_run, paths)
+        print(f"peak memory: pipeline {our_peak:.1f} MiB, pdfplumber {plumber_peak:.1f} MiB, ratio "
+              f"{our_peak / plumber_peak:.2f}x (Python heap by tracemalloc; pdfium's own C heap is not "
+              "counted)")
     if args.profile:
         profile(paths, args.profile)
     return 0

@@ -46,6 +46,7 @@ _THAI_RUN = regex.compile(rf"(?<![{THAI_LETTER}])[{THAI_LETTER}]+(?: [{THAI_LETT
 _ORPHAN_MARK = regex.compile(rf"(?<=[{THAI_LETTER}])[ \t]+(?=[{COMBINING}])")
 _LINE_START_MARK = regex.compile(rf"(?m)(^|(?<=\s))[{COMBINING}]+")
 _ENDS_IN_CONSONANT = regex.compile(rf"[{CONSONANT}][{TONE}]?$")
+_NON_INITIAL_START = regex.compile(rf"[{NON_INITIAL}]")
 
 # How far around a gap the dictionary looks when deciding it.
 _WINDOW_CHUNKS = 2
@@ -109,7 +110,7 @@ def _decide_gap(chunks: list[str], i: int) -> str | None:
         with_aa = before + right + after
         # A tie goes to SARA AM: a lost nikhahit is far more common than a stray space.
         return SARA_AM if segmentation_cost(with_am) <= segmentation_cost(with_aa) else ""
-    if regex.match(f"[{NON_INITIAL}]", right):
+    if _NON_INITIAL_START.match(right):
         return ""
     return None
 

@@ -56,7 +56,6 @@ _MIN_WORD_RATIO = 0.5  # repaired Thai with fewer dictionary words than this is 
 _THAI_PUA = frozenset(chr(code) for code in PUA_TO_THAI)
 # a superset of the characters the text-layer check counts as unmappable (controls that are not spaces)
 _SUSPECT_CHAR = regex.compile(r"[\x00-\x08\x0e-\x1b\ufffd\ufffe\ue000-\uf8ff]")
-_THAI_CHAR = regex.compile(r"[\u0e00-\u0e7f]")
 _GAP = 0.3  # a gap between two glyphs wider than this share of their height holds a lost space
 # Inside a number (digits and its decimal point) glyph gaps are side bearings (`56.8 1`, `1 1.17`
 # in Kinnari and Laksaman): only a column's width apart are two numbers two.
@@ -195,7 +194,8 @@ def _character_problem(text: str, image_share: float) -> tuple[str | None, int]:
                                                 or ("\ue000" <= c <= "\uf8ff" and c not in _THAI_PUA)))
     if bad > _BAD_SHARE * visible:
         return "broken_text_layer", 0
-    thai = len(_THAI_CHAR.findall(text))  # no Thai character is a space
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    thai = int(np.count_nonzero((codes >= 0x0E00) & (codes <= 0x0E7F)))  # no Thai character is a space
     if thai == 0 and image_share > _SCAN_IMAGE:
         return "latin_text_layer", thai
     return None, thai
