@@ -1,8 +1,15 @@
 """Rulings found in a page image become the same grids as a PDF's line art."""
 
-import numpy as np
+import random
 
-from ita_extract.parsers.grids import grids_from_edges, image_checkboxes, image_edges
+import numpy as np
+import pypdfium2 as pdfium
+import pytest
+from pdfplumber import table as plumber_table
+
+from ita_extract.parsers.grids import SNAP, grids_from_edges, image_checkboxes, image_edges, merge_edges
+from ita_extract.parsers.pdf import PageObjects
+from tests.conftest import CORPUS
 
 SCALE = 300 / 72  # pixels per point at 300 dpi
 
@@ -53,3 +60,48 @@ def test_checkbox_glyphs_are_found_ticked_or_not_and_digit_loops_are_not() -> No
     boxes = image_checkboxes(dark, SCALE)
     assert [b.checked for b in boxes] == [True, False]
     assert all(abs(b.x0 - 20) <= 1 and abs(b.top - top) <= 1 for b, top in zip(boxes, (20, 120), strict=True))
+
+
+def _pdfplumber_edge(orientation: str, x0: float, top: float, x1: float, bottom: float) -> dict:
+    """An edge with every key pdfplumber's own objects carry (its merge_edges updates them all)."""
+    return {"orientation": orientation, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+            "width": x1 - x0, "height": bottom - top, "object_type": "line", "doctop": top,
+            "y0": -bottom, "y1": -top}
+
+
+def _lines(edges: list[dict]) -> list[tuple]:
+    return [(e["orientation"], e["x0"], e["x1"], e["top"], e["bottom"]) for e in edges]
+
+
+def _random_edges(rng) -> list[dict]:
+    """Rulings on a few lines with jitter below and above the snap tolerance, overlapping or not."""
+    edges = []
+    for _ in range(rng.randint(1, 60)):
+        at = rng.choice([0, 0.5, 1.7, 2.9999, 3.0, 100.1]) * rng.randint(0, 5) + rng.random() * rng.choice(
+            [0, 0.1, 4])
+        start, end = sorted([rng.random() * 30, rng.random() * 30])
+        edges.append(_pdfplumber_edge("h", start, at, end, at) if rng.random() < 0.5
+                     else _pdfplumber_edge("v", at, start, at, end))
+    return edges
+
+
+def test_merge_edges_gives_pdfplumbers_floats_and_order() -> None:
+    rng = random.Random(2566)
+    for _ in range(2000):
+        edges = _random_edges(rng)
+        assert _lines(merge_edges(edges)) == _lines(plumber_table.merge_edges(edges, SNAP, SNAP, SNAP, SNAP))
+
+
+@pytest.mark.skipif(not (CORPUS / "dev").is_dir(), reason="../shared/corpus is not beside the project")
+def test_merge_edges_gives_pdfplumbers_on_every_dev_and_real_page() -> None:
+    pages_with_rulings = 0
+    for path in sorted(p for folder in ("dev", "real", "thai-pdf") for p in (CORPUS / folder).glob("*.pdf")):
+        document = pdfium.PdfDocument(path.read_bytes())
+        for page in document:
+            edges = [_pdfplumber_edge(**e) for e in PageObjects.of(page).edges(page.get_height())]
+            if edges:
+                pages_with_rulings += 1
+                assert _lines(merge_edges(edges)) == _lines(
+                    plumber_table.merge_edges(edges, SNAP, SNAP, SNAP, SNAP)), (path.name, page)
+        document.close()
+    assert pages_with_rulings > 100
