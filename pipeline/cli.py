@@ -127,8 +127,14 @@ class _Version(argparse.Action):
 
 
 def version_line() -> str:
-    """The code, the output contract and the cache key: a cache entry is reused only under the same key."""
-    return f"ita-extract {PARSER_VERSION} (contract {CONTRACT_VERSION}, cache {cache_key()})"
+    """The code, the output contract and the cache key (a cache entry is reused only under the same
+    key), and whether the C extensions were built (without them the same rows come slower)."""
+    from ita_extract.normalizers import newmm
+    from ita_extract.parsers import pdf
+
+    built = newmm._newmm is not None and pdf._pdfium is not None
+    native = "C extensions" if built else "no C extensions: slower"
+    return f"ita-extract {PARSER_VERSION} (contract {CONTRACT_VERSION}, cache {cache_key()}, {native})"
 
 
 def _positive_int(text: str) -> int:

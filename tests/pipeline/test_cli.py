@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from ita_extract.pipeline.cli import version_line
 from tests.conftest import DEV_TEXTS, ROOT
 
 OUTPUTS = {"documents.parquet", "pages.parquet", "scores.parquet", "findings.parquet",
@@ -34,8 +35,8 @@ def test_every_command_has_help(command: list[str]) -> None:
 def test_version_names_code_contract_and_cache() -> None:
     result = _cli("--version")
     assert result.returncode == 0
-    assert re.fullmatch(r"ita-extract \d+\.\d+\.\d+ \(contract 2, cache \d+\.\d+\.\d+-[0-9a-f]{12}\)\n",
-                        result.stdout)
+    assert re.fullmatch(r"ita-extract \d+\.\d+\.\d+ \(contract 2, cache \d+\.\d+\.\d+-[0-9a-f]{12}, "
+                        r"C extensions\)\n", result.stdout)
 
 
 def test_usage_errors_exit_2(tmp_path) -> None:
@@ -219,3 +220,10 @@ def test_the_progress_bar_names_the_file_and_keeps_warnings_off_it(capsys) -> No
     assert "3/3" in err and "report-2.pdf" in err
     # the bar is cleared, the warning printed on a line of its own, the bar drawn again below it
     assert "\ra warning about /raw/report-1.pdf\n" in err and "]a warning" not in err
+
+
+def test_version_says_when_the_c_extensions_are_missing(monkeypatch) -> None:
+    from ita_extract.parsers import pdf
+
+    monkeypatch.setattr(pdf, "_pdfium", None)
+    assert version_line().endswith(", no C extensions: slower)")
