@@ -156,3 +156,47 @@ def test_the_c_loops_give_what_the_ctypes_loops_give(path) -> None:
             assert native_order == python_order
     finally:
         document.close()
+
+
+def test_the_c_assignment_equals_the_python_loop_on_random_pages() -> None:
+    """Random characters (Thai, digits, separators, spaces, CR/LF, marks), boxes on and off lines
+    and cells, gaps near both thresholds: the C loop's prose lines and cell lines are the Python
+    loop's, in the same order."""
+    import random
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    rng = random.Random(14)
+    inserted = 0  # pages where the lost-space rule added a space
+    alphabet = list("กขคงสานัก ๑๒3.,\r\n a") + ["\u0e31", "\u0e48", "\u0e33", " "]
+    for _ in range(300):
+        n = rng.randint(0, 120)
+        text = "".join(rng.choice(alphabet) for _ in range(n))
+        keys = [(g, r, c) for g in range(2) for r in range(2) for c in range(2)][: rng.randint(0, 8)]
+        boxes = np.zeros((n, 4))
+        has_box, ids = bytearray(n), np.full(n, -1, dtype=np.int32)
+        x, y = 10.0, 100.0
+        for i, char in enumerate(text):
+            if char in "\r\n" or rng.random() < 0.15:
+                continue
+            x += rng.choice([0.0, 2.0, 5.9, 6.0, 6.1, 13.0, 30.0])
+            y += rng.choice([0.0, 0.0, 0.0, 5.0, 25.0])
+            boxes[i] = (x, y, x + rng.choice([0.0, 4.0, 6.0]), y + rng.choice([10.0, 20.0]))
+            has_box[i] = 1
+            if keys and rng.random() < 0.4:
+                ids[i] = rng.randrange(len(keys))
+        grids_c = [SimpleNamespace(texts={}) for _ in range(2)]
+        grids_py = [SimpleNamespace(texts={}) for _ in range(2)]
+        prose, cells = pdf_parser._pdfium.assign(text, boxes.tobytes(), bytes(has_box), ids.tobytes(),
+                                                 len(keys), pdf_parser._GAP, pdf_parser._DIGIT_GAP)
+        inserted += sum(line[0].count(" ") for line in prose) > text.count(" ")  # only by insertion
+        for key, lines in cells:
+            g, r, c = keys[key]
+            grids_c[g].texts[(r, c)] = lines
+        box_list = [tuple(row) if has else None for row, has in zip(boxes.tolist(), has_box, strict=True)]
+        cell_list = [keys[k] if k >= 0 else None for k in ids.tolist()]
+        expected = pdf_parser._assign_chars_python(text, box_list, cell_list, grids_py)
+        assert [pdf_parser.VisualLine(*line) for line in prose] == expected, text
+        assert [list(g.texts.items()) for g in grids_c] == [list(g.texts.items()) for g in grids_py], text
+    assert inserted > 20
