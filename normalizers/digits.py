@@ -8,9 +8,13 @@ _THAI_TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _NUMBER = regex.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.])\d+(?:\.\d+)?")
 
 
+_THAI_DIGIT = regex.compile("[๐-๙]")
+
+
 def thai_digits_to_arabic(text: str) -> str:
     """Replace every Thai digit (๐–๙) with its Arabic digit."""
-    return text.translate(_THAI_TO_ARABIC)
+    # str.translate looks every character up in a dict: first ask whether there is one to replace
+    return text.translate(_THAI_TO_ARABIC) if _THAI_DIGIT.search(text) else text
 
 
 def parse_number(text: str) -> float | None:
