@@ -8,7 +8,7 @@ N ?= 1000
 CORPUS ?= data/corpus
 export PYTHAINLP_OFFLINE := 1
 
-.PHONY: extract test lint docs bench bench-ocr bench-batch corpus accuracy variants ocr-deps browser-deps clean help
+.PHONY: extract test lint docs bench bench-ocr bench-batch corpus accuracy variants ocr-deps build-deps browser-deps clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -54,6 +54,9 @@ variants: $(VENV)/.installed  ## re-render the layout variants into Word-made PD
 
 ocr-deps:  ## install Tesseract with Thai data (Debian/Ubuntu, needs root)
 	apt-get install -y -q tesseract-ocr tesseract-ocr-tha || (apt-get update -q && apt-get install -y -q tesseract-ocr tesseract-ocr-tha)
+
+build-deps:  ## install a C compiler for the C extensions (Debian/Ubuntu, needs root)
+	apt-get install -y -q gcc || (apt-get update -q && apt-get install -y -q gcc)
 
 browser-deps:  ## install Chromium for the report's browser test (Debian/Ubuntu, needs root)
 	apt-get install -y -q chromium || (apt-get update -q && apt-get install -y -q chromium)
