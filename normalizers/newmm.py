@@ -24,6 +24,10 @@ _FORMATTED_NUMBER = re.compile(r"(\d+[\.\,:])+\d+")
 Spec = tuple
 
 
+def extension_built() -> bool:
+    return _newmm is not None
+
+
 class PatternNotSupported(ValueError):
     """A TCC pattern uses regex syntax the C matcher does not implement."""
 
@@ -153,6 +157,12 @@ class Segmenter:
             segments = rejoin_formatted_num(segments)
         return [token.strip(" ") for token in segments if token.strip(" ")]
 
+    def tcc_ends(self, text: str) -> bytes:
+        """TCC boundary flags of `text` from the C matcher (tcc_p.tcc_pos_array's bytes)."""
+        if self._native is None:
+            raise RuntimeError("the _newmm extension is not built")
+        return _newmm.tcc_ends(self._native[1], text) if text else b"\x00"
+
     def _python_trie(self):
         if self._trie is None:
             from pythainlp.util import Trie
@@ -160,9 +170,3 @@ class Segmenter:
             self._trie = Trie(self.words)
         return self._trie
 
-
-def tcc_ends(segmenter: Segmenter, text: str) -> bytes:
-    """TCC boundary flags of `text` from the C matcher (tcc_p.tcc_pos_array's bytes)."""
-    if segmenter._native is None:
-        raise RuntimeError("the _newmm extension is not built")
-    return _newmm.tcc_ends(segmenter._native[1], text) if text else b"\x00"

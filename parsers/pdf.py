@@ -367,6 +367,11 @@ def _is_mark(char: str) -> bool:
     return unicodedata.category(char).startswith("M")
 
 
+def extension_built() -> bool:
+    """Whether parsers/_pdfium.c was built (else the ctypes twins run: same rows, slower)."""
+    return _pdfium is not None
+
+
 def _address(handle) -> int:
     return ctypes.cast(handle, ctypes.c_void_p).value
 

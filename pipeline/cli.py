@@ -132,7 +132,7 @@ def version_line() -> str:
     from ita_extract.normalizers import newmm
     from ita_extract.parsers import pdf
 
-    built = newmm._newmm is not None and pdf._pdfium is not None
+    built = newmm.extension_built() and pdf.extension_built()
     native = "C extensions" if built else "no C extensions: slower"
     return f"ita-extract {PARSER_VERSION} (contract {CONTRACT_VERSION}, cache {cache_key()}, {native})"
 

@@ -51,7 +51,7 @@ def test_tokens_equal_pythainlp_on_the_corpus_text(trie) -> None:
     assert len(strings) > 5000
     different = [s for s in strings if segmenter().tokens(s) != pythainlp_tokens(s, trie)]
     assert different == []
-    different = [s for s in strings if newmm.tcc_ends(segmenter(), s) != bytes(tcc_pos_array(s))]
+    different = [s for s in strings if segmenter().tcc_ends(s) != bytes(tcc_pos_array(s))]
     assert different == []
 
 
@@ -77,7 +77,7 @@ def test_tokens_equal_pythainlp_on_random_strings(trie) -> None:
     rng = random.Random(2566)
     strings = [_random_string(rng) for _ in range(4000)]
     assert [segmenter().tokens(s) for s in strings] == [pythainlp_tokens(s, trie) for s in strings]
-    assert [newmm.tcc_ends(segmenter(), s) for s in strings] == [bytes(tcc_pos_array(s)) for s in strings]
+    assert [segmenter().tcc_ends(s) for s in strings] == [bytes(tcc_pos_array(s)) for s in strings]
 
 
 def test_tokens_equal_pythainlp_past_the_graph_cut_off(trie) -> None:
