@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from ita_extract.parsers import parse_file  # noqa: E402
-from ita_extract.pipeline.extract import extract_document  # noqa: E402
+from ita_extract.pipeline.batch.unit import extract_document  # noqa: E402
 from tests.render_variants import OUT as VARIANT_PDFS  # noqa: E402
 from tests.variants import variants  # noqa: E402
 

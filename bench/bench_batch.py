@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
 from bench.make_corpus import build  # noqa: E402
-from ita_extract.pipeline.run import RunOptions, run  # noqa: E402
+from ita_extract.pipeline.batch.run import RunOptions, run  # noqa: E402
 
 
 def timed(raw: Path, out: Path, options: RunOptions) -> tuple[float, dict]:

@@ -77,7 +77,7 @@ def digit_figures(pages: list[dict], twin_text: str) -> tuple[int, int, Counter]
 
 def extracted(path: Path, reread: bool = True) -> tuple[dict, float]:
     from ita_extract.parsers import ocr
-    from ita_extract.pipeline.extract import extract_file
+    from ita_extract.pipeline.batch.unit import extract_file
     ocr.REREAD_NUMBERS = reread
     try:
         started = time.perf_counter()
@@ -119,7 +119,7 @@ def main() -> int:
           f"{'wrong unflagged':>15} {'s/page ours':>11} {'s/page plain':>12}")
     # What a worker loads once (the word list of Thai repair, the glyph templates) is loaded
     # before any clock starts, as the run's workers do (pipeline/_preload.py).
-    import ita_extract.pipeline._preload  # noqa: F401
+    import ita_extract.pipeline.batch.preload  # noqa: F401
     for scan, twin in pairs:
         twin_rows, _ = extracted(twin)
         rows, ours = extracted(scan)

@@ -30,7 +30,7 @@ import pypdfium2 as pdfium
 
 from ita_extract.normalizers import dictionary, thai_text
 from ita_extract.parsers.pdf import PageObjects, unusable_text_layer
-from ita_extract.pipeline.extract import extract_file
+from ita_extract.pipeline.batch.unit import extract_file
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"

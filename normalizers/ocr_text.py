@@ -11,7 +11,7 @@ from pathlib import Path
 
 import regex
 
-from ita_extract.normalizers.tables import read_table
+from ita_extract.normalizers.csv_rows import read_rows
 
 _TABLE = Path(__file__).with_name("data") / "ocr_confusions.csv"
 _DIGITS = Path(__file__).with_name("data") / "ocr_digit_confusions.csv"
@@ -24,7 +24,7 @@ _NUMBER = regex.compile(r"^[0-9๐-๙][0-9๐-๙.,]+$")
 
 @cache
 def _confusions() -> tuple[tuple[regex.Pattern, str], ...]:
-    return tuple((regex.compile(row["pattern"]), row["replacement"]) for row in read_table(_TABLE))
+    return tuple((regex.compile(row["pattern"]), row["replacement"]) for row in read_rows(_TABLE))
 
 
 def fix_ocr_confusions(text: str) -> str:
@@ -38,7 +38,7 @@ def fix_ocr_confusions(text: str) -> str:
 def _digit_confusions() -> dict[str, tuple[str, ...]]:
     """Arabic digit read → the digits Tesseract is known to read as it (the table is in Thai)."""
     meant: dict[str, list[str]] = {}
-    for row in read_table(_DIGITS):
+    for row in read_rows(_DIGITS):
         read, true = (str(_THAI_DIGITS.index(row[column])) for column in ("read", "meant"))
         meant.setdefault(read, []).append(true)
     return {read: tuple(options) for read, options in meant.items()}

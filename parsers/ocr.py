@@ -25,7 +25,7 @@ from PIL import Image, ImageOps
 
 from ita_extract.normalizers.ocr_text import fix_ocr_confusions, is_ocr_noise
 from ita_extract.parsers.deskew import deskewed
-from ita_extract.parsers.digits import Word, may_hold_numbers, reread_line, text_height
+from ita_extract.parsers.glyph_numbers import Word, may_hold_numbers, reread_line, text_height
 from ita_extract.parsers.grids import ImageBox, TableGrid, grids_from_edges, image_checkboxes, image_edges
 from ita_extract.parsers.model import CHECKED_GLYPHS, UNCHECKED_GLYPHS
 from ita_extract.parsers.wrap import VisualLine, join_lines, line_pitch, opens_paragraph

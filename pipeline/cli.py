@@ -10,11 +10,9 @@ import sys
 from pathlib import Path
 
 from ita_extract.pipeline import PARSER_VERSION
-from ita_extract.pipeline.cache import ResultCache, cache_key
-from ita_extract.pipeline.export import FORMATS, VIEWS, export
-from ita_extract.pipeline.inputs import DEFAULT_MAX_MB
-from ita_extract.pipeline.report import write_report
-from ita_extract.pipeline.run import (
+from ita_extract.pipeline.batch.cache import ResultCache, cache_key
+from ita_extract.pipeline.batch.inputs import DEFAULT_MAX_MB
+from ita_extract.pipeline.batch.run import (
     DEFAULT_MEMORY_MB,
     DEFAULT_TIME_LIMIT,
     EXIT_RUN_FAILED,
@@ -22,9 +20,11 @@ from ita_extract.pipeline.run import (
     RunOptions,
     run,
 )
-from ita_extract.pipeline.schema import CONTRACT_VERSION, data_dictionary
-from ita_extract.pipeline.summary import count_run
-from ita_extract.pipeline.writer import (
+from ita_extract.pipeline.dataset.counts import count_run
+from ita_extract.pipeline.dataset.export import FORMATS, VIEWS, export
+from ita_extract.pipeline.dataset.report import write_report
+from ita_extract.pipeline.dataset.schema import CONTRACT_VERSION, data_dictionary
+from ita_extract.pipeline.dataset.store import (
     DEFAULT_KEEP_RUNS,
     MANIFEST,
     REPORT,

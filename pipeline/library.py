@@ -9,9 +9,9 @@ from typing import Literal
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ita_extract.pipeline.run import RunOptions, run
-from ita_extract.pipeline.schema import TABLES
-from ita_extract.pipeline.writer import current_run
+from ita_extract.pipeline.batch.run import RunOptions, run
+from ita_extract.pipeline.dataset.schema import TABLES
+from ita_extract.pipeline.dataset.store import current_run
 
 
 def extract(path: str | Path, out: str | Path | None = None, *, workers: int | None = 1,

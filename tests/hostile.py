@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ita_extract.pipeline.inputs import source_path
+from ita_extract.pipeline.batch.inputs import source_path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_PDFS = sorted((ROOT / "tests" / "fixtures" / "dev").glob("*.pdf"))

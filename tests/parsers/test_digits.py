@@ -9,8 +9,8 @@ from functools import cache
 import numpy as np
 import pytest
 
-from ita_extract.parsers.digits import DIGITS, Glyph, Word, _span_of, classify, reread_line
 from ita_extract.parsers.glyph_features import glyph_image, stacked_joined
+from ita_extract.parsers.glyph_numbers import DIGITS, Glyph, Word, _span_of, classify, reread_line
 from ita_extract.parsers.ocr import tesseract_available
 from tests.conftest import CORPUS
 
@@ -75,7 +75,7 @@ def test_a_decimal_point_after_the_short_thai_zero_is_kept() -> None:
 
 
 def test_the_templates_tell_the_thai_digits_apart() -> None:
-    from ita_extract.parsers.digits import _templates
+    from ita_extract.parsers.glyph_numbers import _templates
 
     vectors, labels = _templates()
     for digit in "๐๑๒๓๔๕๖๗๘๙0123456789":

@@ -9,8 +9,8 @@ from ita_extract.normalizers.thai_text import count_damaged
 from ita_extract.parsers import pdf as pdf_parser
 from ita_extract.parsers.grids import grids_from_edges
 from ita_extract.parsers.pdf import join_lines, parse_pdf, unusable_text_layer
-from ita_extract.pipeline.extract import extract_file
-from ita_extract.pipeline.lines import page_text
+from ita_extract.pipeline.batch.unit import extract_file
+from ita_extract.pipeline.ita.lines import page_text
 from tests.conftest import CORPUS
 
 DEV = CORPUS / "dev"

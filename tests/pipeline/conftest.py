@@ -4,7 +4,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ita_extract.pipeline.run import run
+from ita_extract.pipeline.batch.run import run
 from tests.conftest import DEV_TEXTS
 
 

@@ -11,9 +11,10 @@ import pypdfium2 as pdfium
 
 from ita_extract.normalizers.thai_text import DAMAGED_CLUSTER, thai_word_ratio
 from ita_extract.parsers.text import parse_text
-from ita_extract.pipeline.extract import extract_document
-from ita_extract.pipeline.run import run
+from ita_extract.pipeline.batch.run import run
+from ita_extract.pipeline.batch.unit import extract_document
 from tests.conftest import CORPUS, DEV_TEXTS
+from tests.variants import Row
 
 TITLE = ("รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) "
          "ประจำปีงบประมาณ พ.ศ. ๒๕๖๖\nองค์การบริหารส่วนตำบลโสกก่าม อำเภอเซกา จังหวัดบึงกาฬ\n\n")
@@ -77,3 +78,33 @@ def damaged_clusters(tables: dict[str, pd.DataFrame]) -> list[tuple[str, str, st
                 found += [(name, column, text) for text in texts
                           if isinstance(text, str) and DAMAGED_CLUSTER.search(text)]
     return found
+
+
+INDICATORS = {1: "97.44", 2: "94.03", 3: "99.10", 4: "92.87", 5: "94.05", 6: "89.31", 7: "92.29", 8: "91.55",
+              9: "100", 10: "100"}
+NAMES = {1: "การปฏิบัติหน้าที่", 2: "การใช้งบประมาณ", 3: "การใช้อำนาจ", 4: "การใช้ทรัพย์สินของราชการ",
+         5: "การแก้ไขปัญหาการทุจริต", 6: "คุณภาพการดำเนินงาน", 7: "ประสิทธิภาพการสื่อสาร",
+         8: "การปรับปรุงการทำงาน", 9: "การเปิดเผยข้อมูล", 10: "การป้องกันการทุจริต"}
+# IIT = mean(1–5) = 95.498, EIT = mean(6–8) = 91.05, OIT = 100, overall = 95.9644.
+TOOLS = {"IIT": "95.50", "EIT": "91.05", "OIT": "100"}
+
+
+def score_table(indicators=INDICATORS, tools=TOOLS, overall="95.96") -> str:
+    """A table of every indicator under its tool, and the overall score: complete arithmetic."""
+    rows = ["| เครื่องมือ/ตัวชี้วัด | คะแนน |", "|---|---|"]
+    for tool, numbers in (("IIT", range(1, 6)), ("EIT", range(6, 9)), ("OIT", range(9, 11))):
+        rows.append(f"| แบบวัด {tool} | {tools[tool]} |")
+        rows += [f"| ตัวชี้วัดที่ {n} {NAMES[n]} | {indicators[n]} |" for n in numbers]
+    rows.append(f"| คะแนนรวม | {overall} |")
+    return "ผลคะแนนรายตัวชี้วัด\n\n" + "\n".join(rows) + "\n"
+
+
+def rows_of(scores: pd.DataFrame) -> list[Row]:
+    """Score rows as the variants state them, in a stable order."""
+    def plain(value):
+        return None if pd.isna(value) else value
+    found = [Row(r.level, plain(r.tool), None if pd.isna(r.tool_part) else int(r.tool_part),
+                 None if pd.isna(r.indicator) else int(r.indicator), plain(r.item_code), int(r.score_year_be),
+                 float(r.score), r.verification) for r in scores.itertuples()]
+    return sorted(found, key=lambda r: (r.year, r.level, r.tool or "", r.tool_part or 0, r.indicator or 0,
+                                        r.item_code or ""))

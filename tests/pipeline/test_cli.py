@@ -205,7 +205,7 @@ def test_the_progress_bar_names_the_file_and_keeps_warnings_off_it(capsys) -> No
     import logging
     from types import SimpleNamespace
 
-    from ita_extract.pipeline.run import _progress
+    from ita_extract.pipeline.batch.run import _progress
     log = logging.getLogger("ita_extract.test_progress")
     handler = logging.StreamHandler()  # the console handler the CLI installs on the root logger
     logging.getLogger().addHandler(handler)

@@ -38,7 +38,7 @@ def test_the_wheel_has_one_top_level_package(wheel) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     tops = {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")}
     assert tops == {"ita_extract"}
-    assert "ita_extract/pipeline/data/issue_areas.csv" in names
+    assert "ita_extract/pipeline/ita/knowledge/issue_areas.csv" in names
     assert "ita_extract/parsers/data/glyph_templates.npz" in names
     # the C extensions, compiled for this Python (a compiler is at hand wherever the tests run)
     assert any(n.startswith("ita_extract/normalizers/_newmm.") and n.endswith(".so") for n in names)

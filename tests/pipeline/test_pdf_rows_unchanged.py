@@ -16,8 +16,8 @@ import shutil
 import pyarrow.parquet as pq
 import pytest
 
-from ita_extract.pipeline.run import RunOptions, run
-from ita_extract.pipeline.schema import TABLES
+from ita_extract.pipeline.batch.run import RunOptions, run
+from ita_extract.pipeline.dataset.schema import TABLES
 from tests.conftest import CORPUS, GOLDEN
 
 DIGESTS = GOLDEN / "pdf_rows.json"

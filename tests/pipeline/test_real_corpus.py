@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from ita_extract.parsers.ocr import tesseract_available
-from ita_extract.pipeline.run import run
-from ita_extract.pipeline.schema import TABLES
+from ita_extract.pipeline.batch.run import run
+from ita_extract.pipeline.dataset.schema import TABLES
 from tests.conftest import CORPUS
 from tests.pipeline.helpers import damaged_clusters, repair_keeps_words
 

@@ -148,7 +148,7 @@ def _rows(rows: dict[str, list[dict]]) -> dict:
 
 @functools.cache
 def _straight(stem: str) -> dict:
-    from ita_extract.pipeline.extract import extract_file
+    from ita_extract.pipeline.batch.unit import extract_file
     return _rows(extract_file(DEV / f"{stem}.scan.pdf", DEV).rows)
 
 
@@ -162,7 +162,7 @@ def test_a_scan_fed_askew_gives_the_rows_of_the_straight_scan(tmp_path, stem: st
     import pypdfium2 as pdfium
     from PIL import Image
 
-    from ita_extract.pipeline.extract import extract_file
+    from ita_extract.pipeline.batch.unit import extract_file
 
     pdf = pdfium.PdfDocument((DEV / f"{stem}.scan.pdf").read_bytes())
     pages = [page.render(scale=300 / 72).to_pil().convert("L") for page in pdf]

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from ita_extract.parsers import parse_file
-from ita_extract.pipeline.extract import extract_document
-from tests.pipeline.test_variants import rows_of
+from ita_extract.pipeline.batch.unit import extract_document
+from tests.pipeline.helpers import rows_of
 from tests.render_variants import OUT, text_sha256
 from tests.variants import variants
 

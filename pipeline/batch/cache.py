@@ -1,0 +1,184 @@
+"""Per-document results kept between runs, keyed by the file's SHA-256 and the code version.
+
+`OUT/.cache/<key>/<sha[:2]>/<sha>.json` holds the rows one input produced, as data (JSON,
+dates tagged), under a first line with the SHA-256 of the rest: nothing in the cache is ever
+run as code, and an entry that is damaged, foreign or edited (its checksum, or its rows checked
+like fresh ones against the schema) is a miss, extracted again. The key is the declared parser
+version plus a fingerprint of the code and data tables, so a changed tree never reuses stale
+rows. `OUT/.cache/index.json` remembers each path's size, mtime and hash,
+so an unchanged file is not even re-read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import shutil
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ita_extract.pipeline import PARSER_VERSION
+from ita_extract.pipeline.dataset.checksums import sha256_file
+from ita_extract.pipeline.dataset.validation import Rows
+
+log = logging.getLogger(__name__)
+
+_PACKAGES = ("pipeline", "parsers", "normalizers")
+_CODE_SUFFIXES = {".py", ".c", ".csv", ".json", ".txt"}
+# Modules that run the batch but never shape a document's rows: editing them keeps the cache.
+_ORCHESTRATION = {"pipeline/__main__.py", "pipeline/cli.py", "pipeline/batch/run.py", "pipeline/batch/workers.py",
+                  "pipeline/batch/cache.py", "pipeline/dataset/writer.py"}
+
+
+@cache
+def cache_key() -> str:
+    """The parser version and a fingerprint of every source and data file that shapes rows."""
+    return f"{PARSER_VERSION}-{code_fingerprint(Path(__file__).resolve().parents[2])[:12]}"
+
+
+def code_fingerprint(root: Path) -> str:
+    """SHA-256 over the row-shaping code and data tables of the project at `root`."""
+    digest = hashlib.sha256()
+    for package in _PACKAGES:
+        for path in sorted((root / package).rglob("*")):
+            relative = path.relative_to(root).as_posix()
+            if path.suffix in _CODE_SUFFIXES and "__pycache__" not in path.parts \
+                    and relative not in _ORCHESTRATION:
+                digest.update(relative.encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class ResultCache:
+    def __init__(self, out_dir: Path, key: str | None = None) -> None:
+        self.root = out_dir / ".cache"
+        self.key = key or cache_key()
+        self.folder = self.root / self.key
+        _real_folder(self.root)
+
+    def _path(self, sha256: str) -> Path:
+        return self.folder / sha256[:2] / f"{sha256}.json"
+
+    def _payload(self, sha256: str) -> bytes | None:
+        """The entry's bytes when its checksum holds; None when absent or damaged."""
+        try:
+            data = self._path(sha256).read_bytes()
+        except OSError:
+            return None
+        digest, _, payload = data.partition(b"\n")
+        if digest != hashlib.sha256(payload).hexdigest().encode():
+            log.warning("cache entry of %s is damaged or foreign: extracted again", sha256[:16])
+            return None
+        return payload
+
+    def get(self, sha256: str) -> Rows | None:
+        """The rows kept for `sha256`; None (a miss) when they are not there, damaged, or not
+        data. Whether they fit the contract is checked where every document's rows are, on
+        their way to the writer."""
+        payload = self._payload(sha256)
+        if payload is None:
+            return None
+        try:
+            return loads_rows(payload)
+        except (ValueError, TypeError, KeyError) as exc:
+            log.warning("cache entry of %s does not hold rows (%s): extracted again", sha256[:16], exc)
+            return None
+
+    def has(self, sha256: str) -> bool:
+        return self._payload(sha256) is not None
+
+    def put(self, sha256: str, rows: Rows) -> bool:
+        """Keep `rows`; False when they could not be written (a full disk), which only costs
+        an extraction next time."""
+        path = self._path(sha256)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if self.root.resolve() not in path.parent.resolve().parents:
+                raise OSError(f"{path.parent} leads out of the cache (a planted symlink)")
+            payload = dumps_rows(rows)
+            with tmp.open("wb") as handle:
+                handle.write(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except OSError as exc:
+            log.warning("could not cache the result of %s: %s", sha256[:16], exc)
+            tmp.unlink(missing_ok=True)
+            return False
+        return True
+
+    def count(self) -> int:
+        """Documents whose results this code version keeps."""
+        return sum(1 for _ in self.folder.glob("*/*.json")) if self.folder.is_dir() else 0
+
+    def drop_other_versions(self) -> None:
+        """Results of other code versions can never be reused: free their space."""
+        if self.root.is_dir() and not self.root.is_symlink():
+            for folder in self.root.iterdir():
+                if folder.is_dir() and not folder.is_symlink() and folder.name != self.key:
+                    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _real_folder(root: Path) -> None:
+    """The cache folder is ours to write and prune: a symlink planted in its place (to a
+    user's home, say) is removed, never followed, so pruning never reaches beyond OUT."""
+    if root.is_symlink():
+        log.error("%s is a symlink; removed, the cache is kept in a real folder", root)
+        root.unlink()
+
+
+def dumps_rows(rows: Rows) -> bytes:
+    """Rows as JSON (dates tagged): data only, read back by `loads_rows` exactly."""
+    return json.dumps(rows, default=_encode, ensure_ascii=False, sort_keys=True).encode()
+
+
+def loads_rows(data: bytes) -> Any:
+    return json.loads(data, object_hook=_decode)
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return {"__date__": value.isoformat()}
+    raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+def _decode(value: dict) -> Any:
+    return dt.date.fromisoformat(value["__date__"]) if set(value) == {"__date__"} else value
+
+
+class HashIndex:
+    """path → (size, mtime_ns, sha256) of the last run, to skip hashing unchanged files."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.path = out_dir / ".cache" / "index.json"
+        try:
+            self.previous: dict[str, list] = json.loads(self.path.read_text("utf-8"))
+        except (OSError, ValueError):
+            self.previous = {}
+        self.current: dict[str, list] = {}
+
+    def sha256(self, path: Path, relative: str, hash_file: Callable[[Path], str] = sha256_file) -> str:
+        """The file's SHA-256, from the index when its size and mtime are unchanged, else
+        computed by `hash_file` (the run bounds it in time)."""
+        stat = path.stat()
+        known = self.previous.get(relative)
+        if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
+            digest = known[2]
+        else:
+            digest = hash_file(path)
+        self.current[relative] = [stat.st_size, stat.st_mtime_ns, digest]
+        return digest
+
+    def removed(self) -> list[str]:
+        return sorted(set(self.previous) - set(self.current))
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f".index.json.{os.getpid()}")
+        tmp.write_text(json.dumps(self.current, sort_keys=True), "utf-8")
+        os.replace(tmp, self.path)

@@ -1,0 +1,155 @@
+"""Extraction in a child process of its own, for executors whose workers we do not own (Dask).
+
+A Dask worker is a long-lived process shared by many tasks: it cannot take an address-space
+limit for one document, and a thread stuck in C code cannot be stopped. So each of its
+threads keeps one child (`python -m ita_extract.pipeline.batch.isolated`) in its own process
+group, which loads the libraries and then bounds its own address space, as a local worker does. Tasks go to it
+as JSON lines on stdin; rows come back as JSON lines (dates tagged, as in the cache). Past the
+time limit the child is killed with its group (Tesseract included) and started afresh on the
+next task; a child that dies (the OS refusing memory) becomes a `WorkerDied` row.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import selectors
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import IO
+
+from ita_extract.pipeline.batch.cache import dumps_rows, loads_rows
+from ita_extract.pipeline.batch.leftovers import remove_worker_folders
+from ita_extract.pipeline.batch.unit import Result, died_result, extract_file, timeout_result
+
+
+class IsolatedExtractor:
+    """One child process at a time, extracting one document at a time."""
+
+    def __init__(self, memory: int = 0) -> None:
+        self.memory = memory
+        self.process: subprocess.Popen | None = None
+
+    def extract(self, path: str, raw_root: str, sha256: str, time_limit: float) -> Result:
+        process = self._child()
+        assert process.stdin is not None and process.stdout is not None
+        try:
+            process.stdin.write(json.dumps({"path": path, "raw_root": raw_root}).encode() + b"\n")
+            process.stdin.flush()
+            line = _read_line(process.stdout, time.monotonic() + time_limit if time_limit else None)
+        except BrokenPipeError:
+            line = b""
+        if line is None:
+            self.stop()
+            return timeout_result(path, raw_root, sha256, time_limit)
+        if not line:
+            self.stop()
+            return died_result(path, raw_root, sha256, self.memory)
+        result = Result(loads_rows(line))
+        if result.ran_out_of_memory:
+            self.stop()
+        return result
+
+    def _child(self) -> subprocess.Popen:
+        if self.process is None or self.process.poll() is not None:
+            env = {**os.environ, "PYTHAINLP_OFFLINE": "1"}
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "ita_extract.pipeline.batch.isolated", str(self.memory)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, start_new_session=True)
+        return self.process
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            self.process.kill()
+        self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream is not None:
+                stream.close()
+        remove_worker_folders(self.process.pid)
+        self.process = None
+
+
+def _read_line(stream: IO[bytes], deadline: float | None) -> bytes | None:
+    """One line from `stream`; b"" when it ends first, None when the deadline passes first."""
+    fd = stream.fileno()
+    chunks: list[bytes] = []
+    with selectors.DefaultSelector() as selector:
+        selector.register(fd, selectors.EVENT_READ)
+        while True:
+            wait = None if deadline is None else deadline - time.monotonic()
+            if wait is not None and wait <= 0:
+                return None
+            if not selector.select(wait):
+                continue
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                return b""
+            chunks.append(chunk)
+            if chunk.endswith(b"\n"):
+                return b"".join(chunks)
+
+
+_per_thread = threading.local()
+
+
+def extract_isolated(path: str, raw_root: str, sha256: str, time_limit: float, memory: int) -> Result:
+    """Extract in this thread's child process (started on first use, and again after a kill)."""
+    extractor = getattr(_per_thread, "extractor", None)
+    if extractor is None or extractor.memory != memory:
+        if extractor is not None:
+            extractor.stop()
+        extractor = _per_thread.extractor = IsolatedExtractor(memory)
+    return extractor.extract(path, raw_root, sha256, time_limit)
+
+
+def _serve(memory: int) -> None:
+    """The child: bound its own address space, keep fd 1 for the protocol (C libraries that
+    print go to stderr instead), then answer one task per line until stdin ends."""
+    protocol = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    import ita_extract.pipeline.batch.preload  # noqa: F401  (warm, as the local workers are: the limit is for documents)
+
+    if memory:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+    for line in sys.stdin.buffer:
+        task = json.loads(line)
+        path, raw_root = Path(task["path"]), Path(task["raw_root"])
+        rows = _in_a_fork(path, raw_root) if path.suffix.lower() == ".pdf" else \
+            dumps_rows(extract_file(path, raw_root).rows)
+        protocol.write(rows + b"\n")
+        protocol.flush()
+
+
+def _in_a_fork(path: Path, raw_root: Path) -> bytes:
+    """A PDF's rows, extracted in a fork of this warm process: pdfium keeps font state between
+    documents (see pipeline.batch.workers._serve), so each PDF starts from the same state. A fork
+    that dies yields no rows, which the parent reports as the worker having died."""
+    readable, writable = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(readable)
+        with os.fdopen(writable, "wb") as out:
+            out.write(dumps_rows(extract_file(path, raw_root).rows))
+        os._exit(0)
+    os.close(writable)
+    with os.fdopen(readable, "rb") as answer:
+        rows = answer.read()
+    _, status = os.waitpid(pid, 0)
+    if status != 0 or not rows:
+        os._exit(1)  # the parent sees the child end: a WorkerDied row, and a fresh child
+    return rows
+
+
+if __name__ == "__main__":
+    _serve(int(sys.argv[1]) if len(sys.argv) > 1 else 0)

@@ -1,0 +1,378 @@
+"""A run over a raw folder: discover inputs, reuse what the cache holds, extract the rest in
+parallel, write the dataset once, as a whole, under a lock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import os
+import sys
+import threading
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+from tqdm import tqdm
+from tqdm.contrib.logging import logging_redirect_tqdm
+
+from ita_extract.parsers.ocr import tesseract_available
+from ita_extract.pipeline import PARSER_VERSION
+from ita_extract.pipeline.batch.cache import HashIndex, ResultCache
+from ita_extract.pipeline.batch.inputs import (
+    DEFAULT_MAX_MB,
+    UNSUPPORTED,
+    Discovered,
+    discover,
+    input_kind,
+    source_path,
+)
+from ita_extract.pipeline.batch.leftovers import remove_stale
+from ita_extract.pipeline.batch.unit import Result, error_result, extract_file
+from ita_extract.pipeline.batch.workers import Task, run_dask, run_local
+from ita_extract.pipeline.dataset.checksums import sha256_file
+from ita_extract.pipeline.dataset.report import write_report
+from ita_extract.pipeline.dataset.schema import CONTRACT_VERSION
+from ita_extract.pipeline.dataset.store import (
+    DEFAULT_KEEP_RUNS,
+    keep_dataset,
+    output_lock,
+    outputs_intact,
+    previous_manifest,
+    recover,
+)
+from ita_extract.pipeline.dataset.validation import Rows, SchemaError, Tables, validated
+from ita_extract.pipeline.dataset.writer import write_documents
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_RUN_FAILED, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2, 3
+DEFAULT_MEMORY_MB = 4096.0  # a worker OCRs in under 0.5 GB; a long scan holds several page images
+DEFAULT_TIME_LIMIT = 900.0  # seconds per document: a 300-page scan OCRs in well under this
+_NOT_CACHED = {"DocumentTimeout", "WorkerDied"}  # may pass on a quieter machine: try again
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    workers: int | None = None  # None: one per core
+    scheduler: str | None = None  # a Dask scheduler address instead of local workers
+    force: bool = False  # extract everything again, cache or not
+    time_limit: float = DEFAULT_TIME_LIMIT  # 0: none
+    progress: bool = False  # a progress line on stderr
+    follow_symlinks: bool = False  # read symlinks to outside the raw folder too
+    max_mb: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_MAX_MB))  # per input kind
+    memory_mb: float = DEFAULT_MEMORY_MB  # address space per worker process; 0: none
+    keep_runs: int = DEFAULT_KEEP_RUNS  # run folders kept in OUT/runs, the current one included
+
+    @property
+    def worker_count(self) -> int:
+        return max(1, self.workers or os.cpu_count() or 1)
+
+
+@dataclass
+class RunSummary:
+    manifest: dict[str, Any]
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_SOME_FAILED if self.manifest["inputs"]["failed"] else EXIT_OK
+
+
+def run(raw_root: Path, out_dir: Path, options: RunOptions | None = None) -> RunSummary:
+    """Extract every input below `raw_root` into `out_dir`; raises OutputLocked when another
+    run holds `out_dir`."""
+    options = options or RunOptions()
+    remove_stale()
+    with output_lock(out_dir):
+        recover(out_dir)
+        return _run(raw_root.resolve(), out_dir, options)
+
+
+@dataclass
+class _Inputs:
+    """What a run found below the raw root, each readable file hashed."""
+    root: Path
+    files: list[Path]
+    discovered: Discovered
+    index: HashIndex
+    paths_of: dict[str, list[str]] = field(default_factory=dict)  # sha256 → paths, first kept
+    real_path: dict[str, Path] = field(default_factory=dict)  # source_path → the file on disk
+    unreadable: list[Result] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, raw_root: Path, out_dir: Path, options: RunOptions) -> _Inputs:
+        discovered = discover(raw_root, follow_symlinks=options.follow_symlinks)
+        found = cls(raw_root, discovered.inputs, discovered, HashIndex(out_dir))
+        for folder, reason in discovered.unreadable_folders.items():
+            found.fail(folder, "UnreadableFolder", f"the folder cannot be listed: {reason}")
+        for path in found.files:
+            relative = source_path(path, raw_root)
+            found.real_path[relative] = path
+            if _too_large(path, options, found):
+                continue
+            try:
+                digest = found.index.sha256(path, relative, lambda p: _hash_within(p, options.time_limit))
+                found.paths_of.setdefault(digest, []).append(relative)
+            except ReadTimeout as exc:
+                found.fail(path, "ReadTimeout", str(exc))
+            except OSError as exc:
+                found.fail(path, type(exc).__name__, exc.strerror or str(exc))
+        return found
+
+    def fail(self, path: Path, error_type: str, message: str) -> None:
+        """An errors row for a file or folder the run cannot read, logged once."""
+        result = error_result(str(path), str(self.root), None, "read", error_type, message)
+        _log_failure(result)
+        self.unreadable.append(result)
+
+    def fingerprint(self, code_key: str) -> str:
+        """What the tables are a function of: every path with its bytes' hash, and the code."""
+        digest = hashlib.sha256(f"{code_key}\n{CONTRACT_VERSION}\n".encode())
+        listed = sorted((path, sha) for sha, paths in self.paths_of.items() for path in paths)
+        listed += sorted((r.rows["errors"][0]["source_path"], "unreadable") for r in self.unreadable)
+        for path, sha in listed:
+            digest.update(f"{path}\t{sha}\n".encode())
+        return digest.hexdigest()
+
+    def counts(self) -> dict[str, Any]:
+        return {
+            "seen": len(self.files),
+            "duplicates": {paths[0]: paths[1:] for paths in self.paths_of.values() if len(paths) > 1},
+            "removed": self.index.removed(),
+            "skipped_unsupported": [source_path(p, self.root) for p, why in self.discovered.skipped.items()
+                                    if why == UNSUPPORTED],
+            "skipped": {source_path(p, self.root): why for p, why in self.discovered.skipped.items()
+                        if why != UNSUPPORTED},
+            "unreadable_folders": {source_path(p, self.root): why
+                                   for p, why in self.discovered.unreadable_folders.items()},
+        }
+
+
+class ReadTimeout(Exception):
+    """Reading a file to hash it took longer than the time limit."""
+
+
+def _hash_within(path: Path, seconds: float) -> str:
+    """The file's SHA-256, given up after `seconds`: a file on a hung share, or one that never
+    ends, must not hold the run before any time limit applies. The reading thread is a daemon,
+    so one stuck for good does not keep the process from exiting."""
+    if not seconds:
+        return sha256_file(path)
+    box: list[str | BaseException] = []
+
+    def read() -> None:
+        try:
+            box.append(sha256_file(path))
+        except BaseException as exc:  # handed to the caller's thread
+            box.append(exc)
+
+    thread = threading.Thread(target=read, name="hash", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if not box:
+        raise ReadTimeout(f"reading it took longer than the {seconds:g} s time limit (--time-limit): a file "
+                          "on a hung share, or one that never ends")
+    if isinstance(box[0], BaseException):
+        raise box[0]
+    return box[0]
+
+
+def _too_large(path: Path, options: RunOptions, found: _Inputs) -> bool:
+    """An input over the size limit of its kind becomes an errors row, unread."""
+    kind = input_kind(path)
+    limit = options.max_mb.get(kind, 0)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return False  # reading it will say what is wrong
+    if not limit or size <= limit * 2**20:
+        return False
+    found.fail(path, "InputTooLarge", f"{size / 2**20:.1f} MiB, over the {limit:g} MiB limit for {kind} "
+               f"inputs (--max-{kind}-mb)")
+    return True
+
+
+def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> RunSummary:
+    started = _now()
+    found = _Inputs.read(raw_root, out_dir, options)
+    cache = ResultCache(out_dir)
+    fingerprint = found.fingerprint(cache.key)
+    header = {"started_at": started, "raw_root": str(raw_root), "cache_key": cache.key,
+              "executor": options.scheduler or f"local, {options.worker_count} workers",
+              "inputs_fingerprint": fingerprint}
+    previous = previous_manifest(out_dir)
+    if _unchanged_since(previous, out_dir, fingerprint, options):  # the same tables: keep them
+        inputs = {**previous["inputs"], **found.counts(), "extracted": 0, "reused": len(found.paths_of)}
+        _log_carried_failures(out_dir, {r.rows["errors"][0]["source_path"] for r in found.unreadable})
+        manifest = keep_dataset(out_dir, _manifest(header, inputs), previous["outputs"], options.keep_runs,
+                                finish=write_report)
+        found.index.save()
+        return RunSummary(manifest)
+    tasks = _tasks(found, cache, options, _ocr_now_possible(previous))
+    in_memory: dict[str, Rows] = {}  # results the cache does not keep (time-outs), or could not
+    timed_out, failed_now = [], 0
+    for task, result in _progress(_extract(tasks, options), len(tasks), options.progress):
+        error_type = _log_failure(result)
+        failed_now += error_type is not None
+        if error_type in _NOT_CACHED or not cache.put(task.sha256, result.rows):
+            in_memory[task.sha256] = result.rows
+        if error_type == "DocumentTimeout":
+            timed_out.append(source_path(task.path, raw_root))
+    for path, why in found.discovered.skipped.items():
+        log.info("skipped %s: %s", source_path(path, raw_root), why)
+    written = _Written()
+
+    def manifest() -> dict[str, Any]:
+        return _manifest(header, {
+            **found.counts(),
+            "extracted": len(tasks) - failed_now,
+            "reused": len(found.paths_of) - len(tasks),
+            "failed": written.errors,
+            "timed_out": sorted(timed_out),
+            "needs_ocr": sorted(written.needs_ocr),
+        })
+
+    fresh = {task.sha256 for task in tasks}
+    documents = _documents(found, cache, in_memory, written, fresh)
+    summary = write_documents(out_dir, documents, manifest, options.keep_runs, finish=write_report)
+    found.index.save()
+    cache.drop_other_versions()
+    return RunSummary(summary)
+
+
+def _tasks(found: _Inputs, cache: ResultCache, options: RunOptions, redo: set[str]) -> list[Task]:
+    """A task for every file the cache cannot answer for (all of them with --force)."""
+    return [Task(str(found.real_path[paths[0]]), str(found.root), sha, options.time_limit, options.memory_mb)
+            for sha, paths in found.paths_of.items()
+            if options.force or not cache.has(sha) or redo.intersection(paths)]
+
+
+def _log_failure(result: Result) -> str | None:
+    """The error type of a failed result, logged; None for a success."""
+    if not result.failed:
+        return None
+    error = result.rows["errors"][0]
+    _log_error(error["source_path"], error)
+    return error["error_type"]
+
+
+def _log_error(path: str, error: dict[str, Any], carried: bool = False) -> None:
+    """One line per failed input; a failure kept from an earlier run says so."""
+    note = "; carried over from an earlier run" if carried else ""
+    log.warning("%s: %s (%s%s)", path, error["message"], error["error_type"], note)
+
+
+@dataclass
+class _Written:
+    """What went into the tables, counted as it streams by."""
+    errors: int = 0
+    needs_ocr: list[str] = field(default_factory=list)
+
+
+def _log_carried_failures(out_dir: Path, logged: set[str]) -> None:
+    """Failures kept from an earlier run are logged again: a cron log must say every run that
+    some inputs failed, not only the run that first met them."""
+    try:
+        errors = pq.read_table(out_dir / "errors.parquet").to_pylist()
+    except (OSError, ValueError):
+        return
+    for error in errors:
+        if error["source_path"] not in logged:
+            _log_error(error["source_path"], error, carried=True)
+
+
+def _documents(found: _Inputs, cache: ResultCache, in_memory: dict[str, Rows],
+               written: _Written, fresh: set[str]) -> Iterator[Tables]:
+    """Each document's tables in doc_id order (the order the tables are sorted in), under the
+    first of its paths, read back from the cache one at a time and checked against the
+    contract on their way to the writer; then the unreadable files. A failure read from the
+    cache is logged again (this run's own were logged as they came)."""
+    for sha in sorted(found.paths_of):
+        first = found.paths_of[sha][0]
+        rows = in_memory.get(sha) or cache.get(sha)
+        tables = _checked(rows, first) if rows is not None else None
+        if tables is None:  # damaged or edited since it was planned: extract it again, here
+            log.warning("%s: its cached result could not be used; extracted again", first)
+            result = extract_file(found.real_path[first], found.root)
+            _log_failure(result)
+            rows = result.rows
+            cache.put(sha, rows)
+            tables = validated(_named(rows, first))  # fresh rows that do not fit: a bug, said loudly
+        elif sha not in fresh:
+            for error in rows.get("errors", []):
+                _log_error(first, error, carried=True)
+        written.errors += _count(tables, "errors")
+        if _count(tables, "documents"):
+            written.needs_ocr += [first for warnings in tables["documents"].column("warnings").to_pylist()
+                                  if "needs_ocr" in (warnings or [])]
+        yield tables
+    errors = [result.rows["errors"][0] for result in found.unreadable]
+    written.errors += len(errors)
+    yield validated({"errors": errors})
+
+
+def _named(rows: Rows, source_path: str) -> Rows:
+    """The rows with the file's name: the first of the paths its bytes stand under."""
+    return {table: [{**row, "source_path": source_path} for row in table_rows]
+            if table in ("documents", "errors") else table_rows for table, table_rows in rows.items()}
+
+
+def _checked(rows: Rows, source_path: str) -> Tables | None:
+    """The rows as the contract's tables; None when they do not fit it (an edited cache entry)."""
+    try:
+        return validated(_named(rows, source_path))
+    except (SchemaError, TypeError, AttributeError) as exc:
+        log.warning("%s: its cached rows do not fit the contract (%s)", source_path, exc)
+        return None
+
+
+def _count(tables: Tables, name: str) -> int:
+    return tables[name].num_rows if name in tables else 0
+
+
+def _manifest(header: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
+    return {"run_id": uuid.uuid4().hex, **header, "finished_at": _now(),
+            "parser_version": PARSER_VERSION, "contract_version": CONTRACT_VERSION, "inputs": inputs}
+
+
+def _unchanged_since(previous: dict[str, Any], out_dir: Path, fingerprint: str, options: RunOptions) -> bool:
+    """Whether the last run's tables are exactly what this run would write: same inputs, same
+    code, nothing to retry (time-outs) or now possible (OCR), files intact."""
+    inputs = previous.get("inputs", {})
+    return not options.force and previous.get("inputs_fingerprint") == fingerprint \
+        and not inputs.get("timed_out") and not _ocr_now_possible(previous) \
+        and outputs_intact(out_dir, previous.get("outputs", {}))
+
+
+def _ocr_now_possible(previous: dict[str, Any]) -> set[str]:
+    """Files the last run recorded as needing OCR, when Tesseract is now installed."""
+    needs_ocr = previous.get("inputs", {}).get("needs_ocr") or []
+    return set(needs_ocr) if needs_ocr and tesseract_available() else set()
+
+
+def _extract(tasks: list[Task], options: RunOptions) -> Iterator[tuple[Task, Result]]:
+    if options.scheduler:
+        return run_dask(tasks, options.scheduler)
+    return run_local(tasks, options.worker_count)
+
+
+def _progress(results: Iterable[tuple[Task, Result]], total: int,
+              enabled: bool) -> Iterator[tuple[Task, Result]]:
+    """Pass results through under a progress bar on stderr (documents, rate, ETA, the file
+    just finished); log lines are printed above the bar, not glued onto it."""
+    if not enabled or not total:
+        yield from results
+        return
+    with logging_redirect_tqdm(), tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True,
+                                       smoothing=0.05, mininterval=0.5) as bar:
+        for task, result in results:
+            bar.set_postfix_str(Path(task.path).name[-40:], refresh=False)
+            bar.update()
+            yield task, result
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

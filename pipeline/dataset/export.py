@@ -1,0 +1,159 @@
+"""Exports of a run's tables for the tools analysts open: DuckDB (tables, lookups, views), CSV
+that Excel reads as Thai (UTF-8 with a BOM, list columns as JSON arrays) and an xlsx workbook.
+
+Every export reads the tables of one run (`OUT/current`, resolved once) and is written beside
+it under a temporary name, then renamed: a reader never opens half an export."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ita_extract.normalizers.units import unit_table
+from ita_extract.pipeline.dataset.schema import TABLES, enumerations, meanings, warning_meanings
+from ita_extract.pipeline.dataset.store import run_tables
+from ita_extract.pipeline.ita.knowledge import rows as ita_rows
+
+FORMATS = ("duckdb", "csv", "xlsx")
+DUCKDB_FILE, CSV_FOLDER, XLSX_FILE = "ita.duckdb", "csv", "ita.xlsx"
+_XLSX_CELL_LIMIT = 32_767  # Excel refuses longer cells; a page's text can be longer
+
+
+def lookups() -> dict[str, pa.Table]:
+    """The lookup tables: names and meanings of the codes the tables use."""
+    tools = ita_rows("tool_names")
+    return {
+        "tools": pa.Table.from_pylist([
+            {"tool": r["tool"], "name_th": r["name_th"], "name_en": r["name_en"],
+             "indicators": r["indicators"], "weight": float(r["weight"])} for r in tools]),
+        "indicators": pa.Table.from_pylist([
+            {"indicator": int(r["indicator"]), "tool": r["tool"], "name": r["name"]}
+            for r in ita_rows("indicators")]),
+        "issue_areas": pa.Table.from_pylist([
+            {"issue_area": int(r["area"]), "name": r["name"]} for r in ita_rows("issue_areas")]),
+        "org_types": pa.Table.from_pylist([
+            {"org_type": value, "meaning": meaning}
+            for value, meaning in enumerations()["org_type"].items()]),
+        "units": pa.Table.from_pylist([{"unit": r["unit"], "kind": r["kind"]} for r in unit_table()]),
+        "error_types": pa.Table.from_pylist(list(meanings("error_types"))),
+        "warnings": pa.Table.from_pylist([
+            {"warning": w, "meaning": m} for w, m in warning_meanings().items()]),
+        "enumerations": pa.Table.from_pylist([
+            {"column": column, "value": value, "meaning": meaning}
+            for column, values in enumerations().items() for value, meaning in values.items()]),
+    }
+
+
+# Views that join the lookups in, so that a first query needs no knowledge of the codes.
+VIEWS = {
+    "scores_named": """
+        SELECT s.*, i.name AS indicator_name, t.name_th AS tool_name
+        FROM scores s LEFT JOIN indicators i ON i.indicator = s.indicator
+        LEFT JOIN tools t ON t.tool = s.tool""",
+    "measures_named": """
+        SELECT m.*, a.name AS issue_area_name, i.name AS indicator_name
+        FROM measures m LEFT JOIN issue_areas a ON a.issue_area = m.issue_area
+        LEFT JOIN indicators i ON i.indicator = m.indicator""",
+    "measure_units": """
+        SELECT m.doc_id, m.measure_id, u.unit, k.kind
+        FROM measures m, UNNEST(m.responsible_units) AS u(unit)
+        LEFT JOIN units k ON k.unit = u.unit""",
+    "document_warnings": """
+        SELECT d.doc_id, d.source_path, d.org_name, w.warning, l.meaning
+        FROM documents d, UNNEST(d.warnings) AS w(warning)
+        LEFT JOIN warnings l ON l.warning = w.warning
+            OR l.warning = split_part(w.warning, ':', 1) || ':<rule>:<year>'""",
+    "overall_by_year": """
+        SELECT d.org_name, d.org_type, d.province, s.score_year_be, s.score, s.verification
+        FROM scores s JOIN documents d USING (doc_id) WHERE s.level = 'overall'""",
+}
+
+
+def export(out_dir: Path, fmt: str) -> Path:
+    """Write the export of `fmt` into `out_dir`; returns its path."""
+    folder = run_tables(out_dir)
+    tables = {name: pq.read_table(folder / f"{name}.parquet") for name in TABLES}
+    writer = {"duckdb": _duckdb, "csv": _csv, "xlsx": _xlsx}[fmt]
+    target = out_dir / {"duckdb": DUCKDB_FILE, "csv": CSV_FOLDER, "xlsx": XLSX_FILE}[fmt]
+    temporary = target.with_name(f".{target.name}.new")
+    _remove(temporary)
+    writer(temporary, tables, lookups())
+    _remove(target)
+    os.replace(temporary, target)
+    return target
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _duckdb(path: Path, tables: dict[str, pa.Table], lookup: dict[str, pa.Table]) -> None:
+    import duckdb
+
+    con = duckdb.connect(str(path))
+    try:
+        for name, table in {**tables, **lookup}.items():
+            con.register("incoming", table)
+            con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM incoming')
+            con.unregister("incoming")
+        for name, sql in VIEWS.items():
+            con.execute(f'CREATE VIEW "{name}" AS {sql}')
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
+def _cell(value: Any) -> Any:
+    """A value for a CSV or sheet cell: lists as JSON arrays, dates as ISO text."""
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _rows(table: pa.Table) -> Iterator[list[Any]]:
+    for batch in table.to_batches(max_chunksize=10_000):
+        for row in batch.to_pylist():
+            yield [_cell(v) for v in row.values()]
+
+
+def _csv(folder: Path, tables: dict[str, pa.Table], lookup: dict[str, pa.Table]) -> None:
+    folder.mkdir(parents=True)
+    for name, table in {**tables, **{f"lookup_{k}": v for k, v in lookup.items()}}.items():
+        with (folder / f"{name}.csv").open("w", encoding="utf-8-sig", newline="") as handle:
+            out = csv.writer(handle)
+            out.writerow(table.column_names)
+            out.writerows(_rows(table))
+
+
+def _xlsx(path: Path, tables: dict[str, pa.Table], lookup: dict[str, pa.Table]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)
+            if len(value) > _XLSX_CELL_LIMIT:  # the full text is in the Parquet and CSV files
+                value = value[:_XLSX_CELL_LIMIT - 1] + "…"
+        return value
+
+    book = Workbook(write_only=True)
+    for name, table in {**tables, **{f"lookup_{k}": v for k, v in lookup.items()}}.items():
+        sheet = book.create_sheet(name[:31])
+        sheet.append(table.column_names)
+        for row in _rows(table):
+            sheet.append([clean(v) for v in row])
+    book.save(path)

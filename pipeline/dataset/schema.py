@@ -1,0 +1,328 @@
+"""The output contract, declared once: every table and column with its type and meaning.
+
+The pyarrow schemas, the data dictionary (docs/data-dictionary.md) and the
+writer's validation are all derived from `TABLES`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pyarrow as pa
+
+from ita_extract.normalizers.csv_rows import read_rows
+from ita_extract.pipeline.ita.knowledge import rows as ita_rows
+
+CONTRACT_VERSION = "2"
+# What the dataset's codes mean: enumerations, warnings and error types, one CSV each.
+MEANINGS = Path(__file__).parent / "data"
+
+_TYPES: dict[str, pa.DataType] = {
+    "string": pa.string(),
+    "int8": pa.int8(),
+    "int16": pa.int16(),
+    "int32": pa.int32(),
+    "float32": pa.float32(),
+    "float64": pa.float64(),
+    "date32": pa.date32(),
+    "list<string>": pa.list_(pa.string()),
+}
+
+# contract type → (pandas_type, numpy_type) of the pandas metadata
+_PANDAS_TYPES: dict[str, tuple[str, str]] = {
+    "string": ("unicode", "object"),
+    "int8": ("int8", "Int8"),
+    "int16": ("int16", "Int16"),
+    "int32": ("int32", "Int32"),
+    "float32": ("float32", "float32"),
+    "float64": ("float64", "float64"),
+    "date32": ("date", "object"),
+    "list<string>": ("list[unicode]", "object"),
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str
+    description: str
+    nullable: bool = True
+    bounds: tuple[float, float] | None = None  # the least and the greatest value a row may hold
+
+    def arrow(self) -> pa.Field:
+        return pa.field(self.name, _TYPES[self.type], nullable=self.nullable)
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    fields: tuple[Field, ...]
+    sort_keys: tuple[str, ...]
+
+    @property
+    def columns(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def arrow_schema(self) -> pa.Schema:
+        return pa.schema([f.arrow() for f in self.fields], metadata={b"pandas": self.pandas_metadata()})
+
+    def pandas_metadata(self) -> bytes:
+        """What pandas reads back as dtypes: a nullable integer column stays a nullable integer
+        (`Int32`) instead of float64 with NaN. Written by hand, without library versions, so the
+        files are the same whichever pandas made the run."""
+        columns = [{"name": f.name, "field_name": f.name, "pandas_type": _PANDAS_TYPES[f.type][0],
+                    "numpy_type": _PANDAS_TYPES[f.type][1] if f.nullable or not f.type.startswith("int")
+                    else f.type, "metadata": None} for f in self.fields]
+        return json.dumps({"index_columns": [], "column_indexes": [], "columns": columns},
+                          separators=(",", ":")).encode()
+
+
+def F(name: str, type_: str, description: str, nullable: bool = True,  # noqa: N802
+      bounds: tuple[float, float] | None = None) -> Field:
+    return Field(name, type_, description, nullable, bounds)
+
+
+SCORE_BOUNDS = (0.0, 100.0)
+
+
+# Columns several tables share, declared once.
+SOURCE_PATH = F("source_path", "string", "Path relative to the raw root, forward slashes; a byte of the name "
+                "that is not UTF-8 is shown as `\\xNN` and a backslash as `\\\\`, so the name on disk is "
+                "recovered exactly.", False)
+DOC_ID = F("doc_id", "string", "First 16 hex chars of the SHA-256 of the file bytes.", False)
+PAGE = F("page", "int32", "1-based page the row was read from (null for text input).")
+SOURCE_TEXT = F("source_text", "string", "The table row or sentence the row was read from.")
+ASSESSMENT_YEAR = F("assessment_year_be", "int16",
+                    "ITA fiscal year (Buddhist Era) whose results the document discusses.")
+PLAN_YEAR = F("plan_year_be", "int16", "Fiscal year (BE) the measures are for, when stated.")
+ISSUE_AREA = F("issue_area", "int8",
+               "1–7 when the document groups by the seven analysis areas (ประเด็นที่ ๑–๗).")
+TOOL = F("tool", "string", "`IIT`, `EIT` or `OIT`; null for the overall score.")
+INDICATOR = F("indicator", "int8", "Indicator number 1–10 (ตัวชี้วัดที่), when known.")
+SUB_INDICATOR = F("sub_indicator", "string", "Sub-indicator such as `9.1`, `10.2`.")
+ITEM_CODES = F("item_codes", "list<string>", "Canonical item codes (`i1`, `e4`, `o10`) cited.")
+
+DOCUMENTS = Table(
+    "documents",
+    "One row per input file that could be read.",
+    (
+        DOC_ID,
+        SOURCE_PATH,
+        F("source_sha256", "string", "Full SHA-256 hex of the file bytes.", False),
+        F("source_format", "string", "`pdf` or `text` (.txt/.md/.html dumps).", False),
+        F("text_source", "string", "`text_layer`, `ocr`, `mixed` (some pages OCR'd), `plain_text`."),
+        F("page_count", "int32", "Pages (null for text)."),
+        F("org_name", "string", "Full organisation name with its type, abbreviations expanded."),
+        F("org_type", "string", "`เทศบาลนคร`, `เทศบาลเมือง`, `เทศบาลตำบล`, `องค์การบริหารส่วนตำบล`, "
+          "`องค์การบริหารส่วนจังหวัด`, `กรุงเทพมหานคร`, `เมืองพัทยา` or `other`."),
+        F("district", "string", "Amphoe name without `อำเภอ`/`เขต`; null when not stated."),
+        F("province", "string", "Canonical province name without `จังหวัด`; null when not stated."),
+        F("doc_type", "string", "`analysis`, `measures`, `measures_report` or `unknown`.", False),
+        ASSESSMENT_YEAR,
+        F("assessment_year_ce", "int16", "assessment_year_be − 543."),
+        PLAN_YEAR,
+        F("issued_date", "date32", "The document's own date; null if absent."),
+        F("overall_score", "float64", "Overall ITA score of assessment_year_be, 0–100.", bounds=SCORE_BOUNDS),
+        F("grade", "string", "`AA` `A` `B` `C` `D` `E` `F` derived from overall_score by the bands."),
+        F("grade_stated", "string", "The grade or label as printed (`E`, `AA`, `ผ่านดี`); null if none."),
+        F("n_scores", "int32", "Score rows this document contributed.", False),
+        F("n_findings", "int32", "Finding rows this document contributed.", False),
+        F("n_measures", "int32", "Measure rows this document contributed.", False),
+        F("warnings", "list<string>", "Validation flags, each listed under Warnings below."),
+        F("score_check", "string", "What the printed scores' own arithmetic says: `consistent`, "
+          "`conflicting` or `unchecked` (see Verification); null when the document has no scores."),
+        F("parser_version", "string", "Version of the code that produced the row.", False),
+    ),
+    ("source_path",),
+)
+
+PAGES = Table(
+    "pages",
+    "One row per page of every document: full repaired text and its quality.",
+    (
+        DOC_ID,
+        F("page", "int32", "1-based; a text dump is one page, or one per form feed.", False),
+        F("text", "string", "Repaired text in reading order; table rows as tab-separated lines."),
+        F("text_source", "string", "`text_layer`, `ocr`, `plain_text`."),
+        F("damaged_before", "int32", "Damaged Thai clusters in the raw text of the page."),
+        F("damaged_after", "int32", "Damaged Thai clusters in `text`."),
+        F("thai_word_ratio", "float32", "Share of Thai tokens of `text` that are dictionary words."),
+    ),
+    ("doc_id", "page"),
+)
+
+SCORES = Table(
+    "scores",
+    "One row per score printed in a document.",
+    (
+        DOC_ID,
+        F("org_name", "string", "Copied from documents."),
+        F("province", "string", "Copied from documents."),
+        ASSESSMENT_YEAR,
+        F("score_year_be", "int16", "Year the score belongs to (comparison tables carry earlier years)."),
+        F("level", "string", "`overall`, `tool`, `indicator`, `sub_indicator`, `item`.", False),
+        TOOL,
+        F("tool_part", "int8", "1 or 2 where a tool is split (EIT ส่วนที่ ๑/๒)."),
+        F("indicator", "int8", "1–10; for items, the indicator the item belongs to when known."),
+        SUB_INDICATOR,
+        F("item_code", "string", "Canonical code: lowercase `i`/`e`/`o` + Arabic number."),
+        F("item_code_raw", "string", "The code exactly as printed (`i๑`, `E๗`, `๐๑๐`)."),
+        F("label", "string", "Indicator name or item question/title, repaired Thai."),
+        F("score", "float64", "0–100.", False, SCORE_BOUNDS),
+        PAGE,
+        SOURCE_TEXT,
+        F("verification", "string", "`verified`, `unverified`, `conflict` or `corrected` (see Verification).",
+          False),
+    ),
+    ("doc_id", "score_year_be", "level", "tool", "indicator", "item_code", "source_text"),
+)
+
+FINDINGS = Table(
+    "findings",
+    "One row per finding, weakness, recommendation or limitation.",
+    (
+        DOC_ID,
+        ASSESSMENT_YEAR,
+        F("finding_id", "string", "doc_id + `-f` + ordinal, stable across re-runs.", False),
+        F("kind", "string", "`finding`, `recommendation` or `limitation`.", False),
+        ISSUE_AREA,
+        TOOL,
+        INDICATOR,
+        SUB_INDICATOR,
+        ITEM_CODES,
+        F("text", "string", "Repaired Thai text."),
+        PAGE,
+        SOURCE_TEXT,
+    ),
+    ("doc_id", "finding_id"),
+)
+
+MEASURES = Table(
+    "measures",
+    "One row per measure, activity, project or improvement guideline.",
+    (
+        DOC_ID,
+        ASSESSMENT_YEAR,
+        PLAN_YEAR,
+        F("measure_id", "string", "doc_id + `-m` + ordinal.", False),
+        F("seq", "int16", "The row's own number (ลำดับ) when printed."),
+        ISSUE_AREA,
+        TOOL,
+        INDICATOR,
+        ITEM_CODES,
+        F("title", "string", "มาตรการ / กิจกรรม / โครงการ / ประเด็นการพัฒนา."),
+        F("steps", "list<string>", "ขั้นตอน / วิธีการดำเนินการ, one element per numbered step."),
+        F("responsible", "list<string>", "Units or roles (ผู้รับผิดชอบ) as printed, one element each."),
+        F("responsible_units", "list<string>", "`responsible` under canonical names "
+          "(`normalizers/data/responsible_units.csv`: `สำนักปลัดเทศบาล`, `สำนักปลัด อบต.` → `สำนักปลัด`; "
+          "`ทุกกอง` → `ทุกส่วนราชการ`; a role such as `นิติกร` stays a role), each once; a name the "
+          "table does not know is kept as printed."),
+        F("timeframe_raw", "string", "As printed, digits converted."),
+        F("period_start", "date32", "Start of the resolved period."),
+        F("period_end", "date32", "End of the resolved period."),
+        F("follow_up", "string", "การติดตามผล / การกำกับติดตาม."),
+        F("status", "string", "`done`, `in_progress`, `not_started` from ticked boxes; null if none."),
+        F("result", "string", "สรุปผล / ผลลัพธ์ / ความก้าวหน้า."),
+        PAGE,
+        SOURCE_TEXT,
+    ),
+    ("doc_id", "measure_id"),
+)
+
+ERRORS = Table(
+    "errors",
+    "One row per input that could not be processed.",
+    (
+        SOURCE_PATH,
+        F("source_sha256", "string", "Full SHA-256 hex of the bytes, when they could be read."),
+        F("stage", "string", "Where it failed: `read`, `decode`, `parse`, `extract`.", False),
+        F("error_type", "string", "Kind of failure, listed under Error types below.", False),
+        F("message", "string", "What went wrong, for a person.", False),
+    ),
+    ("source_path",),
+)
+
+TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, PAGES, SCORES, FINDINGS, MEASURES,
+                                                 ERRORS)}
+
+
+@cache
+def meanings(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of `pipeline/dataset/data/<name>.csv`: enumerations, warnings or error_types."""
+    return read_rows(MEANINGS / f"{name}.csv")
+
+
+def enumerations() -> dict[str, dict[str, str]]:
+    """{column: {value: meaning}} of every enumerated column (pipeline/dataset/data/enumerations.csv)."""
+    found: dict[str, dict[str, str]] = {}
+    for row in meanings("enumerations"):
+        found.setdefault(row["column"], {})[row["value"]] = row["meaning"]
+    return found
+
+
+def warning_meanings() -> dict[str, str]:
+    """{warning: meaning} of every value of documents.warnings (pipeline/dataset/data/warnings.csv)."""
+    return {row["warning"]: row["meaning"] for row in meanings("warnings")}
+
+
+def known_warning(warning: str) -> bool:
+    """Whether a warning is one the data dictionary lists (`arithmetic_conflict:<rule>:<year>` by form)."""
+    if warning in warning_meanings():
+        return True
+    head, _, rest = warning.partition(":")
+    rule, _, year = rest.partition(":")
+    return (f"{head}:<rule>:<year>" in warning_meanings() and year.isdigit()
+            and rule in {r["rule"] for r in ita_rows("score_rules")})
+
+
+_VERIFICATION_TEXT = [
+    "## Verification",
+    "",
+    "NACC computes ITA scores by fixed arithmetic, so the scores a document prints check each other.",
+    "The rules applied (`pipeline/ita/knowledge/score_rules.csv`), each for the score years it holds for:",
+    "",
+]
+
+
+def data_dictionary() -> str:
+    """docs/data-dictionary.md, generated from TABLES and the tables of enumerations, warnings and rules."""
+    out = [
+        "# Data dictionary",
+        "",
+        f"Generated from `pipeline/dataset/schema.py` (contract version {CONTRACT_VERSION}) by",
+        "`ita-extract schema --write docs/data-dictionary.md`. Do not edit by hand.",
+        "",
+    ]
+    for table in TABLES.values():
+        out += [f"## {table.name}", "", table.description, "",
+                f"Sorted by: {', '.join(table.sort_keys)}.", "",
+                "| column | type | nullable | meaning |", "|---|---|---|---|"]
+        out += [f"| {f.name} | {f.type} | {'yes' if f.nullable else 'no'} | {f.description} |"
+                for f in table.fields]
+        out.append("")
+    out += ["## Enumerations", "",
+            "Every value an enumerated column holds (`pipeline/dataset/data/enumerations.csv`);",
+            "the writer refuses any other.", "", "| column | value | meaning |", "|---|---|---|"]
+    out += [f"| {column} | `{value}` | {meaning} |" for column, values in enumerations().items()
+            for value, meaning in values.items()]
+    out += ["", "## Warnings", "",
+            "Every value of `documents.warnings` (`pipeline/dataset/data/warnings.csv`);",
+            "the writer refuses any other.", "", "| warning | meaning |", "|---|---|"]
+    out += [f"| `{warning}` | {meaning} |" for warning, meaning in warning_meanings().items()]
+    out += ["", "## Error types", "",
+            "Values of `errors.error_type` (`pipeline/dataset/data/error_types.csv`). Any other value is",
+            "the name of the Python exception met: an operating-system error while reading",
+            "(`PermissionError`, `IsADirectoryError`) or an unexpected failure (a bug worth reporting).",
+            "", "| error_type | stage | meaning |", "|---|---|---|"]
+    out += [f"| `{r['error_type']}` | {r['stage']} | {r['meaning']} |" for r in meanings("error_types")]
+    out += ["", *_VERIFICATION_TEXT, "| rule | what must hold | score years | source |", "|---|---|---|---|"]
+    out += [f"| `{r['rule']}` | {r['meaning']} | {r['year_from']}–{r['year_to']} | {r['source']} |"
+            for r in ita_rows("score_rules")]
+    out += ["", "Printed values are rounded; a rule holds when it misses by no more than the rounding of",
+            "every value in it allows (half a unit of each value's last printed decimal, weighted).",
+            "`verification` and `score_check` values are listed under Enumerations.", ""]
+    return "\n".join(out)

@@ -1,0 +1,116 @@
+"""Findings, weaknesses, recommendations and limitations, from table columns and from prose.
+
+Table columns are recognised by their headers (ข้อค้นพบ, ข้อเสนอแนะ …). In
+prose, a short line naming a kind (finding_cues.csv: ข้อจำกัด, ข้อเสนอแนะ …)
+opens a section whose paragraphs and list items are findings of that kind,
+and a sentence that reports what was found (`ด้าน IIT พบว่า …`) about a tool or
+an indicator is a finding of it. Numbered points are separate findings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ita_extract.normalizers.codes import find_item_codes, tool_of_codes
+from ita_extract.normalizers.lists import split_points, squeeze_thai
+from ita_extract.parsers.model import Block
+from ita_extract.pipeline.ita.knowledge import keyed_patterns
+from ita_extract.pipeline.ita.lines import Line, block_lines, repaired
+from ita_extract.pipeline.ita.measures import Measure
+from ita_extract.pipeline.ita.subjects import Subject, prose_subjects
+
+_SECTION_MAX = 160  # a line this short that names a kind is a section heading
+_FOUND = regex.compile(r"พบว่า|ผลการวิเคราะห์")
+_NUMBERED = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-•●▪])")
+_LEADING_CODE = regex.compile(r"^\s*[iIeEoO]\s?[0-9๐-๙]{1,2}(?![0-9๐-๙])")
+# Table columns whose cells are findings; the column's role is the finding's kind.
+FINDING_ROLES = ("finding", "recommendation")
+
+
+@dataclass
+class Finding:
+    kind: str
+    text: str
+    line: Line
+    issue_area: int | None = None
+    tool: str | None = None
+    indicator: int | None = None
+    sub_indicator: str | None = None
+    item_codes: list[str] = field(default_factory=list)
+
+
+def section_kind(text: str) -> str | None:
+    """The kind a short heading-like line names, or None."""
+    if len(text) > _SECTION_MAX:
+        return None
+    for kind, pattern in keyed_patterns("finding_cues", "kind"):
+        if pattern.search(squeeze_thai(text)):
+            return kind
+    return None
+
+
+def table_findings(measure: Measure, line: Line) -> list[Finding]:
+    """Findings printed in the finding and recommendation columns of one table row."""
+    found = []
+    for role in FINDING_ROLES:
+        for point in split_points(measure.row.lines(role)):
+            found.append(Finding(role, point, line, measure.issue_area, measure.tool, measure.indicator,
+                                 None, list(measure.item_codes)))
+    return found
+
+
+def prose_findings(blocks: list[Block]) -> list[tuple[Block, list[Finding]]]:
+    """Findings of every non-table block, keyed by block so callers can keep document order."""
+    results = []
+    section: str | None = None
+    for block in blocks:
+        if block.kind == "table":
+            section = None
+            continue
+        found: list[Finding] = []
+        for k, line in enumerate(block_lines(block)):
+            kind = section_kind(line.text)
+            if kind:
+                section = kind
+                continue
+            if k == 0 and section and _ends_section(block, line):
+                section = None
+            found.extend(_line_findings(line, section))
+        results.append((block, found))
+    return results
+
+
+def _ends_section(block: Block, line: Line) -> bool:
+    """A heading, or a short unnumbered line opening a block (a title), closes a section."""
+    if block.kind == "heading":
+        return True
+    opens_point = _NUMBERED.match(line.text) or _LEADING_CODE.match(repaired(line.text))
+    return len(line.text) <= _SECTION_MAX and not opens_point
+
+
+def _line_findings(line: Line, section: str | None) -> list[Finding]:
+    text = line.text
+    subjects = [s for s in prose_subjects(squeeze_thai(text)) if s.level != "overall"]
+    reports_finding = _FOUND.search(text) and subjects
+    if section is None and not reports_finding:
+        return []
+    kind = section or "finding"
+    subject = _main_subject(subjects)
+    found = []
+    for point in split_points(text):
+        codes = [f.item.code for f in find_item_codes(repaired(point)) if f.item.code]
+        tool = subject.tool if subject else tool_of_codes(codes)
+        found.append(Finding(kind, point, line, None, tool, subject.indicator if subject else None,
+                             subject.sub_indicator if subject else None, list(dict.fromkeys(codes))))
+    return found
+
+
+def _main_subject(subjects: list[Subject]) -> Subject | None:
+    """The most specific subject a sentence is about (an indicator over the tool it sits under)."""
+    for level in ("sub_indicator", "indicator", "tool"):
+        for subject in subjects:
+            if subject.level == level:
+                return subject
+    return None

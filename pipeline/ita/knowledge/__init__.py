@@ -1,0 +1,29 @@
+"""What the ITA room knows about the genre, kept as data: keyword tables, cue lists, bands,
+rules and catalogs, one CSV file each in this folder, read through this one accessor."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import regex
+
+from ita_extract.normalizers.csv_rows import read_rows
+
+FOLDER = Path(__file__).parent
+
+
+@cache
+def rows(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of `<name>.csv` in this folder as dicts, in file order (misshapen rows fail loudly)."""
+    return read_rows(FOLDER / f"{name}.csv")
+
+
+@cache
+def patterns(name: str, column: str = "pattern") -> tuple[regex.Pattern, ...]:
+    return tuple(regex.compile(row[column]) for row in rows(name))
+
+
+@cache
+def keyed_patterns(name: str, key: str, column: str = "pattern") -> tuple[tuple[str, regex.Pattern], ...]:
+    return tuple((row[key], regex.compile(row[column])) for row in rows(name))

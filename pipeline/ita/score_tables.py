@@ -1,0 +1,184 @@
+"""Scores read from tables of scores: name | score, rank | name | score, code + question | score |
+remarks, OIT lists with category rows, comparison tables with one column per year (the year
+may stand in a second header row), tool columns printed once beside their indicators, and
+tables whose columns are the subjects and whose rows are years.
+
+A row's label cell says what the score is of (label_subject); a row with a
+label and no score is a category row (`9.1 ข้อมูลพื้นฐาน`, `ตัวชี้วัดที่ 9 …`)
+whose indicator the items below it belong to. A value printed once for several rows
+(a merged cell) counts once, for the subject its column's header names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from ita_extract.normalizers.digits import parse_number, thai_digits_to_arabic
+from ita_extract.normalizers.lists import squeeze_thai
+from ita_extract.normalizers.years import to_be
+from ita_extract.pipeline.ita.knowledge import keyed_patterns
+from ita_extract.pipeline.ita.lines import Line, clean, repaired, row_text
+from ita_extract.pipeline.ita.scores import Score
+from ita_extract.pipeline.ita.subjects import Subject, item_indicator, label_subject, tool_of_indicator
+from ita_extract.pipeline.ita.table_views import Column, TableView, cell_text
+from ita_extract.pipeline.ita.verification.plausibility import is_ita_year
+
+# Columns that can name a row's subject; the deepest subject any of them names is the row's.
+LABEL_ROLES = ("item_text", "indicator", "label", "title", "issue")
+_DEPTH = {"overall": 0, "tool": 1, "indicator": 2, "sub_indicator": 3, "item": 4}
+_AVERAGE = regex.compile(r"เฉลี่ย")
+_CELL_NUMBER = regex.compile(r"\d[\d,]*(?:\.\d+)?")
+_YEAR_CELL = regex.compile(r"^\D{0,20}?((?:25|20)\d\d)\D{0,6}$")
+_COLUMN_SUBJECT_LEVELS = ("overall", "tool", "indicator", "sub_indicator")
+
+
+def table_scores(table_view: TableView, assessment_year: int | None) -> list[Score]:
+    by_subject_column = subject_columns(table_view)
+    if by_subject_column:
+        return _year_row_scores(table_view, by_subject_column)
+    label_columns = [c for role in LABEL_ROLES for c in table_view.columns_of(role)]
+    code_column = next(iter(table_view.columns_of("code")), None)
+    value_columns = [*table_view.columns_of("score"), *table_view.columns_of("year")]
+    if not label_columns or not value_columns:
+        return []
+    context: Subject | None = None
+    scores: list[Score] = []
+    for row in table_view.body():
+        cells = row.cells
+        code = _printed(cells, code_column.index) if code_column else ""
+        subject, label = _row_subject(cells, label_columns, code, _tool(table_view, context))
+        values = [(column, printed) for column in value_columns
+                  if (printed := _cell_number(cells, column.index)) is not None]
+        if subject and subject.level in ("tool", "indicator", "sub_indicator"):
+            context = subject  # the category the rows below are listed under
+        if not values:
+            continue
+        if subject is None and _AVERAGE.search(label) and context is not None:
+            subject = context
+        if subject is None:
+            continue
+        subject = _within_context(subject, context, assessment_year)
+        line = Line(row.page, row.line, row_text(row), "table")
+        subject = replace(subject, label=clean(subject.label or label) or None)
+        group = _group(table_view, context)
+        for column, printed in values:
+            owner = _column_subject(column, subject)
+            if owner is not None:
+                scores.append(Score(owner, float(printed), line, column.year_be or assessment_year,
+                                    printed=printed, place=f"{row.page}:{row.line}:{column.index}",
+                                    group=group if owner is subject else None))
+    return scores
+
+
+def _row_subject(cells, columns: list[Column], code: str, tool: str | None) -> tuple[Subject | None, str]:
+    """The deepest subject the row's label cells name (a merged tool cell beside an indicator's
+    name leaves the row the indicator's), with the label it was read from."""
+    best: Subject | None = None
+    best_label = ""
+    for column in columns:
+        if column.index >= len(cells) or cells[column.index].spanned:
+            continue
+        label = _printed(cells, column.index)
+        found = label_subject(f"{code} {label}".strip(), tool) if label or code else None
+        if found and (best is None or _DEPTH[found.level] > _DEPTH[best.level]):
+            best, best_label = found, label
+        best_label = best_label or label
+    return best, best_label
+
+
+def _column_subject(column: Column, subject: Subject) -> Subject | None:
+    """Whose score a value column holds: the row's subject, or its tool or the overall where the
+    column's header says so (`คะแนนเครื่องมือ` beside indicator rows)."""
+    header = squeeze_thai(clean(column.header))
+    levels = keyed_patterns("score_column_levels", "level")
+    level = next((lv for lv, pattern in levels if pattern.search(header)), None)
+    if level is None or level == subject.level or subject.level == "overall":
+        return subject
+    if level == "overall":
+        return Subject("overall", 0, 0)
+    tool = subject.tool or tool_of_indicator(subject.indicator)
+    return Subject("tool", 0, 0, tool=tool) if tool and subject.level != "overall" else None
+
+
+def subject_columns(table_view: TableView) -> list[tuple[Column, Subject]]:
+    """Columns headed by what their values are of, when the rows are years (one row per year)."""
+    found = []
+    for column in table_view.columns:
+        header = clean(column.header)
+        subject = label_subject(header) if header and not _YEAR_CELL.match(header) else None
+        if subject is not None and subject.level in _COLUMN_SUBJECT_LEVELS:
+            found.append((column, replace(subject, label=clean(subject.label or "") or None)))
+    first = min((c.index for c in table_view.columns if c.index not in {k.index for k, _ in found}),
+                default=None)
+    rows = list(table_view.body())
+    if len(found) < 2 or first is None or not rows:
+        return []
+    years = [_YEAR_CELL.match(cell_text(r.cells[first])) if first < len(r.cells) else None for r in rows]
+    return found if all(years) else []
+
+
+def _year_row_scores(table_view: TableView, columns: list[tuple[Column, Subject]]) -> list[Score]:
+    first = min(c.index for c in table_view.columns if c.index not in {k.index for k, _ in columns})
+    scores = []
+    for row in table_view.body():
+        year = to_be(int(_YEAR_CELL.match(cell_text(row.cells[first])).group(1)))
+        if not is_ita_year(year):
+            continue
+        line = Line(row.page, row.line, row_text(row), "table")
+        for column, subject in columns:
+            printed = _cell_number(row.cells, column.index)
+            if printed is not None:
+                scores.append(Score(subject, float(printed), line, year, printed=printed,
+                                    place=f"{row.page}:{row.line}:{column.index}"))
+    return scores
+
+
+def _printed(cells, index: int) -> str:
+    if index >= len(cells):
+        return ""
+    return " ".join(repaired(line).strip() for line in cells[index].lines if line.strip())
+
+
+def _tool(table_view: TableView, context: Subject | None) -> str | None:
+    return (context.tool if context else None) or table_view.tool
+
+
+def _within_context(subject: Subject, context: Subject | None, year: int | None) -> Subject:
+    """An item takes the indicator of the category it is listed under, else the year's map."""
+    if subject.sub_indicator:
+        subject = replace(subject, sub_indicator=thai_digits_to_arabic(subject.sub_indicator))
+    if subject.level != "item":
+        return subject
+    indicator, sub = item_indicator(year, subject.item_code)
+    if context is not None and context.tool == subject.tool:
+        indicator = context.indicator or indicator
+        sub = thai_digits_to_arabic(context.sub_indicator) if context.sub_indicator else sub
+    return replace(subject, indicator=indicator, sub_indicator=sub)
+
+
+def _group(table_view: TableView, context: Subject | None) -> str | None:
+    """Rows listed under one category row of one table: the items its score is the mean of."""
+    if context is None:
+        return None
+    return (f"{table_view.block.page}:{table_view.block.line_start}:{context.level}:{context.tool}:"
+            f"{context.indicator}:{context.sub_indicator}")
+
+
+def _cell_number(cells, index: int) -> str | None:
+    """The number a cell prints, unless the cell is a place a merged cell only covers."""
+    if index >= len(cells) or cells[index].spanned:
+        return None
+    return _printed_number(cell_text(cells[index]))
+
+
+def _printed_number(text: str) -> str | None:
+    """The first number of a cell as printed (Arabic digits, no thousands commas)."""
+    value = parse_number(text)
+    if value is None:
+        return None
+    match = _CELL_NUMBER.search(thai_digits_to_arabic(text))
+    return match.group().replace(",", "") if match else f"{value:g}"
+
+

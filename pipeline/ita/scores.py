@@ -1,0 +1,124 @@
+"""Scores printed in sentences and cells: overall, per tool, indicator, sub-indicator and item.
+
+Every number first gets its role (`number_roles`); only `score` numbers can
+become scores. A score belongs to a subject only where the two stand in one of
+the genre's patterns: the subject, then its value (`ตัวชี้วัดที่ 1 … คะแนน 97.44`,
+`การใช้อำนาจ 98.50 คะแนน`, `… ร้อยละ 50.02`), with no list marker between them
+and within reach; or a series of recalled years after a subject
+(`ผลการประเมินย้อนหลัง … ปี 2565 (99.15 คะแนน) ปี 2564 (95.50 คะแนน)`), where
+every further value needs a year of its own. A value takes the last plausible
+year printed before it in its clause, else the assessment year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ita_extract.normalizers.lists import squeeze_thai
+from ita_extract.normalizers.years import to_be
+from ita_extract.pipeline.ita.lines import Line
+from ita_extract.pipeline.ita.number_roles import Number, numbers
+from ita_extract.pipeline.ita.subjects import Subject, prose_subjects
+from ita_extract.pipeline.ita.verification.grades import find_stated_grade
+from ita_extract.pipeline.ita.verification.plausibility import plausible_score_year
+
+_SUBJECT_REACH = 110  # characters from a subject (or the last value of its series) to its value
+_GRADE_WINDOW = 80
+# Numbers that name what the words after them are about: an overall cue after them is not the overall.
+_NAMING_ROLES = frozenset({"item_number", "indicator_number", "sub_indicator", "rank"})
+
+
+@dataclass
+class Score:
+    """A printed score: what it is of (its subject), the value, the year and where it was read."""
+
+    subject: Subject
+    score: float
+    line: Line
+    year_be: int | None = None
+    grade_stated: str | None = None
+    printed: str | None = None  # the number as printed (Arabic digits): its decimals bound rounding
+    place: str | None = None  # the cell or sentence it was printed in, to tell independent mentions
+    group: str | None = None  # the table group (items under one category row) it was listed in
+    verification: str = "unverified"
+
+    @property
+    def level(self) -> str:
+        return self.subject.level
+
+    @property
+    def key(self) -> tuple:
+        """What the score is of: two printed values under one key disagree."""
+        s = self.subject
+        return (s.level, s.tool, s.tool_part, s.indicator, s.sub_indicator, s.item_code, self.year_be)
+
+    @property
+    def decimals(self) -> int:
+        text = self.printed or f"{self.score:g}"
+        return len(text.split(".")[1]) if "." in text else 0
+
+
+@dataclass
+class _Series:
+    """The subject values are being read for, and where its last value or year ended."""
+
+    subject: Subject
+    anchor: int
+    clause_start: int
+    has_value: bool = False
+    year_since_value: bool = False
+
+
+def sentence_scores(line: Line, text: str, assessment_year: int | None) -> list[Score]:
+    """Scores of one sentence or cell; `text` is its squeezed form, `line` its provenance."""
+    every = numbers(text)
+    subjects = prose_subjects(text, [(n.start, n.end) for n in every if n.role in _NAMING_ROLES],
+                              [n.start for n in every if n.role == "score"])
+    found = [n for n in every if not any(s.start <= n.start < s.end for s in subjects)]
+    events = sorted([*((s.start, 0, s) for s in subjects), *((n.start, 1, n) for n in found)],
+                    key=lambda e: (e[0], e[1]))
+    series: _Series | None = None
+    scores: list[Score] = []
+    for _, _, event in events:
+        if isinstance(event, Subject):
+            series = _Series(event, event.end, max(0, event.start - _SUBJECT_REACH))
+        elif event.role == "list_marker" or (
+                series is not None and event.start - series.anchor > _SUBJECT_REACH):
+            series = None
+        elif series is not None and event.role == "year":
+            series.anchor, series.year_since_value = event.end, True
+        elif series is not None and event.role == "score" and (
+                not series.has_value or series.year_since_value):
+            year = _year_before(every, series.clause_start, event.start, assessment_year)
+            scores.append(_score(series, event, text, line, year))
+            series.anchor, series.clause_start = event.end, event.end
+            series.has_value, series.year_since_value = True, False
+    return scores
+
+
+def _score(series: _Series, number: Number, text: str, line: Line, year: int | None) -> Score:
+    score = Score(series.subject, number.value, line, year, printed=number.text,
+                  place=f"{line.page}:{line.line}:{series.subject.start}")
+    if series.subject.level == "overall":
+        score.grade_stated = find_stated_grade(text[number.end:number.end + _GRADE_WINDOW])
+    return score
+
+
+def _year_before(every: list[Number], start: int, position: int, assessment_year: int | None) -> int | None:
+    """The last plausible result year printed between `start` and `position`, else the assessment year."""
+    years = [to_be(int(n.text)) for n in every if n.role == "year" and start <= n.start < position]
+    years = [y for y in years if y and plausible_score_year(y, assessment_year)]
+    return years[-1] if years else assessment_year
+
+
+def prose_scores(lines: list[Line], assessment_year: int | None) -> list[Score]:
+    """Scores in every sentence and every table cell (tables of scores are read by score_tables)."""
+    scores: list[Score] = []
+    for line in lines:
+        texts = line.text.split("\t") if line.kind == "table" else [line.text]
+        for column, text in enumerate(texts):
+            for score in sentence_scores(line, squeeze_thai(text), assessment_year):
+                score.place = f"{score.place}:{column}"
+                scores.append(score)
+    return scores
+

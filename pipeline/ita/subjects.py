@@ -1,0 +1,294 @@
+"""What a piece of text is about: the whole ITA, a tool, an indicator, a sub-indicator, an item.
+
+Subjects are recognised by meaning, from the cue tables in `pipeline/data`
+(tools.csv, indicators.csv, overall_score_cues.csv, issue_areas.csv), with
+their character spans so that a number can be tied to the subject printed
+nearest before it. Text is matched with the spaces between Thai letters
+squeezed out (`squeeze_thai`), the form every caller passes in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+import regex
+
+from ita_extract.normalizers.codes import TOOL_OF_LETTER, find_item_codes, normalize_item_code, tool_of_codes
+from ita_extract.normalizers.digits import thai_digits_to_arabic
+from ita_extract.normalizers.lists import squeeze_thai
+from ita_extract.pipeline.ita.knowledge import keyed_patterns, patterns, rows
+
+LEVELS = ("overall", "tool", "indicator", "sub_indicator", "item")
+
+_INDICATOR_NUMBER = regex.compile(r"ตัวชี้วัด(?:หลัก)?(?:ที่)?\s*(\d{1,2})(?![\d.])")
+_SUB_INDICATOR = regex.compile(r"ตัวชี้วัดย่อย(?:ที่)?\s*(\d{1,2}\.\d{1,2})(?!\d)")
+_LEADING_SUB_INDICATOR = regex.compile(r"^\s*(?:ตัวชี้วัดย่อย(?:ที่)?\s*)?((?:9|10)\.\d)(?!\d)")
+_TOOL_PART = regex.compile(r"\s*[()]?\s*ส่วนที่\s*([12])\s*\)?")
+# In prose an indicator's name only counts when "ตัวชี้วัด" stands just before it.
+_INDICATOR_WORD_BEFORE = regex.compile(r"ตัวชี้วัด(?:ด้าน|เรื่อง|ที่\s*\d{1,2})?\s*[:\-]?\s*$")
+_NAME_WINDOW = 20
+# ...or when its value follows it at once, as numbered lists print them ("3. การใช้อำนาจ 98.50 คะแนน").
+_VALUE_JUST_AFTER = regex.compile(
+    r"\s*(?:\([^()\d]{0,30}\))?\s*(?:[:=]|ได้รับ|ได้|มี)?\s*(?:ผล)?(?:คะแนน)?\s*(?:เท่ากับ|อยู่ที่|คิดเป็น)?"
+    r"\s*(?:ร้อยละ)?\s*\(?\d")
+# Labels that name the overall score in a table row.
+_OVERALL_LABEL = regex.compile(r"ภาพรวม|คะแนนรวม|ผลรวม|^\s*รวม|คะแนน\s*ITA|ผลการประเมิน\s*ITA")
+# An overall cue right after another subject belongs to that subject ("ตัวชี้วัดที่ 1 ได้คะแนน").
+_OVERALL_SHADOW = 40
+_OVERALL_CONTEXT = 150  # characters before a generic overall cue in which its subject is named
+
+
+@dataclass(frozen=True)
+class Subject:
+    level: str
+    start: int
+    end: int
+    tool: str | None = None
+    tool_part: int | None = None
+    indicator: int | None = None
+    sub_indicator: str | None = None
+    item_code: str | None = None
+    item_code_raw: str | None = None
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class IndicatorInfo:
+    number: int
+    tool: str
+    name: str
+    pattern: regex.Pattern
+
+
+@cache
+def indicators() -> dict[int, IndicatorInfo]:
+    return {int(row["indicator"]): IndicatorInfo(int(row["indicator"]), row["tool"], row["name"],
+                                                 regex.compile(row["pattern"]))
+            for row in rows("indicators")}
+
+
+def tool_of_indicator(indicator: int | None) -> str | None:
+    info = indicators().get(indicator) if indicator else None
+    return info.tool if info else None
+
+
+def tool_of_sub_indicator(sub: str) -> tuple[str | None, int | None]:
+    number = int(sub.split(".")[0])
+    return tool_of_indicator(number), (number if number in indicators() else None)
+
+
+def find_tools(text: str) -> list[Subject]:
+    found = []
+    for row, pattern in zip(rows("tools"), patterns("tools"), strict=True):
+        for m in pattern.finditer(text):
+            part = _TOOL_PART.match(text, m.end())
+            end = part.end() if part else m.end()
+            found.append(Subject("tool", m.start(), end, tool=row["tool"],
+                                 tool_part=int(part.group(1)) if part else None))
+    return found
+
+
+def tool_in(text: str) -> str | None:
+    """The single tool a caption or heading names, or None when it names none or several."""
+    tools = {s.tool for s in find_tools(squeeze_thai(text))}
+    return tools.pop() if len(tools) == 1 else None
+
+
+def find_indicators(text: str, *, need_word: bool) -> list[Subject]:
+    """Indicators by number (`ตัวชี้วัดที่ 4`) and by name; `need_word`: names only after ตัวชี้วัด."""
+    found: list[Subject] = []
+    for m in _INDICATOR_NUMBER.finditer(text):
+        number = int(m.group(1))
+        if number in indicators():
+            name = _name_after(text, m.end())
+            found.append(Subject("indicator", m.start(), name.end() if name else m.end(),
+                                 tool=tool_of_indicator(number), indicator=number,
+                                 label=name.group() if name else None))
+    for info in indicators().values():
+        for m in info.pattern.finditer(text):
+            if any(s.start <= m.start() < s.end for s in found):
+                continue
+            word = _INDICATOR_WORD_BEFORE.search(text[max(0, m.start() - _NAME_WINDOW):m.start()])
+            if need_word and word is None and not _VALUE_JUST_AFTER.match(text, m.end()):
+                continue
+            start = m.start() - len(word.group()) if word else m.start()
+            found.append(Subject("indicator", start, m.end(), tool=info.tool, indicator=info.number,
+                                 label=m.group()))
+    return found
+
+
+def _name_after(text: str, position: int) -> regex.Match | None:
+    position += len(text[position:]) - len(text[position:].lstrip())
+    return next((m for info in indicators().values() if (m := info.pattern.match(text, position))), None)
+
+
+def find_sub_indicators(text: str) -> list[Subject]:
+    found = []
+    for m in _SUB_INDICATOR.finditer(text):
+        tool, indicator = tool_of_sub_indicator(m.group(1))
+        found.append(Subject("sub_indicator", m.start(), m.end(), tool=tool, indicator=indicator,
+                             sub_indicator=m.group(1)))
+    return found
+
+
+def find_overall(text: str) -> list[Subject]:
+    """Overall cues; a generic one (ได้คะแนน, ผลคะแนน) only where the assessment is its subject."""
+    return [Subject("overall", m.start(), m.end())
+            for kind, p in keyed_patterns("overall_score_cues", "kind")
+            for m in p.finditer(text) if m.end() > m.start() and (kind == "named" or _of_assessment(text, m))]
+
+
+@cache
+def _overall_context() -> dict[str, regex.Pattern]:
+    return dict(keyed_patterns("overall_context_cues", "role"))
+
+
+def _of_assessment(text: str, cue: regex.Match) -> bool:
+    """Whether a generic cue scores the assessment: not when it is qualified by what was scored
+    (ได้คะแนนความพึงพอใจ) or an aspect, activity or question is named before it after the last
+    mention of the assessment or the organisation (ด้านการให้บริการ ได้คะแนน)."""
+    cues = _overall_context()
+    if cues["aspect_after"].match(text, cue.end()):
+        return False
+    before = text[max(0, cue.start() - _OVERALL_CONTEXT):cue.start()]
+    aspects = [m.end() for m in cues["aspect"].finditer(before)]
+    assessment = [m.end() for m in cues["assessment"].finditer(before)]
+    return not aspects or (bool(assessment) and max(assessment) >= max(aspects))
+
+
+def find_items(text: str, tool: str | None) -> list[Subject]:
+    return [Subject("item", f.start, f.end, tool=TOOL_OF_LETTER.get(f.item.code[0]),
+                    item_code=f.item.code, item_code_raw=f.item.raw)
+            for f in find_item_codes(text, tool) if f.item.code]
+
+
+
+
+_CODE_LIST_BEFORE = regex.compile(r"[(\-–,]\s*$")
+_CODE_LIST_AFTER = regex.compile(r"\s*[-–,)]")
+
+
+def _in_code_list(text: str, item: Subject) -> bool:
+    """A code in a list or range (`(i13 - i18)`) names what a subject covers, not a score's subject."""
+    return bool(_CODE_LIST_BEFORE.search(text, 0, item.start) or _CODE_LIST_AFTER.match(text, item.end))
+
+
+def prose_subjects(text: str, named: Sequence[tuple[int, int]] = (),
+                   values: Sequence[int] = ()) -> list[Subject]:
+    """Every subject of a sentence, in order.
+
+    An overall cue just after another subject, or after a number that names one (`named`:
+    `ข้อ 12`, `อันดับที่ 1`), is that subject's ("ตัวชี้วัดที่ 1 ได้คะแนน"), unless a value
+    (`values`: positions of score numbers) stands between them.
+    """
+    items = [s for s in find_items(text, None) if not _in_code_list(text, s)]
+    specific = [*find_tools(text), *find_indicators(text, need_word=True), *find_sub_indicators(text),
+                *items]
+    spans = [*((o.start, o.end) for o in specific), *named]
+    overall = [s for s in find_overall(text)
+               if not any(0 <= s.start - end <= _OVERALL_SHADOW
+                          and not any(end <= v < s.start for v in values) for _, end in spans)
+               and not any(o.start <= s.start < o.end for o in specific)]
+    return sorted([*specific, *overall], key=lambda s: (s.start, -s.end))
+
+
+def label_subject(label: str, tool: str | None = None) -> Subject | None:
+    """What a table row's label cell names (`ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่`, `i๑ …`, `9.1 …`, `รวม`)."""
+    text = squeeze_thai(label)
+    sub = _LEADING_SUB_INDICATOR.match(thai_digits_to_arabic(text))
+    if sub:
+        found_tool, indicator = tool_of_sub_indicator(sub.group(1))
+        return Subject("sub_indicator", sub.start(1), sub.end(), tool=found_tool, indicator=indicator,
+                       sub_indicator=sub.group(1), label=text[sub.end():].strip() or None)
+    lettered = _leading_item(text, find_item_codes(text, tool))
+    if lettered:
+        return lettered
+    bare = _leading_item(text, find_item_codes(text, tool, bare=True))
+    # A lone digit before a name is a rank or a list number; a code has two digits or more.
+    if bare and len(regex.sub(r"\D", "", bare.item_code_raw or "")) >= 2:
+        return bare
+    found = find_indicators(thai_digits_to_arabic(text), need_word=False)
+    if found:
+        first = min(found, key=lambda s: s.start)
+        return replace(first, label=first.label or indicators()[first.indicator].name)
+    if bare:
+        return bare
+    tools = find_tools(text)
+    if tools:
+        return tools[0]
+    if _OVERALL_LABEL.search(text):
+        return Subject("overall", 0, len(text))
+    return None
+
+
+def _leading_item(text: str, codes: list) -> Subject | None:
+    if not codes or codes[0].start != 0 or not codes[0].item.code:
+        return None
+    code = codes[0].item
+    return Subject("item", 0, codes[0].end, tool=TOOL_OF_LETTER[code.code[0]], item_code=code.code,
+                   item_code_raw=code.raw, label=text[codes[0].end:].strip() or None)
+
+
+def issue_area(text: str) -> int | None:
+    """The analysis area (1–7) a cell or heading names, by its wording."""
+    squeezed = squeeze_thai(text)
+    for row, pattern in zip(rows("issue_areas"), patterns("issue_areas"), strict=True):
+        if pattern.search(squeezed):
+            return int(row["area"])
+    return None
+
+
+@cache
+def _item_map() -> dict[tuple[int, str], tuple[int, str | None]]:
+    return {(int(r["year_be"]), r["item_code"]): (int(r["indicator"]), r["sub_indicator"] or None)
+            for r in rows("item_indicators")}
+
+
+def items_of_indicator(year_be: int | None, indicator: int | None) -> list[str]:
+    """Every item code the year's map puts under `indicator` (none outside the years mapped)."""
+    return [code for (year, code), (number, _) in _item_map().items()
+            if year == year_be and number == indicator]
+
+
+def item_indicator(year_be: int | None, code: str | None) -> tuple[int | None, str | None]:
+    """(indicator, sub-indicator) of an item in the year's form; unknown outside the years mapped."""
+    if not year_be or not code:
+        return None, None
+    return _item_map().get((year_be, code), (None, None))
+
+
+_QUESTION_GAP = regex.compile(r"\s+")
+
+
+def question_tool(question: str) -> str | None:
+    """The tool a question's wording belongs to (item_question_cues.csv), or None."""
+    text = _QUESTION_GAP.sub("", question)
+    for row, pattern in zip(rows("item_question_cues"), patterns("item_question_cues"), strict=True):
+        if pattern.search(text):
+            return row["tool"]
+    return None
+
+
+def question_codes(text: str, fallback_tool: str | None) -> tuple[list[str], list[str]]:
+    """Item codes that open the questions of a cell, and warnings for codes left undecided.
+
+    A code whose letter is lost takes the letter its question's wording
+    belongs to, else the one letter its neighbours carry, else the table's tool.
+    """
+    found = find_item_codes(text, None, bare=True)
+    items = [f.item for f in found]
+    for k, f in enumerate(found):
+        if items[k].code is None and items[k].warning == "item_code_letter_undecided":
+            end = found[k + 1].start if k + 1 < len(found) else len(text)
+            tool = question_tool(text[f.end:end])
+            if tool:
+                items[k] = normalize_item_code(f.item.raw, tool)
+    neighbour_tool = tool_of_codes([item.code for item in items if item.code])
+    for k, item in enumerate(items):
+        if item.code is None and item.warning == "item_code_letter_undecided":
+            items[k] = normalize_item_code(item.raw, neighbour_tool or fallback_tool)
+    codes = [item.code for item in items if item.code]
+    warnings = [item.warning for item in items if item.code is None and item.warning]
+    return list(dict.fromkeys(codes)), warnings

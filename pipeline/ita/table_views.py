@@ -1,0 +1,214 @@
+"""Tables by meaning: each column's role from its header (table_columns.csv), the table's kind.
+
+A measures table has at least two of steps / responsible / timeframe /
+follow-up / result columns; a scores table has a score column or one column
+per year; other tables are read only for their findings and sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from ita_extract.normalizers.lists import squeeze_thai
+from ita_extract.parsers.model import Block, Cell, Row
+from ita_extract.pipeline.ita.knowledge import keyed_patterns
+from ita_extract.pipeline.ita.lines import clean, repaired
+from ita_extract.pipeline.ita.subjects import tool_in
+
+MEASURE_ROLES = frozenset({"steps", "responsible", "timeframe", "follow_up", "result"})
+# Columns printed once for several rows (merged cells) that apply to the rows below.
+FILL_DOWN_ROLES = ("responsible", "timeframe", "follow_up")
+# Columns that say which row a line belongs to; a row with none of them continues the row above.
+IDENTITY_ROLES = ("seq", "title", "issue", "indicator", "recommendation", "finding", "item_text", "code",
+                  "label")
+CHECKBOX_MARKS = ("☑", "☐", "☒", "■", "□")
+_CAPTION_BLOCKS = 2
+_HEADER_LINES_IN_BODY = 2
+_HEADER_CELL_MAX = 40
+_NON_YEAR_NUMBER = regex.compile(r"(?<![\d.])(?!(?:25|20)\d\d(?!\d))\d+(?:\.\d+)?")
+_CAPTION_MAX = 300
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    role: str | None
+    header: str
+    year_be: int | None = None
+
+
+@dataclass
+class TableView:
+    block: Block
+    columns: list[Column]
+    caption: str = ""
+    tool: str | None = None  # the tool the caption names
+    kind: str = "other"
+    header_in_body: int = 0  # leading body rows that are further lines of the header
+
+    def roles(self) -> set[str]:
+        return {c.role for c in self.columns if c.role}
+
+    def columns_of(self, role: str) -> list[Column]:
+        return [c for c in self.columns if c.role == role]
+
+    def body(self) -> Iterator[Row]:
+        header_roles = [self._row_roles(r) for r in self.block.header]
+        for row in self.block.rows[self.header_in_body:]:
+            if header_roles and self._row_roles(row) in header_roles:
+                continue  # a header printed again after a page break
+            yield row
+
+    def _row_roles(self, row: Row) -> tuple:
+        return tuple(column_role(squeeze_thai(clean(c.text)))[0] for c in row.cells)
+
+
+@dataclass
+class RowView:
+    """One body row's cleaned cell texts by role."""
+
+    row: Row
+    table: TableView
+    cells: dict[str, list[Cell]] = field(default_factory=dict)
+    source_rows: list[Row] = field(default_factory=list)  # the printed rows merged into this one
+
+    def text(self, role: str, sep: str = " ") -> str:
+        return sep.join(t for cell in self.cells.get(role, []) if (t := cell_text(cell, sep)))
+
+    def printed(self, role: str, sep: str = " ") -> str:
+        """Repaired text with digits as printed (for reading printed codes)."""
+        return sep.join(repaired(line) for cell in self.cells.get(role, []) for line in cell.lines
+                        if line.strip() and not line.lstrip().startswith(CHECKBOX_MARKS))
+
+    def lines(self, role: str) -> list[str]:
+        return [clean(line) for cell in self.cells.get(role, []) for line in cell.lines
+                if line.strip() and not line.lstrip().startswith(CHECKBOX_MARKS)]
+
+    def has(self, role: str) -> bool:
+        return any(not c.is_empty for c in self.cells.get(role, []))
+
+
+def cell_text(cell: Cell, sep: str = " ") -> str:
+    lines = [clean(line).strip() for line in cell.lines
+             if line.strip() and not line.lstrip().startswith(CHECKBOX_MARKS)]
+    return sep.join(line for line in lines if line)
+
+
+def column_role(header: str) -> tuple[str | None, int | None]:
+    """(role, year) of a squeezed header text; the first matching row of table_columns.csv wins."""
+    for role, pattern in keyed_patterns("table_columns", "role"):
+        m = pattern.search(header)
+        if m:
+            return role, int(m.group(1)) if role == "year" else None
+    return None, None
+
+
+def view(block: Block, before: list[Block]) -> TableView:
+    """The table `block` with its column roles, caption (the short blocks before it) and kind.
+
+    The header may go on over the first body rows (years under a grouped `ระดับคะแนน`): a
+    column takes its role and year from every header line above it."""
+    width = max((len(r.cells) for r in (*block.header, *block.rows)), default=0)
+    in_body = 0
+    while in_body < min(_HEADER_LINES_IN_BODY, len(block.rows)) and block.header and \
+            _continues_header(block.rows[in_body]):
+        in_body += 1
+    header_rows = [*block.header, *block.rows[:in_body]]
+    columns = []
+    for index in range(width):
+        lines = [line for r in header_rows if index < len(r.cells)
+                 for line in r.cells[index].lines if line.strip()]
+        role, year = header_role(lines)
+        columns.append(Column(index, role, " ".join(lines), year))
+    caption = _caption(before)
+    result = TableView(block, columns, caption, tool_in(caption) if caption else None,
+                       header_in_body=in_body)
+    result.kind = _kind(result.roles())
+    return result
+
+
+def header_role(lines: list[str]) -> tuple[str | None, int | None]:
+    """(role, year) of a column from its header lines: a year on any line makes it that year's
+    column of values; else the role of the whole header, else of its first line that has one."""
+    texts = [squeeze_thai(clean(line)) for line in lines]
+    per_line = [column_role(text) for text in texts]
+    year = next(((role, y) for role, y in per_line if role == "year"), None)
+    if year:
+        return year
+    whole = column_role(" ".join(texts))
+    return whole if whole[0] else next((r for r in per_line if r[0]), (None, None))
+
+
+def _continues_header(row: Row) -> bool:
+    """A body row that is another header line: short labels with a role (years, คะแนน …) or
+    copies of a merged header cell, and no number but years."""
+    texts = [clean(c.text).strip() for c in row.cells if not c.is_empty]
+    own = [c for c in row.cells if not c.is_empty and not c.spanned]
+    if not own or any(len(t) > _HEADER_CELL_MAX or _NON_YEAR_NUMBER.search(t) for t in texts):
+        return False
+    return all(column_role(squeeze_thai(clean(c.text)))[0] for c in own)
+
+
+def _caption(before: list[Block]) -> str:
+    texts = []
+    for block in reversed(before[-_CAPTION_BLOCKS:]):
+        if block.kind == "table" or len(block.text) > _CAPTION_MAX:
+            break
+        texts.insert(0, block.text)
+    return "\n".join(clean(t) for t in texts)
+
+
+def _kind(roles: set[str]) -> str:
+    if len(roles & MEASURE_ROLES) >= 2:
+        return "measures"
+    if roles & {"score", "year"}:
+        return "scores"
+    return "other"
+
+
+def row_views(table_view: TableView) -> list[RowView]:
+    """Body rows by role, continuation rows merged up and merged cells filled down."""
+    views: list[RowView] = []
+    for row in table_view.body():
+        current = RowView(row, table_view, source_rows=[row])
+        for column in table_view.columns:
+            if column.role and column.index < len(row.cells):
+                current.cells.setdefault(column.role, []).append(row.cells[column.index])
+        if views and _continues(current, table_view):
+            _merge(views[-1], current)
+            continue
+        views.append(current)
+    _fill_down(views)
+    return views
+
+
+def _continues(current: RowView, table_view: TableView) -> bool:
+    identity = [r for r in IDENTITY_ROLES if r in table_view.roles()]
+    return bool(identity) and not any(current.has(r) for r in identity) and any(
+        current.has(r) for r in table_view.roles())
+
+
+def _merge(previous: RowView, current: RowView) -> None:
+    previous.source_rows.extend(current.source_rows)
+    for role, cells in current.cells.items():
+        targets = previous.cells.setdefault(role, [])
+        for k, cell in enumerate(cells):
+            if k < len(targets):
+                merged = Cell(list(targets[k].lines), list(targets[k].checkboxes))
+                merged.extend(cell)
+                targets[k] = merged
+            else:
+                targets.append(cell)
+
+
+def _fill_down(views: list[RowView]) -> None:
+    for role in FILL_DOWN_ROLES:
+        last: list[Cell] | None = None
+        for current in views:
+            if current.has(role):
+                last = current.cells[role]
+            elif last is not None and role in current.cells:
+                current.cells[role] = last

@@ -1,0 +1,200 @@
+"""Issue 11's hostile raw folder in one run: 50 seeded mutants of the dev PDFs and one file of
+each hostile case (tests/hostile.py) beside good files, and a tampered OUT. The run must end
+within its limits with exit 3, every good document extracted as if alone, every other file an
+errors row or a skipped entry, the process tree under 2.5 GiB throughout (peak printed),
+nothing read outside the raw folder and nothing moved or written outside OUT (a planted
+journal, lock link and cache link included). Then every cache file is
+replaced by a pickle that would run code: the next run runs nothing and writes the same
+tables."""
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from ita_extract.pipeline.batch.run import EXIT_SOME_FAILED, RunOptions, run
+from ita_extract.pipeline.dataset.schema import TABLES
+from tests.conftest import DEV_TEXTS, ROOT
+from tests.hostile import DOCUMENT, EITHER, ERROR, SECRET, SKIPPED, build
+
+pytestmark = pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="needs Linux's /proc")
+TREE_LIMIT = int(2.5 * 2**30)
+RUN_LIMIT = 600  # seconds for the whole folder: every document is bounded by --time-limit
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def _tree_rss(root: int) -> int:
+    """Resident bytes of `root` and every process below it."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as stat:
+                    parents[int(entry)] = int(stat.read().rsplit(b")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    tree, grew = {root}, True
+    while grew:
+        below = {pid for pid, parent in parents.items() if parent in tree} - tree
+        grew = bool(below)
+        tree |= below
+    total = 0
+    for pid in tree:
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as statm:
+                total += int(statm.read().split()[1]) * PAGE
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+def _opened(fifo: Path) -> bool:
+    """Whether some process holds the FIFO open for reading right now."""
+    try:
+        fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+    except OSError:  # ENXIO: nobody reads it
+        return False
+    os.close(fd)
+    return True
+
+
+def _outside_out(folder: Path, out: Path) -> dict[str, tuple]:
+    """Every entry below `folder` but outside OUT, with what a move or write would change."""
+    seen = {}
+    for path in folder.rglob("*"):
+        if out in path.parents or path == out:
+            continue
+        stat = path.lstat()
+        seen[str(path)] = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    return seen
+
+
+def _extract(raw: Path, out: Path, folder: Path, canary: Path) -> dict:
+    env = {**os.environ, "PYTHAINLP_OFFLINE": "1"}
+    command = [sys.executable, "-m", "ita_extract", "extract", "--raw", str(raw), "--out", str(out), "-q",
+               "--workers", "2", "--max-memory-mb", "1024", "--time-limit", "60"]
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               start_new_session=True)
+    peak, canary_opened, started = 0, False, time.monotonic()
+    while process.poll() is None and time.monotonic() - started < RUN_LIMIT:
+        peak = max(peak, _tree_rss(process.pid))
+        canary_opened = canary_opened or _opened(canary)
+        time.sleep(0.05)
+    if process.poll() is None:
+        os.killpg(process.pid, 9)
+    _, stderr = process.communicate()
+    tables = {name: pd.read_parquet(out / f"{name}.parquet", dtype_backend="pyarrow") for name in TABLES}
+    return {"exit": process.returncode, "stderr": stderr.decode(), "peak": peak,
+            "canary_opened": canary_opened, "seconds": time.monotonic() - started, "tables": tables,
+            "manifest": json.loads((out / "manifest.json").read_text("utf-8"))}
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile")
+    built = build(folder)
+    out = folder / "out"
+    (out / ".staging").mkdir(parents=True)  # a planted journal of the older layout
+    (folder / "victim.txt").write_text("keep me", "utf-8")
+    (out / ".staging" / "COMMIT").write_text('["../../victim.txt", "../victim.txt"]', "utf-8")
+    (out / ".lock").symlink_to(folder / "victim.txt")  # writing the pid through it would truncate it
+    (folder / "home" / "thesis").mkdir(parents=True)  # pruning a planted cache link would delete it
+    (out / ".cache").symlink_to(folder / "home", target_is_directory=True)
+    before = _outside_out(folder, out)
+    result = _extract(built.raw, out, folder, built.canary_fifo)
+    print(f"\nhostile folder of {len(built.fates)} entries: exit {result['exit']} in "
+          f"{result['seconds']:.0f} s, process tree peak {result['peak'] / 2**20:.0f} MiB "
+          f"(limit {TREE_LIMIT / 2**20:.0f} MiB)")
+    return built, folder, out, before, result
+
+
+def test_the_run_ends_in_time_with_exit_3_and_the_tree_under_its_memory_bound(hostile) -> None:
+    _, _, _, _, result = hostile
+    assert result["exit"] == EXIT_SOME_FAILED, result["stderr"][-2000:]
+    assert result["seconds"] < RUN_LIMIT
+    assert 0 < result["peak"] < TREE_LIMIT
+
+
+def test_every_entry_meets_its_fate_and_nothing_else_appears(hostile) -> None:
+    built, _, _, _, result = hostile
+    documents = set(result["tables"]["documents"]["source_path"])
+    errors = set(result["tables"]["errors"]["source_path"])
+    skipped = set(result["manifest"]["inputs"]["skipped"])
+    where = {DOCUMENT: documents, ERROR: errors, SKIPPED: skipped}
+    for name, fate in built.fates.items():
+        found = [kind for kind, names in where.items() if name in names]
+        expected = [DOCUMENT, ERROR] if fate == EITHER else [fate]
+        assert len(found) == 1 and found[0] in expected, (name, fate, found)
+    assert documents | errors | skipped <= set(built.fates)
+    assert len(documents & errors) == 0
+
+
+def test_good_documents_are_extracted_as_if_alone(hostile, tmp_path) -> None:
+    built, _, _, _, result = hostile
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    for name in built.good:
+        (alone / name).write_bytes((built.raw / name).read_bytes())
+    run(alone, tmp_path / "out", RunOptions(workers=1))
+    for table in ("documents", "scores", "findings", "measures", "pages"):
+        expected = pd.read_parquet(tmp_path / "out" / f"{table}.parquet", dtype_backend="pyarrow")
+        got = result["tables"][table]
+        got = got[got["doc_id"].isin(set(expected["doc_id"]))].reset_index(drop=True)
+        pd.testing.assert_frame_equal(got, expected, check_dtype=True)
+
+
+def test_nothing_outside_the_raw_folder_is_read(hostile) -> None:
+    _, _, _, _, result = hostile
+    assert not result["canary_opened"]  # the FIFO a symlink points at, outside RAW
+    text = "\n".join(result["tables"]["pages"]["text"])
+    assert SECRET not in text and "root:x:0:0" not in text
+
+
+def test_nothing_outside_out_is_moved_or_written(hostile) -> None:
+    _, folder, out, before, _ = hostile
+    assert (folder / "victim.txt").read_text("utf-8") == "keep me"
+    assert _outside_out(folder, out) == before
+    assert not (out / ".staging").exists()
+    assert (folder / "home" / "thesis").is_dir()
+
+
+class _RunsCode:
+    """A pickle that creates `marker` when loaded."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return open, (str(self.marker), "w")
+
+
+def test_a_cache_of_planted_pickles_runs_nothing_and_gives_the_same_tables(hostile) -> None:
+    """Unchanged, the run keeps its tables; with one new file, every planted entry is a miss
+    and its document is extracted again, to the same rows."""
+    built, folder, out, _, first = hostile
+    marker = folder / "code-ran"
+    planted = pickle.dumps(_RunsCode(marker))
+    entries = [path for path in (out / ".cache").rglob("*") if path.is_file()]
+    assert len(entries) > 40
+    for path in entries:
+        path.write_bytes(planted)
+    unchanged = _extract(built.raw, out, folder, built.canary_fifo)
+    (built.raw / "fresh.txt").write_text(DEV_TEXTS[1].read_text("utf-8") + "\nฉบับแก้ไข\n", "utf-8")
+    grown = _extract(built.raw, out, folder, built.canary_fifo)
+    assert not marker.exists()
+    assert unchanged["exit"] == grown["exit"] == EXIT_SOME_FAILED
+    assert unchanged["manifest"]["inputs"]["extracted"] == 0
+    assert grown["manifest"]["inputs"]["extracted"] == first["manifest"]["inputs"]["extracted"] + 1
+    fresh = set(grown["tables"]["documents"].set_index("source_path").loc[["fresh.txt"], "doc_id"])
+    for name in TABLES:
+        pd.testing.assert_frame_equal(unchanged["tables"][name], first["tables"][name])
+        table = grown["tables"][name]
+        if "doc_id" in table:
+            table = table[~table["doc_id"].isin(fresh)].reset_index(drop=True)
+        pd.testing.assert_frame_equal(table, first["tables"][name])

@@ -1,0 +1,191 @@
+"""Batch runs: cache reuse, changed/removed/duplicate files, time limits, the output lock,
+kill -9 in the middle of a run, worker counts and a Dask cluster giving the same output."""
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from ita_extract.pipeline.batch.cache import code_fingerprint
+from ita_extract.pipeline.batch.run import EXIT_OK, EXIT_RUN_FAILED, EXIT_SOME_FAILED, RunOptions, run
+from ita_extract.pipeline.dataset.store import output_lock
+from tests.conftest import DEV_TEXTS, ROOT
+
+OUTPUT_FILES = ["documents.parquet", "pages.parquet", "scores.parquet", "findings.parquet",
+                "measures.parquet", "errors.parquet"]
+
+
+@pytest.fixture
+def raw(tmp_path) -> Path:
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    for text in DEV_TEXTS:
+        shutil.copy(text, folder / text.name)
+    return folder
+
+
+def _checksums(out: Path) -> dict[str, str]:
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    return {name: manifest["outputs"][name]["sha256"] for name in OUTPUT_FILES}
+
+
+def _documents(out: Path) -> pd.DataFrame:
+    return pd.read_parquet(out / "documents.parquet").set_index("source_path")
+
+
+def _slow_text(folder: Path) -> Path:
+    """A real but pathological input: the 002 report 80 times over on one 3 MB line, which
+    the Thai tokenizer needs over a minute for."""
+    path = folder / "zz-huge.txt"
+    path.write_text(DEV_TEXTS[1].read_text("utf-8").replace("\n", " ") * 80, encoding="utf-8")
+    return path
+
+
+def test_unchanged_rerun_reuses_every_document_and_writes_identical_outputs(raw, tmp_path) -> None:
+    out = tmp_path / "out"
+    first = run(raw, out).manifest
+    second = run(raw, out).manifest
+    assert first["inputs"]["extracted"] == 3 and first["inputs"]["reused"] == 0
+    assert second["inputs"]["extracted"] == 0 and second["inputs"]["reused"] == 3
+    assert {k: v["sha256"] for k, v in first["outputs"].items()} == \
+        {k: v["sha256"] for k, v in second["outputs"].items()}
+
+
+def test_a_changed_file_is_extracted_again(raw, tmp_path) -> None:
+    out = tmp_path / "out"
+    run(raw, out)
+    changed = raw / "002_21007bcb3eecaeca.txt"
+    changed.write_text(changed.read_text("utf-8").replace("95.75", "93.75"), encoding="utf-8")
+    manifest = run(raw, out).manifest
+    assert (manifest["inputs"]["extracted"], manifest["inputs"]["reused"]) == (1, 2)
+    assert _documents(out).loc[changed.name, "overall_score"] == 93.75
+
+
+def test_a_removed_file_drops_out_of_the_outputs(raw, tmp_path) -> None:
+    out = tmp_path / "out"
+    run(raw, out)
+    (raw / "003_803e91d9ccdb16cf.txt").unlink()
+    manifest = run(raw, out).manifest
+    assert manifest["inputs"]["removed"] == ["003_803e91d9ccdb16cf.txt"]
+    assert sorted(_documents(out).index) == ["000_872eaddf2db1f446.txt", "002_21007bcb3eecaeca.txt"]
+    measures = pd.read_parquet(out / "measures.parquet")
+    assert not measures["doc_id"].str.startswith("803e91d9").any()
+
+
+def test_the_same_bytes_under_two_paths_are_extracted_once_and_both_paths_recorded(raw, tmp_path) -> None:
+    (raw / "mirror").mkdir()
+    shutil.copy(raw / "000_872eaddf2db1f446.txt", raw / "mirror" / "copy-of-000.txt")
+    manifest = run(raw, tmp_path / "out").manifest
+    assert manifest["inputs"]["seen"] == 4 and manifest["inputs"]["extracted"] == 3
+    assert manifest["inputs"]["duplicates"] == {"000_872eaddf2db1f446.txt": ["mirror/copy-of-000.txt"]}
+    assert len(_documents(tmp_path / "out")) == 3
+
+
+def test_force_and_a_new_code_version_extract_everything_again(raw, tmp_path, monkeypatch) -> None:
+    out = tmp_path / "out"
+    run(raw, out)
+    assert run(raw, out, RunOptions(force=True)).manifest["inputs"]["extracted"] == 3
+    old_key = json.loads((out / "manifest.json").read_text("utf-8"))["cache_key"]
+    monkeypatch.setattr("ita_extract.pipeline.batch.cache.cache_key", lambda: "9.9.9-next")
+    manifest = run(raw, out).manifest
+    assert manifest["inputs"]["extracted"] == 3 and manifest["cache_key"] == "9.9.9-next"
+    assert not (out / ".cache" / old_key).exists()  # results nobody can reuse are dropped
+
+
+def test_a_document_over_the_time_limit_becomes_an_errors_row(raw, tmp_path) -> None:
+    _slow_text(raw)
+    out = tmp_path / "out"
+    summary = run(raw, out, RunOptions(workers=2, time_limit=8))
+    assert summary.exit_code == EXIT_SOME_FAILED
+    assert summary.manifest["inputs"]["timed_out"] == ["zz-huge.txt"]
+    errors = pd.read_parquet(out / "errors.parquet")
+    assert errors["error_type"].tolist() == ["DocumentTimeout"]
+    assert len(_documents(out)) == 3  # the other documents are all there
+
+
+def _cli(*args: str, **kwargs) -> subprocess.Popen:
+    env = {**os.environ, "PYTHAINLP_OFFLINE": "1"}
+    return subprocess.Popen([sys.executable, "-m", "ita_extract", "extract", *args], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+
+
+def test_a_second_concurrent_run_on_the_same_output_is_refused(raw, tmp_path) -> None:
+    out = tmp_path / "out"
+    with output_lock(out):
+        second = _cli("--raw", str(raw), "--out", str(out))
+        _, stderr = second.communicate(timeout=120)
+    assert second.returncode == EXIT_RUN_FAILED
+    assert stderr.count("another ita-extract run is writing") == 1
+    assert not (out / "documents.parquet").exists()
+
+
+def test_kill_9_mid_run_leaves_the_previous_outputs_intact_and_the_next_run_completes(raw, tmp_path) -> None:
+    out = tmp_path / "out"
+    run(raw, out)
+    before = {name: (out / name).read_bytes() for name in [*OUTPUT_FILES, "manifest.json"]}
+    _slow_text(raw)
+    (raw / "000_872eaddf2db1f446.txt").unlink()  # so the killed run would have changed outputs
+    victim = _cli("--raw", str(raw), "--out", str(out), "-q", start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and "pid" not in (out / ".lock").read_text("utf-8"):
+        time.sleep(0.1)
+    time.sleep(2)  # extracting by now (the huge file alone takes minutes)
+    os.killpg(victim.pid, signal.SIGKILL)
+    victim.wait(timeout=30)
+    assert {name: (out / name).read_bytes() for name in before} == before
+    assert len(_documents(out)) == 3
+    (raw / "zz-huge.txt").unlink()
+    summary = run(raw, out)
+    assert summary.exit_code == EXIT_OK
+    assert sorted(_documents(out).index) == ["002_21007bcb3eecaeca.txt", "003_803e91d9ccdb16cf.txt"]
+
+
+def test_worker_count_does_not_change_a_single_byte(raw, tmp_path) -> None:
+    one = run(raw, tmp_path / "one", RunOptions(workers=1)).manifest
+    two = run(raw, tmp_path / "two", RunOptions(workers=2)).manifest
+    assert _checksums(tmp_path / "one") == _checksums(tmp_path / "two")
+    assert one["executor"] == "local, 1 workers" and two["executor"] == "local, 2 workers"
+
+
+def test_a_dask_local_cluster_gives_the_same_outputs_as_local_workers(raw, tmp_path) -> None:
+    distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
+    run(raw, tmp_path / "local")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        manifest = run(raw, tmp_path / "dask", RunOptions(scheduler=cluster.scheduler_address)).manifest
+        _slow_text(raw)  # killed in its worker thread's child process, the batch goes on
+        limited = run(raw, tmp_path / "dask-limited",
+                      RunOptions(scheduler=cluster.scheduler_address, time_limit=8)).manifest
+    assert manifest["executor"].startswith("tcp://")
+    assert manifest["inputs"]["extracted"] == 3
+    assert _checksums(tmp_path / "dask") == _checksums(tmp_path / "local")
+    assert limited["inputs"]["timed_out"] == ["zz-huge.txt"] and limited["inputs"]["extracted"] == 3
+
+
+def test_damaged_outputs_are_rebuilt_from_the_cache_on_an_unchanged_rerun(raw, tmp_path) -> None:
+    out = tmp_path / "out"
+    run(raw, out)
+    good = (out / "scores.parquet").read_bytes()
+    (out / "scores.parquet").write_bytes(b"truncated")
+    manifest = run(raw, out).manifest
+    assert (manifest["inputs"]["extracted"], manifest["inputs"]["reused"]) == (0, 3)
+    assert (out / "scores.parquet").read_bytes() == good
+
+
+def test_the_cache_key_follows_the_code_that_shapes_rows_only(tmp_path) -> None:
+    for package in ("pipeline", "parsers", "normalizers"):
+        shutil.copytree(ROOT / package, tmp_path / package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = code_fingerprint(tmp_path)
+    with (tmp_path / "pipeline" / "cli.py").open("a") as cli:
+        cli.write("# running the batch differently does not change a document's rows\n")
+    assert code_fingerprint(tmp_path) == before
+    with (tmp_path / "pipeline" / "ita" / "knowledge" / "doc_types.csv").open("a") as table:
+        table.write("analysis,สรุปผลการประเมิน\n")
+    assert code_fingerprint(tmp_path) != before

@@ -1,0 +1,79 @@
+"""`ita-extract export`: DuckDB with lookups and views, CSV Excel reads as Thai, an xlsx workbook."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from ita_extract.pipeline import cli
+from ita_extract.pipeline.batch.run import RunOptions, run
+from ita_extract.pipeline.dataset.export import VIEWS
+from ita_extract.pipeline.dataset.schema import TABLES
+from tests.conftest import DEV_TEXTS
+
+LOOKUPS = {"tools", "indicators", "issue_areas", "org_types", "units", "error_types", "warnings",
+           "enumerations"}
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory) -> Path:
+    raw = tmp_path_factory.mktemp("raw")
+    for path in DEV_TEXTS:
+        shutil.copy(path, raw)
+    out = tmp_path_factory.mktemp("out")
+    run(raw, out, RunOptions(workers=1))
+    assert cli.main(["export", "--out", str(out), "--format", "duckdb", "--format", "csv",
+                     "--format", "xlsx"]) == 0
+    return out
+
+
+def test_duckdb_holds_tables_lookups_and_views(exported) -> None:
+    con = duckdb.connect(str(exported / "ita.duckdb"), read_only=True)
+    names = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert names == set(TABLES) | LOOKUPS | set(VIEWS)
+    scores = pd.read_parquet(exported / "scores.parquet")
+    assert con.execute("SELECT count(*) FROM scores").fetchone()[0] == len(scores)
+    assert con.execute("SELECT verification, count(*) FROM scores GROUP BY 1").fetchall() == \
+        list(scores["verification"].value_counts().items())
+    named = con.execute("SELECT indicator_name FROM scores_named WHERE indicator = 10").fetchall()
+    assert named and {n for (n,) in named} == {"การป้องกันการทุจริต"}
+    assert con.execute("SELECT weight FROM tools WHERE tool = 'OIT'").fetchone()[0] == 0.40
+    units = con.execute("SELECT DISTINCT unit, kind FROM measure_units WHERE unit = 'สำนักปลัด'").fetchall()
+    assert units == [("สำนักปลัด", "unit")]
+
+
+def test_csv_opens_with_thai_and_lists_intact(exported) -> None:
+    raw = (exported / "csv" / "measures.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM that makes Excel read UTF-8
+    with (exported / "csv" / "measures.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    measures = pd.read_parquet(exported / "measures.parquet")
+    assert len(rows) == len(measures)
+    for row, expected in zip(rows, measures.itertuples(), strict=True):
+        assert row["title"] == (expected.title or "")
+        assert json.loads(row["responsible"]) == list(expected.responsible)
+        assert json.loads(row["steps"]) == list(expected.steps)
+    assert any("ทุกส่วนราชการ" in row["responsible_units"] for row in rows)
+    assert (exported / "csv" / "lookup_issue_areas.csv").read_text("utf-8-sig").count("\n") == 8
+
+
+def test_xlsx_has_a_sheet_per_table_and_lookup(exported) -> None:
+    book = load_workbook(exported / "ita.xlsx", read_only=True)
+    assert set(book.sheetnames) == set(TABLES) | {f"lookup_{name}" for name in LOOKUPS}
+    sheet = book["documents"]
+    header, *rows = list(sheet.values)
+    assert header[:2] == ("doc_id", "source_path")
+    org = header.index("org_name")
+    assert {row[org] for row in rows} == set(pd.read_parquet(exported / "documents.parquet")["org_name"])
+
+
+def test_export_without_a_run_is_one_line(tmp_path, capsys) -> None:
+    assert cli.main(["export", "--out", str(tmp_path), "--format", "csv"]) == 2
+    assert capsys.readouterr().err.startswith("error: no run found in")

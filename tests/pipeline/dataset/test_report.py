@@ -1,0 +1,99 @@
+"""OUT/report.html: written by every run, rebuilt by `ita-extract report`, read in a real browser."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from ita_extract.pipeline.batch.run import RunOptions, run
+from ita_extract.pipeline.dataset.report import write_report
+from ita_extract.pipeline.dataset.store import current_run
+from tests.conftest import DEV_TEXTS
+from tests.pipeline.helpers import TITLE, score_table
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def dev_run(tmp_path_factory) -> Path:
+    raw = tmp_path_factory.mktemp("raw")
+    for path in DEV_TEXTS:
+        shutil.copy(path, raw)
+    (raw / "conflict.txt").write_text(TITLE + score_table(overall="96.20"), "utf-8")
+    (raw / "empty.txt").write_bytes(b"")
+    out = tmp_path_factory.mktemp("out")
+    run(raw, out, RunOptions(workers=1))
+    return out
+
+
+def _text(out: Path) -> str:
+    return (out / "report.html").read_text("utf-8")
+
+
+def test_every_run_writes_a_self_contained_report(dev_run) -> None:
+    page = _text(dev_run)
+    assert (dev_run / "report.html").resolve().parent == current_run(dev_run)
+    assert not re.search(r"(?:src|href)\s*=\s*['\"]?(?:https?:)?//", page)  # nothing fetched
+    assert "<script" not in page
+
+
+def test_the_report_shows_each_document_and_its_scores(dev_run) -> None:
+    page = html.unescape(_text(dev_run))
+    documents = pd.read_parquet(dev_run / "documents.parquet")
+    scores = pd.read_parquet(dev_run / "scores.parquet")
+    for document in documents.itertuples():
+        assert document.org_name in page
+    for score in scores.itertuples():
+        assert f"{score.score:.2f}" in page
+    assert "ITA documents</th><td class=num>4</td>" in page
+    assert "EmptyInput" in page
+
+
+def test_a_conflicting_value_names_the_broken_rule(dev_run) -> None:
+    page = html.unescape(_text(dev_run))
+    assert "<td class=conflict>conflict<br><small>broken: overall_weighted (overall = 0.30 IIT" in page
+
+
+def test_the_source_behind_a_value_is_on_demand(dev_run) -> None:
+    scores = pd.read_parquet(dev_run / "scores.parquet")
+    row = scores[scores["level"] == "overall"].iloc[0]
+    assert f"<details><summary>text</summary>{html.escape(row.source_text)}</details>" in _text(dev_run)
+
+
+def test_report_command_rebuilds_it(dev_run) -> None:
+    (dev_run / "report.html").resolve().unlink()
+    from ita_extract.pipeline import cli
+    assert cli.main(["report", "--out", str(dev_run)]) == 0
+    assert "ita-extract report" in _text(dev_run)
+
+
+def test_a_report_that_cannot_be_made_says_why_and_the_run_stands(tmp_path) -> None:
+    write_report(tmp_path, {})  # no tables in this folder
+    assert "The report could not be made" in (tmp_path / "report.html").read_text("utf-8")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (make browser-deps)")
+def test_chromium_renders_every_organisation_and_score(dev_run) -> None:
+    """What an analyst sees: the DOM after Chromium parsed and laid out the file."""
+    with tempfile.TemporaryDirectory() as profile:
+        shown = subprocess.run(
+            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={profile}", "--dump-dom", (dev_run / "report.html").resolve().as_uri()],
+            capture_output=True, text=True, timeout=120)
+    assert shown.returncode == 0, shown.stderr[-2000:]
+    dom = html.unescape(shown.stdout)
+    assert "<h1>ita-extract report</h1>" in dom
+    documents = pd.read_parquet(dev_run / "documents.parquet")
+    for org in documents["org_name"].dropna():
+        assert org in dom
+    for score in pd.read_parquet(dev_run / "scores.parquet")["score"]:
+        assert f"{score:.2f}" in dom
+    assert dom.count("<section class=\"doc\"") == len(documents)

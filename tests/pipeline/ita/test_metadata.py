@@ -1,0 +1,78 @@
+"""Document metadata recognised from small texts built of real phrasings."""
+
+import datetime as dt
+
+from ita_extract.parsers.text import parse_text
+from ita_extract.pipeline.batch.unit import extract_document
+from ita_extract.pipeline.ita.lines import document_lines
+from ita_extract.pipeline.ita.metadata import recognise
+from tests.pipeline.helpers import extract
+
+
+def _meta(text: str):
+    return recognise(document_lines(parse_text(text)))
+
+
+def test_abbreviated_org_type_is_expanded() -> None:
+    meta = _meta("การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ๒๕๖๖\n"
+                 "อบต.โสกก่าม อำเภอเซกา จังหวัดบึงกาฬ\n")
+    assert meta.doc_type == "analysis"
+    assert (meta.org_name, meta.org_type) == ("องค์การบริหารส่วนตำบลโสกก่าม", "องค์การบริหารส่วนตำบล")
+    assert (meta.district, meta.province) == ("เซกา", "บึงกาฬ")
+    assert meta.assessment_year_be == 2566
+
+
+def test_issued_date_and_years_by_their_cues() -> None:
+    meta = _meta(
+        "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ในปีงบประมาณ พ.ศ. ๒๕๖๙\n\n"
+        "ผลการประเมิน ITA ของเทศบาลเมืองบ้านบึง ประจำปี ๒๕๖๘ ได้รับผลการประเมิน ITA ๘๐.๖๑ คะแนน\n\n"
+        "ประกาศ ณ วันที่ ๕ มกราคม ๒๕๖๙\n"
+    )
+    assert meta.doc_type == "measures"
+    assert (meta.org_name, meta.org_type) == ("เทศบาลเมืองบ้านบึง", "เทศบาลเมือง")
+    assert (meta.assessment_year_be, meta.plan_year_be) == (2568, 2569)
+    assert meta.issued_date == dt.date(2026, 1, 5)
+    assert meta.district is None and meta.province is None
+
+
+def test_stated_grade_that_disagrees_with_the_score_is_flagged() -> None:
+    text = ("รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส\n\n"
+            "ผลการประเมิน ITA ของเทศบาลนครตรัง ประจำปี ๒๕๖๖ มีผลคะแนนเท่ากับ ๘๐.๖๑ คะแนน อยู่ในระดับ A\n")
+    rows = extract_document(parse_text(text), "x.txt", "0" * 64)
+    (doc,) = rows["documents"]
+    assert doc["doc_type"] == "measures_report"
+    assert (doc["overall_score"], doc["grade"], doc["grade_stated"]) == (80.61, "B", "A")
+    assert doc["warnings"] == ["grade_mismatch"]
+    (score,) = rows["scores"]
+    assert "80.61" in score["source_text"] and score["page"] is None
+
+
+def test_indicator_score_is_not_taken_for_the_overall_score() -> None:
+    text = ("แนวทางการนำผลการประเมินไปปรับปรุง ประจำปี ๒๕๖๕\n\n"
+            "ด้าน IIT พบว่า ผลคะแนนของตัวชี้วัดด้าน การใช้ทรัพย์สินของราชการ มีค่าต่ำสุด เท่ากับ ๖๗.๑๖\n")
+    (doc,) = extract_document(parse_text(text), "x.txt", "0" * 64)["documents"]
+    assert doc["overall_score"] is None
+
+
+def test_a_year_ita_never_had_is_never_a_document_year() -> None:
+    """OCR reads ๒๕๖๕ as ๒๕๐๕: no assessment or plan year rather than a wrong one."""
+    title = ("แนวทางการนำผลการประเมินไปดำเนินการปรับปรุงและพัฒนา ในปีงบประมาณ พ.ศ. ๒๕๐๕\n"
+             "ผลการประเมินคุณธรรมและความโปร่งใส ประจำปี ๒๕๖๔ มีผลคะแนนเท่ากับ ๕๐.๐๒\n\n")
+    row = extract("", title=title)["documents"].iloc[0]
+    assert (row["assessment_year_be"], row["plan_year_be"]) == (2564, None)
+    assert "implausible_year" in row["warnings"]
+
+
+def test_a_year_whose_cue_ends_the_line_before_takes_its_role() -> None:
+    """An OCR'd or text-layer sentence wrapped at a line's end: the cue (ผลการประเมิน) on one
+    line, its year on the next (the 000 scan)."""
+    meta = _meta("แนวทางการนำผลการประเมินไปดำเนินการปรับปรุงและพัฒนา ในปีงบประมาณ พ.ศ. ๒๕๖๕\n"
+                 "ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของเทศบาลตำบล\n"
+                 "หนองเสม็ดประจำปี ๒๕๖๔ มีผลคะแนนเท่ากับร้อยละ ๕๐.๐๒ คะแนน\n")
+    assert (meta.assessment_year_be, meta.plan_year_be) == (2564, 2565)
+
+
+def test_a_cue_on_the_years_own_line_wins_over_the_line_before() -> None:
+    meta = _meta("ผลการประเมินคุณธรรมและความโปร่งใส ของเทศบาลตำบลหนองเสม็ด\n"
+                 "มาตรการส่งเสริมคุณธรรม ในปีงบประมาณ ๒๕๖๕\n")
+    assert (meta.assessment_year_be, meta.plan_year_be) == (None, 2565)

@@ -1,0 +1,138 @@
+"""Number roles: every number of a sentence or cell is a year, a list marker, a part, a pass mark …
+or a score; only scores become rows. Each case below holds a distractor number beside (or instead
+of) a real score, in the styles ITA documents print; none of the distractors may become a score."""
+
+import pytest
+
+from ita_extract.normalizers.lists import squeeze_thai
+from ita_extract.pipeline.ita.lines import Line, clean
+from ita_extract.pipeline.ita.number_roles import numbers, role_rules
+from ita_extract.pipeline.ita.scores import sentence_scores
+
+
+def _scores(text: str, year: int = 2566) -> list[tuple]:
+    """(level, what, value, year) of every score read from one sentence or cell."""
+    text = squeeze_thai(clean(text))
+    found = []
+    for s in sentence_scores(Line(1, 1, text, "paragraph"), text, year):
+        subject = s.subject
+        what = {"overall": None, "tool": (subject.tool, subject.tool_part), "indicator": subject.indicator,
+                "sub_indicator": subject.sub_indicator, "item": subject.item_code}[subject.level]
+        found.append((subject.level, what, s.score, s.year_be))
+    return found
+
+
+@pytest.mark.parametrize("rule", role_rules(), ids=lambda r: f"{r.role}:{r.example}")
+def test_every_role_rule_reads_its_own_example(rule) -> None:
+    text = squeeze_thai(clean(rule.example))
+    assert rule.role in [n.role for n in numbers(text)]
+
+
+IIT, EIT, OIT = ("IIT", None), ("EIT", None), ("OIT", None)
+
+DISTRACTOR_CASES = [
+    # list markers
+    ("๓. การใช้อำนาจ ๙๘.๕๐ คะแนน ๔. การใช้ทรัพย์สินของราชการ ๙๗.๑๐ คะแนน",
+     [("indicator", 3, 98.5, 2566), ("indicator", 4, 97.1, 2566)]),
+    ("(๒) ตัวชี้วัดที่ ๒ การใช้งบประมาณ ๙๔.๐๓ คะแนน", [("indicator", 2, 94.03, 2566)]),
+    ("1) แบบวัด IIT ได้ 92.10 คะแนน 2) แบบวัด EIT ได้ 88.00 คะแนน",
+     [("tool", IIT, 92.1, 2566), ("tool", EIT, 88.0, 2566)]),
+    ("(1) ตัวชี้วัดที่ 3 การใช้อำนาจ", []),
+    # part numbers
+    ("แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (ส่วนที่ ๒) คะแนนที่ได้คิดเป็นร้อยละ ๙๗.๒๐",
+     [("tool", ("EIT", 2), 97.2, 2566)]),
+    ("EIT ส่วนที่ ๑ ได้คะแนน ๘๕.๕๐ และ EIT ส่วนที่ ๒ ได้คะแนน ๘๑.๒๐",
+     [("tool", ("EIT", 1), 85.5, 2566), ("tool", ("EIT", 2), 81.2, 2566)]),
+    # sub-indicator headings and numbers
+    ("๙.๒ การบริหารงาน", []),
+    ("ตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต ๑๐.๑ การดำเนินการเพื่อป้องกันการทุจริต", []),
+    ("ตัวชี้วัดย่อยที่ ๙.๒ การบริหารงาน ได้คะแนน ๙๖.๐๐", [("sub_indicator", "9.2", 96.0, 2566)]),
+    ("ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล ได้คะแนน ๑๐๐ คะแนน ๙.๑ ข้อมูลพื้นฐาน", [("indicator", 9, 100.0, 2566)]),
+    # pass marks and targets
+    ("ผลการประเมิน ITA ผ่านเกณฑ์ ๘๕ คะแนน", []),
+    ("ผ่านเกณฑ์การประเมินที่ร้อยละ ๘๕ ขึ้นไป", []),
+    ("ตัวชี้วัดใดได้คะแนนน้อยกว่าร้อยละ ๘๕ จึงเห็นควรกำหนดแนวทาง", []),
+    ("ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่ ได้คะแนน ๙๗.๔๔ คะแนน ซึ่งสูงกว่าเกณฑ์ร้อยละ ๘๕",
+     [("indicator", 1, 97.44, 2566)]),
+    ("ตัวชี้วัดที่ ๖ คุณภาพการดำเนินงาน เป้าหมายร้อยละ ๙๐ ได้คะแนน ๘๙.๓๑", [("indicator", 6, 89.31, 2566)]),
+    ("คะแนนรวม ๘๙.๐๑ คะแนน ผ่านเกณฑ์ ๘๕ คะแนน", [("overall", None, 89.01, 2566)]),
+    ("ผลการประเมินอยู่ในระดับ A ได้คะแนน ๘๙.๕๐ คะแนน ตัวชี้วัดที่มีคะแนนต่ำกว่า ๘๕ คะแนน ได้แก่",
+     [("overall", None, 89.5, 2566)]),
+    # differences between years
+    ("ผลการประเมิน ITA ได้ ๙๕.๗๕ คะแนน สูงกว่าปีที่ผ่านมา ๒.๔๑ คะแนน", [("overall", None, 95.75, 2566)]),
+    ("ผลการประเมิน ITA ปี ๒๕๖๖ ได้ ๙๕.๗๕ คะแนน เพิ่มขึ้นจากปี ๒๕๖๕ จำนวน ๒.๑๐ คะแนน",
+     [("overall", None, 95.75, 2566)]),
+    ("คะแนนภาพรวม ๙๕.๗๕ คะแนน ลดลง ๑.๒๐ คะแนน", [("overall", None, 95.75, 2566)]),
+    ("ตัวชี้วัดที่ ๕ การแก้ไขปัญหาการทุจริต ได้ ๙๔.๐๕ คะแนน ต่ำกว่าปีที่แล้ว ๑.๐๐ คะแนน",
+     [("indicator", 5, 94.05, 2566)]),
+    ("ตัวชี้วัดที่ ๗ ประสิทธิภาพการสื่อสาร ได้ ๙๒.๒๙ คะแนน ซึ่งเพิ่มขึ้น ๓.๕๐ คะแนนเมื่อเทียบกับปีก่อน",
+     [("indicator", 7, 92.29, 2566)]),
+    # recalled years, one or several in a sentence
+    ("ผลการประเมินย้อนหลัง ๕ ปี (พ.ศ. ๒๕๖๒ - ๒๕๖๖) ได้แก่ ปีงบประมาณ พ.ศ. ๒๕๖๓ (๙๔.๑๐ คะแนน) "
+     "ปีงบประมาณ พ.ศ. ๒๕๖๔ (๙๕.๒๐ คะแนน)", [("overall", None, 94.1, 2563), ("overall", None, 95.2, 2564)]),
+    ("ผลการประเมิน ITA ปี ๒๕๖๕ ได้ ๘๙.๑๒ คะแนน และปี ๒๕๖๖ ได้ ๙๕.๗๕ คะแนน",
+     [("overall", None, 89.12, 2565), ("overall", None, 95.75, 2566)]),
+    ("ผลการประเมิน ITA ได้ ๙๐.๑๐ คะแนน (ปี ๒๕๖๕ ได้ ๘๘.๐๐ คะแนน)",
+     [("overall", None, 90.1, 2566), ("overall", None, 88.0, 2565)]),
+    ("ผลการประเมิน ITA ได้ ๙๐.๑๐ คะแนน และ ๘๘.๐๐ คะแนน", [("overall", None, 90.1, 2566)]),
+    ("ผลการประเมิน ITA ปี 2022 ได้ 89.12 คะแนน", [("overall", None, 89.12, 2565)]),  # a CE year
+    # dates and times
+    ("ผลการประเมิน ITA ประจำปี ๒๕๖๖ ณ วันที่ ๓๐ กันยายน ๒๕๖๖ ได้คะแนน ๙๒.๑๒", [("overall", None, 92.12, 2566)]),
+    ("แบบวัด IIT ได้คะแนน ๙๐.๑๒ คะแนน ประกาศเมื่อ ๑/๑๐/๒๕๖๖", [("tool", IIT, 90.12, 2566)]),
+    ("ประกาศ ณ วันที่ ๕ มกราคม ๒๕๖๙", []),
+    ("ประชุมเมื่อวันที่ ๑๒ ต.ค. ๒๕๖๕ เวลา ๑๐.๓๐ น. ได้คะแนน", []),
+    ("ไตรมาสที่ ๒ (ม.ค. - มี.ค. ๒๕๖๖) ดำเนินการ ๔ ไตรมาส", []),
+    # counts and shares
+    ("มีตัวชี้วัดที่ได้คะแนนต่ำกว่าร้อยละ 85 จำนวน 3 ตัวชี้วัด", []),
+    ("รายงานผลการรับของขวัญ ของกำนัล ทุกๆ 6 เดือน", []),
+    ("OIT ได้คะแนน ๘๘.๕๐ คะแนน มีข้อที่ไม่ผ่าน ๕ ข้อ", [("tool", OIT, 88.5, 2566)]),
+    ("แบบวัด IIT ได้ ๙๒.๑๐ คะแนน จากผู้ตอบ ๒๕ คน", [("tool", IIT, 92.1, 2566)]),
+    ("ประมวลจริยธรรมพนักงานส่วนท้องถิ่น พ.ศ.๒๕๖๖ ได้ ๑๒ หน่วยงาน", []),
+    ("ร้อยละ ๘๐ ของผู้รับบริการมีความพึงพอใจต่อคุณภาพการดำเนินงาน", []),
+    ("ผลคะแนนภาพรวม ๘๙.๐๑ คะแนน (ผ่าน) ตัวชี้วัดทั้ง ๑๐ ตัวชี้วัด", [("overall", None, 89.01, 2566)]),
+    # ranks, full marks, bands, averages of others
+    ("อันดับที่ ๑ การใช้อำนาจ ๙๙.๑๐ คะแนน", [("indicator", 3, 99.1, 2566)]),
+    ("ได้รับผลการประเมิน ITA ๘๐.๖๑ คะแนน ลำดับที่ ๑๒๓ ของจังหวัด", [("overall", None, 80.61, 2566)]),
+    ("ผลการประเมิน ITA ได้ ๙๕.๗๕ คะแนน จากคะแนนเต็ม ๑๐๐ คะแนน", [("overall", None, 95.75, 2566)]),
+    ("ผลการประเมิน ITA ได้คะแนน ๘๐.๖๑ คะแนน อยู่ในระดับ B (๗๕-๘๔.๙๙)", [("overall", None, 80.61, 2566)]),
+    ("ระดับ AA ช่วงคะแนน ๙๕-๑๐๐", []),
+    ("ผลการประเมิน ITA ได้ ๙๐.๑๐ คะแนน สูงกว่าค่าเฉลี่ยระดับประเทศ ๘๗.๕๗ คะแนน",
+     [("overall", None, 90.1, 2566)]),
+    # item and indicator numbers
+    ("ข้อ ๑๒ ได้คะแนน ๘๐.๒๕", []),
+    ("i๑๒ ได้คะแนน ๘๐.๒๕", [("item", "i12", 80.25, 2566)]),
+    ("ตัวชี้วัดที่ ๓ การใช้อำนาจ (i๑๓ - i๑๘) ได้คะแนน ๙๙.๔๕", [("indicator", 3, 99.45, 2566)]),
+    ("ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ คะแนน 92.87", [("indicator", 4, 92.87, 2566)]),
+    # tools by their Thai names, in one sentence
+    ("ภายใน (IIT) ๙๒.๑๒ คะแนน ภายนอก (EIT) ๘๘.๐๒ คะแนน การเปิดเผยข้อมูลสาธารณะ (OIT) ๗๐.๐๐ คะแนน "
+     "ภาพรวม ๘๐.๖๑ คะแนน",
+     [("tool", IIT, 92.12, 2566), ("tool", EIT, 88.02, 2566), ("tool", OIT, 70.0, 2566),
+      ("overall", None, 80.61, 2566)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), DISTRACTOR_CASES,
+                         ids=[c[0][:40] for c in DISTRACTOR_CASES])
+def test_no_distractor_becomes_a_score(sentence: str, expected: list[tuple]) -> None:
+    assert _scores(sentence) == expected
+
+
+def test_at_least_forty_distractor_cases() -> None:
+    assert len(DISTRACTOR_CASES) >= 40
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # an aspect the pipeline has no subject for is not the overall score
+    ("ด้านการให้บริการ ได้คะแนน ๘๙.๐๐ คะแนน", []),
+    ("กิจกรรมอบรมคุณธรรม ได้คะแนนความพึงพอใจ ๙๒.๕๐ คะแนน", []),
+    ("ประเด็นการเปิดโอกาสให้มีส่วนร่วม มีผลคะแนน ๗๐.๒๕", []),
+    ("แบบสอบถามความพึงพอใจของผู้รับบริการ ได้คะแนนเฉลี่ย ๔.๕๐ คะแนน", []),
+    # the generic cues still name the overall score of the assessment itself
+    ("มีผลคะแนนเท่ากับร้อยละ ๕๐.๐๒ คะแนน", [("overall", None, 50.02, 2566)]),
+    ("ผลการประเมินคุณธรรมและความโปร่งใสของเทศบาลตำบลหนองเสม็ด ประจำปี ๒๕๖๖ มีผลคะแนนเท่ากับร้อยละ ๕๐.๐๒",
+     [("overall", None, 50.02, 2566)]),
+    ("องค์การบริหารส่วนตำบลโสกก่าม ได้คะแนน ๙๖.๑๒ คะแนน", [("overall", None, 96.12, 2566)]),
+    ("หน่วยงานได้คะแนน ๘๘.๐๐ คะแนน อยู่ในระดับ A", [("overall", None, 88.0, 2566)]),
+])
+def test_generic_overall_cues_need_the_assessment_as_their_subject(sentence: str, expected: list) -> None:
+    assert _scores(sentence) == expected

@@ -1,0 +1,86 @@
+"""Scores in sentences: the phrasings documents print, and the numbers that are not scores."""
+
+import pytest
+
+from ita_extract.normalizers.lists import squeeze_thai
+from ita_extract.pipeline.ita.lines import Line, clean
+from ita_extract.pipeline.ita.scores import sentence_scores
+from tests.pipeline.helpers import extract, scores_of
+
+
+def _scores(text: str, year: int = 2566) -> list[tuple]:
+    text = clean(text)
+    return [(s.subject.level, s.subject.tool, s.subject.tool_part, s.subject.indicator,
+             s.subject.sub_indicator, s.subject.item_code, s.score, s.year_be)
+            for s in sentence_scores(Line(1, 1, text, "paragraph"), squeeze_thai(text), year)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("มีผลคะแนนเท่ากับร้อยละ ๕๐.๐๒ คะแนน", ("overall", None, None, None, None, None, 50.02, 2566)),
+    ("โดยภาพรวมได้คะแนน 95.75 (ผ่านดี)", ("overall", None, None, None, None, None, 95.75, 2566)),
+    ("ได้รับผลการประเมิน ITA ๘๐.๖๑ คะแนน", ("overall", None, None, None, None, None, 80.61, 2566)),
+    ("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ คะแนน 97.44", ("indicator", "IIT", None, 1, None, None, 97.44, 2566)),
+    ("ผลคะแนนของตัวชี้วัดด้าน การใช้ทรัพย์สินของราชการ มีค่าต่ำสุด เท่ากับ ๖๗.๑๖",
+     ("indicator", "IIT", None, 4, None, None, 67.16, 2566)),
+    ("ตัวชี้วัดที่ ๕ การแก้ปัญหาการทุจริต ได้ ๘๘.๒๐ คะแนน", ("indicator", "IIT", None, 5, None, None, 88.2, 2566)),
+    ("ตัวชี้วัดด้านการปรับปรุงระบบการทำงาน ได้คะแนน ๗๙.๙๑", ("indicator", "EIT", None, 8, None, None, 79.91, 2566)),
+    ("ตัวชี้วัดย่อยที่ 9.1 ข้อมูลพื้นฐาน ได้คะแนน 100", ("sub_indicator", "OIT", None, 9, "9.1", None, 100.0, 2566)),
+    ("E๙ ได้คะแนน ๗๕.๕๐", ("item", "EIT", None, None, None, "e9", 75.5, 2566)),
+])
+def test_one_score_per_phrasing(sentence: str, expected: tuple) -> None:
+    assert _scores(sentence) == [expected]
+
+
+def test_tools_by_name_and_by_acronym_with_their_parts() -> None:
+    assert _scores("แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) ได้คะแนน ๙๐.๑๒ คะแนน "
+                   "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT) ได้คะแนน ๘๘.๐๐ คะแนน") == [
+        ("tool", "IIT", None, None, None, None, 90.12, 2566),
+        ("tool", "EIT", None, None, None, None, 88.0, 2566)]
+    assert _scores("EIT ส่วนที่ ๑ ได้คะแนน ๘๕.๕ และ EIT ส่วนที่ ๒ ได้คะแนน ๘๑.๒") == [
+        ("tool", "EIT", 1, None, None, None, 85.5, 2566), ("tool", "EIT", 2, None, None, None, 81.2, 2566)]
+
+
+def test_recalled_years_keep_their_own_year() -> None:
+    assert _scores("ผลการประเมิน ITA ย้อนหลัง ๓ ปี ได้แก่ ปีงบประมาณ พ.ศ. ๒๕๖๕ (๙๙.๑๕ คะแนน) "
+                   "ปีงบประมาณ พ.ศ. ๒๕๖๔ (๙๕.๕๐ คะแนน)") == [
+        ("overall", None, None, None, None, None, 99.15, 2565),
+        ("overall", None, None, None, None, None, 95.5, 2564)]
+
+
+def test_a_plan_year_after_the_assessment_is_not_a_score_year() -> None:
+    scores = _scores("ผลการประเมินคุณธรรมและความโปร่งใส ประจำปี ๒๕๖๔ เพื่อปรับปรุงในปี ๒๕๖๕ "
+                     "มีผลคะแนนเท่ากับ ๕๐.๐๒", year=2564)
+    assert scores == [("overall", None, None, None, None, None, 50.02, 2564)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "ตัวชี้วัดใดได้คะแนนน้อยกว่าร้อยละ ๘๕ จึงเห็นควรกำหนดแนวทาง",
+    "มีตัวชี้วัดที่ได้คะแนนต่ำกว่าร้อยละ 85 จำนวน 3 ตัวชี้วัด",
+    "รายงานผลการรับของขวัญ ของกำนัล ทุกๆ 6 เดือน",
+    "ผ่านเกณฑ์การประเมินที่ร้อยละ 85 ขึ้นไป",
+    "(1) ตัวชี้วัดที่ 3 การใช้อำนาจ",
+    "ประมวลจริยธรรมพนักงานส่วนท้องถิ่น พ.ศ.๒๕๖๖ ได้ ๑๒ หน่วยงาน",
+])
+def test_numbers_that_are_not_scores(sentence: str) -> None:
+    assert _scores(sentence) == []
+
+
+def test_an_indicator_recalled_with_two_values_is_flagged() -> None:
+    tables = extract("ตัวชี้วัดที่ ๒ การใช้งบประมาณ ได้คะแนน ๘๐.๑๐\n\n"
+                     "สรุปว่าตัวชี้วัดที่ ๒ การใช้งบประมาณ ได้คะแนน ๘๑.๑๐\n\n"
+                     "ตัวชี้วัดที่ ๓ การใช้อำนาจ ได้คะแนน ๙๐.๐๐ และตัวชี้วัดที่ ๓ การใช้อำนาจ ได้คะแนน ๙๐.๐๐\n")
+    assert "conflicting_scores" in tables["documents"]["warnings"][0]
+    assert sorted(tables["scores"]["score"]) == [80.1, 81.1, 90.0]
+
+
+def test_scores_outside_0_to_100_are_flagged_not_written() -> None:
+    tables = extract("ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่ ได้คะแนน ๑๕๐.๐๐\n\nตัวชี้วัดที่ ๒ การใช้งบประมาณ ได้คะแนน ๙๐\n")
+    assert scores_of(tables, "indicator") == {2: 90.0}
+    assert "score_out_of_range" in tables["documents"]["warnings"][0]
+
+
+def test_grade_band_is_checked_against_the_stated_grade() -> None:
+    tables = extract("ผลการประเมิน ITA ได้คะแนน ๘๐.๖๑ คะแนน อยู่ในระดับ AA\n")
+    row = tables["documents"].iloc[0]
+    assert (row["overall_score"], row["grade"], row["grade_stated"]) == (80.61, "B", "AA")
+    assert "grade_mismatch" in row["warnings"]
