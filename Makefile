@@ -14,18 +14,32 @@ help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 # Two stamps: extracting needs the runtime only; tests, lint and benchmarks add the dev extras.
-# Editing a C extension's source reinstalls, which rebuilds it.
+# The install is editable in setuptools' strict mode: site-packages gets a tree of links to the
+# sources (build/__editable__.*), which type checkers and editors follow as they follow any
+# package. The tree holds one link per file, so it is made again when a source file is added or
+# removed (the list of files below), and when a C extension's source changes (which rebuilds it).
 NATIVE := setup.py $(wildcard normalizers/*.c parsers/*.c)
+SOURCES := $(VENV)/.sources
+INSTALL := PYTHONWARNINGS='ignore:Editable installation' $(PY) -m pip install --quiet \
+	--config-settings editable_mode=strict
 
-$(VENV)/.runtime: pyproject.toml $(NATIVE)
+$(SOURCES): FORCE
+	@mkdir -p $(VENV)
+	@find src pipeline parsers normalizers -type f -not -path '*/__pycache__/*' -not -name '*.so' | sort > $@.new
+	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
+
+$(VENV)/.runtime: pyproject.toml $(NATIVE) $(SOURCES)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	PYTHONWARNINGS='ignore:Editable installation' $(PY) -m pip install --quiet -e .
+	$(INSTALL) -e .
 	touch $@
 
-$(VENV)/.installed: pyproject.toml $(NATIVE)
+$(VENV)/.installed: pyproject.toml $(NATIVE) $(SOURCES)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	PYTHONWARNINGS='ignore:Editable installation' $(PY) -m pip install --quiet -e '.[dev]'
+	$(INSTALL) -e '.[dev]'
 	touch $(VENV)/.runtime $@
+
+.PHONY: FORCE
+FORCE:
 
 extract: $(VENV)/.runtime  ## extract RAW (default data/raw) into OUT (default data/processed)
 	$(VENV)/bin/ita-extract extract --raw $(RAW) --out $(OUT)
@@ -61,8 +75,10 @@ build-deps:  ## install a C compiler for the C extensions (Debian/Ubuntu, needs 
 browser-deps:  ## install Chromium for the report's browser test (Debian/Ubuntu, needs root)
 	apt-get install -y -q chromium || (apt-get update -q && apt-get install -y -q chromium)
 
-lint: $(VENV)/.installed  ## ruff
+lint: $(VENV)/.installed  ## ruff and mypy over the whole tree (the package through its installed link tree)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy -p ita_extract
+	$(VENV)/bin/mypy tests bench scripts
 
 docs: $(VENV)/.installed  ## regenerate docs/data-dictionary.md from pipeline/schema.py
 	$(VENV)/bin/ita-extract schema --write docs/data-dictionary.md

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 _PACKAGES = ("pipeline", "parsers", "normalizers")
 _CODE_SUFFIXES = {".py", ".c", ".csv", ".json", ".txt"}
 # Modules that run the batch but never shape a document's rows: editing them keeps the cache.
-_ORCHESTRATION = {"pipeline/__main__.py", "pipeline/cli.py", "pipeline/batch/run.py", "pipeline/batch/workers.py",
+_ORCHESTRATION = {"pipeline/cli.py", "pipeline/batch/run.py", "pipeline/batch/workers.py",
                   "pipeline/batch/cache.py", "pipeline/dataset/writer.py"}
 
 
