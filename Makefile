@@ -8,7 +8,7 @@ N ?= 1000
 CORPUS ?= data/corpus
 export PYTHAINLP_OFFLINE := 1
 
-.PHONY: extract test lint docs bench bench-ocr bench-batch corpus accuracy variants ocr-deps build-deps browser-deps clean help
+.PHONY: extract test test-fast lint docs bench bench-ocr bench-batch corpus accuracy variants ocr-deps build-deps browser-deps clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -44,8 +44,11 @@ FORCE:
 extract: $(VENV)/.runtime  ## extract RAW (default data/raw) into OUT (default data/processed)
 	$(VENV)/bin/ita-extract extract --raw $(RAW) --out $(OUT)
 
-test: $(VENV)/.installed  ## run the test suite
+test: $(VENV)/.installed  ## run the whole test suite (CI)
 	$(PY) -m pytest
+
+test-fast: $(VENV)/.installed  ## the tests not marked slow (no whole runs in subprocesses, OCR, Dask, install, hostile folder, shared corpus)
+	$(PY) -m pytest -m "not slow"
 
 bench: $(VENV)/.installed  ## pages/s of the pipeline against pdfium text-only and plain pdfplumber, on the born-digital PDFs (one worker)
 	$(PY) bench/bench_pdf.py --profile 12

@@ -22,8 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ita_extract.parsers import parse_file  # noqa: E402
-from ita_extract.pipeline.batch.unit import extract_document  # noqa: E402
+from ita_extract.pipeline.batch.unit import parse, process_document  # noqa: E402
 from tests.render_variants import OUT as VARIANT_PDFS  # noqa: E402
 from tests.variants import variants  # noqa: E402
 
@@ -100,7 +99,7 @@ def measure(cases: Iterable[Case]) -> dict[tuple[str, str, str], Tally]:
     """Tallies by (document, source, level)."""
     tallies: dict[tuple[str, str, str], Tally] = defaultdict(Tally)
     for case in cases:
-        rows = extract_document(parse_file(case.path, _text_of(case)), case.path.name, "0" * 64)["scores"]
+        rows = process_document(parse(case.path, _text_of(case)), "0" * 64)["scores"]
         truth = {(key, value) for key, value in case.truth}
         for key, _ in case.truth:
             tallies[(case.document, case.source, key[0])].expected += 1

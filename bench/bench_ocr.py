@@ -77,11 +77,11 @@ def digit_figures(pages: list[dict], twin_text: str) -> tuple[int, int, Counter]
 
 def extracted(path: Path, reread: bool = True) -> tuple[dict, float]:
     from ita_extract.parsers import ocr
-    from ita_extract.pipeline.batch.unit import extract_file
+    from ita_extract.pipeline.batch.unit import process_file
     ocr.REREAD_NUMBERS = reread
     try:
         started = time.perf_counter()
-        rows = extract_file(path, path.parent).rows
+        rows = process_file(path).rows
         return rows, time.perf_counter() - started
     finally:
         ocr.REREAD_NUMBERS = True

@@ -29,8 +29,8 @@ import pdfplumber
 import pypdfium2 as pdfium
 
 from ita_extract.normalizers import dictionary, thai_text
-from ita_extract.parsers.pdf import PageObjects, unusable_text_layer
-from ita_extract.pipeline.batch.unit import extract_file
+from ita_extract.parsers.pdf import PageObjects, character_problem, words_problem
+from ita_extract.pipeline.batch.unit import process_file
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -49,7 +49,9 @@ def born_digital() -> list[Path]:
         for page in pdf:
             width, height = page.get_size()
             share = PageObjects.of(page).image_share(width * height)
-            if unusable_text_layer(page.get_textpage().get_text_range(), share):
+            text = page.get_textpage().get_text_range()
+            reason, thai = character_problem(text, share)
+            if reason or words_problem(thai, [text]):
                 usable = False
                 break
         pdf.close()
@@ -79,7 +81,7 @@ def pipeline_run(paths: list[Path], warm: bool = False) -> int:
         if not warm:
             for cache in DOCUMENT_CACHES:
                 cache.cache_clear()
-        rows = extract_file(path, path.parent).rows
+        rows = process_file(path).rows
         pages += len(rows.get("pages", []))
     return pages
 

@@ -2,29 +2,36 @@
 
 Printed codes lose or disguise their letter: Thai digits (`i๑`), upper case
 (`E๗`), spaces (`e ๑๒`), a zero for the o (`๐๑๐`, `0 5`), a `1`, `๑` or `๓`
-for the i (`1๒`, `๓๗`). The tool a code stands under settles what a missing
-or disguised letter is; without it such a code is left undecided.
+for the i (`1๒`, `๓๗`). The letter of the context a code stands in (its
+tool's, which the caller knows) settles what a missing or disguised letter is;
+without it such a code is left undecided. The highest number each letter's
+codes reach is the caller's too (the framework's item ranges).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import regex
 
 from ita_extract.normalizers.digits import thai_digits_to_arabic
+from ita_extract.normalizers.patterns import CODE_LETTERS, DIGIT, ITEM_CODE
 
-TOOL_LETTERS = {"IIT": "i", "EIT": "e", "OIT": "o"}
-TOOL_OF_LETTER = {letter: tool for tool, letter in TOOL_LETTERS.items()}
-# Highest item number any year's form has used, per letter (IIT 30, EIT 15, OIT 43).
-MAX_ITEM = {"i": 30, "e": 15, "o": 43}
+# Why a printed code has no canonical form (carried into documents.warnings by the caller).
+NOT_AN_ITEM_CODE = "not_an_item_code"
+ITEM_CODE_LETTER_UNDECIDED = "item_code_letter_undecided"
+ITEM_CODE_OUT_OF_RANGE = "item_code_out_of_range"
+WARNINGS = (NOT_AN_ITEM_CODE, ITEM_CODE_LETTER_UNDECIDED, ITEM_CODE_OUT_OF_RANGE)
+
 # Glyphs OCR and typists put where a lowercase letter belongs.
 LETTER_LOOKALIKES = {
     "i": "iIl|!1๑๓",
     "e": "eE",
     "o": "oO0๐",
 }
-_CODE = regex.compile(r"^\s*(?P<head>[A-Za-z|!]?)\s*(?P<digits>[0-9๐-๙](?:\s?[0-9๐-๙]){0,2})\s*$")
+assert set(LETTER_LOOKALIKES) == set(CODE_LETTERS)
+_CODE = regex.compile(rf"^\s*(?P<head>[A-Za-z|!]?)\s*(?P<digits>{DIGIT}(?:\s?{DIGIT}){{0,2}})\s*$")
 
 
 @dataclass(frozen=True)
@@ -34,20 +41,20 @@ class ItemCode:
     warning: str | None = None
 
 
-def normalize_item_code(raw: str, tool: str | None = None) -> ItemCode:
-    """The canonical code of a printed code; `tool` (IIT/EIT/OIT) is the context it stands in."""
+def normalize_item_code(raw: str, letter: str | None, highest: Mapping[str, int]) -> ItemCode:
+    """The canonical code of a printed code; `letter` is the code letter of the context it stands
+    in (None: unknown), `highest` the highest number each letter's codes reach."""
     match = _CODE.match(raw)
     if match is None:
-        return ItemCode(None, raw, "not_an_item_code")
+        return ItemCode(None, raw, NOT_AN_ITEM_CODE)
     head, digits = match.group("head"), regex.sub(r"\s", "", match.group("digits"))
-    context = TOOL_LETTERS.get(tool or "")
-    letter, number = _split(head, digits, context)
-    if letter is None:
-        return ItemCode(None, raw, "item_code_letter_undecided")
+    found, number = _split(head, digits, letter)
+    if found is None:
+        return ItemCode(None, raw, ITEM_CODE_LETTER_UNDECIDED)
     value = int(thai_digits_to_arabic(number)) if number else 0
-    if not 1 <= value <= MAX_ITEM[letter]:
-        return ItemCode(None, raw, "item_code_out_of_range")
-    return ItemCode(f"{letter}{value}", raw)
+    if not 1 <= value <= highest[found]:
+        return ItemCode(None, raw, ITEM_CODE_OUT_OF_RANGE)
+    return ItemCode(f"{found}{value}", raw)
 
 
 def _split(head: str, digits: str, context: str | None) -> tuple[str | None, str]:
@@ -65,11 +72,14 @@ def _split(head: str, digits: str, context: str | None) -> tuple[str | None, str
 
 
 # A code with its letter (`i๑`, `E๗`, `e ๑๒`, `o10`): never a letter inside a word.
-_LETTERED = regex.compile(r"(?<![A-Za-z])[iIeEoO]\s?[0-9๐-๙]{1,2}(?![0-9๐-๙]|\.[0-9๐-๙])")
+_LETTERED = regex.compile(rf"(?<![A-Za-z]){ITEM_CODE}(?!{DIGIT}|\.{DIGIT})")
 # A code whose letter is lost or disguised (`๓๗`, `1๒`, `๐๑๐`, `0 5`), opening a question's text.
 # (`1 ๒`, `0 5`: a text layer spaces a code's glyphs)
-_BARE = regex.compile(r"(?:(?<=^)|(?<=[\s(]))(?:[0-9๐-๙]\s?[0-9๐-๙]{1,2}|[0-9๐-๙]{1,3}|[l|]\s?[0-9๐-๙]{1,2})"
+_BARE = regex.compile(rf"(?:(?<=^)|(?<=[\s(]))"
+                      rf"(?:{DIGIT}\s?{DIGIT}{{1,2}}|{DIGIT}{{1,3}}|[l|]\s?{DIGIT}{{1,2}})"
                       r"(?=\s*\p{Thai})")
+# A line that opens with a code (`i๑๒ …`, `e 4. …`): a point of its own.
+_LEADING = regex.compile(rf"^\s*{ITEM_CODE}(?!{DIGIT})")
 
 
 @dataclass(frozen=True)
@@ -79,24 +89,25 @@ class FoundCode:
     item: ItemCode
 
 
-def find_item_codes(text: str, tool: str | None = None, *, bare: bool = False) -> list[FoundCode]:
+def find_item_codes(text: str, letter: str | None, highest: Mapping[str, int], *,
+                    bare: bool = False) -> list[FoundCode]:
     """Item codes printed in `text`, in order.
 
     Codes with a letter are found anywhere. With `bare`, numbers that open a
     question's text (in a column of item questions) are read as codes too,
-    their letter decided by `tool`; undecidable ones come back with a null code.
+    their letter decided by the context's `letter`; undecidable ones come back
+    with a null code.
     """
-    found = [FoundCode(m.start(), m.end(), normalize_item_code(m.group(), tool))
+    found = [FoundCode(m.start(), m.end(), normalize_item_code(m.group(), letter, highest))
              for m in _LETTERED.finditer(text)]
     if bare:
         taken = [(f.start, f.end) for f in found]
         for m in _BARE.finditer(text):
             if not any(s <= m.start() < e for s, e in taken):
-                found.append(FoundCode(m.start(), m.end(), normalize_item_code(m.group(), tool)))
+                found.append(FoundCode(m.start(), m.end(), normalize_item_code(m.group(), letter, highest)))
     return sorted(found, key=lambda f: f.start)
 
 
-def tool_of_codes(codes: list[str]) -> str | None:
-    """The one tool every code belongs to, or None when they are of several tools or none."""
-    letters = {code[0] for code in codes}
-    return TOOL_OF_LETTER[letters.pop()] if len(letters) == 1 else None
+def opens_with_code(text: str) -> bool:
+    """Whether `text` begins with a lettered code (a point that names its item)."""
+    return _LEADING.match(text) is not None

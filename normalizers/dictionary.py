@@ -59,4 +59,5 @@ def provinces() -> tuple[str, ...]:
     """Canonical Thai province names from pythainlp's bundled list."""
     from pythainlp.corpus import provinces as bundled_provinces
 
-    return tuple(sorted(p["name_th"] for p in bundled_provinces(details=True)))
+    listed: list[dict[str, str]] = bundled_provinces(details=True)  # type: ignore[assignment]
+    return tuple(sorted(p["name_th"] for p in listed))

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 try:
     from ita_extract.normalizers import _newmm
 except ImportError:  # built without a C compiler
-    _newmm = None
+    _newmm = None  # type: ignore[assignment]
 
 # tokenize._utils.rejoin_formatted_num changes nothing in a text without this pattern
 _FORMATTED_NUMBER = re.compile(r"(\d+[\.\,:])+\d+")

@@ -15,13 +15,14 @@ import regex
 
 from ita_extract.normalizers.dates import MONTH_PATTERN, month_number
 from ita_extract.normalizers.digits import thai_digits_to_arabic
+from ita_extract.normalizers.patterns import YEAR
 from ita_extract.normalizers.years import be_to_ce, to_be
 
 Period = tuple[dt.date | None, dt.date | None]
 _NONE: Period = (None, None)
 
 _DASH = r"\s*(?:-|–|—|ถึง|จนถึง)\s*"
-_YEAR = r"(?:พ\.\s*ศ\.\s*)?(\d{4}|\d{2})(?!\d)"
+_YEAR = rf"(?:พ\.\s*ศ\.\s*)?({YEAR}|\d{{2}})(?!\d)"  # a year, or its last two digits (ก.ย. ๖๖)
 _FISCAL_YEAR = regex.compile(rf"ปีงบประมาณ\s*{_YEAR}")
 _WHOLE_YEAR = regex.compile(r"ตลอด\s*ปี(?:งบประมาณ)?|ทั้ง\s*ปี(?:งบประมาณ)?")
 _QUARTERS = regex.compile(rf"ไตรมาส(?:ที่)?\s*(\d)(?:{_DASH}(?:ไตรมาส(?:ที่)?\s*)?(\d))?")
@@ -59,8 +60,7 @@ def parse_period(raw: str | None, plan_year_be: int | None = None) -> Period:
 
 
 def _fiscal_year(text: str, plan_year_be: int | None) -> Period:
-    years = [to_be(int(m.group(1))) for m in _FISCAL_YEAR.finditer(text)]
-    years = [y for y in years if y]
+    years = [year for m in _FISCAL_YEAR.finditer(text) if (year := to_be(int(m.group(1))))]
     if not years:
         return _NONE
     return fiscal_year_bounds(min(years))[0], fiscal_year_bounds(max(years))[1]
@@ -91,6 +91,8 @@ def _month_range(text: str, plan_year_be: int | None) -> Period:
         return _NONE
     day1, month1, year1, day2, month2, year2 = match.groups()
     m1, m2 = month_number(month1), month_number(month2)
+    if m1 is None or m2 is None:
+        return _NONE
     y2 = _calendar_year_ce(year2, m2, plan_year_be) if year2 else None
     y1 = _calendar_year_ce(year1, m1, plan_year_be) if year1 else None
     if y2 is None and y1 is not None:
@@ -110,8 +112,8 @@ def _one_month(text: str, plan_year_be: int | None) -> Period:
     if match is None:
         return _NONE
     month = month_number(match.group(1))
-    year = _calendar_year_ce(match.group(2), month, plan_year_be)
-    if year is None:
+    year = _calendar_year_ce(match.group(2), month, plan_year_be) if month else None
+    if month is None or year is None:
         return _NONE
     return _day(year, month, None, first=True), _day(year, month, None, first=False)
 

@@ -27,13 +27,13 @@ def skew_angle(image: Image.Image) -> float:
     size = (max(1, round(gray.width * scale)), max(1, round(gray.height * scale)))
     # Nearest-pixel reduction: only where the ink lies counts, and a bilinear one takes twice as
     # long for the same angles (the dev scans turned by ±1–3°).
-    rows, columns = np.nonzero(np.asarray(gray.resize(size, Image.NEAREST)) < _DARK)
-    if not len(rows):
+    ink_rows, ink_columns = np.nonzero(np.asarray(gray.resize(size, Image.Resampling.NEAREST)) < _DARK)
+    if not len(ink_rows):
         return 0.0
     # Turning the page by a degree or two moves each ink pixel up or down in proportion to its
     # distance from the middle column (a shear): the row profile of every angle tried is one
     # count of the shifted rows, not one rotation of the image.
-    rows, columns = rows.astype(np.float64), columns.astype(np.float64) - size[0] / 2
+    rows, columns = ink_rows.astype(np.float64), ink_columns.astype(np.float64) - size[0] / 2
     # The coarse search needs only a share of the ink: a profile's peaks are lines of text.
     step = max(1, len(rows) // _COARSE_POINTS)
     best = _best(rows[::step], columns[::step], np.arange(-MAX_ANGLE, MAX_ANGLE + _COARSE / 2, _COARSE))
@@ -56,4 +56,4 @@ def deskewed(image: Image.Image) -> tuple[Image.Image, float]:
     if abs(angle) < _MIN_ANGLE:
         return image, 0.0
     fill = 255 if image.mode == "L" else (255, 255, 255)
-    return image.rotate(angle, resample=Image.BICUBIC, fillcolor=fill), angle
+    return image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=fill), angle

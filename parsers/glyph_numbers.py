@@ -20,6 +20,7 @@ import regex
 from scipy import ndimage
 
 from ita_extract.parsers.glyph_features import glyph_image, stacked_joined, unit_rows
+from ita_extract.parsers.labels import NO_LABELS, NumberLabels, hidden_number
 
 TEMPLATES = Path(__file__).with_name("data") / "glyph_templates.npz"
 DIGITS = frozenset("๐๑๒๓๔๕๖๗๘๙0123456789")
@@ -29,16 +30,11 @@ _MIN_SIMILARITY = 0.80
 _MIN_MARGIN = 0.02
 _DOT_HEIGHT = 0.3  # a decimal point is at most this share of its digits' height
 _GAP = 0.45  # digits of one number stand at most this share of a digit's height apart
-_LETTER_GAP = 0.7  # an item code's letter stands at most this share of a digit's height before it
+_LETTER_GAP = 0.7  # a label's letter (parsers.labels) stands at most this share of a digit's height before it
 # A line whose glyphs all stand below this share of the letters' height holds marks, not
 # digits: a short line (3 characters at most) even at 0.7, as a mark is read as one digit.
 _MARK, _SHORT_MARK, _MARK_LINE = 0.5, 0.7, 3
 _MIN_INK = 6  # pixels: smaller parts are specks
-CODE_LETTERS = frozenset("ieoIEO")  # the letters of item codes: i๑, e๑๒, o๑๐
-_CODE_LOOKALIKES = {"j": "i"}  # no item code begins with j: a j-like glyph there is an i
-# Where Tesseract may have taken a digit for a letter: after an item code's letter (`eb`, `i ow`
-# for e๖, i๑๙) and between brackets (`(ซ)` for (๗)).
-_HIDDEN_NUMBER = regex.compile(r"(?<![A-Za-z])[ieoIEO] ?[^\s\p{Thai}]{1,3}(?![A-Za-z])|\( ?\S{1,2} ?\)")
 _PUNCTUATION = frozenset(".,:;()-/%")
 _MIN_DIGIT_HEIGHT = 0.6  # digits beside each other differ less in height than this
 _MAX_TOUCHING = 4  # digits a scan may have run together into one glyph
@@ -123,14 +119,16 @@ def _digit(dark: np.ndarray, glyph: Glyph) -> str:
     return label if label in DIGITS else ""
 
 
-def reread_line(line: str, words: list[Word], dark: np.ndarray, text_height: float = 0.0) -> str:
+def reread_line(line: str, words: list[Word], dark: np.ndarray, text_height: float = 0.0,
+                labels: NumberLabels = NO_LABELS) -> str:
     """`line` (the text Tesseract gave for `words`, one line of the image whose ink is `dark`)
     with each number whose glyphs are all clear digits put as the glyphs read. A line of
     nothing but glyphs far smaller than the image's letters (`text_height`, see text_height())
     is vowel and tone marks Tesseract set on a line of their own and read as digits (the ั of
-    ปลัด as ๕): it is dropped."""
+    ปลัด as ๕): it is dropped. A label's letter glued before a number (`labels`) is read again
+    with it."""
     spans = _word_spans(line, words)
-    if spans is None or not may_hold_numbers(words):
+    if spans is None or not may_hold_numbers(words, labels):
         return line
     top = min(word.top for word in words)
     bottom = max(word.top + word.height for word in words)
@@ -138,17 +136,17 @@ def reread_line(line: str, words: list[Word], dark: np.ndarray, text_height: flo
     if glyphs and max(g.height for g in glyphs) < _mark_share(line) * text_height:
         return ""
     replacements = []
-    numeric = _numeric_words(words, line, spans)
+    numeric = _numeric_words(words, line, spans, labels)
     for run in _digit_runs(glyphs, numeric, dark):
         span = _span_of(run, words, spans, line, numeric)
         reading = "".join(glyph.label for glyph in run)
-        letter = _code_letter(glyphs, run, dark)
-        if letter:  # `6๑๒`, `| ๑๔`, `eb` read for e๑๒, i๑๔, e๖: the item code put back whole
+        letter = _label_letter(glyphs, run, dark, labels)
+        if letter:  # `6๑๒`, `| ๑๔`, `eb` read for e๑๒, i๑๔, e๖: the labelled number put back whole
             coded = _span_of([letter] + run, words, spans, line, numeric, letter=True)
             start = _letter_start(line, span[0]) if span else None
             if coded is not None:
                 span, reading = coded, letter.label + reading
-            elif start is not None:
+            elif start is not None and span is not None:
                 span, reading = (start, span[1]), letter.label + reading
         if span is not None:
             replacements.append((span, reading))
@@ -174,34 +172,38 @@ def text_height(dark: np.ndarray) -> float:
     return float(np.median(heights)) if heights else 0.0
 
 
-def may_hold_numbers(words: list[Word]) -> bool:
+def may_hold_numbers(words: list[Word], labels: NumberLabels = NO_LABELS) -> bool:
     """Whether Tesseract read a digit in one of `words`, or a letter where a digit may stand."""
-    return bool(_numeric_words(words, " ".join(word.text for word in words), None))
+    return bool(_numeric_words(words, " ".join(word.text for word in words), None, labels))
 
 
-def _numeric_words(words: list[Word], line: str, spans: list[tuple[int, int]] | None) -> list[Word]:
-    """The words holding a digit, and those where a digit may hide (_HIDDEN_NUMBER)."""
+def _numeric_words(words: list[Word], line: str, spans: list[tuple[int, int]] | None,
+                   labels: NumberLabels) -> list[Word]:
+    """The words holding a digit, and those where a digit may hide (parsers.labels.hidden_number)."""
     if spans is None:  # `line` is the words joined by single spaces
         spans, cursor = [], 0
         for word in words:
             spans.append((cursor, cursor + len(word.text)))
             cursor += len(word.text) + 1
-    hidden = [match.span() for match in _HIDDEN_NUMBER.finditer(line)]
+    hidden = [match.span() for match in hidden_number(labels).finditer(line)]
     return [word for word, (start, end) in zip(words, spans, strict=True)
             if DIGITS & set(word.text) or any(start < b and a < end for a, b in hidden)]
 
 
-def _code_letter(glyphs: list[Glyph], run: list[Glyph], dark: np.ndarray) -> Glyph | None:
-    """The letter of an item code (i, e, o) printed right before the number, when its glyph is
-    clearly that letter (labelled in lower case)."""
+def _label_letter(glyphs: list[Glyph], run: list[Glyph], dark: np.ndarray,
+                  labels: NumberLabels) -> Glyph | None:
+    """The letter of a label (parsers.labels) printed right before the number, when
+    its glyph is clearly that letter (labelled in lower case)."""
+    if not labels.letters:
+        return None
     before = [glyph for glyph in glyphs if glyph.right <= run[0].left + 1]
     if not before:
         return None
     glyph = max(before, key=lambda g: g.right)
     if run[0].left - glyph.right > _LETTER_GAP * _digit_height(run):
         return None
-    label = classify([_ink(dark, glyph)], _CODE_LOOKALIKES)[0]
-    return _labelled(glyph, label.lower()) if label in CODE_LETTERS else None
+    label = classify([_ink(dark, glyph)], dict(labels.lookalikes))[0]
+    return _labelled(glyph, label.lower()) if label in labels.all_letters else None
 
 
 def _letter_start(line: str, start: int) -> int | None:
@@ -369,7 +371,7 @@ def _span_of(run: list[Glyph], words: list[Word], spans: list[tuple[int, int]],
     """The stretch of `line` Tesseract read for the glyphs of `run`: the words lying within
     the run, and the digits at the run's side of a word reaching past it (`i๑`); None when no
     word the run covers is one of the `numeric` ones or the stretch would take letters. With `letter`,
-    the run begins with an item code's letter: the stretch must begin with the words read for
+    the run begins with a label's letter: the stretch must begin with the words read for
     it, and they need hold no digit (`eb` for e๖)."""
     left, right = run[0].left, run[-1].right
     slack = 0.3 * _digit_height(run[1:] if letter else run)
@@ -377,10 +379,11 @@ def _span_of(run: list[Glyph], words: list[Word], spans: list[tuple[int, int]],
                if min(word.right, right) - max(word.left, left) >= 0.5 * min(word.width, right - left)]
     if not covered or not (letter or any(word in numeric for word, _ in covered)):
         return None
-    start, end = covered[0][1][0], covered[-1][1][1]
     first, last = covered[0][0], covered[-1][0]
-    if letter and (first.left < left - slack or _is_thai_letter(line[start])):
+    if letter and (first.left < left - slack or _is_thai_letter(line[covered[0][1][0]])):
         return None
+    start: int | None = covered[0][1][0]
+    end: int | None = covered[-1][1][1]
     before, after = first.left < left - slack, last.right > right + slack
     if before and after and len(covered) == 1:  # `(๕)`: one word holding the number inside
         start, end = _digits_inside(line, covered[0][1]) or (None, None)

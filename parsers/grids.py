@@ -107,16 +107,17 @@ def _snapped(edges: list[list[float]], key: int, tolerance: float) -> list[list[
     if not edges:
         return []
     values = sorted({e[key] for e in edges})
-    cluster_of, cluster, last = {}, 0, values[0]
+    cluster_of: dict[float, int] = {}
+    cluster, last = 0, values[0]
     for value in values:
         if not value <= last + tolerance:
             cluster += 1
         cluster_of[value] = cluster
         last = value
-    ordered = sorted(edges, key=lambda e: cluster_of.get(e[key]))
+    ordered = sorted(edges, key=lambda e: cluster_of[e[key]])
     moved = []
-    for _, members in itertools.groupby(ordered, key=lambda e: cluster_of.get(e[key])):
-        members = list(members)
+    for _, grouped in itertools.groupby(ordered, key=lambda e: cluster_of[e[key]]):
+        members = list(grouped)
         mean = sum(e[key] for e in members) / len(members)
         for e in members:
             shift = mean - e[key]
@@ -159,7 +160,8 @@ def _meets(rules: np.ndarray, xs: np.ndarray, ys: np.ndarray, reach: float) -> n
     `reach` of it."""
     top, bottom, x0, x1 = (rules[:, k][None, :] for k in range(4))
     x, y = xs[:, None], ys[:, None]
-    return ((top - reach <= y) & (y <= bottom + reach) & (x0 - reach <= x) & (x <= x1 + reach)).any(axis=1)
+    near = (top - reach <= y) & (y <= bottom + reach) & (x0 - reach <= x) & (x <= x1 + reach)
+    return np.asarray(near.any(axis=1))
 
 
 def _segments(dark: np.ndarray, length: int) -> list[tuple[int, int, int, int]]:
@@ -170,9 +172,13 @@ def _segments(dark: np.ndarray, length: int) -> list[tuple[int, int, int, int]]:
     solid = _solid_windows(dark, length)
     open_segments: list[list[int]] = []  # segments reaching the previous row, left to right
     done: list[tuple[int, int, int, int]] = []
+
+    def closed(segment: list[int]) -> tuple[int, int, int, int]:
+        return segment[0], segment[1], segment[2], segment[3]
+
     for row, starts, ends in _runs(solid, length):
         previous = [s for s in open_segments if s[1] == row - 1]
-        done.extend(tuple(s) for s in open_segments if s[1] != row - 1)
+        done.extend(closed(s) for s in open_segments if s[1] != row - 1)
         taken = [False] * len(previous)
         still_open = []
         j = 0
@@ -181,7 +187,7 @@ def _segments(dark: np.ndarray, length: int) -> list[tuple[int, int, int, int]]:
             # overlaps this run continues downwards into it
             while j < len(previous) and (taken[j] or previous[j][3] < start):
                 if not taken[j]:
-                    done.append(tuple(previous[j]))
+                    done.append(closed(previous[j]))
                     taken[j] = True
                 j += 1
             k = j
@@ -193,9 +199,9 @@ def _segments(dark: np.ndarray, length: int) -> list[tuple[int, int, int, int]]:
                 still_open.append([match[0], row, min(match[2], start), max(match[3], end)])
             else:
                 still_open.append([row, row, start, end])
-        done.extend(tuple(s) for s, used in zip(previous, taken, strict=True) if not used)
+        done.extend(closed(s) for s, used in zip(previous, taken, strict=True) if not used)
         open_segments = still_open
-    done.extend(tuple(s) for s in open_segments)
+    done.extend(closed(s) for s in open_segments)
     return sorted(done)
 
 

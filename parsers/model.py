@@ -128,7 +128,7 @@ class Page:
 
 @dataclass
 class Document:
-    source_format: Literal["pdf", "text"]
+    source_format: str  # the name of its kind of input (parsers.formats)
     pages: list[Page]
     encoding: str | None = None
     page_count: int | None = None
@@ -141,3 +141,8 @@ class Document:
     @property
     def raw_text(self) -> str:
         return "\n\f".join(page.raw_text for page in self.pages)
+
+    @property
+    def ocr_pages(self) -> frozenset[int]:
+        """The numbers of the pages read by OCR."""
+        return frozenset(page.number for page in self.pages if page.text_source == "ocr")

@@ -27,6 +27,7 @@ from ita_extract.normalizers.ocr_text import fix_ocr_confusions, is_ocr_noise
 from ita_extract.parsers.deskew import deskewed
 from ita_extract.parsers.glyph_numbers import Word, may_hold_numbers, reread_line, text_height
 from ita_extract.parsers.grids import ImageBox, TableGrid, grids_from_edges, image_checkboxes, image_edges
+from ita_extract.parsers.labels import NO_LABELS, NumberLabels
 from ita_extract.parsers.model import CHECKED_GLYPHS, UNCHECKED_GLYPHS
 from ita_extract.parsers.wrap import VisualLine, join_lines, line_pitch, opens_paragraph
 
@@ -79,20 +80,15 @@ def ocr_threads() -> int:
     return max(1, int(value)) if value.isdigit() else max(1, os.cpu_count() or 1)
 
 
-def read_scan(image: Image.Image) -> ScanPage:
-    """The tables and prose of a page image rendered at DPI (see read_scans)."""
-    return read_scans([image])[0]
-
-
-def read_scans(images: list[Image.Image]) -> list[ScanPage]:
+def read_scans(images: list[Image.Image], labels: NumberLabels = NO_LABELS) -> list[ScanPage]:
     """The tables and prose of page images rendered at DPI, each straightened first (a page
     scanned askew hides its rulings from the table finder). The cells of all the pages are read
     by one Tesseract process and their prose bands by another: a process spends 0.13 s loading
-    its models, as much as the reading of a table's cells."""
+    its models, as much as the reading of a table's cells. `labels`: parsers.labels."""
     prepared = [_prepare(image) for image in images]
-    cell_reads = iter(ocr_images([crop for page in prepared for _, crop, _ in page.cells], _CELL_PSM))
-    band_reads = iter(ocr_images([crop for page in prepared for _, crop in page.bands], _PROSE_PSM))
-    return [_assemble(page, cell_reads, band_reads) for page in prepared]
+    cell_reads = iter(ocr_images([crop for page in prepared for _, crop, _ in page.cells], _CELL_PSM, labels))
+    band_reads = iter(ocr_images([crop for page in prepared for _, crop in page.bands], _PROSE_PSM, labels))
+    return [_assemble(page, cell_reads, band_reads, labels) for page in prepared]
 
 
 @dataclass
@@ -116,11 +112,12 @@ def _prepare(image: Image.Image) -> _Prepared:
     return _Prepared(grids, _cell_crops(image, dark, grids), bands)
 
 
-def _assemble(page: _Prepared, cell_reads: Iterator[OcrText], band_reads: Iterator[OcrText]) -> ScanPage:
+def _assemble(page: _Prepared, cell_reads: Iterator[OcrText], band_reads: Iterator[OcrText],
+              labels: NumberLabels) -> ScanPage:
     for (g, r, c), _, boxes in page.cells:
         lines = _clean_lines(_with_checkboxes(next(cell_reads), boxes))
         page.grids[g].texts[(r, c)] = [line for line in lines if line.strip()]
-    return ScanPage(page.grids, [(top, _paragraphs(next(band_reads))) for top, _ in page.bands])
+    return ScanPage(page.grids, [(top, _paragraphs(next(band_reads), labels)) for top, _ in page.bands])
 
 
 def _cell_crops(image: Image.Image, dark: np.ndarray,
@@ -176,7 +173,7 @@ class OcrText:
     extents: list[tuple[int, int]] = field(default_factory=list)  # left and right of each line
 
 
-def _paragraphs(read: OcrText) -> str:
+def _paragraphs(read: OcrText, labels: NumberLabels = NO_LABELS) -> str:
     """The band's text with each paragraph's visual lines joined into one line (a sentence
     wrapped at a line's end must be read whole: its cue on one line, its score on the next),
     paragraphs apart by a blank line; where a paragraph ends is decided as for a text layer
@@ -194,7 +191,7 @@ def _paragraphs(read: OcrText) -> str:
         cleaned = _clean(line.text)
         if cleaned is None:
             continue
-        if previous is None or opens_paragraph(previous, line, left, right, pitch):
+        if previous is None or opens_paragraph(previous, line, left, right, pitch, labels):
             paragraphs.append([])
         paragraphs[-1].append(cleaned)
         previous = line
@@ -215,9 +212,9 @@ OCR_TEMP_PREFIX = "ita-ocr-"
 REREAD_NUMBERS = True  # off only to measure what the second reading of numbers brings (bench-ocr)
 
 
-def ocr_images(images: list[Image.Image], psm: str) -> list[OcrText]:
+def ocr_images(images: list[Image.Image], psm: str, labels: NumberLabels = NO_LABELS) -> list[OcrText]:
     """What Tesseract reads in each image, all read by one Tesseract process, with every
-    number it found read again glyph by glyph (parsers.digits)."""
+    number it found read again glyph by glyph (parsers.glyph_numbers)."""
     if not images:
         return []
     trimmed = [_trimmed(image) for image in images]
@@ -245,7 +242,7 @@ def ocr_images(images: list[Image.Image], psm: str) -> list[OcrText]:
         lines = _tsv_lines(base.with_suffix(".tsv").read_text("utf-8"), len(images))
     if len(texts) < len(images):
         raise RuntimeError(f"tesseract read {len(texts)} of {len(images)} images")
-    return [OcrText(_reread_numbers(text, image_lines, image) if REREAD_NUMBERS else text,
+    return [OcrText(_reread_numbers(text, image_lines, image, labels) if REREAD_NUMBERS else text,
                     [(line.top - _PAD + dy, line.bottom - _PAD + dy) for line in image_lines],
                     [(line.left - _PAD + dx, line.right - _PAD + dx) for line in image_lines])
             for text, image_lines, image, (_, (dx, dy)) in zip(texts, lines, padded, trimmed, strict=False)]
@@ -275,10 +272,10 @@ class TsvLine:
     words: list[Word]
 
 
-def _reread_numbers(text: str, lines: list[TsvLine], image: Image.Image) -> str:
+def _reread_numbers(text: str, lines: list[TsvLine], image: Image.Image, labels: NumberLabels) -> str:
     """`text` with the numbers of each line read again from `image`; unchanged where its
     non-blank lines are not the TSV's lines one for one."""
-    if not any(may_hold_numbers(line.words) for line in lines):
+    if not any(may_hold_numbers(line.words, labels) for line in lines):
         return text
     rows = text.split("\n")
     filled = [k for k, row in enumerate(rows) if row.strip()]
@@ -287,7 +284,7 @@ def _reread_numbers(text: str, lines: list[TsvLine], image: Image.Image) -> str:
     dark = np.asarray(image.convert("L")) < _DARK
     height = text_height(dark)
     for k, line in zip(filled, lines, strict=True):
-        rows[k] = reread_line(rows[k], line.words, dark, height)
+        rows[k] = reread_line(rows[k], line.words, dark, height, labels)
     return "\n".join(rows)
 
 

@@ -16,6 +16,7 @@ import unicodedata
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import replace
 from functools import cache
+from typing import Any
 
 import numpy as np
 import pypdfium2 as pdfium
@@ -26,8 +27,19 @@ from PIL import Image
 from ita_extract.normalizers.thai_pua import PUA_TO_THAI
 from ita_extract.normalizers.thai_text import repair_thai, thai_word_ratio
 from ita_extract.parsers.errors import ParseError
+from ita_extract.parsers.formats import PDF
 from ita_extract.parsers.grids import SNAP, TableGrid, grids_from_edges, path_edges
-from ita_extract.parsers.model import Block, Cell, Document, Page, Row, glyph_checkboxes, repeats_header
+from ita_extract.parsers.labels import NO_LABELS, NumberLabels, point_opens
+from ita_extract.parsers.model import (
+    Block,
+    BlockKind,
+    Cell,
+    Document,
+    Page,
+    Row,
+    glyph_checkboxes,
+    repeats_header,
+)
 from ita_extract.parsers.ocr import (
     SCALE,
     ScanPage,
@@ -40,9 +52,16 @@ from ita_extract.parsers.ocr import (
 try:
     from ita_extract.parsers import _pdfium  # parsers/_pdfium.c, when pip could build it
 except ImportError:
-    _pdfium = None
+    _pdfium = None  # type: ignore[assignment]
 from ita_extract.parsers.text import is_header_continuation, merge_header_rows, parse_text
-from ita_extract.parsers.wrap import POINT_OPENS as _POINT_OPENS
+from ita_extract.parsers.warnings import (
+    BROKEN_TEXT_LAYER,
+    LATIN_TEXT_LAYER,
+    NEEDS_OCR,
+    NO_TEXT_LAYER,
+    PAGE_TOO_LARGE_TO_OCR,
+    TEXT_LAYER_NOT_WORDS,
+)
 from ita_extract.parsers.wrap import VisualLine, join_lines, line_pitch, opens_paragraph
 
 _PAGE_NUMBER = regex.compile(r"^\s*(?:หน้า\s*)?[-–(]?\s*[0-9๐-๙]{1,4}\s*[-–)]?\s*(?:/\s*[0-9๐-๙]{1,4})?\s*$")
@@ -83,7 +102,9 @@ class EmptyPDF(ParseError):
     error_type = "EmptyPDF"
 
 
-def parse_pdf(data: bytes) -> Document:
+def parse_pdf(data: bytes, labels: NumberLabels = NO_LABELS) -> Document:
+    """The document a PDF holds; `labels` are the letters its genre prints before numbers
+    (parsers.labels)."""
     if b"%PDF-" not in data[:1024]:
         raise NotAPDF("the file does not start like a PDF", stage="read")
     try:
@@ -99,17 +120,18 @@ def parse_pdf(data: bytes) -> Document:
         if len(pdf) == 0:
             raise EmptyPDF("the PDF has no pages", stage="parse")
         warnings: list[str] = []
-        laid_out = _pages(pdf, warnings)
+        laid_out = _pages(pdf, warnings, labels)
     finally:
         pdf.close()
     pages = [page for page, _ in laid_out]
     _drop_running_lines(laid_out)
-    document = Document("pdf", pages, page_count=len(pages), warnings=sorted(set(warnings)))
-    join_continued_tables(document)
+    document = Document(PDF.name, pages, page_count=len(pages), warnings=sorted(set(warnings)))
+    join_continued_tables(document, labels)
     return document
 
 
-def _pages(pdf: pdfium.PdfDocument, warnings: list[str]) -> list[tuple[Page, list[VisualLine]]]:
+def _pages(pdf: pdfium.PdfDocument, warnings: list[str],
+           labels: NumberLabels) -> list[tuple[Page, list[VisualLine]]]:
     """Every page laid out; pages that need OCR are read by Tesseract in worker threads, a few
     pages a process, while the next pages render (pdfium itself stays on this thread: it is not
     thread-safe)."""
@@ -120,7 +142,7 @@ def _pages(pdf: pdfium.PdfDocument, warnings: list[str]) -> list[tuple[Page, lis
     batch: dict[int, Image.Image] = {}
     with ThreadPoolExecutor(threads) as pool:
         for index in range(len(pdf)):
-            page, margins, image = _page(pdf, index, warnings)
+            page, margins, image = _page(pdf, index, warnings, labels)
             laid_out.append((page, margins))
             if image is not None:
                 batch[index] = image
@@ -128,16 +150,16 @@ def _pages(pdf: pdfium.PdfDocument, warnings: list[str]) -> list[tuple[Page, lis
                 busy = [future for _, future in reading if not future.done()]
                 if len(busy) >= threads:  # bound the rendered images held in memory
                     wait(busy, return_when=FIRST_COMPLETED)
-                reading.append((list(batch), pool.submit(read_scans, list(batch.values()))))
+                reading.append((list(batch), pool.submit(read_scans, list(batch.values()), labels)))
                 batch = {}
         for indices, future in reading:
             for index, scan in zip(indices, future.result(), strict=True):
-                _fill_scanned_page(laid_out[index][0], scan)
+                _fill_scanned_page(laid_out[index][0], scan, labels)
     return laid_out
 
 
-def _page(pdf: pdfium.PdfDocument, index: int,
-          warnings: list[str]) -> tuple[Page, list[VisualLine], Image.Image | None]:
+def _page(pdf: pdfium.PdfDocument, index: int, warnings: list[str],
+          labels: NumberLabels) -> tuple[Page, list[VisualLine], Image.Image | None]:
     """The page, its prose lines inside the page's margins (for running heads), and its
     rendering when it must be OCR'd."""
     page = pdf[index]
@@ -146,27 +168,27 @@ def _page(pdf: pdfium.PdfDocument, index: int,
     raw_text = textpage.get_text_range()
     number = index + 1
     objects = PageObjects.of(page)
-    reason, thai = _character_problem(raw_text, objects.image_share(width * height))
+    reason, thai = character_problem(raw_text, objects.image_share(width * height))
     lines: list[VisualLine] = []
     image = None
     if reason is None:
         grids = grids_from_edges(objects.edges(height))
         lines = _assign_chars(textpage, raw_text, height, grids)
         result = Page(number, raw_text.replace("\r\n", "\n"), text_source="text_layer")
-        result.blocks = _blocks(lines, grids, number, width)
-        ratio = _words_ratio_of(result.blocks) if thai >= _MIN_THAI else None
-        if ratio is not None and ratio < _MIN_WORD_RATIO:
-            reason, lines = "text_layer_not_words", []
+        result.blocks = _blocks(lines, grids, number, width, labels)
+        reason = words_problem(thai, block_strings(result.blocks))
+        if reason:
+            lines = []
     if reason:
         warnings.append(reason)
         result = Page(number, "", text_source="ocr")
         if width * height * SCALE ** 2 > MAX_PAGE_PIXELS:
-            warnings.append("page_too_large_to_ocr")  # a 200-inch page would take tens of GB
+            warnings.append(PAGE_TOO_LARGE_TO_OCR)  # a 200-inch page would take tens of GB
             result.text_source = "text_layer"
         elif tesseract_available():
             image = page.render(scale=SCALE, grayscale=True).to_pil().copy()
         else:
-            warnings.append("needs_ocr")
+            warnings.append(NEEDS_OCR)
             result.text_source = "text_layer"
     textpage.close()
     page.close()
@@ -174,37 +196,39 @@ def _page(pdf: pdfium.PdfDocument, index: int,
     return result, margins, image
 
 
-def unusable_text_layer(text: str, image_share: float) -> str | None:
-    """Why a page's text layer cannot be used (and the page must be OCR'd), or None."""
-    reason, thai = _character_problem(text, image_share)
-    if reason is None and thai >= _MIN_THAI and thai_word_ratio(repair_thai(text)) < _MIN_WORD_RATIO:
-        return "text_layer_not_words"
-    return reason
-
-
-def _character_problem(text: str, image_share: float) -> tuple[str | None, int]:
-    """The checks of `unusable_text_layer` that need no dictionary, and the Thai characters
-    counted (the word check is due only with enough of them)."""
+def character_problem(text: str, image_share: float) -> tuple[str | None, int]:
+    """Why a page's text layer (`text`, with the page's largest image covering `image_share` of
+    it) cannot be used and the page must be OCR'd, by its characters alone (None: it can); and
+    the Thai characters counted, for the word check that follows (`words_problem`)."""
     visible = len("".join(text.split()))  # str.split() cuts at exactly the chars isspace() knows
     if visible < _MIN_TEXT:
-        return ("no_text_layer" if image_share > _SCAN_IMAGE else None), 0
+        return (NO_TEXT_LAYER if image_share > _SCAN_IMAGE else None), 0
     # Most pages have no suspect character at all: the one-by-one count only when one is there
     bad = 0 if not _SUSPECT_CHAR.search(text) else sum(
         1 for c in text if not c.isspace() and (c in "\ufffd\ufffe" or ord(c) < 32
                                                 or ("\ue000" <= c <= "\uf8ff" and c not in _THAI_PUA)))
     if bad > _BAD_SHARE * visible:
-        return "broken_text_layer", 0
+        return BROKEN_TEXT_LAYER, 0
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     thai = int(np.count_nonzero((codes >= 0x0E00) & (codes <= 0x0E7F)))  # no Thai character is a space
     if thai == 0 and image_share > _SCAN_IMAGE:
-        return "latin_text_layer", thai
+        return LATIN_TEXT_LAYER, thai
     return None, thai
 
 
-def _words_ratio_of(blocks: list[Block]) -> float | None:
-    """The dictionary-word share of a page laid out from its text layer, over the very strings
-    the pipeline repairs next (each paragraph line, each cell with its line breaks as spaces),
-    so that their repair, the costly part, is done once and found in the cache afterwards."""
+def words_problem(thai: int, texts: list[str]) -> str | None:
+    """`text_layer_not_words` when a page with enough Thai characters (`thai`) lays out into
+    texts that are mostly not dictionary words once repaired (a broken ToUnicode map that maps
+    to the wrong Thai letters), else None."""
+    if thai < _MIN_THAI:
+        return None
+    ratio = thai_word_ratio("\n".join(repair_thai(text) for text in texts))
+    return TEXT_LAYER_NOT_WORDS if ratio is not None and ratio < _MIN_WORD_RATIO else None
+
+
+def block_strings(blocks: list[Block]) -> list[str]:
+    """The texts a page laid out into: each paragraph line, each cell with its line breaks as
+    spaces."""
     texts = []
     for block in blocks:
         if block.kind == "table":
@@ -212,7 +236,7 @@ def _words_ratio_of(blocks: list[Block]) -> float | None:
             texts += [cell.text.replace("\n", " ") for row in rows for cell in row.cells]
         else:
             texts += block.lines
-    return thai_word_ratio("\n".join(repair_thai(text) for text in texts))
+    return texts
 
 
 class PageObjects:
@@ -285,7 +309,7 @@ class PageObjects:
         return edges
 
 
-def _fill_scanned_page(page: Page, scan: ScanPage) -> None:
+def _fill_scanned_page(page: Page, scan: ScanPage, labels: NumberLabels) -> None:
     """The blocks and text of an OCR'd page, tables and prose bands in reading order."""
     placed: list[tuple[float, list[Block]]] = []
     for top, text in scan.bands:
@@ -296,7 +320,7 @@ def _fill_scanned_page(page: Page, scan: ScanPage) -> None:
             for row in (*block.header, *block.rows):
                 row.page = page.number
         placed.append((top, blocks))
-    placed += [(grid.bbox[1], [_table_block(grid, page.number, 0)]) for grid in scan.grids]
+    placed += [(grid.bbox[1], [_table_block(grid, page.number, 0, labels)]) for grid in scan.grids]
     placed.sort(key=lambda item: item[0])
     page.blocks = [block for _, blocks in placed for block in blocks]
     line = 1  # an OCR'd page's lines are numbered as they are read: each paragraph line, each row
@@ -372,8 +396,11 @@ def extension_built() -> bool:
     return _pdfium is not None
 
 
-def _address(handle) -> int:
-    return ctypes.cast(handle, ctypes.c_void_p).value
+def _address(handle: Any) -> int:
+    address = ctypes.cast(handle, ctypes.c_void_p).value
+    if address is None:
+        raise pdfium.PdfiumError("a null handle")
+    return address
 
 
 _OBJECT_FUNCTIONS = tuple(_address(getattr(pdfium_raw, name)) for name in (
@@ -401,9 +428,9 @@ def _char_boxes(textpage: pdfium.PdfTextPage, text: str, height: float,
     left, right, bottom, top = values
     refs = [ctypes.byref(v) for v in values]
     get_box, raw = pdfium_raw.FPDFText_GetCharBox, textpage.raw
-    boxes = np.zeros((len(text), 4), dtype=np.float64)
-    centres = np.zeros((len(text), 2), dtype=np.float64)
-    has_box = bytearray(len(text))
+    box_array = np.zeros((len(text), 4), dtype=np.float64)
+    centre_array = np.zeros((len(text), 2), dtype=np.float64)
+    flags = bytearray(len(text))
     for i, char in enumerate(text):
         if char in "\r\n" or _is_mark(char):
             continue
@@ -411,10 +438,10 @@ def _char_boxes(textpage: pdfium.PdfTextPage, text: str, height: float,
             raise pdfium.PdfiumError("Failed to get charbox.")
         x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
         if x1 > x0 or y1 > y0:
-            boxes[i] = (x0, height - y1, x1, height - y0)
-            centres[i] = ((x0 + x1) / 2, height - (y1 + y0) / 2)
-            has_box[i] = 1
-    return boxes.tobytes(), centres.tobytes(), bytes(has_box)
+            box_array[i] = (x0, height - y1, x1, height - y0)
+            centre_array[i] = ((x0 + x1) / 2, height - (y1 + y0) / 2)
+            flags[i] = 1
+    return box_array.tobytes(), centre_array.tobytes(), bytes(flags)
 
 
 def _cell_ids(centres: bytes, has_box: bytes,
@@ -457,7 +484,9 @@ def _in_number(buffer: list[tuple[str, tuple | None]], char: str) -> bool:
 
 def _lines(chars: list[tuple[str, tuple | None]]) -> list[tuple[str, float]]:
     """(text, right edge) of each visual line of a cell."""
-    lines, current, right = [], [], 0.0
+    lines: list[tuple[str, float]] = []
+    current: list[str] = []
+    right = 0.0
     for char, box in [*chars, ("\n", None)]:
         if char == "\n":
             if current:
@@ -495,8 +524,9 @@ def _prose_lines(prose: list[tuple[str, tuple | None]]) -> list[VisualLine]:
 
 # -- blocks -----------------------------------------------------------------------------------------
 
-def _blocks(lines: list[VisualLine], grids: list[TableGrid], page: int, width: float) -> list[Block]:
-    items: list[tuple[float, object]] = [(line.top, line) for line in lines]
+def _blocks(lines: list[VisualLine], grids: list[TableGrid], page: int, width: float,
+            labels: NumberLabels) -> list[Block]:
+    items: list[tuple[float, VisualLine | TableGrid]] = [(line.top, line) for line in lines]
     items += [(grid.bbox[1], grid) for grid in grids]
     items.sort(key=lambda item: item[0])
     blocks: list[Block] = []
@@ -507,31 +537,32 @@ def _blocks(lines: list[VisualLine], grids: list[TableGrid], page: int, width: f
     ordinal = 0
     for _, item in items:
         if isinstance(item, TableGrid):
-            ordinal = _flush(blocks, paragraph, page, ordinal)
+            ordinal = _flush(blocks, paragraph, page, ordinal, labels)
             paragraph = []
             ordinal += 1
-            blocks.append(_table_block(item, page, ordinal))
+            blocks.append(_table_block(item, page, ordinal, labels))
             continue
-        if paragraph and opens_paragraph(paragraph[-1], item, left_edge, right_edge, pitch):
-            ordinal = _flush(blocks, paragraph, page, ordinal)
+        if paragraph and opens_paragraph(paragraph[-1], item, left_edge, right_edge, pitch, labels):
+            ordinal = _flush(blocks, paragraph, page, ordinal, labels)
             paragraph = []
         paragraph.append(item)
-    _flush(blocks, paragraph, page, ordinal)
+    _flush(blocks, paragraph, page, ordinal, labels)
     return blocks
 
 
-def _flush(blocks: list[Block], paragraph: list[VisualLine], page: int, ordinal: int) -> int:
+def _flush(blocks: list[Block], paragraph: list[VisualLine], page: int, ordinal: int,
+           labels: NumberLabels) -> int:
     if not paragraph:
         return ordinal
     text = join_lines([line.text for line in paragraph])
     ordinal += 1
-    kind = "list" if _POINT_OPENS.match(text) else "paragraph"
+    kind: BlockKind = "list" if point_opens(labels).match(text) else "paragraph"
     blocks.append(Block(kind, page, ordinal, ordinal, lines=[text]))
     return ordinal
 
 
-def cell_lines(lines: list[str] | list[tuple[str, float]], left: float = 0.0,
-               right: float = 0.0) -> list[str]:
+def cell_lines(lines: list[str] | list[tuple[str, float]], left: float = 0.0, right: float = 0.0,
+               labels: NumberLabels = NO_LABELS) -> list[str]:
     """A cell's visual lines joined into its paragraphs; numbered points and boxes stay separate,
     and so does a line after one that stops short of the cell's right side."""
     out: list[str] = []
@@ -541,7 +572,7 @@ def cell_lines(lines: list[str] | list[tuple[str, float]], left: float = 0.0,
         line = raw.strip()
         if not line or all(unicodedata.category(ch).startswith("M") for ch in line):
             continue
-        if out and not ends_short and not _POINT_OPENS.match(line):
+        if out and not ends_short and not point_opens(labels).match(line):
             out[-1] = join_lines([out[-1], raw])
         else:
             out.append(line + (" " if raw[-1:].isspace() else ""))
@@ -550,18 +581,19 @@ def cell_lines(lines: list[str] | list[tuple[str, float]], left: float = 0.0,
     return [line.rstrip() for line in out]
 
 
-def _table_block(grid: TableGrid, page: int, ordinal: int) -> Block:
+def _table_block(grid: TableGrid, page: int, ordinal: int, labels: NumberLabels) -> Block:
     rows = []
     for r, row in enumerate(grid.rows):
         cells = []
         for c, box in enumerate(row):
-            lines = cell_lines(grid.texts.get((r, c), []), *((box[0], box[2]) if box else (0.0, 0.0)))
+            left, right = (box[0], box[2]) if box else (0.0, 0.0)
+            lines = cell_lines(grid.texts.get((r, c), []), left, right, labels)
             cells.append(Cell(lines, [box for line in lines for box in glyph_checkboxes(line)]))
         rows.append(Row(cells, ordinal, page))
     header, body = rows[:1], rows[1:]
     while body and header and is_header_continuation(body[0], header[0]):
         header = [merge_header_rows([*header, body.pop(0)])]
-    columns = [round(cell[0]) for cell in grid.rows[0] if cell] if grid.rows else []
+    columns = [float(round(cell[0])) for cell in grid.rows[0] if cell] if grid.rows else []
     return Block("table", page, ordinal, ordinal, header=header, rows=body, columns=columns)
 
 
@@ -580,7 +612,7 @@ def _drop_running_lines(laid_out: list[tuple[Page, list[VisualLine]]]) -> None:
             page.blocks = [b for b in page.blocks if b.kind == "table" or b.text not in drop]
 
 
-def join_continued_tables(document: Document) -> None:
+def join_continued_tables(document: Document, labels: NumberLabels = NO_LABELS) -> None:
     """A table that goes on where the previous one stopped, with the same columns, is one table:
     repeated header rows are dropped and a row cut by the page break is merged back."""
     previous: Block | None = None
@@ -592,7 +624,7 @@ def join_continued_tables(document: Document) -> None:
                 kept.append(block)
                 continue
             if previous is not None and _same_columns(previous, block):
-                _absorb(previous, block, cut=block.page != _last_page(previous))
+                _absorb(previous, block, labels, cut=block.page != _last_page(previous))
                 continue
             previous = block
             kept.append(block)
@@ -608,20 +640,21 @@ def _same_columns(a: Block, b: Block) -> bool:
         abs(x - y) <= SNAP for x, y in zip(a.columns, b.columns, strict=True))
 
 
-def _absorb(table: Block, continuation: Block, *, cut: bool) -> None:
+def _absorb(table: Block, continuation: Block, labels: NumberLabels, *, cut: bool) -> None:
     rows = [*continuation.header, *continuation.rows]
     while rows and any(repeats_header(rows[0], header) for header in table.header):
         rows.pop(0)
     last = table.rows[-1] if table.rows else (table.header[-1] if table.header else None)
-    if cut and rows and last is not None and not _opens_row(rows[0], table, last):
+    if cut and rows and last is not None and not _opens_row(rows[0], table, last, labels):
         for target, cell in zip(last.cells, rows.pop(0).cells, strict=False):
-            target.lines = cell_lines([*target.lines, *cell.lines]) if target.lines else list(cell.lines)
+            target.lines = cell_lines([*target.lines, *cell.lines], labels=labels) if target.lines \
+                else list(cell.lines)
             target.checkboxes.extend(cell.checkboxes)
     table.rows.extend(rows)
     table.line_end = continuation.line_end
 
 
-def _opens_row(row: Row, table: Block, last: Row) -> bool:
+def _opens_row(row: Row, table: Block, last: Row, labels: NumberLabels) -> bool:
     """Whether a row at the top of a page starts a new row rather than finishing the cut one:
     its first cell opens with a number, a code or the word the table's rows start with; or it
     prints a number where the row above already printed one (a number never wraps: an
@@ -632,7 +665,7 @@ def _opens_row(row: Row, table: Block, last: Row) -> bool:
     first = row.cells[0].text.strip() if row.cells else ""
     if not first:
         return False
-    if _POINT_OPENS.match(first) or regex.match(r"^\(?[0-9๐-๙]", first):
+    if point_opens(labels).match(first) or regex.match(r"^\(?[0-9๐-๙]", first):
         return True
     starts = {r.cells[0].text.split()[0] for r in table.rows if r.cells and r.cells[0].text.split()}
     return first.split()[0] in starts

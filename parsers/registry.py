@@ -1,4 +1,4 @@
-"""Which parser reads which file."""
+"""Which reader turns which file into a document (the formats are declared in parsers.formats)."""
 
 from __future__ import annotations
 
@@ -9,45 +9,53 @@ import pypdfium2 as pdfium
 
 from ita_extract.parsers.encoding import decode_text
 from ita_extract.parsers.errors import EmptyInput, ParseError, UnsupportedFormat
+from ita_extract.parsers.formats import FORMATS, TEXT, format_of
 from ita_extract.parsers.html import parse_html
+from ita_extract.parsers.labels import NO_LABELS, NumberLabels
 from ita_extract.parsers.model import Document, Page
 from ita_extract.parsers.pdf import parse_pdf
 from ita_extract.parsers.text import parse_text
+from ita_extract.parsers.warnings import DECODED_AS_TIS620
 
 
-def _read_text_dump(data: bytes) -> Document:
+def _read_text_dump(data: bytes, labels: NumberLabels) -> Document:
     text, encoding = decode_text(data)
-    return parse_text(text, encoding)
+    return _decoded(parse_text(text, encoding), encoding)
 
 
-def _read_html(data: bytes) -> Document:
+def _read_html(data: bytes, labels: NumberLabels) -> Document:
     text, encoding = decode_text(data)
-    page = Page(1, text, parse_html(text))
-    return Document("text", [page], encoding=encoding)
+    return _decoded(Document(TEXT.name, [Page(1, text, parse_html(text))], encoding=encoding), encoding)
 
 
-PARSERS: dict[str, Callable[[bytes], Document]] = {
-    ".pdf": parse_pdf,
-    ".txt": _read_text_dump,
-    ".md": _read_text_dump,
-    ".markdown": _read_text_dump,
-    ".html": _read_html,
-    ".htm": _read_html,
+def _decoded(document: Document, encoding: str) -> Document:
+    if encoding == "cp874":  # the bytes were not Unicode: say how they were read
+        document.warnings.append(DECODED_AS_TIS620)
+    return document
+
+
+_READERS: dict[str, Callable[[bytes, NumberLabels], Document]] = {
+    "pdf": parse_pdf,
+    "dump": _read_text_dump,
+    "html": _read_html,
 }
+assert {f.reader for f in FORMATS.values()} == set(_READERS)
 
 
 def supported_suffixes() -> tuple[str, ...]:
-    return tuple(PARSERS)
+    return tuple(FORMATS)
 
 
-def parse_file(path: Path, data: bytes) -> Document:
-    parser = PARSERS.get(path.suffix.lower())
-    if parser is None:
+def parse_file(path: Path, data: bytes, labels: NumberLabels = NO_LABELS) -> Document:
+    """The document `data` holds, read as its suffix says; `labels` are the letters the genre
+    prints before numbers (parsers.labels)."""
+    found = format_of(path)
+    if found is None:
         raise UnsupportedFormat(f"no parser for '{path.suffix}' files")
     if not data:  # whatever its name says it is
         raise EmptyInput("the file is empty (0 bytes)")
     try:
-        return parser(data)
+        return _READERS[found.reader](data, labels)
     except pdfium.PdfiumError as exc:  # damage pdfium finds past opening (a page, a stream)
         raise ParseError(f"the PDF is damaged: {exc}", error_type="DamagedPDF") from exc
     except UnicodeDecodeError as exc:

@@ -10,8 +10,18 @@ from __future__ import annotations
 
 import regex
 
+from ita_extract.parsers.formats import TEXT
 from ita_extract.parsers.html import cell_from_html, looks_like_html
-from ita_extract.parsers.model import Block, Cell, Document, Page, Row, glyph_checkboxes, repeats_header
+from ita_extract.parsers.model import (
+    Block,
+    BlockKind,
+    Cell,
+    Document,
+    Page,
+    Row,
+    glyph_checkboxes,
+    repeats_header,
+)
 
 _HEADING = regex.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BOLD_LINE = regex.compile(r"^\*\*(.+?)\*\*$|^__(.+?)__$")
@@ -31,7 +41,7 @@ def parse_text(text: str, encoding: str | None = None) -> Document:
         pages.append(page)
         line_no += page_text.count("\n")
     _join_continued_tables(pages)
-    return Document("text", pages, encoding=encoding)
+    return Document(TEXT.name, pages, encoding=encoding)
 
 
 def _blocks(lines: list[str], first_line: int, page: int) -> list[Block]:
@@ -55,12 +65,14 @@ def _blocks(lines: list[str], first_line: int, page: int) -> list[Block]:
                 blocks.append(table)
         elif kind == "heading":
             match = _HEADING.match(line) or _BOLD_LINE.match(line.strip())
+            assert match is not None  # the line was told a heading by these patterns
             level = len(match.group(1)) if line.lstrip().startswith("#") else 0
             title = match.group(2) if level else (match.group(1) or match.group(2))
             blocks.append(Block("heading", page, start, start, [_plain(title)], level=level))
         else:
             texts = [_plain(x) for x in block_lines]
-            blocks.append(Block(kind, page, start, start + len(block_lines) - 1, texts))
+            prose: BlockKind = "list" if kind == "list" else "paragraph"
+            blocks.append(Block(prose, page, start, start + len(block_lines) - 1, texts))
         i = j
     return blocks
 

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 
 import regex
 
-# A line opening a numbered or bulleted point, or an item code: it begins its own paragraph.
-POINT_OPENS = regex.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}[.)](?![0-9๐-๙])|[-•●▪☑☐☒■□✓✔]"
-                            r"|[iIeEoO]\s?[0-9๐-๙]{1,2}\s)")
+from ita_extract.parsers.labels import NO_LABELS, NumberLabels, point_opens
+
 _THAI_END = regex.compile(r"[\u0e01-\u0e4f]$")
 _THAI_START = regex.compile(r"^[\u0e01-\u0e4f]")
 PARAGRAPH_GAP = 1.25  # a line further below than this many usual line pitches opens a paragraph
@@ -33,14 +32,16 @@ def line_pitch(lines: list[VisualLine]) -> float:
     return steps[len(steps) // 2] if steps else 0.0
 
 
-def opens_paragraph(previous: VisualLine, line: VisualLine, left: float, right: float, pitch: float) -> bool:
+def opens_paragraph(previous: VisualLine, line: VisualLine, left: float, right: float, pitch: float,
+                    labels: NumberLabels = NO_LABELS) -> bool:
     """Whether `line` begins a paragraph after `previous`: it lies further below than the usual
-    pitch, opens a point, or `previous` stops short of the text's right edge (`left`, `right`)."""
+    pitch, opens a point (a number, a bullet, a labelled number), or `previous` stops short of
+    the text's right edge (`left`, `right`)."""
     if pitch and line.top - previous.top > PARAGRAPH_GAP * pitch:
         return True
     if not pitch and line.top - previous.bottom > max(previous.bottom - previous.top, 1.0):
         return True
-    if POINT_OPENS.match(line.text):
+    if point_opens(labels).match(line.text):
         return True
     return previous.x1 < left + SHORT_LINE * (right - left)
 

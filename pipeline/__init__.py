@@ -1,10 +1,9 @@
-"""ita-extract: Thai ITA documents → typed Parquet tables."""
+"""ita-extract's pipeline, in three rooms and a top floor (docs/architecture.md):
 
-from importlib.metadata import PackageNotFoundError, version
+- `ita/`: what an ITA document says, recognised and checked (knows no files and no runs);
+- `dataset/`: the contract's tables, their one writer, the output folder, report and exports;
+- `batch/`: a run over a raw folder: inputs, cache, workers, limits;
+- `cli.py` and `library.py` on top.
 
-try:
-    __version__ = version("ita-extract")
-except PackageNotFoundError:  # running from a source tree that was not installed
-    __version__ = "0.1.0"
-
-PARSER_VERSION = __version__
+Imports run one way: top → batch → dataset → ita → parsers → normalizers.
+"""

@@ -9,7 +9,7 @@ import logging
 import sys
 from pathlib import Path
 
-from ita_extract.pipeline import PARSER_VERSION
+from ita_extract import __version__
 from ita_extract.pipeline.batch.cache import ResultCache, cache_key
 from ita_extract.pipeline.batch.inputs import DEFAULT_MAX_MB
 from ita_extract.pipeline.batch.run import (
@@ -134,7 +134,7 @@ def version_line() -> str:
 
     built = newmm.extension_built() and pdf.extension_built()
     native = "C extensions" if built else "no C extensions: slower"
-    return f"ita-extract {PARSER_VERSION} (contract {CONTRACT_VERSION}, cache {cache_key()}, {native})"
+    return f"ita-extract {__version__} (contract {CONTRACT_VERSION}, cache {cache_key()}, {native})"
 
 
 def _positive_int(text: str) -> int:

@@ -38,7 +38,7 @@ def fonts(folder: Path) -> list[Path]:
 def rendered(font: ImageFont.FreeTypeFont, char: str, threshold: int) -> np.ndarray | None:
     """The ink of `char` as a scan's glyph finder cuts it (parsers.digits): its parts, parts
     standing over each other joined, and of those the glyph holding the most ink."""
-    size = font.size
+    size = int(font.size)
     canvas = Image.new("L", (size * 3, size * 3), 255)
     ImageDraw.Draw(canvas).text((size, size // 2), char, font=font, fill=0)
     ink = np.asarray(canvas.filter(ImageFilter.GaussianBlur(0.8))) < threshold

@@ -39,23 +39,23 @@ class Hostile:
 def mutate(data: bytes, rng: random.Random) -> bytes:
     """One seeded damage of a PDF's bytes: flipped bits, a cut, a hole, a repeat, or noise."""
     kind = rng.choice(["flip", "flip", "truncate", "hole", "repeat", "noise"])
-    data = bytearray(data)
+    damaged = bytearray(data)
     if kind == "flip":
         for _ in range(rng.randint(1, 64)):
-            data[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
+            damaged[rng.randrange(len(damaged))] ^= 1 << rng.randrange(8)
     elif kind == "truncate":
-        del data[rng.randrange(16, len(data)):]
+        del damaged[rng.randrange(16, len(damaged)):]
     elif kind == "hole":
-        start = rng.randrange(len(data))
-        del data[start:start + rng.randint(1, 4096)]
+        start = rng.randrange(len(damaged))
+        del damaged[start:start + rng.randint(1, 4096)]
     elif kind == "repeat":
-        start = rng.randrange(len(data))
-        chunk = data[start:start + rng.randint(1, 4096)]
-        data[start:start] = chunk * rng.randint(2, 50)
+        start = rng.randrange(len(damaged))
+        chunk = damaged[start:start + rng.randint(1, 4096)]
+        damaged[start:start] = chunk * rng.randint(2, 50)
     else:
-        start = rng.randrange(len(data))
-        data[start:start + 512] = rng.randbytes(512)
-    return bytes(data)
+        start = rng.randrange(len(damaged))
+        damaged[start:start + 512] = rng.randbytes(512)
+    return bytes(damaged)
 
 
 def mutant_pdfs(count: int = 50, seed: int = 11) -> list[bytes]:

@@ -200,7 +200,7 @@ class Variant:
     form: str  # md, html or tsv: how a conversion tool would have dumped it
     text: str
     rows: list[Row]
-    overall_score: float
+    overall_score: float | None
     score_check: str
     renderable: bool = True  # ../shared/tools/render_corpus.py can print it into a PDF
 
@@ -468,7 +468,7 @@ def variants() -> list[Variant]:
             altered = _altered(printed, h.year)
             replacement = altered and _replacement(printed[h.year][altered[2]],
                                                    altered[0][h.year][altered[2]], body)
-            if not replacement:
+            if not altered or not replacement:
                 continue
             changed, rule, _ = altered
             rows = expected_rows(changed, broken=(h.year, rule), item_parent=items)

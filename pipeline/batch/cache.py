@@ -2,11 +2,12 @@
 
 `OUT/.cache/<key>/<sha[:2]>/<sha>.json` holds the rows one input produced, as data (JSON,
 dates tagged), under a first line with the SHA-256 of the rest: nothing in the cache is ever
-run as code, and an entry that is damaged, foreign or edited (its checksum, or its rows checked
-like fresh ones against the schema) is a miss, extracted again. The key is the declared parser
-version plus a fingerprint of the code and data tables, so a changed tree never reuses stale
-rows. `OUT/.cache/index.json` remembers each path's size, mtime and hash,
-so an unchanged file is not even re-read."""
+run as code, and an entry that is damaged or foreign (its checksum) is a miss, extracted again;
+one edited with a valid checksum is refused where every document's rows are checked against
+the contract, on their way to the writer. The key is the version plus a fingerprint of the code
+and data that make rows (batch.fingerprint), so a changed tree never reuses stale rows.
+`OUT/.cache/index.json` remembers each path's size, mtime and hash, so an unchanged file is
+not even re-read."""
 
 from __future__ import annotations
 
@@ -21,36 +22,19 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ita_extract.pipeline import PARSER_VERSION
+from ita_extract import __version__
+from ita_extract.pipeline.batch.fingerprint import code_fingerprint
 from ita_extract.pipeline.dataset.checksums import sha256_file
 from ita_extract.pipeline.dataset.validation import Rows
 
 log = logging.getLogger(__name__)
 
-_PACKAGES = ("pipeline", "parsers", "normalizers")
-_CODE_SUFFIXES = {".py", ".c", ".csv", ".json", ".txt"}
-# Modules that run the batch but never shape a document's rows: editing them keeps the cache.
-_ORCHESTRATION = {"pipeline/cli.py", "pipeline/batch/run.py", "pipeline/batch/workers.py",
-                  "pipeline/batch/cache.py", "pipeline/dataset/writer.py"}
 
 
 @cache
 def cache_key() -> str:
-    """The parser version and a fingerprint of every source and data file that shapes rows."""
-    return f"{PARSER_VERSION}-{code_fingerprint(Path(__file__).resolve().parents[2])[:12]}"
-
-
-def code_fingerprint(root: Path) -> str:
-    """SHA-256 over the row-shaping code and data tables of the project at `root`."""
-    digest = hashlib.sha256()
-    for package in _PACKAGES:
-        for path in sorted((root / package).rglob("*")):
-            relative = path.relative_to(root).as_posix()
-            if path.suffix in _CODE_SUFFIXES and "__pycache__" not in path.parts \
-                    and relative not in _ORCHESTRATION:
-                digest.update(relative.encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()
+    """The version and a fingerprint of the code and data that make a document's rows."""
+    return f"{__version__}-{code_fingerprint()[:12]}"
 
 
 class ResultCache:

@@ -16,16 +16,9 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ita_extract.parsers import supported_suffixes
+from ita_extract.parsers.formats import KINDS, UNSUPPORTED, format_of
 
-UNSUPPORTED = "no parser for this kind of file"
-# The largest input of each kind read by default (MiB): a 300-page text dump is a few MB and
-# parsing costs about 20 times a text's size in memory; scanned PDFs run to hundreds of MB.
-DEFAULT_MAX_MB = {"pdf": 512, "text": 16}
-
-
-def input_kind(path: Path) -> str:
-    return "pdf" if path.suffix.lower() == ".pdf" else "text"
+DEFAULT_MAX_MB = {kind.name: kind.default_max_mb for kind in KINDS}  # read by default, per kind of input
 _KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a character device",
           stat.S_IFBLK: "a block device"}
 
@@ -100,7 +93,7 @@ def _classify(path: Path, found: Discovered) -> None:
         mode = stat.S_IFREG  # a dangling link inside the folder: reading it gives its errors row
     if not stat.S_ISREG(mode):
         found.skipped[path] = f"not a regular file ({_KINDS.get(stat.S_IFMT(mode), 'a special file')})"
-    elif path.suffix.lower() in supported_suffixes():
+    elif format_of(path) is not None:
         found.inputs.append(path)
     else:
         found.skipped[path] = UNSUPPORTED

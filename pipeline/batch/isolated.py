@@ -25,31 +25,31 @@ from typing import IO
 
 from ita_extract.pipeline.batch.cache import dumps_rows, loads_rows
 from ita_extract.pipeline.batch.leftovers import remove_worker_folders
-from ita_extract.pipeline.batch.unit import Result, died_result, extract_file, timeout_result
+from ita_extract.pipeline.batch.unit import Result, process_file, timed_out, worker_died
 
 
-class IsolatedExtractor:
+class ChildProcess:
     """One child process at a time, extracting one document at a time."""
 
     def __init__(self, memory: int = 0) -> None:
         self.memory = memory
         self.process: subprocess.Popen | None = None
 
-    def extract(self, path: str, raw_root: str, sha256: str, time_limit: float) -> Result:
+    def process_file(self, path: str, sha256: str, time_limit: float) -> Result:
         process = self._child()
         assert process.stdin is not None and process.stdout is not None
         try:
-            process.stdin.write(json.dumps({"path": path, "raw_root": raw_root}).encode() + b"\n")
+            process.stdin.write(json.dumps({"path": path}).encode() + b"\n")
             process.stdin.flush()
             line = _read_line(process.stdout, time.monotonic() + time_limit if time_limit else None)
         except BrokenPipeError:
             line = b""
         if line is None:
             self.stop()
-            return timeout_result(path, raw_root, sha256, time_limit)
+            return timed_out(sha256, time_limit)
         if not line:
             self.stop()
-            return died_result(path, raw_root, sha256, self.memory)
+            return worker_died(sha256, self.memory)
         result = Result(loads_rows(line))
         if result.ran_out_of_memory:
             self.stop()
@@ -101,14 +101,14 @@ def _read_line(stream: IO[bytes], deadline: float | None) -> bytes | None:
 _per_thread = threading.local()
 
 
-def extract_isolated(path: str, raw_root: str, sha256: str, time_limit: float, memory: int) -> Result:
-    """Extract in this thread's child process (started on first use, and again after a kill)."""
-    extractor = getattr(_per_thread, "extractor", None)
-    if extractor is None or extractor.memory != memory:
-        if extractor is not None:
-            extractor.stop()
-        extractor = _per_thread.extractor = IsolatedExtractor(memory)
-    return extractor.extract(path, raw_root, sha256, time_limit)
+def process_in_child(path: str, sha256: str, time_limit: float, memory: int) -> Result:
+    """The unit of work in this thread's child process (started on first use, and again after a kill)."""
+    child = getattr(_per_thread, "child", None)
+    if child is None or child.memory != memory:
+        if child is not None:
+            child.stop()
+        child = _per_thread.child = ChildProcess(memory)
+    return child.process_file(path, sha256, time_limit)
 
 
 def _serve(memory: int) -> None:
@@ -123,15 +123,13 @@ def _serve(memory: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 
     for line in sys.stdin.buffer:
-        task = json.loads(line)
-        path, raw_root = Path(task["path"]), Path(task["raw_root"])
-        rows = _in_a_fork(path, raw_root) if path.suffix.lower() == ".pdf" else \
-            dumps_rows(extract_file(path, raw_root).rows)
+        path = Path(json.loads(line)["path"])
+        rows = _in_a_fork(path) if path.suffix.lower() == ".pdf" else dumps_rows(process_file(path).rows)
         protocol.write(rows + b"\n")
         protocol.flush()
 
 
-def _in_a_fork(path: Path, raw_root: Path) -> bytes:
+def _in_a_fork(path: Path) -> bytes:
     """A PDF's rows, extracted in a fork of this warm process: pdfium keeps font state between
     documents (see pipeline.batch.workers._serve), so each PDF starts from the same state. A fork
     that dies yields no rows, which the parent reports as the worker having died."""
@@ -140,7 +138,7 @@ def _in_a_fork(path: Path, raw_root: Path) -> bytes:
     if pid == 0:
         os.close(readable)
         with os.fdopen(writable, "wb") as out:
-            out.write(dumps_rows(extract_file(path, raw_root).rows))
+            out.write(dumps_rows(process_file(path).rows))
         os._exit(0)
     os.close(writable)
     with os.fdopen(readable, "rb") as answer:

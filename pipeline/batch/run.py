@@ -19,22 +19,24 @@ import pyarrow.parquet as pq
 from tqdm import tqdm
 from tqdm.contrib.logging import logging_redirect_tqdm
 
+from ita_extract import __version__
+from ita_extract.parsers.formats import format_of
 from ita_extract.parsers.ocr import tesseract_available
-from ita_extract.pipeline import PARSER_VERSION
+from ita_extract.parsers.warnings import NEEDS_OCR
 from ita_extract.pipeline.batch.cache import HashIndex, ResultCache
 from ita_extract.pipeline.batch.inputs import (
     DEFAULT_MAX_MB,
     UNSUPPORTED,
     Discovered,
     discover,
-    input_kind,
     source_path,
 )
 from ita_extract.pipeline.batch.leftovers import remove_stale
-from ita_extract.pipeline.batch.unit import Result, error_result, extract_file
+from ita_extract.pipeline.batch.unit import Result, process_file
 from ita_extract.pipeline.batch.workers import Task, run_dask, run_local
 from ita_extract.pipeline.dataset.checksums import sha256_file
 from ita_extract.pipeline.dataset.report import write_report
+from ita_extract.pipeline.dataset.rows import Row, error_row
 from ita_extract.pipeline.dataset.schema import CONTRACT_VERSION
 from ita_extract.pipeline.dataset.store import (
     DEFAULT_KEEP_RUNS,
@@ -73,7 +75,9 @@ class RunOptions:
 
 
 @dataclass
-class RunSummary:
+class CompletedRun:
+    """What `run` returns: the manifest it wrote, and the exit code it stands for."""
+
     manifest: dict[str, Any]
 
     @property
@@ -81,7 +85,7 @@ class RunSummary:
         return EXIT_SOME_FAILED if self.manifest["inputs"]["failed"] else EXIT_OK
 
 
-def run(raw_root: Path, out_dir: Path, options: RunOptions | None = None) -> RunSummary:
+def run(raw_root: Path, out_dir: Path, options: RunOptions | None = None) -> CompletedRun:
     """Extract every input below `raw_root` into `out_dir`; raises OutputLocked when another
     run holds `out_dir`."""
     options = options or RunOptions()
@@ -100,7 +104,7 @@ class _Inputs:
     index: HashIndex
     paths_of: dict[str, list[str]] = field(default_factory=dict)  # sha256 → paths, first kept
     real_path: dict[str, Path] = field(default_factory=dict)  # source_path → the file on disk
-    unreadable: list[Result] = field(default_factory=list)
+    unreadable: list[Row] = field(default_factory=list)  # errors rows of files and folders not read
 
     @classmethod
     def read(cls, raw_root: Path, out_dir: Path, options: RunOptions) -> _Inputs:
@@ -124,15 +128,15 @@ class _Inputs:
 
     def fail(self, path: Path, error_type: str, message: str) -> None:
         """An errors row for a file or folder the run cannot read, logged once."""
-        result = error_result(str(path), str(self.root), None, "read", error_type, message)
-        _log_failure(result)
-        self.unreadable.append(result)
+        row = {**error_row("read", error_type, message), "source_path": source_path(path, self.root)}
+        _log_error(row["source_path"], row)
+        self.unreadable.append(row)
 
     def fingerprint(self, code_key: str) -> str:
         """What the tables are a function of: every path with its bytes' hash, and the code."""
         digest = hashlib.sha256(f"{code_key}\n{CONTRACT_VERSION}\n".encode())
         listed = sorted((path, sha) for sha, paths in self.paths_of.items() for path in paths)
-        listed += sorted((r.rows["errors"][0]["source_path"], "unreadable") for r in self.unreadable)
+        listed += sorted((row["source_path"], "unreadable") for row in self.unreadable)
         for path, sha in listed:
             digest.update(f"{path}\t{sha}\n".encode())
         return digest.hexdigest()
@@ -182,7 +186,10 @@ def _hash_within(path: Path, seconds: float) -> str:
 
 def _too_large(path: Path, options: RunOptions, found: _Inputs) -> bool:
     """An input over the size limit of its kind becomes an errors row, unread."""
-    kind = input_kind(path)
+    found_format = format_of(path)
+    if found_format is None:
+        return False
+    kind = found_format.kind.name
     limit = options.max_mb.get(kind, 0)
     try:
         size = path.stat().st_size
@@ -195,7 +202,7 @@ def _too_large(path: Path, options: RunOptions, found: _Inputs) -> bool:
     return True
 
 
-def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> RunSummary:
+def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> CompletedRun:
     started = _now()
     found = _Inputs.read(raw_root, out_dir, options)
     cache = ResultCache(out_dir)
@@ -206,21 +213,22 @@ def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> RunSummary:
     previous = previous_manifest(out_dir)
     if _unchanged_since(previous, out_dir, fingerprint, options):  # the same tables: keep them
         inputs = {**previous["inputs"], **found.counts(), "extracted": 0, "reused": len(found.paths_of)}
-        _log_carried_failures(out_dir, {r.rows["errors"][0]["source_path"] for r in found.unreadable})
-        manifest = keep_dataset(out_dir, _manifest(header, inputs), previous["outputs"], options.keep_runs,
-                                finish=write_report)
+        _log_carried_failures(out_dir, {row["source_path"] for row in found.unreadable})
+        kept = keep_dataset(out_dir, _manifest(header, inputs), previous["outputs"], options.keep_runs,
+                            finish=write_report)
         found.index.save()
-        return RunSummary(manifest)
+        return CompletedRun(kept)
     tasks = _tasks(found, cache, options, _ocr_now_possible(previous))
     in_memory: dict[str, Rows] = {}  # results the cache does not keep (time-outs), or could not
     timed_out, failed_now = [], 0
     for task, result in _progress(_extract(tasks, options), len(tasks), options.progress):
-        error_type = _log_failure(result)
+        name = found.paths_of[task.sha256][0]
+        error_type = _log_failure(result, name)
         failed_now += error_type is not None
         if error_type in _NOT_CACHED or not cache.put(task.sha256, result.rows):
             in_memory[task.sha256] = result.rows
         if error_type == "DocumentTimeout":
-            timed_out.append(source_path(task.path, raw_root))
+            timed_out.append(name)
     for path, why in found.discovered.skipped.items():
         log.info("skipped %s: %s", source_path(path, raw_root), why)
     written = _Written()
@@ -232,7 +240,7 @@ def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> RunSummary:
             "reused": len(found.paths_of) - len(tasks),
             "failed": written.errors,
             "timed_out": sorted(timed_out),
-            "needs_ocr": sorted(written.needs_ocr),
+            NEEDS_OCR: sorted(written.needs_ocr),  # files whose documents carry the warning
         })
 
     fresh = {task.sha256 for task in tasks}
@@ -240,23 +248,22 @@ def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> RunSummary:
     summary = write_documents(out_dir, documents, manifest, options.keep_runs, finish=write_report)
     found.index.save()
     cache.drop_other_versions()
-    return RunSummary(summary)
+    return CompletedRun(summary)
 
 
 def _tasks(found: _Inputs, cache: ResultCache, options: RunOptions, redo: set[str]) -> list[Task]:
     """A task for every file the cache cannot answer for (all of them with --force)."""
-    return [Task(str(found.real_path[paths[0]]), str(found.root), sha, options.time_limit, options.memory_mb)
+    return [Task(str(found.real_path[paths[0]]), sha, options.time_limit, options.memory_mb)
             for sha, paths in found.paths_of.items()
             if options.force or not cache.has(sha) or redo.intersection(paths)]
 
 
-def _log_failure(result: Result) -> str | None:
-    """The error type of a failed result, logged; None for a success."""
-    if not result.failed:
+def _log_failure(result: Result, name: str) -> str | None:
+    """The error type of a failed result (of the input named `name`), logged; None for a success."""
+    if result.error is None:
         return None
-    error = result.rows["errors"][0]
-    _log_error(error["source_path"], error)
-    return error["error_type"]
+    _log_error(name, result.error)
+    return result.error["error_type"]
 
 
 def _log_error(path: str, error: dict[str, Any], carried: bool = False) -> None:
@@ -296,22 +303,21 @@ def _documents(found: _Inputs, cache: ResultCache, in_memory: dict[str, Rows],
         tables = _checked(rows, first) if rows is not None else None
         if tables is None:  # damaged or edited since it was planned: extract it again, here
             log.warning("%s: its cached result could not be used; extracted again", first)
-            result = extract_file(found.real_path[first], found.root)
-            _log_failure(result)
+            result = process_file(found.real_path[first])
+            _log_failure(result, first)
             rows = result.rows
             cache.put(sha, rows)
             tables = validated(_named(rows, first))  # fresh rows that do not fit: a bug, said loudly
-        elif sha not in fresh:
+        elif sha not in fresh and rows is not None:
             for error in rows.get("errors", []):
                 _log_error(first, error, carried=True)
         written.errors += _count(tables, "errors")
         if _count(tables, "documents"):
             written.needs_ocr += [first for warnings in tables["documents"].column("warnings").to_pylist()
-                                  if "needs_ocr" in (warnings or [])]
+                                  if NEEDS_OCR in (warnings or [])]
         yield tables
-    errors = [result.rows["errors"][0] for result in found.unreadable]
-    written.errors += len(errors)
-    yield validated({"errors": errors})
+    written.errors += len(found.unreadable)
+    yield validated({"errors": found.unreadable})
 
 
 def _named(rows: Rows, source_path: str) -> Rows:
@@ -335,7 +341,7 @@ def _count(tables: Tables, name: str) -> int:
 
 def _manifest(header: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
     return {"run_id": uuid.uuid4().hex, **header, "finished_at": _now(),
-            "parser_version": PARSER_VERSION, "contract_version": CONTRACT_VERSION, "inputs": inputs}
+            "parser_version": __version__, "contract_version": CONTRACT_VERSION, "inputs": inputs}
 
 
 def _unchanged_since(previous: dict[str, Any], out_dir: Path, fingerprint: str, options: RunOptions) -> bool:
@@ -349,7 +355,7 @@ def _unchanged_since(previous: dict[str, Any], out_dir: Path, fingerprint: str, 
 
 def _ocr_now_possible(previous: dict[str, Any]) -> set[str]:
     """Files the last run recorded as needing OCR, when Tesseract is now installed."""
-    needs_ocr = previous.get("inputs", {}).get("needs_ocr") or []
+    needs_ocr = previous.get("inputs", {}).get(NEEDS_OCR) or []
     return set(needs_ocr) if needs_ocr and tesseract_available() else set()
 
 

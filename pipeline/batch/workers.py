@@ -1,6 +1,6 @@
 """Where documents are extracted: worker processes on this machine, or a Dask cluster.
 
-Both run the same per-document function, `extract_task`, one document per call, and yield
+Both run the same unit of work (batch.unit.process_file), one document per call, and yield
 results as they finish (the run sorts rows afterwards, so order never shows in the output).
 A document that runs past the time limit becomes a `DocumentTimeout` errors row: its worker
 is killed with its process group (Tesseract included) and replaced. On Dask, each worker
@@ -23,9 +23,9 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from ita_extract.pipeline.batch.isolated import extract_isolated
+from ita_extract.pipeline.batch.isolated import process_in_child
 from ita_extract.pipeline.batch.leftovers import mark_multiprocessing_folder, remove_worker_folders
-from ita_extract.pipeline.batch.unit import Result, died_result, extract_file, timeout_result
+from ita_extract.pipeline.batch.unit import Result, process_file, timed_out, worker_died
 
 _CHILD_ENV = "ITA_OCR_THREADS"
 _PR_SET_PDEATHSIG = 1
@@ -34,15 +34,9 @@ _PR_SET_PDEATHSIG = 1
 @dataclass(frozen=True)
 class Task:
     path: str  # absolute
-    raw_root: str
     sha256: str
     time_limit: float  # seconds; 0 = none
     memory_mb: float = 0  # address space a worker may use (RLIMIT_AS); 0 = none
-
-
-def extract_task(task: Task) -> Result:
-    """Extract one document (the unit of work of every pool)."""
-    return extract_file(Path(task.path), Path(task.raw_root))
 
 
 def run_local(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Result]]:
@@ -68,9 +62,8 @@ def run_local(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Result]]:
                     if task.path.lower().endswith(".pdf") and queue:
                         worker.replace()  # pdfium keeps font state between documents (see _serve)
                     yield task, result
-                elif worker.overdue():
-                    yield worker.task, timeout_result(worker.task.path, worker.task.raw_root,
-                                                      worker.task.sha256, worker.task.time_limit)
+                elif worker.task is not None and worker.overdue():
+                    yield worker.task, timed_out(worker.task.sha256, worker.task.time_limit)
                     worker.replace()
     finally:
         for worker in pool:
@@ -103,10 +96,11 @@ class _Worker:
 
     def finish(self) -> tuple[Task, Result]:
         task, self.task = self.task, None
+        assert task is not None
         try:
             result = self.conn.recv()
         except (EOFError, OSError):  # the worker died (out of memory, a crash in C code)
-            result = died_result(task.path, task.raw_root, task.sha256, self.memory)
+            result = worker_died(task.sha256, self.memory)
             self.replace()
             return task, result
         if result.ran_out_of_memory:
@@ -164,7 +158,7 @@ def _serve(conn: Connection, ocr_threads: str, memory: int = 0) -> None:
             return
         if task is None:
             return
-        conn.send(extract_task(task))
+        conn.send(process_file(Path(task.path)))
 
 
 def _die_with_parent() -> None:
@@ -184,13 +178,13 @@ def run_dask(tasks: list[Task], address: str) -> Iterator[tuple[Task, Result]]:
     if not tasks:
         return
     with Client(address) as client:
-        futures = {client.submit(extract_within_limit, task, pure=False): task for task in tasks}
+        futures = {client.submit(process_within_limits, task, pure=False): task for task in tasks}
         for future in as_completed(futures):
             yield futures[future], future.result()
 
 
-def extract_within_limit(task: Task) -> Result:
-    """`extract_task` in a child process of this Dask worker thread, under the memory limit and
+def process_within_limits(task: Task) -> Result:
+    """The unit of work in a child process of this Dask worker thread, under the memory limit and
     killed at the time limit (a Dask worker itself takes neither)."""
     memory = int(task.memory_mb * 2**20)
-    return extract_isolated(task.path, task.raw_root, task.sha256, task.time_limit, memory)
+    return process_in_child(task.path, task.sha256, task.time_limit, memory)

@@ -9,14 +9,8 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
-from ita_extract.pipeline.batch.inputs import UNSUPPORTED
-
-NOT_ITA = "not_ita_document"
-
-
-def warning_kind(warning: str) -> str:
-    """`arithmetic_conflict:tool_mean:2566` → `arithmetic_conflict`."""
-    return warning.partition(":")[0]
+from ita_extract.parsers.formats import UNSUPPORTED
+from ita_extract.pipeline.ita.warnings import NOT_ITA_DOCUMENT, kind_of
 
 
 @dataclass
@@ -54,9 +48,9 @@ def count_run(folder: Path, manifest: dict[str, Any]) -> RunCounts:
                       **inputs.get("skipped", {})}
     for row in documents:
         warnings = row["warnings"] or []
-        if NOT_ITA in warnings:
+        if NOT_ITA_DOCUMENT in warnings:
             counts.not_ita += 1
         else:
             counts.ita += 1
-        counts.warnings.update({warning_kind(w) for w in warnings})
+        counts.warnings.update({kind_of(w) for w in warnings})
     return counts

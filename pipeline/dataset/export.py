@@ -21,7 +21,8 @@ import pyarrow.parquet as pq
 from ita_extract.normalizers.units import unit_table
 from ita_extract.pipeline.dataset.schema import TABLES, enumerations, meanings, warning_meanings
 from ita_extract.pipeline.dataset.store import run_tables
-from ita_extract.pipeline.ita.knowledge import rows as ita_rows
+from ita_extract.pipeline.ita import knowledge
+from ita_extract.pipeline.ita.framework import indicators, tools
 
 FORMATS = ("duckdb", "csv", "xlsx")
 DUCKDB_FILE, CSV_FOLDER, XLSX_FILE = "ita.duckdb", "csv", "ita.xlsx"
@@ -30,16 +31,15 @@ _XLSX_CELL_LIMIT = 32_767  # Excel refuses longer cells; a page's text can be lo
 
 def lookups() -> dict[str, pa.Table]:
     """The lookup tables: names and meanings of the codes the tables use."""
-    tools = ita_rows("tool_names")
     return {
         "tools": pa.Table.from_pylist([
-            {"tool": r["tool"], "name_th": r["name_th"], "name_en": r["name_en"],
-             "indicators": r["indicators"], "weight": float(r["weight"])} for r in tools]),
+            {"tool": t.name, "name_th": t.name_th, "name_en": t.name_en,
+             "indicators": f"{min(t.indicators)}–{max(t.indicators)}", "weight": t.weight}
+            for t in tools().values()]),
         "indicators": pa.Table.from_pylist([
-            {"indicator": int(r["indicator"]), "tool": r["tool"], "name": r["name"]}
-            for r in ita_rows("indicators")]),
+            {"indicator": i.number, "tool": i.tool, "name": i.name} for i in indicators().values()]),
         "issue_areas": pa.Table.from_pylist([
-            {"issue_area": int(r["area"]), "name": r["name"]} for r in ita_rows("issue_areas")]),
+            {"issue_area": int(r["area"]), "name": r["name"]} for r in knowledge.rows("issue_areas")]),
         "org_types": pa.Table.from_pylist([
             {"org_type": value, "meaning": meaning}
             for value, meaning in enumerations()["org_type"].items()]),

@@ -15,13 +15,14 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
-from ita_extract.pipeline.dataset.counts import RunCounts, count_run, warning_kind
+from ita_extract.pipeline.dataset.counts import RunCounts, count_run
 from ita_extract.pipeline.dataset.schema import warning_meanings
 from ita_extract.pipeline.dataset.store import REPORT
-from ita_extract.pipeline.ita.knowledge import rows as ita_rows
+from ita_extract.pipeline.ita import knowledge
+from ita_extract.pipeline.ita.framework import tools
+from ita_extract.pipeline.ita.warnings import failed_rule, kind_of
 
 log = logging.getLogger(__name__)
-_TOOLS = ("IIT", "EIT", "OIT")
 _LEVEL_ORDER = {"tool": 0, "indicator": 1, "sub_indicator": 2, "item": 3}
 _COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#b07aa1")
 
@@ -125,7 +126,7 @@ def _card(doc: dict[str, Any], tables: dict[str, dict[str, list[dict[str, Any]]]
     warnings = doc["warnings"] or []
     if warnings:
         meanings = warning_meanings()
-        spans = (f"<span title='{_e(_meaning(warning_kind(w), meanings))}'>{_e(w)}</span>" for w in warnings)
+        spans = (f"<span title='{_e(_meaning(kind_of(w), meanings))}'>{_e(w)}</span>" for w in warnings)
         parts.append("<p class=warn>Warnings: " + "; ".join(spans) + "</p>")
     if scores:
         parts.append(_chart(scores))
@@ -136,19 +137,17 @@ def _card(doc: dict[str, Any], tables: dict[str, dict[str, list[dict[str, Any]]]
 
 def _conflicts(warnings: Iterable[str]) -> dict[int, list[str]]:
     """{score year: [rule, …]} of the rules the document's arithmetic broke."""
-    rules = {row["rule"]: row["meaning"] for row in ita_rows("score_rules")}
+    rules = {row["rule"]: row["meaning"] for row in knowledge.rows("score_rules")}
     broken: dict[int, list[str]] = defaultdict(list)
-    for warning in warnings:
-        kind, _, rest = warning.partition(":")
-        rule, _, year = rest.partition(":")
-        if kind == "arithmetic_conflict" and year.isdigit():
-            broken[int(year)].append(f"{rule} ({rules.get(rule, '')})")
+    for rule, year in filter(None, map(failed_rule, warnings)):
+        broken[year].append(f"{rule} ({rules.get(rule, '')})")
     return broken
 
 
 def _tree_order(row: dict[str, Any]) -> tuple:
     tool = row["tool"]
-    return (_TOOLS.index(tool) if tool in _TOOLS else len(_TOOLS), row["indicator"] or 99,
+    order = list(tools())
+    return (order.index(tool) if tool in order else len(order), row["indicator"] or 99,
             _LEVEL_ORDER.get(row["level"], 4), _natural(row["sub_indicator"]), _natural(row["item_code"]),
             row["tool_part"] or 0)
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import pyarrow as pa
 
 from ita_extract.normalizers.csv_rows import read_rows
-from ita_extract.pipeline.ita.knowledge import rows as ita_rows
+from ita_extract.pipeline.ita import knowledge
+from ita_extract.pipeline.ita.warnings import ARITHMETIC_CONFLICT_OF_RULE, failed_rule
 
 CONTRACT_VERSION = "2"
 # What the dataset's codes mean: enumerations, warnings and error types, one CSV each.
@@ -270,13 +271,13 @@ def warning_meanings() -> dict[str, str]:
 
 
 def known_warning(warning: str) -> bool:
-    """Whether a warning is one the data dictionary lists (`arithmetic_conflict:<rule>:<year>` by form)."""
+    """Whether a warning is one the data dictionary lists; one naming a failed rule of the
+    arithmetic (`arithmetic_conflict:<rule>:<year>`) by its form, with a rule that exists."""
     if warning in warning_meanings():
         return True
-    head, _, rest = warning.partition(":")
-    rule, _, year = rest.partition(":")
-    return (f"{head}:<rule>:<year>" in warning_meanings() and year.isdigit()
-            and rule in {r["rule"] for r in ita_rows("score_rules")})
+    failed = failed_rule(warning)
+    return ARITHMETIC_CONFLICT_OF_RULE in warning_meanings() and failed is not None \
+        and failed[0] in {r["rule"] for r in knowledge.rows("score_rules")}
 
 
 _VERIFICATION_TEXT = [
@@ -321,7 +322,7 @@ def data_dictionary() -> str:
     out += [f"| `{r['error_type']}` | {r['stage']} | {r['meaning']} |" for r in meanings("error_types")]
     out += ["", *_VERIFICATION_TEXT, "| rule | what must hold | score years | source |", "|---|---|---|---|"]
     out += [f"| `{r['rule']}` | {r['meaning']} | {r['year_from']}–{r['year_to']} | {r['source']} |"
-            for r in ita_rows("score_rules")]
+            for r in knowledge.rows("score_rules")]
     out += ["", "Printed values are rounded; a rule holds when it misses by no more than the rounding of",
             "every value in it allows (half a unit of each value's last printed decimal, weighted).",
             "`verification` and `score_check` values are listed under Enumerations.", ""]

@@ -116,7 +116,7 @@ def recover(out_dir: Path) -> None:
     _remove(out_dir / f".{CURRENT}.new")
     runs = _runs_folder(out_dir)
     current = current_run(out_dir)
-    newest = _run_number(current.name) if current else -1
+    newest = (_run_number(current.name) if current else None) or -1
     for entry in sorted(runs.iterdir()):
         number = _run_number(entry.name)
         if entry.name.startswith(_NEW) or entry.is_symlink() or (number is not None and number > newest):
@@ -209,8 +209,9 @@ def _prune(out_dir: Path, keep_runs: int) -> None:
     """Keep the current run and the `keep_runs - 1` before it (runs are numbered in the order
     they were made, and none newer than the current one survives `recover`); remove older ones."""
     current = current_run(out_dir)
-    runs = sorted((p for p in (out_dir / RUNS).iterdir() if _run_number(p.name) is not None
-                   and p.is_dir() and not p.is_symlink()), key=lambda p: _run_number(p.name), reverse=True)
+    numbered = {p: n for p in (out_dir / RUNS).iterdir()
+                if (n := _run_number(p.name)) is not None and p.is_dir() and not p.is_symlink()}
+    runs = sorted(numbered, key=numbered.__getitem__, reverse=True)
     kept = {current, *runs[:max(keep_runs, 1)]} if current else set(runs)
     for folder in runs:
         if folder not in kept:

@@ -13,18 +13,18 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ita_extract.normalizers.codes import find_item_codes, tool_of_codes
+from ita_extract.normalizers.codes import opens_with_code
 from ita_extract.normalizers.lists import split_points, squeeze_thai
 from ita_extract.parsers.model import Block
+from ita_extract.pipeline.ita.framework import find_item_codes, tool_of_codes
 from ita_extract.pipeline.ita.knowledge import keyed_patterns
-from ita_extract.pipeline.ita.lines import Line, block_lines, repaired
+from ita_extract.pipeline.ita.lines import DocumentLines, Line
 from ita_extract.pipeline.ita.measures import Measure
 from ita_extract.pipeline.ita.subjects import Subject, prose_subjects
 
 _SECTION_MAX = 160  # a line this short that names a kind is a section heading
 _FOUND = regex.compile(r"พบว่า|ผลการวิเคราะห์")
 _NUMBERED = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-•●▪])")
-_LEADING_CODE = regex.compile(r"^\s*[iIeEoO]\s?[0-9๐-๙]{1,2}(?![0-9๐-๙])")
 # Table columns whose cells are findings; the column's role is the finding's kind.
 FINDING_ROLES = ("finding", "recommendation")
 
@@ -61,16 +61,16 @@ def table_findings(measure: Measure, line: Line) -> list[Finding]:
     return found
 
 
-def prose_findings(blocks: list[Block]) -> list[tuple[Block, list[Finding]]]:
-    """Findings of every non-table block, keyed by block so callers can keep document order."""
-    results = []
+def prose_findings(lines: DocumentLines) -> dict[int, list[Finding]]:
+    """Findings of every non-table block, by the block's id so callers can keep document order."""
+    results: dict[int, list[Finding]] = {}
     section: str | None = None
-    for block in blocks:
+    for block in lines.document.blocks:
         if block.kind == "table":
             section = None
             continue
         found: list[Finding] = []
-        for k, line in enumerate(block_lines(block)):
+        for k, line in enumerate(lines.of_block(block)):
             kind = section_kind(line.text)
             if kind:
                 section = kind
@@ -78,7 +78,7 @@ def prose_findings(blocks: list[Block]) -> list[tuple[Block, list[Finding]]]:
             if k == 0 and section and _ends_section(block, line):
                 section = None
             found.extend(_line_findings(line, section))
-        results.append((block, found))
+        results[id(block)] = found
     return results
 
 
@@ -86,7 +86,7 @@ def _ends_section(block: Block, line: Line) -> bool:
     """A heading, or a short unnumbered line opening a block (a title), closes a section."""
     if block.kind == "heading":
         return True
-    opens_point = _NUMBERED.match(line.text) or _LEADING_CODE.match(repaired(line.text))
+    opens_point = _NUMBERED.match(line.text) or opens_with_code(line.text)
     return len(line.text) <= _SECTION_MAX and not opens_point
 
 
@@ -100,7 +100,7 @@ def _line_findings(line: Line, section: str | None) -> list[Finding]:
     subject = _main_subject(subjects)
     found = []
     for point in split_points(text):
-        codes = [f.item.code for f in find_item_codes(repaired(point)) if f.item.code]
+        codes = [f.item.code for f in find_item_codes(point) if f.item.code]
         tool = subject.tool if subject else tool_of_codes(codes)
         found.append(Finding(kind, point, line, None, tool, subject.indicator if subject else None,
                              subject.sub_indicator if subject else None, list(dict.fromkeys(codes))))

@@ -1,4 +1,6 @@
-"""The document as repaired lines with page and line provenance."""
+"""The document as repaired lines with page and line provenance, built once per document: every
+reader of the ITA room (metadata, scores, findings, measures) and the pages table take their
+lines from one `DocumentLines`."""
 
 from __future__ import annotations
 
@@ -18,8 +20,7 @@ class Line:
 
 
 def repaired(text: str) -> str:
-    """Repaired Thai with the digits as printed: the form printed codes are read from
-    (`repair_thai` keeps its own cache)."""
+    """Repaired Thai with the digits as printed: the form printed codes are read from."""
     return repair_thai(text)
 
 
@@ -29,21 +30,39 @@ def clean(text: str) -> str:
 
 
 def row_text(row: Row) -> str:
+    """A table row as one line: its cells' texts, tab-separated."""
     return "\t".join(clean(cell.text.replace("\n", " ")) for cell in row.cells)
 
 
-def block_lines(block: Block) -> list[Line]:
-    if block.kind == "table":
-        return [Line(row.page, row.line, row_text(row), "table")
-                for row in (*block.header, *block.rows)]
-    return [Line(block.page, block.line_start + k, clean(text), block.kind)
-            for k, text in enumerate(block.lines)]
+class DocumentLines:
+    """Every line of a document, repaired once: a paragraph's or heading's lines, and one line
+    per table row (its cells tab-separated), each with its page and line."""
 
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._of_block: dict[int, tuple[Line, ...]] = {}
+        self._of_row: dict[int, Line] = {}
+        for block in document.blocks:
+            self._of_block[id(block)] = self._read(block)
+        self.all: tuple[Line, ...] = tuple(line for block in document.blocks
+                                           for line in self._of_block[id(block)])
 
-def document_lines(document: Document) -> list[Line]:
-    return [line for block in document.blocks for line in block_lines(block)]
+    def _read(self, block: Block) -> tuple[Line, ...]:
+        if block.kind != "table":
+            return tuple(Line(block.page, block.line_start + k, clean(text), block.kind)
+                         for k, text in enumerate(block.lines))
+        lines = []
+        for row in (*block.header, *block.rows):
+            line = self._of_row[id(row)] = Line(row.page, row.line, row_text(row), "table")
+            lines.append(line)
+        return tuple(lines)
 
+    def of_block(self, block: Block) -> tuple[Line, ...]:
+        return self._of_block[id(block)]
 
-def page_text(page: Page) -> str:
-    """Repaired page text in reading order; table rows as tab-separated lines."""
-    return "\n".join(line.text for block in page.blocks for line in block_lines(block))
+    def of_row(self, row: Row) -> Line:
+        return self._of_row[id(row)]
+
+    def page_text(self, page: Page) -> str:
+        """The page's repaired text in reading order; table rows as tab-separated lines."""
+        return "\n".join(line.text for block in page.blocks for line in self._of_block[id(block)])

@@ -7,18 +7,12 @@ from functools import cache
 
 import regex
 
-from ita_extract.normalizers.codes import tool_of_codes
 from ita_extract.normalizers.lists import split_points, split_units
 from ita_extract.normalizers.periods import parse_period
+from ita_extract.pipeline.ita.framework import item_indicator, tool_of_codes, tool_of_indicator
 from ita_extract.pipeline.ita.knowledge import keyed_patterns, rows
 from ita_extract.pipeline.ita.lines import clean
-from ita_extract.pipeline.ita.subjects import (
-    issue_area,
-    item_indicator,
-    label_subject,
-    question_codes,
-    tool_of_indicator,
-)
+from ita_extract.pipeline.ita.subjects import issue_area, label_subject, question_codes
 from ita_extract.pipeline.ita.table_views import RowView, TableView, cell_text
 
 _SEQ = regex.compile(r"^\s*\(?(\d{1,3})\s*[.)]?\s*$")
@@ -58,7 +52,10 @@ class Context:
 @cache
 def _unit_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     words = rows("responsible_words")
-    return tuple(tuple(r["word"] for r in words if r["kind"] == kind) for kind in ("head", "filler", "whole"))
+
+    def of(kind: str) -> tuple[str, ...]:
+        return tuple(r["word"] for r in words if r["kind"] == kind)
+    return of("head"), of("filler"), of("whole")
 
 
 def table_measures(rows: list[RowView], table_view: TableView, assessment_year: int | None,

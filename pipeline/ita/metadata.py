@@ -1,65 +1,69 @@
-"""Recognition of a document's metadata: organisation, place, type, years, date."""
+"""A document's metadata: organisation, place, type, years, its own date."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import regex
 
 from ita_extract.normalizers.dates import find_thai_dates
 from ita_extract.normalizers.names import canonical_province, cut_at_stop_words
+from ita_extract.normalizers.patterns import YEAR
 from ita_extract.normalizers.years import to_be
+from ita_extract.pipeline.ita.framework import is_ita_year
 from ita_extract.pipeline.ita.knowledge import keyed_patterns, patterns, rows
 from ita_extract.pipeline.ita.lines import Line
-from ita_extract.pipeline.ita.verification.plausibility import is_ita_year
+from ita_extract.pipeline.ita.warnings import IMPLAUSIBLE_YEAR, NOT_ITA_DOCUMENT
 
 _NAME = r"[\u0e01-\u0e4e]+"
 _TITLE_LINES = 3
-_YEAR = regex.compile(r"(?<!\d)(2[45]\d{2})(?!\d)")
+_YEAR = regex.compile(rf"(?<!\d)({YEAR})(?!\d)")
+UNKNOWN = "unknown"  # the doc_type of a text that is not an ITA document
 _YEAR_CONTEXT = 200  # characters before a year in which its cue must stand
 
 
-@dataclass
+@dataclass(frozen=True)
 class Metadata:
     org_name: str | None = None
     org_type: str | None = None
     district: str | None = None
     province: str | None = None
-    doc_type: str = "unknown"
+    doc_type: str = UNKNOWN
     assessment_year_be: int | None = None
     plan_year_be: int | None = None
     issued_date: dt.date | None = None
-    grade_stated: str | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def is_ita(self) -> bool:
+        return self.doc_type != UNKNOWN
 
 
-def recognise(lines: list[Line]) -> Metadata:
-    meta = Metadata()
-    meta.doc_type = doc_type(lines)
-    if meta.doc_type == "unknown":
-        meta.warnings.append("not_ita_document")
-        return meta
+def read_metadata(lines: Sequence[Line]) -> Metadata:
+    kind = doc_type(lines)
+    if kind == UNKNOWN:
+        return Metadata(warnings=(NOT_ITA_DOCUMENT,))
+    org_type = org_name = district = province = None
     org = organisation(lines)
     if org is not None:
-        meta.org_type, meta.org_name, org_line = org
-        meta.district, meta.province = place(lines, org_line)
-    meta.assessment_year_be, meta.plan_year_be, implausible = years(lines)
-    if implausible:
-        meta.warnings.append("implausible_year")
-    meta.issued_date = issued_date(lines)
-    return meta
+        org_type, org_name, org_line = org
+        district, province = place(lines, org_line)
+    assessment, plan, implausible = years(lines)
+    return Metadata(org_name, org_type, district, province, kind, assessment, plan, issued_date(lines),
+                    (IMPLAUSIBLE_YEAR,) if implausible else ())
 
 
-def is_ita_document(lines: list[Line]) -> bool:
+def is_ita_document(lines: Sequence[Line]) -> bool:
     return any(p.search(line.text) for line in lines for p in patterns("ita_evidence"))
 
 
-def doc_type(lines: list[Line]) -> str:
+def doc_type(lines: Sequence[Line]) -> str:
     """The type named by the earliest title-like line; `unknown` without ITA evidence."""
     if not is_ita_document(lines):
-        return "unknown"
+        return UNKNOWN
     rules = keyed_patterns("doc_types", "doc_type")
     title = [line for line in lines if line.kind != "table"][:_TITLE_LINES]
     for candidates in (title, lines):
@@ -67,7 +71,7 @@ def doc_type(lines: list[Line]) -> str:
             for kind, pattern in rules:
                 if pattern.search(line.text):
                     return kind
-    return "unknown"
+    return UNKNOWN
 
 
 def _org_pattern() -> regex.Pattern:
@@ -76,7 +80,7 @@ def _org_pattern() -> regex.Pattern:
     return regex.compile(f"(?:{forms})\\s*(?P<name>{_NAME})")
 
 
-def organisation(lines: list[Line]) -> tuple[str, str, Line] | None:
+def organisation(lines: Sequence[Line]) -> tuple[str, str, Line] | None:
     """(org_type, full name, first line naming it) of the most often named organisation."""
     org_types = [row["org_type"] for row in rows("org_types")]
     stops = [row["word"] for row in rows("name_stop_words")]
@@ -108,7 +112,7 @@ _DISTRICT = regex.compile(rf"(?:อำเภอ|เขต)\s*({_NAME})")
 _PROVINCE = regex.compile(rf"(?:จังหวัด|จ\.)\s*({_NAME}|กรุงเทพฯ)")
 
 
-def place(lines: list[Line], org_line: Line) -> tuple[str | None, str | None]:
+def place(lines: Sequence[Line], org_line: Line) -> tuple[str | None, str | None]:
     """District and province, from the organisation's own line when it names them."""
     stops = [row["word"] for row in rows("name_stop_words")]
     ordered = [org_line, *(line for line in lines if line is not org_line)]
@@ -123,7 +127,7 @@ def place(lines: list[Line], org_line: Line) -> tuple[str | None, str | None]:
     return district, province
 
 
-def years(lines: list[Line]) -> tuple[int | None, int | None, bool]:
+def years(lines: Sequence[Line]) -> tuple[int | None, int | None, bool]:
     """(assessment year, plan year, whether a year ITA never had stood in either role): each
     year takes the role of the nearest cue before it, on its line or, for the first year of a
     line without one, at the end of the line before (a sentence wrapped there); a year ITA
@@ -160,7 +164,7 @@ def _nearest_cue(context: str, cues: tuple[tuple[str, regex.Pattern], ...]) -> s
     return best_role
 
 
-def issued_date(lines: list[Line]) -> dt.date | None:
+def issued_date(lines: Sequence[Line]) -> dt.date | None:
     """The date introduced by `ณ วันที่` / `วันที่` (the document's own date)."""
     for line in lines:
         for cue in patterns("date_cues"):

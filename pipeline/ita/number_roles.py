@@ -4,7 +4,7 @@ A number printed in an ITA document is a year, a date, a part, indicator,
 sub-indicator or item number, a list marker, a rank, a count, a share, a
 pass mark or target, a difference between years, a full mark, or a score.
 Only `score` numbers can become score rows. The rules are data
-(`pipeline/data/number_roles.csv`, one example each): the first rule whose
+(`knowledge/number_roles.csv`, one example each): the first rule whose
 context before, number form and context after all match gives the role.
 Text is matched squeezed (`squeeze_thai`) with Arabic digits.
 """
@@ -16,6 +16,7 @@ from functools import cache
 
 import regex
 
+from ita_extract.normalizers.patterns import compiled
 from ita_extract.pipeline.ita.knowledge import rows
 
 _NUMBER = regex.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)(?![\d]|[.,]\d)")
@@ -50,7 +51,7 @@ class RoleRule:
 
 
 def _compile(pattern: str) -> regex.Pattern:
-    return regex.compile(pattern) if pattern else _ANY
+    return compiled(pattern) if pattern else _ANY
 
 
 @cache

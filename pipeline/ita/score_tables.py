@@ -17,27 +17,29 @@ import regex
 
 from ita_extract.normalizers.digits import parse_number, thai_digits_to_arabic
 from ita_extract.normalizers.lists import squeeze_thai
+from ita_extract.normalizers.patterns import YEAR
 from ita_extract.normalizers.years import to_be
+from ita_extract.parsers.model import Cell
+from ita_extract.pipeline.ita.framework import is_ita_year, item_indicator, tool_of_indicator
 from ita_extract.pipeline.ita.knowledge import keyed_patterns
-from ita_extract.pipeline.ita.lines import Line, clean, repaired, row_text
+from ita_extract.pipeline.ita.lines import DocumentLines, clean, repaired
 from ita_extract.pipeline.ita.scores import Score
-from ita_extract.pipeline.ita.subjects import Subject, item_indicator, label_subject, tool_of_indicator
+from ita_extract.pipeline.ita.subjects import Subject, label_subject
 from ita_extract.pipeline.ita.table_views import Column, TableView, cell_text
-from ita_extract.pipeline.ita.verification.plausibility import is_ita_year
 
 # Columns that can name a row's subject; the deepest subject any of them names is the row's.
 LABEL_ROLES = ("item_text", "indicator", "label", "title", "issue")
 _DEPTH = {"overall": 0, "tool": 1, "indicator": 2, "sub_indicator": 3, "item": 4}
 _AVERAGE = regex.compile(r"เฉลี่ย")
 _CELL_NUMBER = regex.compile(r"\d[\d,]*(?:\.\d+)?")
-_YEAR_CELL = regex.compile(r"^\D{0,20}?((?:25|20)\d\d)\D{0,6}$")
+_YEAR_CELL = regex.compile(rf"^\D{{0,20}}?({YEAR})\D{{0,6}}$")
 _COLUMN_SUBJECT_LEVELS = ("overall", "tool", "indicator", "sub_indicator")
 
 
-def table_scores(table_view: TableView, assessment_year: int | None) -> list[Score]:
+def table_scores(table_view: TableView, lines: DocumentLines, assessment_year: int | None) -> list[Score]:
     by_subject_column = subject_columns(table_view)
     if by_subject_column:
-        return _year_row_scores(table_view, by_subject_column)
+        return _year_row_scores(table_view, lines, by_subject_column)
     label_columns = [c for role in LABEL_ROLES for c in table_view.columns_of(role)]
     code_column = next(iter(table_view.columns_of("code")), None)
     value_columns = [*table_view.columns_of("score"), *table_view.columns_of("year")]
@@ -60,7 +62,7 @@ def table_scores(table_view: TableView, assessment_year: int | None) -> list[Sco
         if subject is None:
             continue
         subject = _within_context(subject, context, assessment_year)
-        line = Line(row.page, row.line, row_text(row), "table")
+        line = lines.of_row(row)
         subject = replace(subject, label=clean(subject.label or label) or None)
         group = _group(table_view, context)
         for column, printed in values:
@@ -72,7 +74,8 @@ def table_scores(table_view: TableView, assessment_year: int | None) -> list[Sco
     return scores
 
 
-def _row_subject(cells, columns: list[Column], code: str, tool: str | None) -> tuple[Subject | None, str]:
+def _row_subject(cells: list[Cell], columns: list[Column], code: str,
+                 tool: str | None) -> tuple[Subject | None, str]:
     """The deepest subject the row's label cells name (a merged tool cell beside an indicator's
     name leaves the row the indicator's), with the label it was read from."""
     best: Subject | None = None
@@ -119,14 +122,16 @@ def subject_columns(table_view: TableView) -> list[tuple[Column, Subject]]:
     return found if all(years) else []
 
 
-def _year_row_scores(table_view: TableView, columns: list[tuple[Column, Subject]]) -> list[Score]:
+def _year_row_scores(table_view: TableView, lines: DocumentLines,
+                     columns: list[tuple[Column, Subject]]) -> list[Score]:
     first = min(c.index for c in table_view.columns if c.index not in {k.index for k, _ in columns})
     scores = []
     for row in table_view.body():
-        year = to_be(int(_YEAR_CELL.match(cell_text(row.cells[first])).group(1)))
+        printed_year = _YEAR_CELL.match(cell_text(row.cells[first]))
+        year = to_be(int(printed_year.group(1))) if printed_year else None  # subject_columns saw one
         if not is_ita_year(year):
             continue
-        line = Line(row.page, row.line, row_text(row), "table")
+        line = lines.of_row(row)
         for column, subject in columns:
             printed = _cell_number(row.cells, column.index)
             if printed is not None:
@@ -135,7 +140,7 @@ def _year_row_scores(table_view: TableView, columns: list[tuple[Column, Subject]
     return scores
 
 
-def _printed(cells, index: int) -> str:
+def _printed(cells: list[Cell], index: int) -> str:
     if index >= len(cells):
         return ""
     return " ".join(repaired(line).strip() for line in cells[index].lines if line.strip())
@@ -166,7 +171,7 @@ def _group(table_view: TableView, context: Subject | None) -> str | None:
             f"{context.indicator}:{context.sub_indicator}")
 
 
-def _cell_number(cells, index: int) -> str | None:
+def _cell_number(cells: list[Cell], index: int) -> str | None:
     """The number a cell prints, unless the cell is a place a merged cell only covers."""
     if index >= len(cells) or cells[index].spanned:
         return None

@@ -12,15 +12,19 @@ year printed before it in its clause, else the assessment year.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import cache
+
+import regex
 
 from ita_extract.normalizers.lists import squeeze_thai
 from ita_extract.normalizers.years import to_be
+from ita_extract.pipeline.ita.framework import could_be_score_year, item_indicator
+from ita_extract.pipeline.ita.knowledge import rows
 from ita_extract.pipeline.ita.lines import Line
 from ita_extract.pipeline.ita.number_roles import Number, numbers
 from ita_extract.pipeline.ita.subjects import Subject, prose_subjects
-from ita_extract.pipeline.ita.verification.grades import find_stated_grade
-from ita_extract.pipeline.ita.verification.plausibility import plausible_score_year
 
 _SUBJECT_REACH = 110  # characters from a subject (or the last value of its series) to its value
 _GRADE_WINDOW = 80
@@ -28,9 +32,10 @@ _GRADE_WINDOW = 80
 _NAMING_ROLES = frozenset({"item_number", "indicator_number", "sub_indicator", "rank"})
 
 
-@dataclass
+@dataclass(frozen=True)
 class Score:
-    """A printed score: what it is of (its subject), the value, the year and where it was read."""
+    """A printed score: what it is of (its subject), the value, the year and where it was read;
+    and, once the arithmetic has checked it, its verification."""
 
     subject: Subject
     score: float
@@ -69,14 +74,15 @@ class _Series:
     year_since_value: bool = False
 
 
-def sentence_scores(line: Line, text: str, assessment_year: int | None) -> list[Score]:
-    """Scores of one sentence or cell; `text` is its squeezed form, `line` its provenance."""
+def sentence_scores(line: Line, text: str, assessment_year: int | None, column: int = 0) -> list[Score]:
+    """Scores of one sentence or cell (the `column`th of a table row); `text` is its squeezed
+    form, `line` its provenance."""
     every = numbers(text)
     subjects = prose_subjects(text, [(n.start, n.end) for n in every if n.role in _NAMING_ROLES],
                               [n.start for n in every if n.role == "score"])
     found = [n for n in every if not any(s.start <= n.start < s.end for s in subjects)]
-    events = sorted([*((s.start, 0, s) for s in subjects), *((n.start, 1, n) for n in found)],
-                    key=lambda e: (e[0], e[1]))
+    events: list[tuple[int, int, Subject | Number]] = sorted(
+        [*((s.start, 0, s) for s in subjects), *((n.start, 1, n) for n in found)], key=lambda e: (e[0], e[1]))
     series: _Series | None = None
     scores: list[Score] = []
     for _, _, event in events:
@@ -90,35 +96,57 @@ def sentence_scores(line: Line, text: str, assessment_year: int | None) -> list[
         elif series is not None and event.role == "score" and (
                 not series.has_value or series.year_since_value):
             year = _year_before(every, series.clause_start, event.start, assessment_year)
-            scores.append(_score(series, event, text, line, year))
+            scores.append(_score(series, event, text, line, year, assessment_year, column))
             series.anchor, series.clause_start = event.end, event.end
             series.has_value, series.year_since_value = True, False
     return scores
 
 
-def _score(series: _Series, number: Number, text: str, line: Line, year: int | None) -> Score:
-    score = Score(series.subject, number.value, line, year, printed=number.text,
-                  place=f"{line.page}:{line.line}:{series.subject.start}")
-    if series.subject.level == "overall":
-        score.grade_stated = find_stated_grade(text[number.end:number.end + _GRADE_WINDOW])
-    return score
+def _score(series: _Series, number: Number, text: str, line: Line, year: int | None,
+           assessment_year: int | None, column: int) -> Score:
+    subject = series.subject
+    after = text[number.end:number.end + _GRADE_WINDOW]
+    grade = find_stated_grade(after) if subject.level == "overall" else None
+    return Score(with_item_indicator(subject, assessment_year), number.value, line, year, grade, number.text,
+                 f"{line.page}:{line.line}:{subject.start}:{column}")
+
+
+def with_item_indicator(subject: Subject, assessment_year: int | None) -> Subject:
+    """An item whose indicator the text does not say takes the one the year's item map gives."""
+    if subject.level != "item" or subject.indicator is not None:
+        return subject
+    indicator, sub = item_indicator(assessment_year, subject.item_code)
+    return replace(subject, indicator=indicator, sub_indicator=subject.sub_indicator or sub)
 
 
 def _year_before(every: list[Number], start: int, position: int, assessment_year: int | None) -> int | None:
     """The last plausible result year printed between `start` and `position`, else the assessment year."""
     years = [to_be(int(n.text)) for n in every if n.role == "year" and start <= n.start < position]
-    years = [y for y in years if y and plausible_score_year(y, assessment_year)]
+    years = [y for y in years if could_be_score_year(y, assessment_year)]
     return years[-1] if years else assessment_year
 
 
-def prose_scores(lines: list[Line], assessment_year: int | None) -> list[Score]:
+@cache
+def _grade_label() -> regex.Pattern:
+    """A grade as documents print it: `ระดับ E`, `ระดับ AA`, or a Thai label (`ผ่านดี`)."""
+    bands = rows("grade_bands")
+    thai = sorted((b["label"] for b in bands if b["kind"] == "thai"), key=len, reverse=True)
+    letters = sorted((b["label"] for b in bands if b["kind"] == "letter"), key=len, reverse=True)
+    return regex.compile(rf"ระดับ\s*(?P<letter>{'|'.join(letters)})(?![A-Za-z])|(?P<thai>{'|'.join(thai)})")
+
+
+def find_stated_grade(text: str) -> str | None:
+    """The grade printed in `text` (after an overall score), or None."""
+    match = _grade_label().search(text)
+    return (match.group("letter") or match.group("thai")) if match else None
+
+
+def prose_scores(lines: Iterable[Line], assessment_year: int | None) -> list[Score]:
     """Scores in every sentence and every table cell (tables of scores are read by score_tables)."""
     scores: list[Score] = []
     for line in lines:
         texts = line.text.split("\t") if line.kind == "table" else [line.text]
         for column, text in enumerate(texts):
-            for score in sentence_scores(line, squeeze_thai(text), assessment_year):
-                score.place = f"{score.place}:{column}"
-                scores.append(score)
+            scores.extend(sentence_scores(line, squeeze_thai(text), assessment_year, column))
     return scores
 

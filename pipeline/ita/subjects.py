@@ -1,7 +1,7 @@
 """What a piece of text is about: the whole ITA, a tool, an indicator, a sub-indicator, an item.
 
-Subjects are recognised by meaning, from the cue tables in `pipeline/data`
-(tools.csv, indicators.csv, overall_score_cues.csv, issue_areas.csv), with
+Subjects are recognised by meaning, from the cue tables of the knowledge
+(tool_cues.csv, indicators.csv, overall_score_cues.csv, issue_areas.csv), with
 their character spans so that a number can be tied to the subject printed
 nearest before it. Text is matched with the spaces between Thai letters
 squeezed out (`squeeze_thai`), the form every caller passes in.
@@ -15,9 +15,18 @@ from functools import cache
 
 import regex
 
-from ita_extract.normalizers.codes import TOOL_OF_LETTER, find_item_codes, normalize_item_code, tool_of_codes
+from ita_extract.normalizers.codes import ITEM_CODE_LETTER_UNDECIDED, FoundCode
 from ita_extract.normalizers.digits import thai_digits_to_arabic
 from ita_extract.normalizers.lists import squeeze_thai
+from ita_extract.pipeline.ita.framework import (
+    find_item_codes,
+    indicators,
+    item_code,
+    tool_of_code,
+    tool_of_codes,
+    tool_of_indicator,
+    tool_of_sub_indicator,
+)
 from ita_extract.pipeline.ita.knowledge import keyed_patterns, patterns, rows
 
 LEVELS = ("overall", "tool", "indicator", "sub_indicator", "item")
@@ -54,34 +63,9 @@ class Subject:
     label: str | None = None
 
 
-@dataclass(frozen=True)
-class IndicatorInfo:
-    number: int
-    tool: str
-    name: str
-    pattern: regex.Pattern
-
-
-@cache
-def indicators() -> dict[int, IndicatorInfo]:
-    return {int(row["indicator"]): IndicatorInfo(int(row["indicator"]), row["tool"], row["name"],
-                                                 regex.compile(row["pattern"]))
-            for row in rows("indicators")}
-
-
-def tool_of_indicator(indicator: int | None) -> str | None:
-    info = indicators().get(indicator) if indicator else None
-    return info.tool if info else None
-
-
-def tool_of_sub_indicator(sub: str) -> tuple[str | None, int | None]:
-    number = int(sub.split(".")[0])
-    return tool_of_indicator(number), (number if number in indicators() else None)
-
-
 def find_tools(text: str) -> list[Subject]:
     found = []
-    for row, pattern in zip(rows("tools"), patterns("tools"), strict=True):
+    for row, pattern in zip(rows("tool_cues"), patterns("tool_cues"), strict=True):
         for m in pattern.finditer(text):
             part = _TOOL_PART.match(text, m.end())
             end = part.end() if part else m.end()
@@ -159,11 +143,9 @@ def _of_assessment(text: str, cue: regex.Match) -> bool:
 
 
 def find_items(text: str, tool: str | None) -> list[Subject]:
-    return [Subject("item", f.start, f.end, tool=TOOL_OF_LETTER.get(f.item.code[0]),
-                    item_code=f.item.code, item_code_raw=f.item.raw)
+    return [Subject("item", f.start, f.end, tool=tool_of_code(f.item.code), item_code=f.item.code,
+                    item_code_raw=f.item.raw)
             for f in find_item_codes(text, tool) if f.item.code]
-
-
 
 
 _CODE_LIST_BEFORE = regex.compile(r"[(\-–,]\s*$")
@@ -212,7 +194,8 @@ def label_subject(label: str, tool: str | None = None) -> Subject | None:
     found = find_indicators(thai_digits_to_arabic(text), need_word=False)
     if found:
         first = min(found, key=lambda s: s.start)
-        return replace(first, label=first.label or indicators()[first.indicator].name)
+        name = indicators()[first.indicator].name if first.indicator else None
+        return replace(first, label=first.label or name)
     if bare:
         return bare
     tools = find_tools(text)
@@ -223,11 +206,12 @@ def label_subject(label: str, tool: str | None = None) -> Subject | None:
     return None
 
 
-def _leading_item(text: str, codes: list) -> Subject | None:
+def _leading_item(text: str, codes: list[FoundCode]) -> Subject | None:
     if not codes or codes[0].start != 0 or not codes[0].item.code:
         return None
     code = codes[0].item
-    return Subject("item", 0, codes[0].end, tool=TOOL_OF_LETTER[code.code[0]], item_code=code.code,
+    assert code.code is not None
+    return Subject("item", 0, codes[0].end, tool=tool_of_code(code.code), item_code=code.code,
                    item_code_raw=code.raw, label=text[codes[0].end:].strip() or None)
 
 
@@ -238,25 +222,6 @@ def issue_area(text: str) -> int | None:
         if pattern.search(squeezed):
             return int(row["area"])
     return None
-
-
-@cache
-def _item_map() -> dict[tuple[int, str], tuple[int, str | None]]:
-    return {(int(r["year_be"]), r["item_code"]): (int(r["indicator"]), r["sub_indicator"] or None)
-            for r in rows("item_indicators")}
-
-
-def items_of_indicator(year_be: int | None, indicator: int | None) -> list[str]:
-    """Every item code the year's map puts under `indicator` (none outside the years mapped)."""
-    return [code for (year, code), (number, _) in _item_map().items()
-            if year == year_be and number == indicator]
-
-
-def item_indicator(year_be: int | None, code: str | None) -> tuple[int | None, str | None]:
-    """(indicator, sub-indicator) of an item in the year's form; unknown outside the years mapped."""
-    if not year_be or not code:
-        return None, None
-    return _item_map().get((year_be, code), (None, None))
 
 
 _QUESTION_GAP = regex.compile(r"\s+")
@@ -280,15 +245,15 @@ def question_codes(text: str, fallback_tool: str | None) -> tuple[list[str], lis
     found = find_item_codes(text, None, bare=True)
     items = [f.item for f in found]
     for k, f in enumerate(found):
-        if items[k].code is None and items[k].warning == "item_code_letter_undecided":
+        if items[k].code is None and items[k].warning == ITEM_CODE_LETTER_UNDECIDED:
             end = found[k + 1].start if k + 1 < len(found) else len(text)
             tool = question_tool(text[f.end:end])
             if tool:
-                items[k] = normalize_item_code(f.item.raw, tool)
+                items[k] = item_code(f.item.raw, tool)
     neighbour_tool = tool_of_codes([item.code for item in items if item.code])
     for k, item in enumerate(items):
-        if item.code is None and item.warning == "item_code_letter_undecided":
-            items[k] = normalize_item_code(item.raw, neighbour_tool or fallback_tool)
+        if item.code is None and item.warning == ITEM_CODE_LETTER_UNDECIDED:
+            items[k] = item_code(item.raw, neighbour_tool or fallback_tool)
     codes = [item.code for item in items if item.code]
     warnings = [item.warning for item in items if item.code is None and item.warning]
     return list(dict.fromkeys(codes)), warnings

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 import regex
 
 from ita_extract.normalizers.lists import squeeze_thai
+from ita_extract.normalizers.patterns import YEAR
+from ita_extract.normalizers.years import to_be
 from ita_extract.parsers.model import Block, Cell, Row
 from ita_extract.pipeline.ita.knowledge import keyed_patterns
 from ita_extract.pipeline.ita.lines import clean, repaired
@@ -28,7 +30,7 @@ CHECKBOX_MARKS = ("☑", "☐", "☒", "■", "□")
 _CAPTION_BLOCKS = 2
 _HEADER_LINES_IN_BODY = 2
 _HEADER_CELL_MAX = 40
-_NON_YEAR_NUMBER = regex.compile(r"(?<![\d.])(?!(?:25|20)\d\d(?!\d))\d+(?:\.\d+)?")
+_NON_YEAR_NUMBER = regex.compile(rf"(?<![\d.])(?!{YEAR}(?!\d))\d+(?:\.\d+)?")
 _CAPTION_MAX = 300
 
 
@@ -102,7 +104,7 @@ def column_role(header: str) -> tuple[str | None, int | None]:
     for role, pattern in keyed_patterns("table_columns", "role"):
         m = pattern.search(header)
         if m:
-            return role, int(m.group(1)) if role == "year" else None
+            return role, to_be(int(m.group(1))) if role == "year" else None
     return None, None
 
 
@@ -153,7 +155,7 @@ def _continues_header(row: Row) -> bool:
 
 
 def _caption(before: list[Block]) -> str:
-    texts = []
+    texts: list[str] = []
     for block in reversed(before[-_CAPTION_BLOCKS:]):
         if block.kind == "table" or len(block.text) > _CAPTION_MAX:
             break

@@ -3,7 +3,7 @@
 An installed copy holds one top-level package, `ita_extract`, whose sub-packages are the
 repository's design-card folders: `ita_extract.parsers` (bytes → document model),
 `ita_extract.normalizers` (pure functions on strings and values) and `ita_extract.pipeline`
-(recognition, the run, the single writer of the output folder).
+(the ITA room, the dataset, the batch run, and the command line on top).
 
 For notebooks: `ita_extract.extract(path)` reads a file or a folder and returns the tables.
 """
@@ -11,6 +11,9 @@ For notebooks: `ita_extract.extract(path)` reads a file or a folder and returns 
 from __future__ import annotations
 
 from typing import Any
+
+# The one version string: pyproject.toml reads it from here, the rows and the cache key carry it.
+__version__ = "0.1.0"
 
 __all__ = ["__version__", "extract"]
 
@@ -20,7 +23,4 @@ def __getattr__(name: str) -> Any:
     if name == "extract":
         from ita_extract.pipeline.library import extract
         return extract
-    if name == "__version__":
-        from ita_extract.pipeline import PARSER_VERSION
-        return PARSER_VERSION
     raise AttributeError(f"module 'ita_extract' has no attribute {name!r}")

@@ -75,5 +75,6 @@ def test_count_damaged_follows_the_contract(text: str, count: int) -> None:
 
 def test_word_ratio_rises_with_repair() -> None:
     damaged = "มีผู้ รับบริการหรือผู้มา ตี ต่ อ ร า ช ก า ร กั บหน่วยงาน"
-    assert thai_word_ratio(repair_thai(damaged)) > thai_word_ratio(damaged)
+    repaired, as_printed = thai_word_ratio(repair_thai(damaged)), thai_word_ratio(damaged)
+    assert repaired is not None and as_printed is not None and repaired > as_printed
     assert thai_word_ratio("hello 123") is None

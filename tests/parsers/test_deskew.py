@@ -17,7 +17,7 @@ def page() -> Image.Image:
 
 @pytest.mark.parametrize("tilt", [-3.0, -1.5, -1.0, 0.7, 1.0, 2.0, 3.0])
 def test_the_tilt_of_a_page_is_found_to_a_tenth_of_a_degree(page, tilt: float) -> None:
-    tilted = page.rotate(tilt, resample=Image.BICUBIC, fillcolor=255)
+    tilted = page.rotate(tilt, resample=Image.Resampling.BICUBIC, fillcolor=255)
     assert skew_angle(tilted) == pytest.approx(-tilt, abs=0.1)
 
 

@@ -15,18 +15,24 @@ from ita_extract.parsers.ocr import tesseract_available
 from tests.conftest import CORPUS
 
 DEV = CORPUS / "dev"
-scans = pytest.mark.skipif(not DEV.is_dir() or not tesseract_available(),
-                           reason="needs ../shared/corpus/dev and tesseract-ocr with Thai data")
+_needs_scans = pytest.mark.skipif(not DEV.is_dir() or not tesseract_available(),
+                                  reason="needs ../shared/corpus/dev and tesseract-ocr with Thai data")
+
+
+def scans(test):
+    """A test that OCRs a dev scan: slow, and only where the scans and Tesseract are."""
+    return pytest.mark.slow(_needs_scans(test))
 
 
 @cache
 def _page_texts(stem: str, index: int) -> list[str]:
     import pypdfium2 as pdfium
 
-    from ita_extract.parsers.ocr import read_scan
+    from ita_extract.parsers.ocr import read_scans
+    from ita_extract.pipeline.ita.framework import NUMBER_LABELS  # the genre's labels: item codes
 
     pdf = pdfium.PdfDocument((DEV / f"{stem}.scan.pdf").read_bytes())
-    scan = read_scan(pdf[index].render(scale=300 / 72).to_pil())
+    scan = read_scans([pdf[index].render(scale=300 / 72).to_pil()], NUMBER_LABELS)[0]
     return [text for _, text in scan.bands] + [line for grid in scan.grids
                                                for lines in grid.texts.values() for line in lines]
 

@@ -9,7 +9,6 @@ from ita_extract.parsers.ocr import (
     OcrText,
     _paragraphs,
     pages_per_process,
-    read_scan,
     read_scans,
     tesseract_available,
 )
@@ -50,6 +49,7 @@ def test_lines_tesseract_boxed_otherwise_are_left_as_read() -> None:
     assert _paragraphs(read) == "หนึ่ง\nสอง"
 
 
+@pytest.mark.slow
 def test_pages_read_by_one_tesseract_process_read_as_each_alone() -> None:
     """read_scans reads the cells of several pages in one process, their bands in another: each
     page's tables and prose must be what reading the page alone gives."""
@@ -61,7 +61,7 @@ def test_pages_read_by_one_tesseract_process_read_as_each_alone() -> None:
     together = read_scans(images)
     assert len(together) == 2 and together[0].bands and together[1].grids
     for image, read in zip(images, together, strict=True):
-        alone = read_scan(image)
+        alone = read_scans([image])[0]
         assert read.bands == alone.bands
         assert [grid.texts for grid in read.grids] == [grid.texts for grid in alone.grids]
 

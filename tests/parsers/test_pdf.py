@@ -8,9 +8,9 @@ import pytest
 from ita_extract.normalizers.thai_text import count_damaged
 from ita_extract.parsers import pdf as pdf_parser
 from ita_extract.parsers.grids import grids_from_edges
-from ita_extract.parsers.pdf import join_lines, parse_pdf, unusable_text_layer
-from ita_extract.pipeline.batch.unit import extract_file
-from ita_extract.pipeline.ita.lines import page_text
+from ita_extract.parsers.pdf import character_problem, join_lines, parse_pdf, words_problem
+from ita_extract.pipeline.batch.unit import process_file
+from ita_extract.pipeline.ita.lines import DocumentLines
 from tests.conftest import CORPUS
 
 DEV = CORPUS / "dev"
@@ -21,7 +21,8 @@ pytestmark = pytest.mark.skipif(not DEV.is_dir(), reason="../shared/corpus is no
 def test_dev_pdf_text_is_exact_thai() -> None:
     document = parse_pdf((DEV / "000_872eaddf2db1f446.pdf").read_bytes())
     assert document.page_count == 6 and document.warnings == []
-    text = "\n".join(page_text(page) for page in document.pages)
+    lines = DocumentLines(document)
+    text = "\n".join(lines.page_text(page) for page in document.pages)
     assert "เทศบาลตำบลหนองเสม็ด อำเภอเมืองตราด จังหวัดตราด" in text
     assert "ผลการประเมินอยู่ในระดับ E" in text  # a wrapped Thai line joined without a space
     assert count_damaged(text) == 0
@@ -42,18 +43,24 @@ def test_lines_join_without_spaces_inside_thai_words() -> None:
 
 
 def test_quality_gate_reasons() -> None:
-    assert unusable_text_layer("", 0.95) == "no_text_layer"
-    assert unusable_text_layer("", 0.0) is None  # a blank page
-    assert unusable_text_layer("d':uaffinr:uiur:ei'luea'rualvr:dou fin1ilil", 1.0) == "latin_text_layer"
-    assert unusable_text_layer("\x01\x04 1 \x01\x07\x08\t\x04\x05ก\x07\x08\t\x08\n\x0b\x07" * 3, 0) == (
+    assert character_problem("", 0.95)[0] == "no_text_layer"
+    assert character_problem("", 0.0)[0] is None  # a blank page
+    assert character_problem("d':uaffinr:uiur:ei'luea'rualvr:dou fin1ilil", 1.0)[0] == "latin_text_layer"
+    assert character_problem("\x01\x04 1 \x01\x07\x08\t\x04\x05ก\x07\x08\t\x08\n\x0b\x07" * 3, 0)[0] == (
         "broken_text_layer")
-    assert unusable_text_layer("ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน " * 3, 0.0) is None
+    words = "ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน " * 3
+    reason, thai = character_problem(words, 0.0)
+    assert reason is None and words_problem(thai, [words]) is None
+    # Thai letters that are not words: a ToUnicode map pointing at the wrong letters
+    garbled = "ฟหกดเ่าสวงผปแอิืทมใฝ " * 8
+    reason, thai = character_problem(garbled, 0.0)
+    assert reason is None and words_problem(thai, [garbled]) == "text_layer_not_words"
 
 
 def test_broken_tounicode_file_is_detected() -> None:
     path = THAI_PDF / "sao-saiyoi_strategy-2551-2555_broken-tounicode.pdf"
     page = pdfium.PdfDocument(path.read_bytes())[0]
-    assert unusable_text_layer(page.get_textpage().get_text_range(), 0.0) == "broken_text_layer"
+    assert character_problem(page.get_textpage().get_text_range(), 0.0)[0] == "broken_text_layer"
 
 
 def test_scan_without_tesseract_is_recorded_as_needing_ocr(monkeypatch) -> None:
@@ -88,7 +95,7 @@ def _encrypted(user_password: str) -> bytes:
 ])
 def test_bad_pdfs_become_error_rows(tmp_path, name: str, data, error_type: str) -> None:
     (tmp_path / name).write_bytes(data())
-    result = extract_file(tmp_path / name, tmp_path)
+    result = process_file(tmp_path / name)
     assert result.failed
     assert result.rows["errors"][0]["error_type"] == error_type
     assert result.rows["errors"][0]["message"]
@@ -97,9 +104,9 @@ def test_bad_pdfs_become_error_rows(tmp_path, name: str, data, error_type: str) 
 def test_user_password_gives_an_error_row_and_an_empty_one_opens(tmp_path) -> None:
     (tmp_path / "locked.pdf").write_bytes(_encrypted("secret"))
     (tmp_path / "owner-only.pdf").write_bytes(_encrypted(""))
-    locked = extract_file(tmp_path / "locked.pdf", tmp_path)
+    locked = process_file(tmp_path / "locked.pdf")
     assert locked.rows["errors"][0]["error_type"] == "EncryptedPDF"
-    opened = extract_file(tmp_path / "owner-only.pdf", tmp_path)
+    opened = process_file(tmp_path / "owner-only.pdf")
     assert not opened.failed
     assert opened.rows["documents"][0]["overall_score"] == 50.02
 
@@ -196,7 +203,7 @@ def test_the_c_assignment_equals_the_python_loop_on_random_pages() -> None:
             grids_c[g].texts[(r, c)] = lines
         box_list = [tuple(row) if has else None for row, has in zip(boxes.tolist(), has_box, strict=True)]
         cell_list = [keys[k] if k >= 0 else None for k in ids.tolist()]
-        expected = pdf_parser._assign_chars_python(text, box_list, cell_list, grids_py)
+        expected = pdf_parser._assign_chars_python(text, box_list, cell_list, grids_py)  # type: ignore[arg-type]
         assert [pdf_parser.VisualLine(*line) for line in prose] == expected, text
         assert [list(g.texts.items()) for g in grids_c] == [list(g.texts.items()) for g in grids_py], text
     assert inserted > 20

@@ -12,7 +12,7 @@ import pypdfium2 as pdfium
 from ita_extract.normalizers.thai_text import DAMAGED_CLUSTER, thai_word_ratio
 from ita_extract.parsers.text import parse_text
 from ita_extract.pipeline.batch.run import run
-from ita_extract.pipeline.batch.unit import extract_document
+from ita_extract.pipeline.batch.unit import process_document
 from tests.conftest import CORPUS, DEV_TEXTS
 from tests.variants import Row
 
@@ -21,7 +21,7 @@ TITLE = ("รายงานการวิเคราะห์ผลการ�
 
 
 def extract(body: str, title: str = TITLE) -> dict[str, pd.DataFrame]:
-    rows = extract_document(parse_text(title + body), "sample.txt", "ab" * 32)
+    rows = process_document(parse_text(title + body), "ab" * 32)
     return {table: pd.DataFrame(values) for table, values in rows.items()}
 
 

@@ -13,6 +13,8 @@ import pytest
 
 from tests.conftest import DEV_TEXTS, ROOT
 
+pytestmark = pytest.mark.slow
+
 SOURCES = ["pyproject.toml", "setup.py", "README.md", "pipeline", "parsers", "normalizers", "src"]
 
 

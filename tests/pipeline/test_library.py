@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pyarrow as pa
 import pytest
 
@@ -22,8 +24,17 @@ def test_a_folder_kept_in_out_is_reused_the_second_time(tmp_path) -> None:
     first = ita_extract.extract(DEV_TEXTS[0].parent, tmp_path, backend="arrow")
     assert isinstance(first["measures"], pa.Table) and first["documents"].num_rows == len(DEV_TEXTS)
     assert (tmp_path / "report.html").exists()
-    second = ita_extract.extract(DEV_TEXTS[0].parent, tmp_path, backend="arrow")
+    assert _inputs(tmp_path)["extracted"] == len(DEV_TEXTS)
+    second = ita_extract.extract(DEV_TEXTS[0].parent, tmp_path, backend="arrow", force=False)
+    assert (_inputs(tmp_path)["extracted"], _inputs(tmp_path)["reused"]) == (0, len(DEV_TEXTS))
     assert second["scores"].equals(first["scores"])
+    ita_extract.extract(DEV_TEXTS[0].parent, tmp_path, backend="arrow", force=True)
+    assert _inputs(tmp_path)["extracted"] == len(DEV_TEXTS)  # force: nothing reused
+
+
+def _inputs(out) -> dict:
+    """The counts of inputs the last run in `out` recorded in its manifest."""
+    return json.loads((out / "manifest.json").read_text("utf-8"))["inputs"]
 
 
 def test_a_missing_path_is_an_error() -> None:

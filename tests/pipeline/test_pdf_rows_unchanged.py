@@ -32,7 +32,8 @@ def _candidates() -> list:
 
 
 PDFS = [p for p in _candidates() if p.exists()]
-pytestmark = pytest.mark.skipif(not PDFS, reason="../shared/corpus is absent")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not PDFS, reason="../shared/corpus is absent")]
 
 
 def _digest(rows: list[dict]) -> str:

@@ -8,7 +8,8 @@ from tests.conftest import CORPUS, DEV_TEXTS
 from tests.pipeline.helpers import extract_beside_twins, repair_keeps_words
 
 DEV = CORPUS / "dev"
-pytestmark = pytest.mark.skipif(not DEV.is_dir(), reason="../shared/corpus/dev is not beside the project")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not DEV.is_dir(), reason="../shared/corpus/dev is not beside the project")]
 
 DOCUMENT_COLUMNS = ["org_name", "org_type", "district", "province", "doc_type", "assessment_year_be",
                     "assessment_year_ce", "plan_year_be", "issued_date", "overall_score", "grade",
@@ -61,4 +62,4 @@ def test_pdf_pages_have_no_damaged_cluster_and_lose_no_words(twins, text) -> Non
     pages = pages[(pages["stem"] == text.stem) & (pages["source_format"] == "pdf")]
     assert pages["damaged_after"].sum() == 0 and len(pages) > 1
     extracted, raw = repair_keeps_words(pages, DEV / f"{text.stem}.pdf")
-    assert extracted >= raw, (extracted, raw)
+    assert extracted is not None and raw is not None and extracted >= raw, (extracted, raw)

@@ -15,6 +15,7 @@ from tests.pipeline.helpers import damaged_clusters, extract_beside_twins
 
 DEV = CORPUS / "dev"
 pytestmark = [
+    pytest.mark.slow,
     pytest.mark.skipif(not DEV.is_dir(), reason="../shared/corpus/dev is not beside the project"),
     pytest.mark.skipif(not tesseract_available(), reason="tesseract-ocr with Thai data is not installed"),
 ]
@@ -148,8 +149,8 @@ def _rows(rows: dict[str, list[dict]]) -> dict:
 
 @functools.cache
 def _straight(stem: str) -> dict:
-    from ita_extract.pipeline.batch.unit import extract_file
-    return _rows(extract_file(DEV / f"{stem}.scan.pdf", DEV).rows)
+    from ita_extract.pipeline.batch.unit import process_file
+    return _rows(process_file(DEV / f"{stem}.scan.pdf").rows)
 
 
 @pytest.mark.parametrize(("stem", "tilt"), [("000_872eaddf2db1f446", 2.0), ("000_872eaddf2db1f446", -2.5),
@@ -162,13 +163,13 @@ def test_a_scan_fed_askew_gives_the_rows_of_the_straight_scan(tmp_path, stem: st
     import pypdfium2 as pdfium
     from PIL import Image
 
-    from ita_extract.pipeline.batch.unit import extract_file
+    from ita_extract.pipeline.batch.unit import process_file
 
     pdf = pdfium.PdfDocument((DEV / f"{stem}.scan.pdf").read_bytes())
     pages = [page.render(scale=300 / 72).to_pil().convert("L") for page in pdf]
-    turned = [page.rotate(tilt, resample=Image.BICUBIC, fillcolor=255) for page in pages]
+    turned = [page.rotate(tilt, resample=Image.Resampling.BICUBIC, fillcolor=255) for page in pages]
     path = tmp_path / "askew.pdf"
     turned[0].save(path, save_all=True, append_images=turned[1:], resolution=300)
     straight = _straight(stem)
-    assert _rows(extract_file(path, tmp_path).rows) == straight
+    assert _rows(process_file(path).rows) == straight
     assert straight["measures"] == BOUNDS[stem]["measures"]

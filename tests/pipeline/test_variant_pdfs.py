@@ -8,11 +8,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ita_extract.parsers import parse_file
-from ita_extract.pipeline.batch.unit import extract_document
+from ita_extract.pipeline.batch.unit import parse, process_document
 from tests.pipeline.helpers import rows_of
 from tests.render_variants import OUT, text_sha256
 from tests.variants import variants
+
+pytestmark = pytest.mark.slow
 
 RENDERED = [v for v in variants() if v.renderable]
 MANIFEST = json.loads((OUT / "manifest.json").read_text())
@@ -28,7 +29,7 @@ def test_every_renderable_variant_has_a_pdf_of_its_current_text() -> None:
 def test_each_variant_pdf_gives_exactly_its_scores(variant) -> None:
     path = OUT / f"{variant.name}.pdf"
     data = path.read_bytes()
-    rows = extract_document(parse_file(Path(path.name), data), path.name, "ef" * 32)
+    rows = process_document(parse(Path(path.name), data), "ef" * 32)
     scores = pd.DataFrame(rows["scores"])
     assert rows_of(scores) == variant.rows
     document = rows["documents"][0]

@@ -1,5 +1,7 @@
 """What the ITA room knows about the genre, kept as data: keyword tables, cue lists, bands,
-rules and catalogs, one CSV file each in this folder, read through this one accessor."""
+rules and catalogs, one CSV file each in this folder, read through this one accessor. A
+pattern names the shapes of normalizers.patterns in braces (`{year}`) instead of repeating
+their regular expressions."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from pathlib import Path
 import regex
 
 from ita_extract.normalizers.csv_rows import read_rows
+from ita_extract.normalizers.patterns import compiled
 
 FOLDER = Path(__file__).parent
 
@@ -21,9 +24,9 @@ def rows(name: str) -> tuple[dict[str, str], ...]:
 
 @cache
 def patterns(name: str, column: str = "pattern") -> tuple[regex.Pattern, ...]:
-    return tuple(regex.compile(row[column]) for row in rows(name))
+    return tuple(compiled(row[column]) for row in rows(name))
 
 
 @cache
 def keyed_patterns(name: str, key: str, column: str = "pattern") -> tuple[tuple[str, regex.Pattern], ...]:
-    return tuple((row[key], regex.compile(row[column])) for row in rows(name))
+    return tuple((row[key], compiled(row[column])) for row in rows(name))

@@ -1,11 +1,12 @@
-"""Reconciliation: the stage between reading and writing that lets the printed scores check each other.
+"""The printed scores checked against each other by the ITA arithmetic.
 
-NACC computes ITA scores by fixed arithmetic (`pipeline/data/score_rules.csv`: a
-tool is the mean of its indicators, EIT the mean of its parts, the overall score
-0.30 IIT + 0.30 EIT + 0.40 OIT, an indicator the mean of its items). Every
-candidate score is gathered with its provenance; each rule whose values are all
-printed is applied, allowing for the rounding of every printed value; and each
-score gets its `verification` (contract 2):
+NACC computes ITA scores by fixed arithmetic (`knowledge/score_rules.csv`: a tool
+is the mean of its indicators, EIT the mean of its parts, the overall score the
+tools weighted by their weights, an indicator the mean of its items; which
+indicators a tool has and what it weighs are the framework's). Every candidate
+score is gathered with its provenance; each rule whose values are all printed is
+applied, allowing for the rounding of every printed value; and each score gets
+its `verification` (contract 2):
 
 - `verified`: it takes part in a rule that holds, or the same value is printed
   again in an independent place;
@@ -17,47 +18,59 @@ score gets its `verification` (contract 2):
 
 Where candidates compete for one score, a rule that holds with one of them keeps
 that one `verified` and marks the other `conflict`; both rows stay (a printed
-value that could be true is never dropped).
+value that could be true is never dropped). Scores are never changed in place: a
+trial correction is checked on a copy, and the verdicts are new scores.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ita_extract.normalizers.ocr_text import misreadings_undone
+from ita_extract.pipeline.ita import warnings as w
+from ita_extract.pipeline.ita.framework import items_of_indicator, tool_of_indicator, tools
 from ita_extract.pipeline.ita.knowledge import rows
 from ita_extract.pipeline.ita.scores import Score
-from ita_extract.pipeline.ita.subjects import items_of_indicator, tool_of_indicator
 
 _MAX_COMBINATIONS = 4096
 _EPSILON = 1e-9
+SCORE_CHECKS = ("consistent", "conflicting", "unchecked")
 
 
 @dataclass(frozen=True)
 class Rule:
     name: str
     parent: str
-    children: tuple[str, ...]
-    weights: tuple[float, ...] | None
+    children: str  # `indicators` (the parent tool's), `tools` (weighted), `items`, or specs joined by |
     years: range
     meaning: str
 
+    def child_specs(self) -> tuple[tuple[str, ...], tuple[float, ...] | None]:
+        """The subject specs the parent is computed from, and their weights (None: the mean)."""
+        if self.children == "indicators":
+            tool = self.parent.split(":")[1]
+            return tuple(f"indicator:{n}" for n in tools()[tool].indicators), None
+        if self.children == "tools":
+            every = tools().values()
+            return tuple(f"tool:{t.name}" for t in every), tuple(t.weight for t in every)
+        return tuple(self.children.split("|")), None
 
-@dataclass
+
+@dataclass(frozen=True)
 class Check:
     """One rule applied to one year's printed values."""
 
     rule: Rule
     year: int
     holds: bool
-    scores: list[Score]
+    scores: tuple[Score, ...]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Reconciled:
     scores: list[Score]
     score_check: str | None
@@ -66,8 +79,7 @@ class Reconciled:
 
 @cache
 def rules() -> tuple[Rule, ...]:
-    return tuple(Rule(row["rule"], row["parent"], tuple(row["children"].split("|")),
-                      tuple(float(w) for w in row["weights"].split("|")) if row["weights"] else None,
+    return tuple(Rule(row["rule"], row["parent"], row["children"],
                       range(int(row["year_from"]), int(row["year_to"]) + 1), row["meaning"])
                  for row in rows("score_rules"))
 
@@ -95,7 +107,7 @@ def _half_unit(score: Score) -> float:
     return 0.5 * 10 ** -score.decimals
 
 
-def _holding(parent: list[Score], children: list[list[Score]], weights: tuple[float, ...]) -> set[int] | None:
+def _holding(parent: list[Score], children: list[list[Score]], weights: Sequence[float]) -> set[int] | None:
     """ids of the candidates in some combination that satisfies the rule (empty: none does);
     None when there are too many combinations to try."""
     count = len(parent)
@@ -111,15 +123,15 @@ def _holding(parent: list[Score], children: list[list[Score]], weights: tuple[fl
     return supporting
 
 
-def _apply(rule: Rule, parent: list[Score], children: list[list[Score]], year: int,
-           checks: list[Check], support: dict[int, bool]) -> None:
+def _apply(rule: Rule, parent: list[Score], children: list[list[Score]], weights: Sequence[float] | None,
+           year: int, checks: list[Check], support: dict[int, bool]) -> None:
     if not parent or not children or not all(children):
         return
-    weights = rule.weights or tuple(1 / len(children) for _ in children)
+    weights = weights or tuple(1 / len(children) for _ in children)
     supporting = _holding(parent, children, weights)
     if supporting is None:
         return
-    involved = list(itertools.chain(parent, *children))
+    involved = tuple(itertools.chain(parent, *children))
     checks.append(Check(rule, year, bool(supporting), involved))
     if supporting:  # a failed rule marks its scores through its Check; unpicked competitors stay unsupported
         for score in involved:
@@ -173,13 +185,14 @@ def _checks(scores: list[Score]) -> tuple[list[Check], dict[int, bool]]:
     years = sorted({s.year_be for s in scores if s.year_be is not None})
     for rule in rules():
         for year in (y for y in years if y in rule.years):
-            if rule.children == ("items",):
+            if rule.children == "items":
                 for key, parents in by_key.items():
                     if key[0] in ("indicator", "sub_indicator") and key[-1] == year:
-                        _apply(rule, parents, _item_children(parents, scores), year, checks, support)
+                        _apply(rule, parents, _item_children(parents, scores), None, year, checks, support)
                 continue
-            children = [by_key.get(_key(spec, year), []) for spec in rule.children]
-            _apply(rule, by_key.get(_key(rule.parent, year), []), children, year, checks, support)
+            specs, weights = rule.child_specs()
+            children = [by_key.get(_key(spec, year), []) for spec in specs]
+            _apply(rule, by_key.get(_key(rule.parent, year), []), children, weights, year, checks, support)
     return checks, support
 
 
@@ -188,55 +201,55 @@ def reconcile(scores: list[Score], ocr_pages: Iterable[int] = ()) -> Reconciled:
     `ocr_pages` were read by OCR: one of them may be corrected (see `_one_correction`)."""
     scores, confirmed = _distinct(scores)
     checks, support = _checks(scores)
-    corrected = _one_correction(scores, checks, set(ocr_pages))
-    if corrected is not None:
+    correction = _one_correction(scores, checks, set(ocr_pages))
+    corrected = None
+    if correction is not None:
+        scores, corrected = correction
         checks, support = _checks(scores)
     by_key = _by_key(scores)
-    failed = {id(s): [] for s in scores}
+    failed: dict[int, list[str]] = {id(s): [] for s in scores}
     for check in checks:
         if not check.holds:
             for score in check.scores:
-                failed[id(score)].append(f"{check.rule.name}:{check.year}")
+                failed[id(score)].append(w.rule_conflict(check.rule.name, check.year))
+    verdicts = []
     for score in scores:
         competing = len({s.score for s in by_key[score.key]}) > 1
         if score is corrected:
-            score.verification = "corrected"
+            verification = "corrected"
         elif failed[id(score)] or (competing and not support.get(id(score), False)):
-            score.verification = "conflict"
+            verification = "conflict"
         elif support.get(id(score)) or id(score) in confirmed:
-            score.verification = "verified"
+            verification = "verified"
         else:
-            score.verification = "unverified"
-    warnings = _warnings(scores, checks) + (["ocr_digit_corrected"] if corrected is not None else [])
-    return Reconciled(scores, _score_check(scores, checks), warnings)
+            verification = "unverified"
+        verdicts.append(replace(score, verification=verification))
+    warnings = _warnings(scores, checks) + ([w.OCR_DIGIT_CORRECTED] if corrected is not None else [])
+    return Reconciled(verdicts, _score_check(scores, checks), warnings)
 
 
-def _one_correction(scores: list[Score], checks: list[Check], ocr_pages: set[int]) -> Score | None:
+def _one_correction(scores: list[Score], checks: list[Check],
+                    ocr_pages: set[int]) -> tuple[list[Score], Score] | None:
     """When rules fail and exactly one OCR'd value, with one digit swapped for one Tesseract is
-    known to misread it as (`ocr_digit_confusions.csv`), makes every rule hold, that value is
-    put right (its printed text kept in the line) and returned; else nothing changes. Never
-    two digits of a value, never two values, never when two corrections would fit."""
+    known to misread it as (`ocr_digit_confusions.csv`), makes every rule hold: the scores with
+    that value put right (its printed text kept in the line), and the corrected score; else
+    None. Never two digits of a value, never two values, never when two corrections would fit."""
     broken = [check for check in checks if not check.holds]
     if not broken or not ocr_pages:
         return None
     suspects = {id(s): s for check in broken for s in check.scores if s.line.page in ocr_pages and s.printed}
-    fits: list[tuple[Score, str]] = []
-    for score in suspects.values():
-        read = score.printed
-        for printed in misreadings_undone(read):
+    fits: list[tuple[list[Score], Score]] = []
+    for suspect in suspects.values():
+        for printed in misreadings_undone(suspect.printed or ""):
             value = float(printed)
             if not 0 <= value <= 100:
                 continue
-            score.score, score.printed = value, printed
-            trial, _ = _checks(scores)
-            if all(check.holds for check in trial):
-                fits.append((score, printed))
-            score.score, score.printed = float(read), read
-    if len(fits) != 1:
-        return None
-    score, printed = fits[0]
-    score.score, score.printed = float(printed), printed
-    return score
+            fixed = replace(suspect, score=value, printed=printed)
+            trial = [fixed if s is suspect else s for s in scores]
+            trial_checks, _ = _checks(trial)
+            if all(check.holds for check in trial_checks):
+                fits.append((trial, fixed))
+    return fits[0] if len(fits) == 1 else None
 
 
 def _score_check(scores: list[Score], checks: list[Check]) -> str | None:
@@ -248,9 +261,9 @@ def _score_check(scores: list[Score], checks: list[Check]) -> str | None:
 
 
 def _warnings(scores: list[Score], checks: list[Check]) -> list[str]:
-    warnings = [f"arithmetic_conflict:{c.rule.name}:{c.year}" for c in checks if not c.holds]
+    warnings = [w.rule_conflict(c.rule.name, c.year) for c in checks if not c.holds]
     if warnings:
-        warnings.append("arithmetic_conflict")
+        warnings.append(w.ARITHMETIC_CONFLICT)
     if any(len({s.score for s in group}) > 1 for group in _by_key(scores).values()):
-        warnings.append("conflicting_scores")
+        warnings.append(w.CONFLICTING_SCORES)
     return warnings

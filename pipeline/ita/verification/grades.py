@@ -1,8 +1,6 @@
-"""Official grade bands and the labels documents print."""
+"""Official grade bands: the grade a score has, and whether a printed grade or label fits it."""
 
 from __future__ import annotations
-
-import regex
 
 from ita_extract.pipeline.ita.knowledge import rows
 
@@ -30,19 +28,3 @@ def stated_grade_agrees(stated: str, score: float) -> bool:
             if label == stated:
                 return _in_band(score, low, high)
     return True
-
-
-def _label_pattern() -> regex.Pattern:
-    thai = sorted((b[0] for b in _bands("thai")), key=len, reverse=True)
-    letters = sorted((b[0] for b in _bands("letter")), key=len, reverse=True)
-    return regex.compile(
-        rf"ระดับ\s*(?P<letter>{'|'.join(letters)})(?![A-Za-z])"
-        rf"|(?P<thai>{'|'.join(thai)})"
-    )
-
-
-def find_stated_grade(text: str) -> str | None:
-    match = _label_pattern().search(text)
-    if match is None:
-        return None
-    return match.group("letter") or match.group("thai")

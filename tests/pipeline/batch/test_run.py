@@ -1,5 +1,9 @@
 """Batch runs: cache reuse, changed/removed/duplicate files, time limits, the output lock,
-kill -9 in the middle of a run, worker counts and a Dask cluster giving the same output."""
+kill -9 in the middle of a run, worker counts and a Dask cluster giving the same output.
+
+A document runs past its time limit for certain, not by timing: it is a scan read by a
+stand-in Tesseract that never finishes (tests/stand_ins.py), and the documents beside it come
+from the cache of an earlier run, so the limit applies to that one document alone."""
 
 import json
 import os
@@ -7,16 +11,15 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from ita_extract.pipeline.batch.cache import code_fingerprint
 from ita_extract.pipeline.batch.run import EXIT_OK, EXIT_RUN_FAILED, EXIT_SOME_FAILED, RunOptions, run
 from ita_extract.pipeline.dataset.store import output_lock
 from tests.conftest import DEV_TEXTS, ROOT
+from tests.stand_ins import hanging_tesseract, scanned_page, started, wait_for
 
 OUTPUT_FILES = ["documents.parquet", "pages.parquet", "scores.parquet", "findings.parquet",
                 "measures.parquet", "errors.parquet"]
@@ -40,12 +43,9 @@ def _documents(out: Path) -> pd.DataFrame:
     return pd.read_parquet(out / "documents.parquet").set_index("source_path")
 
 
-def _slow_text(folder: Path) -> Path:
-    """A real but pathological input: the 002 report 80 times over on one 3 MB line, which
-    the Thai tokenizer needs over a minute for."""
-    path = folder / "zz-huge.txt"
-    path.write_text(DEV_TEXTS[1].read_text("utf-8").replace("\n", " ") * 80, encoding="utf-8")
-    return path
+def _hanging_scan(folder: Path) -> Path:
+    """A scan that, read by the stand-in Tesseract, never finishes."""
+    return scanned_page(folder / "zz-scan.pdf")
 
 
 def test_unchanged_rerun_reuses_every_document_and_writes_identical_outputs(raw, tmp_path) -> None:
@@ -99,23 +99,29 @@ def test_force_and_a_new_code_version_extract_everything_again(raw, tmp_path, mo
     assert not (out / ".cache" / old_key).exists()  # results nobody can reuse are dropped
 
 
+@pytest.mark.slow
 def test_a_document_over_the_time_limit_becomes_an_errors_row(raw, tmp_path) -> None:
-    _slow_text(raw)
     out = tmp_path / "out"
-    summary = run(raw, out, RunOptions(workers=2, time_limit=8))
-    assert summary.exit_code == EXIT_SOME_FAILED
-    assert summary.manifest["inputs"]["timed_out"] == ["zz-huge.txt"]
+    run(raw, out)  # the good documents, cached
+    _hanging_scan(raw)
+    done = _cli("--raw", str(raw), "--out", str(out), "--workers", "2", "--time-limit", "2",
+                env=hanging_tesseract(tmp_path / "bin"))
+    done.communicate(timeout=600)
+    assert done.returncode == EXIT_SOME_FAILED
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    assert manifest["inputs"]["timed_out"] == ["zz-scan.pdf"] and manifest["inputs"]["reused"] == 3
     errors = pd.read_parquet(out / "errors.parquet")
     assert errors["error_type"].tolist() == ["DocumentTimeout"]
     assert len(_documents(out)) == 3  # the other documents are all there
 
 
-def _cli(*args: str, **kwargs) -> subprocess.Popen:
-    env = {**os.environ, "PYTHAINLP_OFFLINE": "1"}
+def _cli(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.Popen:
+    env = env or {**os.environ, "PYTHAINLP_OFFLINE": "1"}
     return subprocess.Popen([sys.executable, "-m", "ita_extract", "extract", *args], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
 
 
+@pytest.mark.slow
 def test_a_second_concurrent_run_on_the_same_output_is_refused(raw, tmp_path) -> None:
     out = tmp_path / "out"
     with output_lock(out):
@@ -126,22 +132,22 @@ def test_a_second_concurrent_run_on_the_same_output_is_refused(raw, tmp_path) ->
     assert not (out / "documents.parquet").exists()
 
 
+@pytest.mark.slow
 def test_kill_9_mid_run_leaves_the_previous_outputs_intact_and_the_next_run_completes(raw, tmp_path) -> None:
     out = tmp_path / "out"
     run(raw, out)
     before = {name: (out / name).read_bytes() for name in [*OUTPUT_FILES, "manifest.json"]}
-    _slow_text(raw)
+    _hanging_scan(raw)
     (raw / "000_872eaddf2db1f446.txt").unlink()  # so the killed run would have changed outputs
-    victim = _cli("--raw", str(raw), "--out", str(out), "-q", start_new_session=True)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and "pid" not in (out / ".lock").read_text("utf-8"):
-        time.sleep(0.1)
-    time.sleep(2)  # extracting by now (the huge file alone takes minutes)
+    stand_in = tmp_path / "bin"
+    victim = _cli("--raw", str(raw), "--out", str(out), "-q", env=hanging_tesseract(stand_in),
+                  start_new_session=True)
+    assert wait_for(started(stand_in))  # mid-extraction: the scan is being read
     os.killpg(victim.pid, signal.SIGKILL)
-    victim.wait(timeout=30)
+    victim.wait(timeout=60)
     assert {name: (out / name).read_bytes() for name in before} == before
     assert len(_documents(out)) == 3
-    (raw / "zz-huge.txt").unlink()
+    (raw / "zz-scan.pdf").unlink()
     summary = run(raw, out)
     assert summary.exit_code == EXIT_OK
     assert sorted(_documents(out).index) == ["002_21007bcb3eecaeca.txt", "003_803e91d9ccdb16cf.txt"]
@@ -154,19 +160,22 @@ def test_worker_count_does_not_change_a_single_byte(raw, tmp_path) -> None:
     assert one["executor"] == "local, 1 workers" and two["executor"] == "local, 2 workers"
 
 
-def test_a_dask_local_cluster_gives_the_same_outputs_as_local_workers(raw, tmp_path) -> None:
+@pytest.mark.slow
+def test_a_dask_local_cluster_gives_the_same_outputs_as_local_workers(raw, tmp_path, monkeypatch) -> None:
     distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
     run(raw, tmp_path / "local")
+    # The cluster's workers, and the child processes they extract in, see the stand-in Tesseract.
+    monkeypatch.setenv("PATH", hanging_tesseract(tmp_path / "bin")["PATH"])
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster:
         manifest = run(raw, tmp_path / "dask", RunOptions(scheduler=cluster.scheduler_address)).manifest
-        _slow_text(raw)  # killed in its worker thread's child process, the batch goes on
-        limited = run(raw, tmp_path / "dask-limited",
-                      RunOptions(scheduler=cluster.scheduler_address, time_limit=8)).manifest
+        assert _checksums(tmp_path / "dask") == _checksums(tmp_path / "local")
+        _hanging_scan(raw)  # killed in its worker thread's child process, the batch goes on
+        options = RunOptions(scheduler=cluster.scheduler_address, time_limit=2)
+        limited = run(raw, tmp_path / "dask", options).manifest
     assert manifest["executor"].startswith("tcp://")
     assert manifest["inputs"]["extracted"] == 3
-    assert _checksums(tmp_path / "dask") == _checksums(tmp_path / "local")
-    assert limited["inputs"]["timed_out"] == ["zz-huge.txt"] and limited["inputs"]["extracted"] == 3
+    assert limited["inputs"]["timed_out"] == ["zz-scan.pdf"] and limited["inputs"]["reused"] == 3
 
 
 def test_damaged_outputs_are_rebuilt_from_the_cache_on_an_unchanged_rerun(raw, tmp_path) -> None:
@@ -177,15 +186,3 @@ def test_damaged_outputs_are_rebuilt_from_the_cache_on_an_unchanged_rerun(raw, t
     manifest = run(raw, out).manifest
     assert (manifest["inputs"]["extracted"], manifest["inputs"]["reused"]) == (0, 3)
     assert (out / "scores.parquet").read_bytes() == good
-
-
-def test_the_cache_key_follows_the_code_that_shapes_rows_only(tmp_path) -> None:
-    for package in ("pipeline", "parsers", "normalizers"):
-        shutil.copytree(ROOT / package, tmp_path / package, ignore=shutil.ignore_patterns("__pycache__"))
-    before = code_fingerprint(tmp_path)
-    with (tmp_path / "pipeline" / "cli.py").open("a") as cli:
-        cli.write("# running the batch differently does not change a document's rows\n")
-    assert code_fingerprint(tmp_path) == before
-    with (tmp_path / "pipeline" / "ita" / "knowledge" / "doc_types.csv").open("a") as table:
-        table.write("analysis,สรุปผลการประเมิน\n")
-    assert code_fingerprint(tmp_path) != before

@@ -39,12 +39,12 @@ def test_duckdb_holds_tables_lookups_and_views(exported) -> None:
     names = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     assert names == set(TABLES) | LOOKUPS | set(VIEWS)
     scores = pd.read_parquet(exported / "scores.parquet")
-    assert con.execute("SELECT count(*) FROM scores").fetchone()[0] == len(scores)
+    assert con.execute("SELECT count(*) FROM scores").fetchall() == [(len(scores),)]
     assert con.execute("SELECT verification, count(*) FROM scores GROUP BY 1").fetchall() == \
         list(scores["verification"].value_counts().items())
     named = con.execute("SELECT indicator_name FROM scores_named WHERE indicator = 10").fetchall()
     assert named and {n for (n,) in named} == {"การป้องกันการทุจริต"}
-    assert con.execute("SELECT weight FROM tools WHERE tool = 'OIT'").fetchone()[0] == 0.40
+    assert con.execute("SELECT weight FROM tools WHERE tool = 'OIT'").fetchall() == [(0.40,)]
     units = con.execute("SELECT DISTINCT unit, kind FROM measure_units WHERE unit = 'สำนักปลัด'").fetchall()
     assert units == [("สำนักปลัด", "unit")]
 

@@ -82,6 +82,7 @@ def test_a_report_that_cannot_be_made_says_why_and_the_run_stands(tmp_path) -> N
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (make browser-deps)")
 def test_chromium_renders_every_organisation_and_score(dev_run) -> None:
     """What an analyst sees: the DOM after Chromium parsed and laid out the file."""
+    assert CHROMIUM is not None
     with tempfile.TemporaryDirectory() as profile:
         shown = subprocess.run(
             [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

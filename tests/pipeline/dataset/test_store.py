@@ -85,7 +85,9 @@ def test_only_the_current_and_the_previous_runs_are_kept(tmp_path) -> None:
 
 def test_a_reader_that_resolves_current_never_sees_tables_of_two_runs(tmp_path) -> None:
     write(tmp_path, {}, {"run_id": "r0"})
-    stop, seen, mixed = threading.Event(), [], []
+    stop = threading.Event()
+    seen: list[str] = []
+    mixed: list[str] = []
 
     def reader() -> None:
         while not stop.is_set():

@@ -1,38 +1,52 @@
-"""Every warning the code can put into documents.warnings is listed, with its meaning, in
-pipeline/data/warnings.csv (the data dictionary is generated from it; the writer refuses others)."""
+"""Every warning the code can give a document is a constant, declared once where it is given
+(parsers.warnings, normalizers.codes, pipeline.ita.warnings), and listed with its meaning in
+pipeline/dataset/data/warnings.csv (the data dictionary is generated from it; the writer refuses
+any other)."""
 
+import ast
 
 import pytest
-import regex
 
+from ita_extract.normalizers import codes
+from ita_extract.parsers import warnings as parser_warnings
+from ita_extract.pipeline.batch.fingerprint import package_root
 from ita_extract.pipeline.dataset.schema import DOCUMENTS, known_warning, warning_meanings
 from ita_extract.pipeline.dataset.validation import SchemaError, to_arrow
-from tests.conftest import ROOT
+from ita_extract.pipeline.ita import warnings as ita_warnings
 
-# A warning is a snake_case literal appended to a warnings list, returned as a page's reason or
-# carried by an item code.
-_EMITTED = regex.compile(r"""warnings\.append\("([a-z_]+)"\)|return \(?"([a-z_]+_layer[a-z_]*)"|"""
-                         r"""ItemCode\(None, raw, "([a-z_]+)"\)|warnings\.append\(reason\)""")
+DECLARED = {*parser_warnings.WARNINGS, *codes.WARNINGS, *ita_warnings.WARNINGS}
+DECLARING = {"parsers/warnings.py", "normalizers/codes.py", "pipeline/ita/warnings.py"}
 
 
-def emitted_warnings() -> set[str]:
-    found = set()
-    for path in [*ROOT.glob("pipeline/**/*.py"), *ROOT.glob("parsers/*.py"), *ROOT.glob("normalizers/*.py")]:
-        for match in _EMITTED.finditer(path.read_text("utf-8")):
-            found.update(g for g in match.groups() if g)
+def test_every_declared_warning_has_a_meaning_and_every_meaning_a_declaration() -> None:
+    assert set(warning_meanings()) == DECLARED
+
+
+def spelled_outside_their_declaration() -> dict[str, set[str]]:
+    """{file: warning names it spells as string literals} for every file but the declaring ones."""
+    root, found = package_root(), {}
+    for path in sorted(root.rglob("*.py")):
+        relative = path.relative_to(root).as_posix()
+        if relative in DECLARING:
+            continue
+        literals = {node.value for node in ast.walk(ast.parse(path.read_text("utf-8")))
+                    if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+        spelled = {w for w in DECLARED if w in literals}
+        spelled |= {s for s in literals if s.startswith("arithmetic_conflict:")}
+        if spelled:
+            found[relative] = spelled
     return found
 
 
-def test_every_emitted_warning_is_listed() -> None:
-    emitted = emitted_warnings()
-    assert {"grade_mismatch", "needs_ocr", "no_text_layer", "item_code_letter_undecided"} <= emitted
-    assert emitted - set(warning_meanings()) == set()
+def test_no_warning_is_spelled_outside_its_declaration() -> None:
+    assert spelled_outside_their_declaration() == {}
 
 
 @pytest.mark.parametrize(("warning", "known"), [
     ("arithmetic_conflict:overall_weighted:2566", True),
     ("arithmetic_conflict:no_such_rule:2566", False),
     ("arithmetic_conflict:iit_mean:", False),
+    ("arithmetic_conflict:iit_mean:2566:x", False),
     ("grade_mismatch", True),
     ("made_up", False),
 ])

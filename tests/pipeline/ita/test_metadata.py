@@ -3,14 +3,14 @@
 import datetime as dt
 
 from ita_extract.parsers.text import parse_text
-from ita_extract.pipeline.batch.unit import extract_document
-from ita_extract.pipeline.ita.lines import document_lines
-from ita_extract.pipeline.ita.metadata import recognise
+from ita_extract.pipeline.batch.unit import process_document
+from ita_extract.pipeline.ita.lines import DocumentLines
+from ita_extract.pipeline.ita.metadata import read_metadata
 from tests.pipeline.helpers import extract
 
 
 def _meta(text: str):
-    return recognise(document_lines(parse_text(text)))
+    return read_metadata(DocumentLines(parse_text(text)).all)
 
 
 def test_abbreviated_org_type_is_expanded() -> None:
@@ -38,7 +38,7 @@ def test_issued_date_and_years_by_their_cues() -> None:
 def test_stated_grade_that_disagrees_with_the_score_is_flagged() -> None:
     text = ("รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส\n\n"
             "ผลการประเมิน ITA ของเทศบาลนครตรัง ประจำปี ๒๕๖๖ มีผลคะแนนเท่ากับ ๘๐.๖๑ คะแนน อยู่ในระดับ A\n")
-    rows = extract_document(parse_text(text), "x.txt", "0" * 64)
+    rows = process_document(parse_text(text), "0" * 64)
     (doc,) = rows["documents"]
     assert doc["doc_type"] == "measures_report"
     assert (doc["overall_score"], doc["grade"], doc["grade_stated"]) == (80.61, "B", "A")
@@ -50,7 +50,7 @@ def test_stated_grade_that_disagrees_with_the_score_is_flagged() -> None:
 def test_indicator_score_is_not_taken_for_the_overall_score() -> None:
     text = ("แนวทางการนำผลการประเมินไปปรับปรุง ประจำปี ๒๕๖๕\n\n"
             "ด้าน IIT พบว่า ผลคะแนนของตัวชี้วัดด้าน การใช้ทรัพย์สินของราชการ มีค่าต่ำสุด เท่ากับ ๖๗.๑๖\n")
-    (doc,) = extract_document(parse_text(text), "x.txt", "0" * 64)["documents"]
+    (doc,) = process_document(parse_text(text), "0" * 64)["documents"]
     assert doc["overall_score"] is None
 
 

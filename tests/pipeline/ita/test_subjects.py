@@ -2,7 +2,8 @@
 
 import pytest
 
-from ita_extract.pipeline.ita.subjects import issue_area, item_indicator, label_subject, question_codes
+from ita_extract.pipeline.ita.framework import item_indicator
+from ita_extract.pipeline.ita.subjects import issue_area, label_subject, question_codes
 
 
 @pytest.mark.parametrize(("label", "tool", "expected"), [

@@ -7,8 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ita_extract.parsers import parse_file
-from ita_extract.pipeline.batch.unit import extract_document
+from ita_extract.pipeline.batch.unit import parse, process_document
 from tests.pipeline.helpers import rows_of
 from tests.variants import FORMS, variants
 
@@ -17,7 +16,7 @@ VARIANTS = variants()
 
 def extract_variant(text: str, name: str) -> dict[str, pd.DataFrame]:
     data = text.encode("utf-8")
-    rows = extract_document(parse_file(Path(name), data), name, "cd" * 32)
+    rows = process_document(parse(Path(name), data), "cd" * 32)
     return {table: pd.DataFrame(values) for table, values in rows.items()}
 
 

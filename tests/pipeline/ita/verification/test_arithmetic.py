@@ -129,13 +129,13 @@ def test_overall_score_is_never_taken_from_a_conflict_when_a_verified_one_exists
 def _ocr_extract(body: str) -> dict[str, pd.DataFrame]:
     """`body` as if every page had been read by OCR."""
     from ita_extract.parsers.text import parse_text
-    from ita_extract.pipeline.batch.unit import extract_document
+    from ita_extract.pipeline.batch.unit import process_document
     from tests.pipeline.helpers import TITLE
 
     document = parse_text(TITLE + body)
     for page in document.pages:
         page.text_source = "ocr"
-    rows = extract_document(document, "scan.pdf", "cd" * 32)
+    rows = process_document(document, "cd" * 32)
     return {table: pd.DataFrame(values) for table, values in rows.items()}
 
 

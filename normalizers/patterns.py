@@ -1,0 +1,55 @@
+"""The shapes of the values documents print, each declared once (as PUDL's metadata/patterns.py
+declares its fields' shapes): a year, an item code, a digit. Every module that looks for one
+takes its shape from here, and the data tables name a shape in braces (`{year}`) instead of
+repeating its regular expression (`expand`).
+
+Shapes are written for text whose Thai digits are already Arabic (`thai_digits_to_arabic`),
+except where they say they take both.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+BE_OFFSET = 543  # Buddhist Era = Common Era + 543
+
+# A printed year: a Buddhist Era year of the 2400s or 2500s, or a Common Era year of the 1900s
+# or 2000s (CE + 543 lands in the 2400s–2600s). Anything else is not a year the pipeline trusts.
+BE_YEARS = range(2400, 2600)
+CE_YEARS = range(1900, 2100)
+YEAR_BE = r"(?:24|25)\d\d"
+YEAR_CE = r"(?:19|20)\d\d"
+YEAR = rf"(?:{YEAR_BE}|{YEAR_CE})"
+
+# One digit, Thai or Arabic: the form codes and page numbers are printed in.
+DIGIT = "[0-9๐-๙]"
+
+# An item code: the letter of its tool's questions (i, e, o, printed in either case), a space at
+# most, then the question's number (`i1`, `E๗`, `e ๑๒`, `o10`). Its context decides the rest.
+CODE_LETTERS = "ieo"
+CODE_LETTER = "[" + CODE_LETTERS + CODE_LETTERS.upper() + "]"
+ITEM_CODE = rf"{CODE_LETTER}\s?{DIGIT}{{1,2}}"
+
+SHAPES = {"year": YEAR, "year_be": YEAR_BE, "year_ce": YEAR_CE, "digit": DIGIT, "code_letter": CODE_LETTER,
+          "item_code": ITEM_CODE}
+_NAMED = regex.compile(r"\{([a-z][a-z_]*)\}")
+
+
+def expand(pattern: str) -> str:
+    """`pattern` with every `{shape}` replaced by that shape (as a group that captures nothing);
+    an unknown name fails loudly. Quantifiers such as `{0,60}` and `\\p{Thai}` are left alone."""
+    def shape(match: regex.Match) -> str:
+        name = match.group(1)
+        if name not in SHAPES:
+            raise ValueError(f"no shape named {{{name}}} in normalizers/patterns.py "
+                             f"(known: {sorted(SHAPES)})")
+        return f"(?:{SHAPES[name]})"
+    return _NAMED.sub(shape, pattern)
+
+
+@cache
+def compiled(pattern: str) -> regex.Pattern:
+    """`pattern`, its shapes expanded, compiled once."""
+    return regex.compile(expand(pattern))

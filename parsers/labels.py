@@ -1,0 +1,49 @@
+"""Labels a genre prints right before a number (`i12`, `e4`: an ITA item code), which the parsers
+read without knowing the genre: the caller says which letters they are.
+
+A line that opens with a labelled number opens a point of its own, like `1.` or a bullet does;
+and where OCR has read a number, a label's letter glued before it is read again too (Tesseract
+takes `e๑๒` for `6๑๒`). Without labels (the default) neither happens.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+_DIGIT = "[0-9๐-๙]"
+
+
+@dataclass(frozen=True)
+class NumberLabels:
+    letters: str = ""  # lower case; their upper case is the same label
+    lookalikes: tuple[tuple[str, str], ...] = ()  # (a glyph OCR sees where a label stands, the letter it is)
+
+    @property
+    def all_letters(self) -> frozenset[str]:
+        return frozenset(self.letters + self.letters.upper())
+
+    @property
+    def letter_class(self) -> str:
+        return "[" + "".join(sorted(self.all_letters)) + "]" if self.letters else ""
+
+
+NO_LABELS = NumberLabels()
+
+
+@cache
+def point_opens(labels: NumberLabels = NO_LABELS) -> regex.Pattern:
+    """A line opening a numbered or bulleted point, a box, or a labelled number."""
+    labelled = rf"|{labels.letter_class}\s?{_DIGIT}{{1,2}}\s" if labels.letters else ""
+    return regex.compile(rf"^\s*(?:\(?{_DIGIT}{{1,2}}[.)](?!{_DIGIT})|[-•●▪☑☐☒■□✓✔]{labelled})")
+
+
+@cache
+def hidden_number(labels: NumberLabels = NO_LABELS) -> regex.Pattern:
+    """Where OCR may have taken a digit for a letter: after a label's letter (`eb`, `i ow` for
+    e๖, i๑๙) and between brackets (`(ซ)` for (๗))."""
+    letter = labels.letter_class
+    labelled = rf"(?<![A-Za-z]){letter} ?[^\s\p{{Thai}}]{{1,3}}(?![A-Za-z])|" if labels.letters else ""
+    return regex.compile(rf"{labelled}\( ?\S{{1,2}} ?\)")

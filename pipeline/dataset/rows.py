@@ -1,0 +1,160 @@
+"""The contract's row shapes: what the ITA room read in a document, as the rows of every table,
+and what went wrong with a file, as an errors row. A row names no file: the run gives each
+document the path it keeps for it (the first of the paths its bytes stand under), once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ita_extract import __version__
+from ita_extract.normalizers.thai_text import count_damaged, thai_word_ratio
+from ita_extract.normalizers.units import canonical_units
+from ita_extract.normalizers.years import be_to_ce
+from ita_extract.parsers.formats import PDF
+from ita_extract.parsers.model import Document, Page
+from ita_extract.pipeline.dataset.validation import Rows
+from ita_extract.pipeline.ita import Reading
+from ita_extract.pipeline.ita.content import measure_line
+from ita_extract.pipeline.ita.findings import Finding
+from ita_extract.pipeline.ita.lines import Line
+from ita_extract.pipeline.ita.measures import Measure
+from ita_extract.pipeline.ita.metadata import Metadata
+from ita_extract.pipeline.ita.scores import Score
+from ita_extract.pipeline.ita.verification.grades import grade_for
+
+Row = dict[str, Any]
+
+
+def document_rows(document: Document, reading: Reading, sha256: str) -> Rows:
+    """Every table's rows for one read document (`sha256`: its bytes' hash)."""
+    doc_id = sha256[:16]
+    meta, verdict = reading.metadata, reading.verdict
+    on_pages = document.source_format == PDF.name
+    scores = [_score_row(doc_id, score, meta, on_pages) for score in verdict.scores]
+    findings = [_finding_row(doc_id, k, finding, meta, on_pages)
+                for k, finding in enumerate(reading.content.findings, 1)]
+    measures = [_measure_row(doc_id, k, measure, reading, on_pages)
+                for k, measure in enumerate(reading.content.measures, 1)]
+    doc_row = _document_row(doc_id, sha256, document, reading)
+    doc_row.update(n_scores=len(scores), n_findings=len(findings), n_measures=len(measures))
+    pages = [_page_row(doc_id, page, reading) for page in document.pages]
+    return {"documents": [doc_row], "pages": pages, "scores": scores, "findings": findings,
+            "measures": measures}
+
+
+def error_row(stage: str, error_type: str, message: str, sha256: str | None = None) -> Row:
+    """A file that could not be processed: where it failed, how, and what went wrong."""
+    return {"source_sha256": sha256, "stage": stage, "error_type": error_type, "message": message}
+
+
+def _page_row(doc_id: str, page: Page, reading: Reading) -> Row:
+    text = reading.lines.page_text(page)
+    return {
+        "doc_id": doc_id,
+        "page": page.number,
+        "text": text,
+        "text_source": page.text_source,
+        "damaged_before": count_damaged(page.raw_text),
+        "damaged_after": count_damaged(text),
+        "thai_word_ratio": thai_word_ratio(text),
+    }
+
+
+def _page_of(line: Line, on_pages: bool) -> int | None:
+    return line.page if on_pages else None
+
+
+def _score_row(doc_id: str, score: Score, meta: Metadata, on_pages: bool) -> Row:
+    subject = score.subject
+    return {
+        "doc_id": doc_id,
+        "org_name": meta.org_name,
+        "province": meta.province,
+        "assessment_year_be": meta.assessment_year_be,
+        "score_year_be": score.year_be,
+        "level": subject.level,
+        "tool": subject.tool,
+        "tool_part": subject.tool_part,
+        "indicator": subject.indicator,
+        "sub_indicator": subject.sub_indicator,
+        "item_code": subject.item_code,
+        "item_code_raw": subject.item_code_raw,
+        "label": subject.label,
+        "score": score.score,
+        "page": _page_of(score.line, on_pages),
+        "source_text": score.line.text,
+        "verification": score.verification,
+    }
+
+
+def _finding_row(doc_id: str, ordinal: int, finding: Finding, meta: Metadata, on_pages: bool) -> Row:
+    return {
+        "doc_id": doc_id,
+        "assessment_year_be": meta.assessment_year_be,
+        "finding_id": f"{doc_id}-f{ordinal:04d}",
+        "kind": finding.kind,
+        "issue_area": finding.issue_area,
+        "tool": finding.tool,
+        "indicator": finding.indicator,
+        "sub_indicator": finding.sub_indicator,
+        "item_codes": finding.item_codes,
+        "text": finding.text,
+        "page": _page_of(finding.line, on_pages),
+        "source_text": finding.line.text,
+    }
+
+
+def _measure_row(doc_id: str, ordinal: int, measure: Measure, reading: Reading, on_pages: bool) -> Row:
+    line = measure_line(measure, reading.lines)
+    meta = reading.metadata
+    return {
+        "doc_id": doc_id,
+        "assessment_year_be": meta.assessment_year_be,
+        "plan_year_be": meta.plan_year_be,
+        "measure_id": f"{doc_id}-m{ordinal:04d}",
+        "seq": measure.seq,
+        "issue_area": measure.issue_area,
+        "tool": measure.tool,
+        "indicator": measure.indicator,
+        "item_codes": measure.item_codes,
+        "title": measure.title,
+        "steps": measure.steps,
+        "responsible": measure.responsible,
+        "responsible_units": canonical_units(measure.responsible),
+        "timeframe_raw": measure.timeframe_raw,
+        "period_start": measure.period[0],
+        "period_end": measure.period[1],
+        "follow_up": measure.follow_up,
+        "status": measure.status,
+        "result": measure.result,
+        "page": _page_of(line, on_pages),
+        "source_text": line.text,
+    }
+
+
+def _document_row(doc_id: str, sha256: str, document: Document, reading: Reading) -> Row:
+    meta, verdict = reading.metadata, reading.verdict
+    text_source = {page.text_source for page in document.pages}
+    overall = verdict.overall.score
+    return {
+        "doc_id": doc_id,
+        "source_sha256": sha256,
+        "source_format": document.source_format,
+        "text_source": text_source.pop() if len(text_source) == 1 else "mixed",
+        "page_count": document.page_count,
+        "org_name": meta.org_name,
+        "org_type": meta.org_type,
+        "district": meta.district,
+        "province": meta.province,
+        "doc_type": meta.doc_type,
+        "assessment_year_be": meta.assessment_year_be,
+        "assessment_year_ce": be_to_ce(meta.assessment_year_be) if meta.assessment_year_be else None,
+        "plan_year_be": meta.plan_year_be,
+        "issued_date": meta.issued_date,
+        "overall_score": overall,
+        "grade": grade_for(overall),
+        "grade_stated": verdict.overall.grade_stated,
+        "warnings": sorted(set(reading.warnings)),
+        "score_check": verdict.score_check,
+        "parser_version": __version__,
+    }

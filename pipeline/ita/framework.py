@@ -1,0 +1,168 @@
+"""The ITA framework's facts, each stated once, read from the knowledge tables: the tools (their
+code letter, names and weight in the overall score), the indicators and the tool each belongs to,
+the items of each year (their range per tool, the indicator an item belongs to), and the years
+ITA has had. Every module that needs one of these asks here; none restates it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from ita_extract.normalizers import codes
+from ita_extract.normalizers.patterns import BE_OFFSET, CODE_LETTERS
+from ita_extract.parsers.labels import NumberLabels
+from ita_extract.pipeline.ita import knowledge
+
+
+@dataclass(frozen=True)
+class Tool:
+    name: str  # IIT, EIT, OIT
+    letter: str  # the letter of its item codes: i, e, o
+    name_th: str
+    name_en: str
+    weight: float  # its share of the overall score
+    indicators: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    number: int
+    tool: str
+    name: str
+    pattern: regex.Pattern  # the wordings documents print its name in
+
+
+@cache
+def indicators() -> dict[int, Indicator]:
+    return {int(row["indicator"]): Indicator(int(row["indicator"]), row["tool"], row["name"],
+                                             regex.compile(row["pattern"]))
+            for row in knowledge.rows("indicators")}
+
+
+@cache
+def tools() -> dict[str, Tool]:
+    found = {row["tool"]: Tool(row["tool"], row["letter"], row["name_th"], row["name_en"],
+                               float(row["weight"]), _indicators_of(row["tool"]))
+             for row in knowledge.rows("tools")}
+    if "".join(sorted(t.letter for t in found.values())) != "".join(sorted(CODE_LETTERS)):
+        raise ValueError("tools.csv: the tools' letters must be the code letters of normalizers.patterns")
+    return found
+
+
+def _indicators_of(tool: str) -> tuple[int, ...]:
+    return tuple(n for n, indicator in indicators().items() if indicator.tool == tool)
+
+
+def tool_of_indicator(indicator: int | None) -> str | None:
+    info = indicators().get(indicator) if indicator else None
+    return info.tool if info else None
+
+
+def tool_of_sub_indicator(sub: str) -> tuple[str | None, int | None]:
+    """(tool, indicator) of a sub-indicator such as `9.1`: the indicator is its first number."""
+    number = int(sub.split(".")[0])
+    return tool_of_indicator(number), (number if number in indicators() else None)
+
+
+def letter_of(tool: str | None) -> str | None:
+    found = tools().get(tool) if tool else None
+    return found.letter if found else None
+
+
+def tool_of_code(code: str) -> str | None:
+    """The tool a canonical item code (`e4`) belongs to, by its letter."""
+    return next((t.name for t in tools().values() if t.letter == code[:1]), None)
+
+
+def tool_of_codes(item_codes: list[str]) -> str | None:
+    """The one tool every code belongs to, or None when they are of several tools or none."""
+    found = {tool_of_code(code) for code in item_codes}
+    return found.pop() if len(found) == 1 else None
+
+
+# -- items -----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ItemRange:
+    tool: str
+    years: range
+    highest: int
+
+
+@cache
+def item_ranges() -> tuple[ItemRange, ...]:
+    return tuple(ItemRange(row["tool"], range(int(row["year_from"]), int(row["year_to"]) + 1),
+                           int(row["value"]))
+                 for row in knowledge.rows("plausibility") if row["check"] == "item_max")
+
+
+def highest_item(tool: str, year_be: int | None) -> int | None:
+    """The highest item number `tool` has in the year's form (None: the year is not covered)."""
+    return next((r.highest for r in item_ranges() if r.tool == tool and year_be in r.years), None)
+
+
+@cache
+def highest_items() -> dict[str, int]:
+    """The highest item number each code letter reaches in any year's form."""
+    return {tool.letter: max(r.highest for r in item_ranges() if r.tool == tool.name)
+            for tool in tools().values()}
+
+
+def item_code(raw: str, tool: str | None = None) -> codes.ItemCode:
+    """The canonical code of a printed code standing under `tool` (None: unknown)."""
+    return codes.normalize_item_code(raw, letter_of(tool), highest_items())
+
+
+def find_item_codes(text: str, tool: str | None = None, *, bare: bool = False) -> list[codes.FoundCode]:
+    """Item codes printed in `text` (normalizers.codes.find_item_codes under the framework's ranges)."""
+    return codes.find_item_codes(text, letter_of(tool), highest_items(), bare=bare)
+
+
+@cache
+def _item_map() -> dict[tuple[int, str], tuple[int, str | None]]:
+    return {(int(r["year_be"]), r["item_code"]): (int(r["indicator"]), r["sub_indicator"] or None)
+            for r in knowledge.rows("item_indicators")}
+
+
+def items_of_indicator(year_be: int | None, indicator: int | None) -> list[str]:
+    """Every item code the year's map puts under `indicator` (none outside the years mapped)."""
+    return [code for (year, code), (number, _) in _item_map().items()
+            if year == year_be and number == indicator]
+
+
+def item_indicator(year_be: int | None, code: str | None) -> tuple[int | None, str | None]:
+    """(indicator, sub-indicator) of an item in the year's form; unknown outside the years mapped."""
+    if not year_be or not code:
+        return None, None
+    return _item_map().get((year_be, code), (None, None))
+
+
+# What the parsers are told about the genre: item codes are letters printed before numbers.
+NUMBER_LABELS = NumberLabels(letters=CODE_LETTERS, lookalikes=(("j", "i"),))  # no code begins with j
+
+
+# -- years -----------------------------------------------------------------------------------------
+
+def _plausibility(check: str) -> int:
+    return next(int(row["value"]) for row in knowledge.rows("plausibility") if row["check"] == check)
+
+
+@cache
+def ita_years() -> range:
+    """Fiscal years (BE) that can be ITA years: from the first ITA to the year after the run's."""
+    today = dt.date.today()
+    fiscal_be = today.year + BE_OFFSET + (1 if today.month >= 10 else 0)
+    return range(_plausibility("first_ita_year"), fiscal_be + _plausibility("years_after_run") + 1)
+
+
+def is_ita_year(year_be: int | None) -> bool:
+    return year_be is not None and year_be in ita_years()
+
+
+def could_be_score_year(year_be: int | None, assessment_year: int | None) -> bool:
+    """A score can belong to an ITA year up to the document's assessment year, never after it."""
+    return is_ita_year(year_be) and (assessment_year is None or year_be is None or year_be <= assessment_year)
