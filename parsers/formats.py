@@ -43,3 +43,8 @@ FORMATS = {f.suffix: f for f in (
 def format_of(path: Path | str) -> Format | None:
     """The format a file's suffix says it is in (any case), or None."""
     return FORMATS.get(Path(path).suffix.lower())
+
+
+def is_pdf(path: Path | str) -> bool:
+    found = format_of(path)
+    return found is not None and found.kind is PDF

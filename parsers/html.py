@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import regex
 
-from ita_extract.parsers.model import Block, BlockKind, Cell, Checkbox, Row, glyph_checkboxes
+from ita_extract.parsers.model import Block, Cell, Checkbox, Row, glyph_checkboxes
 
 CHECKED, UNCHECKED = "☑", "☐"
 _BREAKING_TAGS = {"p", "div", "li", "br", "tr", "ol", "ul", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -148,9 +148,8 @@ class _Builder(HTMLParser):
             self._list_items.append((line, " ".join(text_lines)))
             return
         self._flush_list()
-        kind: BlockKind = "heading" if self._heading else "paragraph"
-        self.blocks.append(Block(kind, 1, line, line + len(text_lines) - 1, text_lines,
-                                 level=self._heading))
+        self.blocks.append(Block("heading" if self._heading else "paragraph", 1, line,
+                                 line + len(text_lines) - 1, text_lines, level=self._heading))
         self._heading = 0
 
     def _flush_list(self) -> None:

@@ -30,16 +30,7 @@ from ita_extract.parsers.errors import ParseError
 from ita_extract.parsers.formats import PDF
 from ita_extract.parsers.grids import SNAP, TableGrid, grids_from_edges, path_edges
 from ita_extract.parsers.labels import NO_LABELS, NumberLabels, point_opens
-from ita_extract.parsers.model import (
-    Block,
-    BlockKind,
-    Cell,
-    Document,
-    Page,
-    Row,
-    glyph_checkboxes,
-    repeats_header,
-)
+from ita_extract.parsers.model import Block, Cell, Document, Page, Row, glyph_checkboxes, repeats_header
 from ita_extract.parsers.ocr import (
     SCALE,
     ScanPage,
@@ -556,8 +547,8 @@ def _flush(blocks: list[Block], paragraph: list[VisualLine], page: int, ordinal:
         return ordinal
     text = join_lines([line.text for line in paragraph])
     ordinal += 1
-    kind: BlockKind = "list" if point_opens(labels).match(text) else "paragraph"
-    blocks.append(Block(kind, page, ordinal, ordinal, lines=[text]))
+    blocks.append(Block("list" if point_opens(labels).match(text) else "paragraph", page, ordinal, ordinal,
+                        lines=[text]))
     return ordinal
 
 

@@ -12,16 +12,7 @@ import regex
 
 from ita_extract.parsers.formats import TEXT
 from ita_extract.parsers.html import cell_from_html, looks_like_html
-from ita_extract.parsers.model import (
-    Block,
-    BlockKind,
-    Cell,
-    Document,
-    Page,
-    Row,
-    glyph_checkboxes,
-    repeats_header,
-)
+from ita_extract.parsers.model import Block, Cell, Document, Page, Row, glyph_checkboxes, repeats_header
 
 _HEADING = regex.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BOLD_LINE = regex.compile(r"^\*\*(.+?)\*\*$|^__(.+?)__$")
@@ -71,8 +62,8 @@ def _blocks(lines: list[str], first_line: int, page: int) -> list[Block]:
             blocks.append(Block("heading", page, start, start, [_plain(title)], level=level))
         else:
             texts = [_plain(x) for x in block_lines]
-            prose: BlockKind = "list" if kind == "list" else "paragraph"
-            blocks.append(Block(prose, page, start, start + len(block_lines) - 1, texts))
+            blocks.append(Block("list" if kind == "list" else "paragraph", page, start,
+                                start + len(block_lines) - 1, texts))
         i = j
     return blocks
 

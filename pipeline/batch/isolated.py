@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 from typing import IO
 
+from ita_extract.parsers.formats import is_pdf
 from ita_extract.pipeline.batch.cache import dumps_rows, loads_rows
 from ita_extract.pipeline.batch.leftovers import remove_worker_folders
 from ita_extract.pipeline.batch.unit import Result, process_file, timed_out, worker_died
@@ -124,7 +125,7 @@ def _serve(memory: int) -> None:
 
     for line in sys.stdin.buffer:
         path = Path(json.loads(line)["path"])
-        rows = _in_a_fork(path) if path.suffix.lower() == ".pdf" else dumps_rows(process_file(path).rows)
+        rows = _in_a_fork(path) if is_pdf(path) else dumps_rows(process_file(path).rows)
         protocol.write(rows + b"\n")
         protocol.flush()
 

@@ -23,6 +23,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from ita_extract.parsers.formats import is_pdf
 from ita_extract.pipeline.batch.isolated import process_in_child
 from ita_extract.pipeline.batch.leftovers import mark_multiprocessing_folder, remove_worker_folders
 from ita_extract.pipeline.batch.unit import Result, process_file, timed_out, worker_died
@@ -59,7 +60,7 @@ def run_local(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Result]]:
             for worker in busy:
                 if worker.conn in ready:
                     task, result = worker.finish()
-                    if task.path.lower().endswith(".pdf") and queue:
+                    if is_pdf(task.path) and queue:
                         worker.replace()  # pdfium keeps font state between documents (see _serve)
                     yield task, result
                 elif worker.task is not None and worker.overdue():
