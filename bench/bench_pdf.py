@@ -51,7 +51,7 @@ def born_digital() -> list[Path]:
             share = PageObjects.of(page).image_share(width * height)
             text = page.get_textpage().get_text_range()
             reason, thai = character_problem(text, share)
-            if reason or words_problem(thai, [text]):
+            if reason or words_problem(thai, [thai_text.repair_thai(text)]):
                 usable = False
                 break
         pdf.close()

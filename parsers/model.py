@@ -124,6 +124,10 @@ class Page:
     raw_text: str
     blocks: list[Block] = field(default_factory=list)
     text_source: str = "plain_text"
+    # The Thai repairs a parser already made of this page's texts (a paragraph line, a cell's text
+    # with its line breaks as spaces) to judge its text layer: {text as printed: repaired}, handed
+    # on so that a reader need not make them again. The texts themselves stay as printed.
+    repaired: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -167,7 +167,11 @@ def _page(pdf: pdfium.PdfDocument, index: int, warnings: list[str],
         lines = _assign_chars(textpage, raw_text, height, grids)
         result = Page(number, raw_text.replace("\r\n", "\n"), text_source="text_layer")
         result.blocks = _blocks(lines, grids, number, width, labels)
-        reason = words_problem(thai, block_strings(result.blocks))
+        if thai >= _MIN_THAI:  # enough Thai to judge by its words: repaired once, handed on
+            texts = block_strings(result.blocks)
+            repaired = [repair_thai(text) for text in texts]
+            result.repaired = dict(zip(texts, repaired, strict=True))
+            reason = words_problem(thai, repaired)
         if reason:
             lines = []
     if reason:
@@ -207,13 +211,13 @@ def character_problem(text: str, image_share: float) -> tuple[str | None, int]:
     return None, thai
 
 
-def words_problem(thai: int, texts: list[str]) -> str | None:
+def words_problem(thai: int, repaired: list[str]) -> str | None:
     """`text_layer_not_words` when a page with enough Thai characters (`thai`) lays out into
-    texts that are mostly not dictionary words once repaired (a broken ToUnicode map that maps
-    to the wrong Thai letters), else None."""
+    texts that are mostly not dictionary words once repaired (`repaired`: a broken ToUnicode map
+    that maps to the wrong Thai letters), else None."""
     if thai < _MIN_THAI:
         return None
-    ratio = thai_word_ratio("\n".join(repair_thai(text) for text in texts))
+    ratio = thai_word_ratio("\n".join(repaired))
     return TEXT_LAYER_NOT_WORDS if ratio is not None and ratio < _MIN_WORD_RATIO else None
 
 

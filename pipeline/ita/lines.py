@@ -29,17 +29,14 @@ def clean(text: str) -> str:
     return thai_digits_to_arabic(repaired(text))
 
 
-def row_text(row: Row) -> str:
-    """A table row as one line: its cells' texts, tab-separated."""
-    return "\t".join(clean(cell.text.replace("\n", " ")) for cell in row.cells)
-
-
 class DocumentLines:
     """Every line of a document, repaired once: a paragraph's or heading's lines, and one line
-    per table row (its cells tab-separated), each with its page and line."""
+    per table row (its cells tab-separated), each with its page and line. A repair the parser
+    already made of a text (`Page.repaired`) is taken, not made again."""
 
     def __init__(self, document: Document) -> None:
         self.document = document
+        self._repaired = {page.number: page.repaired for page in document.pages if page.repaired}
         self._of_block: dict[int, tuple[Line, ...]] = {}
         self._of_row: dict[int, Line] = {}
         for block in document.blocks:
@@ -49,13 +46,19 @@ class DocumentLines:
 
     def _read(self, block: Block) -> tuple[Line, ...]:
         if block.kind != "table":
-            return tuple(Line(block.page, block.line_start + k, clean(text), block.kind)
+            return tuple(Line(block.page, block.line_start + k, self._clean(text, block.page), block.kind)
                          for k, text in enumerate(block.lines))
         lines = []
         for row in (*block.header, *block.rows):
-            line = self._of_row[id(row)] = Line(row.page, row.line, row_text(row), "table")
+            text = "\t".join(self._clean(cell.text.replace("\n", " "), row.page) for cell in row.cells)
+            line = self._of_row[id(row)] = Line(row.page, row.line, text, "table")
             lines.append(line)
         return tuple(lines)
+
+    def _clean(self, text: str, page: int) -> str:
+        known = self._repaired.get(page)
+        repaired = known.get(text) if known else None
+        return thai_digits_to_arabic(repaired if repaired is not None else repair_thai(text))
 
     def of_block(self, block: Block) -> tuple[Line, ...]:
         return self._of_block[id(block)]

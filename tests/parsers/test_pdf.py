@@ -5,7 +5,7 @@ import io
 import pypdfium2 as pdfium
 import pytest
 
-from ita_extract.normalizers.thai_text import count_damaged
+from ita_extract.normalizers.thai_text import count_damaged, repair_thai
 from ita_extract.parsers import pdf as pdf_parser
 from ita_extract.parsers.grids import grids_from_edges
 from ita_extract.parsers.pdf import character_problem, join_lines, parse_pdf, words_problem
@@ -50,11 +50,11 @@ def test_quality_gate_reasons() -> None:
         "broken_text_layer")
     words = "ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน " * 3
     reason, thai = character_problem(words, 0.0)
-    assert reason is None and words_problem(thai, [words]) is None
+    assert reason is None and words_problem(thai, [repair_thai(words)]) is None
     # Thai letters that are not words: a ToUnicode map pointing at the wrong letters
     garbled = "ฟหกดเ่าสวงผปแอิืทมใฝ " * 8
     reason, thai = character_problem(garbled, 0.0)
-    assert reason is None and words_problem(thai, [garbled]) == "text_layer_not_words"
+    assert reason is None and words_problem(thai, [repair_thai(garbled)]) == "text_layer_not_words"
 
 
 def test_broken_tounicode_file_is_detected() -> None:
