@@ -221,7 +221,7 @@ def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> CompletedRun:
     tasks = _tasks(found, cache, options, _ocr_now_possible(previous))
     in_memory: dict[str, Rows] = {}  # results the cache does not keep (time-outs), or could not
     timed_out, failed_now = [], 0
-    for task, result in _progress(_extract(tasks, options), len(tasks), options.progress):
+    for task, result in _progress(_process(tasks, options), len(tasks), options.progress):
         name = found.paths_of[task.sha256][0]
         error_type = _log_failure(result, name)
         failed_now += error_type is not None
@@ -359,7 +359,7 @@ def _ocr_now_possible(previous: dict[str, Any]) -> set[str]:
     return set(needs_ocr) if needs_ocr and tesseract_available() else set()
 
 
-def _extract(tasks: list[Task], options: RunOptions) -> Iterator[tuple[Task, Result]]:
+def _process(tasks: list[Task], options: RunOptions) -> Iterator[tuple[Task, Result]]:
     if options.scheduler:
         return run_dask(tasks, options.scheduler)
     return run_local(tasks, options.worker_count)

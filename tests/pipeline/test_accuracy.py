@@ -1,7 +1,7 @@
 """`make accuracy` as a test: not one wrong score row on the dev documents (text and PDF) and
 the layout variants (text and PDF); every printed score found."""
 
-from bench.accuracy import Tally, dev_cases, measure, variant_cases
+from tests.accuracy import Tally, dev_cases, measure, variant_cases
 
 
 def test_precision_is_100_percent_and_nothing_printed_is_missed() -> None:

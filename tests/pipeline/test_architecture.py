@@ -118,3 +118,13 @@ def test_a_module_importing_upward_is_caught(tmp_path) -> None:
     module = tmp_path / "m.py"
     module.write_text("from ita_extract.pipeline.dataset.report import render\n", "utf-8")
     assert (_layer(min(_imports(module))) or 0) > LAYERS["ita_extract.pipeline.ita"]
+
+
+def test_tests_never_import_the_benchmarks() -> None:
+    """bench/ may use the tests' fixtures; a test that imported a benchmark would break with it."""
+    tests = Path(__file__).resolve().parents[1]
+    for path in sorted(tests.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            assert not any(n == "bench" or n.startswith("bench.") for n in names), path

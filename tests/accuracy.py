@@ -1,0 +1,106 @@
+"""How right the scores are, per document and level (overall / tool / indicator /
+sub-indicator / item), against what each document prints: the measure behind `make accuracy`
+(bench/accuracy.py prints it) and tests/pipeline/test_accuracy.py (which holds it to 100 %).
+
+Truth: the golden score rows of the dev documents (tests/golden, read against the documents)
+for their text, PDF and scan forms, and the rows every layout variant must give
+(tests/variants.py) as text and as Word-made PDF (tests/variants_pdf). A row is correct when
+its key (level, tool, part, indicator, sub-indicator, item code, year) and value are the truth's.
+Precision = correct / rows given; recall = correct / rows printed; `verified` = the share of
+the rows given that the arithmetic verified.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ita_extract.pipeline.batch.unit import parse, process_document
+from tests.conftest import CORPUS, GOLDEN, RAW
+from tests.render_variants import OUT as VARIANT_PDFS
+from tests.variants import variants
+
+DEV = CORPUS / "dev"
+LEVELS = ("overall", "tool", "indicator", "sub_indicator", "item")
+KEY = ("level", "tool", "tool_part", "indicator", "sub_indicator", "item_code", "score_year_be")
+
+
+@dataclass(frozen=True)
+class Case:
+    document: str
+    source: str  # text, pdf, scan
+    path: Path
+    truth: list[tuple]  # (key, value) rows
+
+
+@dataclass
+class Tally:
+    expected: int = 0
+    given: int = 0
+    correct: int = 0
+    verified: int = 0
+
+    @property
+    def precision(self) -> float | None:
+        return self.correct / self.given if self.given else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.correct / self.expected if self.expected else None
+
+
+def _key(row: dict) -> tuple:
+    values = []
+    for name in KEY:
+        value = row.get(name)
+        if isinstance(value, float) and value != value:  # NaN from JSON or pandas
+            value = None
+        values.append(int(value) if name in ("tool_part", "indicator", "score_year_be") and value is not None
+                      else value)
+    return tuple(values)
+
+
+def dev_cases(scans: bool) -> Iterator[Case]:
+    for text in sorted(RAW.glob("*.txt")):
+        truth = [(_key(r), r["score"]) for r in json.loads((GOLDEN / f"{text.stem}.scores.json").read_text())]
+        yield Case(text.stem[:3], "text", text, truth)
+        forms = [("pdf", ".pdf"), *((("scan", ".scan.pdf"),) if scans else ())]
+        for source, suffix in forms:
+            path = DEV / f"{text.stem}{suffix}"
+            if path.exists():
+                yield Case(text.stem[:3], source, path, truth)
+
+
+def variant_cases() -> Iterator[Case]:
+    for variant in variants():
+        truth = [((r.level, r.tool, r.tool_part, r.indicator, None, r.item_code, r.year), r.score)
+                 for r in variant.rows]
+        yield Case(variant.name, "text", Path(variant.name + variant.suffix), truth)
+        pdf = VARIANT_PDFS / f"{variant.name}.pdf"
+        if variant.renderable and pdf.exists():
+            yield Case(variant.name, "pdf", pdf, truth)
+
+
+def _text_of(case: Case) -> bytes:
+    if case.path.exists():
+        return case.path.read_bytes()
+    return next(v.text for v in variants() if v.name == case.document).encode("utf-8")
+
+
+def measure(cases: Iterable[Case]) -> dict[tuple[str, str, str], Tally]:
+    """Tallies by (document, source, level)."""
+    tallies: dict[tuple[str, str, str], Tally] = defaultdict(Tally)
+    for case in cases:
+        rows = process_document(parse(case.path, _text_of(case)), "0" * 64)["scores"]
+        truth = {(key, value) for key, value in case.truth}
+        for key, _ in case.truth:
+            tallies[(case.document, case.source, key[0])].expected += 1
+        for row in rows:
+            tally = tallies[(case.document, case.source, row["level"])]
+            tally.given += 1
+            tally.correct += (_key(row), row["score"]) in truth
+            tally.verified += row["verification"] == "verified"
+    return tallies
