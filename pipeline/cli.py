@@ -21,9 +21,10 @@ from ita_extract.pipeline.batch.run import (
     run,
 )
 from ita_extract.pipeline.dataset.counts import count_run
-from ita_extract.pipeline.dataset.export import FORMATS, VIEWS, export
+from ita_extract.pipeline.dataset.dictionary import data_dictionary
+from ita_extract.pipeline.dataset.export import FORMATS, export, views
 from ita_extract.pipeline.dataset.report import write_report
-from ita_extract.pipeline.dataset.schema import CONTRACT_VERSION, data_dictionary
+from ita_extract.pipeline.dataset.schema import CONTRACT_VERSION
 from ita_extract.pipeline.dataset.store import (
     DEFAULT_KEEP_RUNS,
     MANIFEST,
@@ -108,7 +109,7 @@ def _parser() -> argparse.ArgumentParser:
         "export", help="write the current run's tables as DuckDB, CSV or xlsx",
         description="duckdb: OUT/ita.duckdb with every table, lookup tables (tools, indicators, "
         "issue_areas, org_types, units, error_types, warnings, enumerations) and views joining them "
-        f"({', '.join(VIEWS)}). csv: OUT/csv/<table>.csv, UTF-8 with a BOM (Excel shows the Thai), "
+        f"({', '.join(views())}). csv: OUT/csv/<table>.csv, UTF-8 with a BOM (Excel shows the Thai), "
         "list columns as JSON arrays, the lookups as lookup_<name>.csv. xlsx: OUT/ita.xlsx, a sheet "
         "per table and lookup.")
     export.add_argument("--out", type=Path, default=Path("data/processed"),

@@ -18,8 +18,8 @@ def extract(path: str | Path, out: str | Path | None = None, *, workers: int | N
             backend: Literal["pandas", "arrow"] = "pandas", force: bool = False) -> dict:
     """Extract the ITA document at `path` (a PDF, a text dump, or a folder of them) and return
     {table name: table} for every table of the output contract (documents, pages, scores,
-    findings, measures, errors), as pandas DataFrames (nullable integer columns stay integers)
-    or, with backend="arrow", pyarrow Tables.
+    findings, measures, errors, organisations, panel), as pandas DataFrames (nullable integer
+    columns stay integers) or, with backend="arrow", pyarrow Tables.
 
     With `out`, the run is kept there as `ita-extract extract --out` would keep it (Parquet files,
     report.html, and the cache, so a second call reuses unchanged documents); without, it runs in

@@ -18,7 +18,9 @@ import signal
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing import spawn
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
@@ -29,6 +31,7 @@ from ita_extract.pipeline.batch.leftovers import mark_multiprocessing_folder, re
 from ita_extract.pipeline.batch.unit import Result, process_file, timed_out, worker_died
 
 _CHILD_ENV = "ITA_OCR_THREADS"
+_MAIN_SCRIPT_ENV = "ITA_EXTRACT_MAIN_SCRIPT"
 _PR_SET_PDEATHSIG = 1
 
 
@@ -48,7 +51,8 @@ def run_local(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Result]]:
     context.set_forkserver_preload(["ita_extract.pipeline.batch.preload"])
     mark_multiprocessing_folder()
     memory = int(tasks[0].memory_mb * 2**20)
-    pool = [_Worker(context, workers, memory) for _ in range(min(workers, len(tasks)))]
+    with main_script_for_server():
+        pool = [_Worker(context, workers, memory) for _ in range(min(workers, len(tasks)))]
     queue = list(reversed(tasks))
     try:
         while queue or any(w.task for w in pool):
@@ -69,6 +73,43 @@ def run_local(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Result]]:
     finally:
         for worker in pool:
             worker.stop()
+
+
+@contextmanager
+def main_script_for_server() -> Iterator[None]:
+    """Tell the worker server, while it starts, which script the run was started from, so that
+    it imports it once (pipeline.batch.preload) and no worker imports it again.
+
+    Each process the forkserver forks imports the parent's main script before its first task
+    (70 ms for the CLI's, which imports the whole dataset room), and a worker is replaced after
+    every PDF. Python's own `set_forkserver_preload(["__main__"])` does not reach the server in
+    the Pythons we support (python/cpython#126631, fixed upstream in 2025), so the path goes by
+    the environment, which the server inherits when it starts; it is taken out again once the
+    workers are running."""
+    main_path = spawn.get_preparation_data("ignore").get("init_main_from_path")
+    if main_path:
+        os.environ[_MAIN_SCRIPT_ENV] = main_path
+    try:
+        yield
+    finally:
+        os.environ.pop(_MAIN_SCRIPT_ENV, None)
+
+
+def import_main_script() -> None:
+    """In the worker server: import the script named by main_script_for_server as __mp_main__,
+    as the forkserver itself does for a preloaded "__main__" where that works. A script that
+    fails here is left alone: each worker then imports it, as it would have anyway."""
+    path = os.environ.pop(_MAIN_SCRIPT_ENV, None)
+    if not path:
+        return
+    current = multiprocessing.current_process()
+    current._inheriting = True  # type: ignore[attr-defined]  # what spawn.prepare sets, too
+    try:
+        spawn.import_main_path(path)
+    except Exception:  # noqa: BLE001 - the script's own failure; each worker meets it again
+        pass
+    finally:
+        del current._inheriting  # type: ignore[attr-defined]
 
 
 def _next_deadline(busy: list[_Worker]) -> float | None:

@@ -65,9 +65,29 @@ def render(folder: Path, manifest: dict[str, Any]) -> str:
     body = [f"<h1>ita-extract report</h1><p class=muted>{_e(manifest.get('finished_at', ''))} · code "
             f"{_e(manifest.get('parser_version', ''))} · contract {_e(manifest.get('contract_version', ''))}"
             f" · raw {_e(manifest.get('raw_root', ''))}</p>",
-            _run_section(counts, errors), "<h2>Documents</h2>"]
+            _run_section(counts, errors), _disagreements(folder, documents), "<h2>Documents</h2>"]
     body += [_card(doc, tables) for doc in documents]
     return _page("ita-extract report", body)
+
+
+def _disagreements(folder: Path, documents: list[dict[str, Any]]) -> str:
+    """The panel's conflicts: subjects whose documents print different values, each named with
+    the files behind it (best evidence first). The arithmetic cannot see these: it checks one
+    document at a time."""
+    panel = [row for row in pq.read_table(folder / "panel.parquet").to_pylist()
+             if row["status"] == "conflict"]
+    named = pq.read_table(folder / "organisations.parquet", columns=["org_id", "org_name"]).to_pylist()
+    organisations = {row["org_id"]: row["org_name"] for row in named}
+    paths = {doc["doc_id"]: doc["source_path"] for doc in documents}
+    rows = [(organisations.get(row["org_id"], row["org_id"]), row["score_year_be"], _score_name(row)[0],
+             f"{row['score']:.2f}", ", ".join(f"{v:.2f}" for v in row["values"]),
+             "; ".join(paths.get(doc_id, doc_id) for doc_id in row["doc_ids"])) for row in panel]
+    if not rows:
+        return ""
+    header = ("organisation", "year", "score of", "kept", "values", "documents, best evidence first")
+    return ("<h2>Documents that disagree</h2><p class=muted>The same score printed with different values "
+            "by different documents (or formats) of one organisation: the panel keeps the value with the "
+            "best evidence, and every value.</p>" + _table(header, rows))
 
 
 def _by_doc(path: Path, columns: list[str] | None) -> dict[str, list[dict[str, Any]]]:

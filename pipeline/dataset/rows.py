@@ -19,6 +19,7 @@ from ita_extract.pipeline.ita.findings import Finding
 from ita_extract.pipeline.ita.lines import Line
 from ita_extract.pipeline.ita.measures import Measure
 from ita_extract.pipeline.ita.metadata import Metadata
+from ita_extract.pipeline.ita.organisation import Organisation
 from ita_extract.pipeline.ita.scores import Score
 from ita_extract.pipeline.ita.verification.grades import grade_for
 
@@ -26,25 +27,35 @@ Row = dict[str, Any]
 
 
 def document_rows(document: Document, reading: Reading, sha256: str) -> Rows:
-    """Every table's rows for one read document (`sha256`: its bytes' hash)."""
+    """Every table's rows for one read document (`sha256`: its bytes' hash). Its organisation
+    is one `organisations` row of its own: the writer merges those of every document."""
     doc_id = sha256[:16]
     meta, verdict = reading.metadata, reading.verdict
     on_pages = document.source_format == PDF.name
-    scores = [_score_row(doc_id, score, meta, on_pages) for score in verdict.scores]
-    findings = [_finding_row(doc_id, k, finding, meta, on_pages)
+    org_id = {"org_id": meta.organisation.org_id if meta.organisation else None}
+    scores = [{**_score_row(doc_id, score, meta, on_pages), **org_id} for score in verdict.scores]
+    findings = [{**_finding_row(doc_id, k, finding, meta, on_pages), **org_id}
                 for k, finding in enumerate(reading.content.findings, 1)]
-    measures = [_measure_row(doc_id, k, measure, reading, on_pages)
+    measures = [{**_measure_row(doc_id, k, measure, reading, on_pages), **org_id}
                 for k, measure in enumerate(reading.content.measures, 1)]
-    doc_row = _document_row(doc_id, sha256, document, reading)
+    doc_row = {**_document_row(doc_id, sha256, document, reading), **org_id}
     doc_row.update(n_scores=len(scores), n_findings=len(findings), n_measures=len(measures))
     pages = [_page_row(doc_id, page, reading) for page in document.pages]
+    organisations = [_organisation_row(meta.organisation)] if meta.organisation else []
     return {"documents": [doc_row], "pages": pages, "scores": scores, "findings": findings,
-            "measures": measures}
+            "measures": measures, "organisations": organisations}
 
 
 def error_row(stage: str, error_type: str, message: str, sha256: str | None = None) -> Row:
     """A file that could not be processed: where it failed, how, and what went wrong."""
     return {"source_sha256": sha256, "stage": stage, "error_type": error_type, "message": message}
+
+
+def _organisation_row(org: Organisation) -> Row:
+    """One document's view of its organisation; the writer merges every document's."""
+    return {"org_id": org.org_id, "org_name": org.org_name, "org_type": org.org_type,
+            "district": org.where_district, "province": org.where_province,
+            "name_variants": list(org.variants), "n_documents": 1}
 
 
 def _page_row(doc_id: str, page: Page, reading: Reading) -> Row:

@@ -30,6 +30,7 @@ _TYPES: dict[str, pa.DataType] = {
     "float64": pa.float64(),
     "date32": pa.date32(),
     "list<string>": pa.list_(pa.string()),
+    "list<float64>": pa.list_(pa.float64()),
 }
 
 # contract type → (pandas_type, numpy_type) of the pandas metadata
@@ -42,6 +43,7 @@ _PANDAS_TYPES: dict[str, tuple[str, str]] = {
     "float64": ("float64", "float64"),
     "date32": ("date", "object"),
     "list<string>": ("list[unicode]", "object"),
+    "list<float64>": ("list[float64]", "object"),
 }
 
 
@@ -63,13 +65,19 @@ class Table:
     description: str
     fields: tuple[Field, ...]
     sort_keys: tuple[str, ...]
+    primary_key: tuple[str, ...] = ()  # the columns no two rows share; () where rows have no key
+    foreign_keys: tuple[tuple[str, str], ...] = ()  # (column, `table.column` it refers to)
+    derived: bool = False  # made by the writer from the other tables of the run, at its end
+    # Columns the writer fills at the run's end from the other documents of the run: a document's
+    # value there depends on what else the run holds (every other column is the document's own).
+    run_columns: tuple[str, ...] = ()
 
     @property
     def columns(self) -> list[str]:
         return [f.name for f in self.fields]
 
     def arrow_schema(self) -> pa.Schema:
-        return pa.schema([f.arrow() for f in self.fields], metadata={b"pandas": self.pandas_metadata()})
+        return _arrow_schema(self)
 
     def pandas_metadata(self) -> bytes:
         """What pandas reads back as dtypes: a nullable integer column stays a nullable integer
@@ -80,6 +88,12 @@ class Table:
                     else f.type, "metadata": None} for f in self.fields]
         return json.dumps({"index_columns": [], "column_indexes": [], "columns": columns},
                           separators=(",", ":")).encode()
+
+
+@cache
+def _arrow_schema(table: Table) -> pa.Schema:
+    # Asked for once per document and table as rows stream by; the same every time.
+    return pa.schema([f.arrow() for f in table.fields], metadata={b"pandas": table.pandas_metadata()})
 
 
 def F(name: str, type_: str, description: str, nullable: bool = True,  # noqa: N802
@@ -106,6 +120,21 @@ TOOL = F("tool", "string", "`IIT`, `EIT` or `OIT`; null for the overall score.")
 INDICATOR = F("indicator", "int8", "Indicator number 1–10 (ตัวชี้วัดที่), when known.")
 SUB_INDICATOR = F("sub_indicator", "string", "Sub-indicator such as `9.1`, `10.2`.")
 ITEM_CODES = F("item_codes", "list<string>", "Canonical item codes (`i1`, `e4`, `o10`) cited.")
+ORG_ID = F("org_id", "string", "The organisation (organisations.org_id) the row is about: the same in every "
+           "run and from every document that names it; null when no organisation was recognised.")
+TO_DOCUMENT = (("doc_id", "documents.doc_id"),)
+TO_ORGANISATION = (("org_id", "organisations.org_id"),)
+# What a score is of: the columns scores and panel share, and the panel's key.
+SUBJECT_FIELDS = (
+    F("score_year_be", "int16", "Year the score belongs to (comparison tables carry earlier years)."),
+    F("level", "string", "`overall`, `tool`, `indicator`, `sub_indicator`, `item`.", False),
+    TOOL,
+    F("tool_part", "int8", "1 or 2 where a tool is split (EIT ส่วนที่ ๑/๒)."),
+    F("indicator", "int8", "1–10; for items, the indicator the item belongs to when known."),
+    SUB_INDICATOR,
+    F("item_code", "string", "Canonical code: lowercase `i`/`e`/`o` + Arabic number."),
+)
+SUBJECT = tuple(f.name for f in SUBJECT_FIELDS)
 
 DOCUMENTS = Table(
     "documents",
@@ -137,8 +166,15 @@ DOCUMENTS = Table(
         F("score_check", "string", "What the printed scores' own arithmetic says: `consistent`, "
           "`conflicting` or `unchecked` (see Verification); null when the document has no scores."),
         F("parser_version", "string", "Version of the code that produced the row.", False),
+        ORG_ID,
+        F("edition_id", "string", "Shared by the files that are one document in several formats (text, PDF, "
+          "scan, a re-typed copy), recognised by content (organisation, type, years, the scores and "
+          "measures printed), never by file name: `ed-` and the smallest doc_id of the edition."),
     ),
     ("source_path",),
+    primary_key=("doc_id",),
+    foreign_keys=TO_ORGANISATION,
+    run_columns=("edition_id",),
 )
 
 PAGES = Table(
@@ -154,6 +190,8 @@ PAGES = Table(
         F("thai_word_ratio", "float32", "Share of Thai tokens of `text` that are dictionary words."),
     ),
     ("doc_id", "page"),
+    primary_key=("doc_id", "page"),
+    foreign_keys=TO_DOCUMENT,
 )
 
 SCORES = Table(
@@ -164,13 +202,7 @@ SCORES = Table(
         F("org_name", "string", "Copied from documents."),
         F("province", "string", "Copied from documents."),
         ASSESSMENT_YEAR,
-        F("score_year_be", "int16", "Year the score belongs to (comparison tables carry earlier years)."),
-        F("level", "string", "`overall`, `tool`, `indicator`, `sub_indicator`, `item`.", False),
-        TOOL,
-        F("tool_part", "int8", "1 or 2 where a tool is split (EIT ส่วนที่ ๑/๒)."),
-        F("indicator", "int8", "1–10; for items, the indicator the item belongs to when known."),
-        SUB_INDICATOR,
-        F("item_code", "string", "Canonical code: lowercase `i`/`e`/`o` + Arabic number."),
+        *SUBJECT_FIELDS,
         F("item_code_raw", "string", "The code exactly as printed (`i๑`, `E๗`, `๐๑๐`)."),
         F("label", "string", "Indicator name or item question/title, repaired Thai."),
         F("score", "float64", "0–100.", False, SCORE_BOUNDS),
@@ -178,8 +210,10 @@ SCORES = Table(
         SOURCE_TEXT,
         F("verification", "string", "`verified`, `unverified`, `conflict` or `corrected` (see Verification).",
           False),
+        ORG_ID,
     ),
     ("doc_id", "score_year_be", "level", "tool", "indicator", "item_code", "source_text"),
+    foreign_keys=(*TO_DOCUMENT, *TO_ORGANISATION),
 )
 
 FINDINGS = Table(
@@ -198,8 +232,11 @@ FINDINGS = Table(
         F("text", "string", "Repaired Thai text."),
         PAGE,
         SOURCE_TEXT,
+        ORG_ID,
     ),
     ("doc_id", "finding_id"),
+    primary_key=("finding_id",),
+    foreign_keys=(*TO_DOCUMENT, *TO_ORGANISATION),
 )
 
 MEASURES = Table(
@@ -230,8 +267,11 @@ MEASURES = Table(
         F("result", "string", "สรุปผล / ผลลัพธ์ / ความก้าวหน้า."),
         PAGE,
         SOURCE_TEXT,
+        ORG_ID,
     ),
     ("doc_id", "measure_id"),
+    primary_key=("measure_id",),
+    foreign_keys=(*TO_DOCUMENT, *TO_ORGANISATION),
 )
 
 ERRORS = Table(
@@ -245,10 +285,57 @@ ERRORS = Table(
         F("message", "string", "What went wrong, for a person.", False),
     ),
     ("source_path",),
+    primary_key=("source_path",),
+)
+
+ORGANISATIONS = Table(
+    "organisations",
+    "One row per organisation the documents are about, across all documents of the run.",
+    (
+        F("org_id", "string", "Stable identifier: a digest of the type, the name and the province "
+          "(stated, or the gazetteer's), the same in every run and from every document that names it, "
+          "however the name is printed.", False),
+        F("org_name", "string", "Canonical full name with its type, as in documents.org_name."),
+        F("org_type", "string", "As in documents."),
+        F("district", "string", "As the documents state it; else from the gazetteer (GeoThai) where the name "
+          "leaves no doubt; null otherwise, never guessed."),
+        F("province", "string", "As the documents state it; else from the gazetteer where the name leaves no "
+          "doubt; null otherwise, never guessed."),
+        F("name_variants", "list<string>", "Every form the documents printed the name in (abbreviated, cut "
+          "by a line break, …)."),
+        F("n_documents", "int32", "Documents naming it as their own organisation, each edition once.", False),
+    ),
+    ("org_id",),
+    primary_key=("org_id",),
+    derived=True,
+)
+
+PANEL = Table(
+    "panel",
+    "One row per organisation, score year and score subject, across all documents: the value the "
+    "documents support, and whether they agree.",
+    (
+        F("org_id", "string", "The organisation (organisations.org_id).", False),
+        *SUBJECT_FIELDS,
+        F("score", "float64", "The value with the best evidence: a verified row over an unverified one, a "
+          "document of the score's own assessment year over a later one that recalls it, text or "
+          "born-digital over OCR.", False, SCORE_BOUNDS),
+        F("status", "string", "`agreed`, `single` or `conflict` (see Enumerations).", False),
+        F("values", "list<float64>", "Every distinct value printed for this subject, in increasing order."),
+        F("n_documents", "int32", "Independent documents printing it: the same document as text, PDF and "
+          "scan (one edition) counts once.", False),
+        F("doc_ids", "list<string>", "The documents printing it, best evidence first."),
+        F("verification", "string", "The best verification among its rows (verified > corrected > "
+          "unverified > conflict).", False),
+    ),
+    ("org_id", *SUBJECT),
+    primary_key=("org_id", *SUBJECT),
+    foreign_keys=TO_ORGANISATION,
+    derived=True,
 )
 
 TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, PAGES, SCORES, FINDINGS, MEASURES,
-                                                 ERRORS)}
+                                                 ERRORS, ORGANISATIONS, PANEL)}
 
 
 @cache
@@ -258,7 +345,8 @@ def meanings(name: str) -> tuple[dict[str, str], ...]:
 
 
 def enumerations() -> dict[str, dict[str, str]]:
-    """{column: {value: meaning}} of every enumerated column (pipeline/dataset/data/enumerations.csv)."""
+    """{column: {value: meaning}} of every enumerated column (pipeline/dataset/data/enumerations.csv);
+    a column of one table only is named `table.column`."""
     found: dict[str, dict[str, str]] = {}
     for row in meanings("enumerations"):
         found.setdefault(row["column"], {})[row["value"]] = row["meaning"]
@@ -278,52 +366,3 @@ def known_warning(warning: str) -> bool:
     failed = failed_rule(warning)
     return ARITHMETIC_CONFLICT_OF_RULE in warning_meanings() and failed is not None \
         and failed[0] in {r["rule"] for r in knowledge.rows("score_rules")}
-
-
-_VERIFICATION_TEXT = [
-    "## Verification",
-    "",
-    "NACC computes ITA scores by fixed arithmetic, so the scores a document prints check each other.",
-    "The rules applied (`pipeline/ita/knowledge/score_rules.csv`), each for the score years it holds for:",
-    "",
-]
-
-
-def data_dictionary() -> str:
-    """docs/data-dictionary.md, generated from TABLES and the tables of enumerations, warnings and rules."""
-    out = [
-        "# Data dictionary",
-        "",
-        f"Generated from `pipeline/dataset/schema.py` (contract version {CONTRACT_VERSION}) by",
-        "`ita-extract schema --write docs/data-dictionary.md`. Do not edit by hand.",
-        "",
-    ]
-    for table in TABLES.values():
-        out += [f"## {table.name}", "", table.description, "",
-                f"Sorted by: {', '.join(table.sort_keys)}.", "",
-                "| column | type | nullable | meaning |", "|---|---|---|---|"]
-        out += [f"| {f.name} | {f.type} | {'yes' if f.nullable else 'no'} | {f.description} |"
-                for f in table.fields]
-        out.append("")
-    out += ["## Enumerations", "",
-            "Every value an enumerated column holds (`pipeline/dataset/data/enumerations.csv`);",
-            "the writer refuses any other.", "", "| column | value | meaning |", "|---|---|---|"]
-    out += [f"| {column} | `{value}` | {meaning} |" for column, values in enumerations().items()
-            for value, meaning in values.items()]
-    out += ["", "## Warnings", "",
-            "Every value of `documents.warnings` (`pipeline/dataset/data/warnings.csv`);",
-            "the writer refuses any other.", "", "| warning | meaning |", "|---|---|"]
-    out += [f"| `{warning}` | {meaning} |" for warning, meaning in warning_meanings().items()]
-    out += ["", "## Error types", "",
-            "Values of `errors.error_type` (`pipeline/dataset/data/error_types.csv`). Any other value is",
-            "the name of the Python exception met: an operating-system error while reading",
-            "(`PermissionError`, `IsADirectoryError`) or an unexpected failure (a bug worth reporting).",
-            "", "| error_type | stage | meaning |", "|---|---|---|"]
-    out += [f"| `{r['error_type']}` | {r['stage']} | {r['meaning']} |" for r in meanings("error_types")]
-    out += ["", *_VERIFICATION_TEXT, "| rule | what must hold | score years | source |", "|---|---|---|---|"]
-    out += [f"| `{r['rule']}` | {r['meaning']} | {r['year_from']}–{r['year_to']} | {r['source']} |"
-            for r in knowledge.rows("score_rules")]
-    out += ["", "Printed values are rounded; a rule holds when it misses by no more than the rounding of",
-            "every value in it allows (half a unit of each value's last printed decimal, weighted).",
-            "`verification` and `score_check` values are listed under Enumerations.", ""]
-    return "\n".join(out)

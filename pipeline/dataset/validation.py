@@ -65,9 +65,10 @@ def _check_values(table: Table, rows: list[dict[str, Any]]) -> None:
             if field.bounds and isinstance(value, int | float) and not _within(value, field.bounds):
                 raise SchemaError(f"{table.name}.{field.name}: {value!r} is outside {field.bounds} "
                                   f"(doc_id={row.get('doc_id')})")
-            if field.name in allowed and (not isinstance(value, str) or value not in allowed[field.name]):
+            listed = allowed.get(f"{table.name}.{field.name}", allowed.get(field.name))
+            if listed is not None and (not isinstance(value, str) or value not in listed):
                 raise SchemaError(f"{table.name}.{field.name}: {value!r} is not one of "
-                                  f"{sorted(allowed[field.name])} (doc_id={row.get('doc_id')}, "
+                                  f"{sorted(listed)} (doc_id={row.get('doc_id')}, "
                                   f"source={row.get('source_path')})")
             if field.name == "warnings" and isinstance(value, list):
                 unknown = [w for w in value if not isinstance(w, str) or not known_warning(w)]

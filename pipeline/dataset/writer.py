@@ -14,9 +14,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ita_extract.pipeline.dataset.checksums import sha256_file
-from ita_extract.pipeline.dataset.schema import TABLES, Table
+from ita_extract.pipeline.dataset.derived import Signatures, derived_rows
+from ita_extract.pipeline.dataset.schema import DOCUMENTS, TABLES, Table
 from ita_extract.pipeline.dataset.store import DEFAULT_KEEP_RUNS, Finish, commit, new_run_folder
-from ita_extract.pipeline.dataset.validation import SchemaError
+from ita_extract.pipeline.dataset.validation import SchemaError, validated
 
 # A streamed table writes a row group when its buffer holds this many rows or about this many
 # bytes of values (a page's text can be tens of kilobytes): memory stays flat over any archive.
@@ -31,21 +32,47 @@ def write_documents(out_dir: Path, chunks: Iterable[Mapping[str, pa.Table]],
 
     Tables sorted by doc_id first are streamed: each chunk's table is appended, so the chunks
     must come in doc_id order and memory holds one row group, not the dataset. The others
-    (one row per file) are held and sorted whole. `manifest` is called once every chunk is
-    written, so it can count what went by."""
+    (one row per file) are held and sorted whole. The derived tables (organisations, the panel)
+    and the documents' editions are made last, from the run's other tables (dataset.derived).
+    `manifest` is called once every chunk is written, so it can count what went by."""
     staging = new_run_folder(out_dir)
     writers = {name: _TableWriter(table, staging / f"{name}.parquet") for name, table in TABLES.items()}
+    signatures = Signatures()
+    seen_organisations: list[pa.Table] = []  # each document's own organisations row
     try:
         for chunk in chunks:
+            signatures.observe(chunk)
             for name, table in chunk.items():
-                writers[name].add(table)
-        outputs = {writer.path.name: writer.close() for writer in writers.values()}
+                if TABLES[name].derived:
+                    writers[name].check(table)
+                    seen_organisations.append(table)
+                else:
+                    writers[name].add(table)
+        outputs = {w.path.name: w.close() for w in writers.values() if w.streamed}
+        _derive(writers, staging, signatures, seen_organisations)
+        outputs.update({w.path.name: w.close() for w in writers.values() if not w.streamed})
     except BaseException:
         for writer in writers.values():
             writer.abandon()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return commit(out_dir, staging, {**manifest(), "outputs": outputs}, keep_runs, finish)
+
+
+def _derive(writers: dict[str, _TableWriter], staging: Path, signatures: Signatures,
+            seen_organisations: list[pa.Table]) -> None:
+    """The editions of the held documents, and the derived tables, from the run's tables."""
+    documents = writers["documents"].held()
+    scores = pq.read_table(staging / "scores.parquet")
+    pages = pq.read_table(staging / "pages.parquet", columns=["doc_id", "page", "text_source"])
+    edition_of, derived = derived_rows(documents, seen_organisations, scores, pages, signatures)
+    (run_column,) = DOCUMENTS.run_columns
+    column = documents.schema.get_field_index(run_column)
+    doc_ids = documents.column("doc_id").to_pylist()
+    editions = pa.array([edition_of[doc_id] for doc_id in doc_ids], pa.string())
+    writers["documents"].hold(documents.set_column(column, documents.schema.field(column), editions))
+    for name, table in validated(derived).items():
+        writers[name].add(table)
 
 
 class _TableWriter:
@@ -59,9 +86,12 @@ class _TableWriter:
         self.rows = 0
         self.last_doc = ""
 
-    def add(self, table: pa.Table) -> None:
+    def check(self, table: pa.Table) -> None:
         if not table.schema.equals(self.schema, check_metadata=True):
             raise SchemaError(f"{self.table.name}: a table not made by the validation ({table.schema})")
+
+    def add(self, table: pa.Table) -> None:
+        self.check(table)
         if not table.num_rows:
             return
         if self.streamed:
@@ -88,6 +118,15 @@ class _TableWriter:
         self.writer.write_table(table)
         self.rows += table.num_rows
         self.buffer, self.buffered_rows, self.buffered_bytes = [], 0, 0
+
+    def held(self) -> pa.Table:
+        """The rows of a table held whole, as one table (not yet sorted)."""
+        return pa.concat_tables(self.buffer) if self.buffer else self.schema.empty_table()
+
+    def hold(self, table: pa.Table) -> None:
+        """Hold `table` in place of every row held so far."""
+        self.check(table)
+        self.buffer, self.buffered_rows = [table], table.num_rows
 
     def close(self) -> dict[str, Any]:
         if self.buffer or self.writer is None:

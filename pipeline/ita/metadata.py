@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
 
 from ita_extract.normalizers.dates import find_thai_dates
-from ita_extract.normalizers.names import canonical_province, cut_at_stop_words
 from ita_extract.normalizers.patterns import YEAR
 from ita_extract.normalizers.years import to_be
 from ita_extract.pipeline.ita.framework import is_ita_year
-from ita_extract.pipeline.ita.knowledge import keyed_patterns, patterns, rows
+from ita_extract.pipeline.ita.knowledge import keyed_patterns, patterns
 from ita_extract.pipeline.ita.lines import Line
+from ita_extract.pipeline.ita.organisation import Organisation, read_organisation
 from ita_extract.pipeline.ita.warnings import IMPLAUSIBLE_YEAR, NOT_ITA_DOCUMENT
 
 _NAME = r"[\u0e01-\u0e4e]+"
@@ -31,6 +30,7 @@ class Metadata:
     org_type: str | None = None
     district: str | None = None
     province: str | None = None
+    organisation: Organisation | None = None  # its identity, printed forms and place
     doc_type: str = UNKNOWN
     assessment_year_be: int | None = None
     plan_year_be: int | None = None
@@ -46,14 +46,14 @@ def read_metadata(lines: Sequence[Line]) -> Metadata:
     kind = doc_type(lines)
     if kind == UNKNOWN:
         return Metadata(warnings=(NOT_ITA_DOCUMENT,))
-    org_type = org_name = district = province = None
-    org = organisation(lines)
-    if org is not None:
-        org_type, org_name, org_line = org
-        district, province = place(lines, org_line)
+    found = read_organisation(lines)
+    org = found[0] if found else None
     assessment, plan, implausible = years(lines)
-    return Metadata(org_name, org_type, district, province, kind, assessment, plan, issued_date(lines),
-                    (IMPLAUSIBLE_YEAR,) if implausible else ())
+    if org is None:
+        return Metadata(doc_type=kind, assessment_year_be=assessment, plan_year_be=plan,
+                        issued_date=issued_date(lines), warnings=(IMPLAUSIBLE_YEAR,) if implausible else ())
+    return Metadata(org.org_name, org.org_type, org.district, org.province, org, kind, assessment, plan,
+                    issued_date(lines), (IMPLAUSIBLE_YEAR,) if implausible else ())
 
 
 def is_ita_document(lines: Sequence[Line]) -> bool:
@@ -72,59 +72,6 @@ def doc_type(lines: Sequence[Line]) -> str:
                 if pattern.search(line.text):
                     return kind
     return UNKNOWN
-
-
-def _org_pattern() -> regex.Pattern:
-    forms = "|".join(f"(?P<t{k}>{row['printed_form']})" for k, row in
-                     enumerate(rows("org_types")))
-    return regex.compile(f"(?:{forms})\\s*(?P<name>{_NAME})")
-
-
-def organisation(lines: Sequence[Line]) -> tuple[str, str, Line] | None:
-    """(org_type, full name, first line naming it) of the most often named organisation."""
-    org_types = [row["org_type"] for row in rows("org_types")]
-    stops = [row["word"] for row in rows("name_stop_words")]
-    pattern = _org_pattern()
-    votes: Counter[tuple[str, str]] = Counter()
-    first_line: dict[tuple[str, str], Line] = {}
-    for line in lines:
-        for match in pattern.finditer(line.text):
-            kind = org_types[int(next(k for k, v in match.groupdict().items()
-                                      if v is not None and k.startswith("t"))[1:])]
-            name = cut_at_stop_words(match.group("name"), stops)
-            if len(name) < 2:
-                continue
-            key = (kind, kind + name)
-            votes[key] += 1
-            first_line.setdefault(key, line)
-        for row in rows("whole_name_orgs"):
-            if row["printed_form"] in line.text:
-                key = (row["org_type"], row["printed_form"])
-                votes[key] += 1
-                first_line.setdefault(key, line)
-    if not votes:
-        return None
-    best = max(votes, key=lambda k: (votes[k], -lines.index(first_line[k])))
-    return best[0], best[1], first_line[best]
-
-
-_DISTRICT = regex.compile(rf"(?:อำเภอ|เขต)\s*({_NAME})")
-_PROVINCE = regex.compile(rf"(?:จังหวัด|จ\.)\s*({_NAME}|กรุงเทพฯ)")
-
-
-def place(lines: Sequence[Line], org_line: Line) -> tuple[str | None, str | None]:
-    """District and province, from the organisation's own line when it names them."""
-    stops = [row["word"] for row in rows("name_stop_words")]
-    ordered = [org_line, *(line for line in lines if line is not org_line)]
-    district = province = None
-    for line in ordered:
-        if district is None and (m := _DISTRICT.search(line.text)):
-            district = cut_at_stop_words(m.group(1), stops) or None
-        if province is None and (m := _PROVINCE.search(line.text)):
-            province = canonical_province(m.group(1))
-        if district and province:
-            break
-    return district, province
 
 
 def years(lines: Sequence[Line]) -> tuple[int | None, int | None, bool]:

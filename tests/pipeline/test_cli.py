@@ -15,8 +15,8 @@ from ita_extract.pipeline.cli import version_line
 from tests.conftest import DEV_TEXTS, ROOT
 from tests.stand_ins import hanging_tesseract, scanned_page, started, wait_for
 
-OUTPUTS = {"documents.parquet", "pages.parquet", "scores.parquet", "findings.parquet",
-           "measures.parquet", "errors.parquet", "manifest.json", "report.html"}
+OUTPUTS = {"documents.parquet", "pages.parquet", "scores.parquet", "findings.parquet", "measures.parquet",
+           "errors.parquet", "organisations.parquet", "panel.parquet", "manifest.json", "report.html"}
 
 
 def _cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -57,7 +57,7 @@ def test_one_file_as_raw_is_the_one_input(tmp_path) -> None:
     assert documents["source_path"].tolist() == [document.name]
 
 
-def test_extract_writes_all_seven_outputs(tmp_path) -> None:
+def test_extract_writes_every_output(tmp_path) -> None:
     result = _cli("extract", "--raw", str(ROOT / "data" / "raw"), "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert {p.name for p in tmp_path.iterdir() if not p.name.startswith(".")} == OUTPUTS | {"current", "runs"}

@@ -149,7 +149,10 @@ def test_good_documents_are_extracted_as_if_alone(hostile, tmp_path) -> None:
         expected = pd.read_parquet(tmp_path / "out" / f"{table}.parquet", dtype_backend="pyarrow")
         got = result["tables"][table]
         got = got[got["doc_id"].isin(set(expected["doc_id"]))].reset_index(drop=True)
-        pd.testing.assert_frame_equal(got, expected, check_dtype=True)
+        # A run column (the edition) depends on what else the run holds: a damaged copy that
+        # still prints the same document joins its edition.
+        own = [c for c in expected.columns if c not in TABLES[table].run_columns]
+        pd.testing.assert_frame_equal(got[own], expected[own], check_dtype=True)
 
 
 def test_nothing_outside_the_raw_folder_is_read(hostile) -> None:
@@ -194,10 +197,16 @@ def test_a_cache_of_planted_pickles_runs_nothing_and_gives_the_same_tables(hosti
     assert unchanged["exit"] == grown["exit"] == EXIT_SOME_FAILED
     assert unchanged["manifest"]["inputs"]["extracted"] == 0
     assert grown["manifest"]["inputs"]["extracted"] == first["manifest"]["inputs"]["extracted"] + 1
-    fresh = set(grown["tables"]["documents"].set_index("source_path").loc[["fresh.txt"], "doc_id"])
+    documents = grown["tables"]["documents"].set_index("source_path")
+    fresh = set(documents.loc[["fresh.txt"], "doc_id"])
+    # fresh.txt is a re-typed copy of a document already there: one more file of its edition.
+    assert documents.loc["fresh.txt", "edition_id"] == documents.loc[DEV_TEXTS[1].name, "edition_id"]
     for name in TABLES:
         pd.testing.assert_frame_equal(unchanged["tables"][name], first["tables"][name])
         table = grown["tables"][name]
         if "doc_id" in table:
             table = table[~table["doc_id"].isin(fresh)].reset_index(drop=True)
+        if "doc_ids" in table:
+            kept = [[d for d in ids if d not in fresh] for ids in table["doc_ids"]]
+            table = table.assign(doc_ids=pd.Series(kept, dtype=table["doc_ids"].dtype))
         pd.testing.assert_frame_equal(table, first["tables"][name])

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from ita_extract.pipeline import cli
 from ita_extract.pipeline.batch.run import RunOptions, run
-from ita_extract.pipeline.dataset.export import VIEWS
+from ita_extract.pipeline.dataset.export import views
 from ita_extract.pipeline.dataset.schema import TABLES
 from tests.conftest import DEV_TEXTS
 
@@ -37,7 +37,7 @@ def exported(tmp_path_factory) -> Path:
 def test_duckdb_holds_tables_lookups_and_views(exported) -> None:
     con = duckdb.connect(str(exported / "ita.duckdb"), read_only=True)
     names = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    assert names == set(TABLES) | LOOKUPS | set(VIEWS)
+    assert names == set(TABLES) | LOOKUPS | set(views())
     scores = pd.read_parquet(exported / "scores.parquet")
     assert con.execute("SELECT count(*) FROM scores").fetchall() == [(len(scores),)]
     assert con.execute("SELECT verification, count(*) FROM scores GROUP BY 1").fetchall() == \

@@ -1,0 +1,68 @@
+"""Where a place is: Thailand's provinces, districts and subdistricts, from the GeoThai data
+(the `geothai` package: the Department of Provincial Administration's names and codes; data
+CC BY 4.0 © GeoThai). It fills a district or province a document leaves out, and only when the
+names it is given leave no doubt: a name that fits several places gives none."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import geothai
+
+
+@dataclass(frozen=True)
+class Place:
+    district: str | None
+    province: str
+    subdistrict: str | None = None
+
+
+@cache
+def subdistrict_place(name: str, district: str | None = None, province: str | None = None) -> Place | None:
+    """The one subdistrict (tambon) named `name`, in `district` and `province` when they are
+    given; None when no subdistrict or more than one fits."""
+    found = geothai.match(name, district=district or None, province=province or None)
+    if len(found) != 1:
+        return None
+    address = found[0]
+    return Place(address.district.name_th, address.province.name_th, address.subdistrict.name_th)
+
+
+@cache
+def district_place(name: str, province: str | None = None) -> Place | None:
+    """The one district (amphoe, or a Bangkok khet) named `name`, in `province` when it is
+    given; None when no district or more than one fits."""
+    wanted = _key(name)
+    found = [(district, geothai.province(district.province_code))
+             for district in _districts() if _key(district.name_th) == wanted]
+    found = [(d, p) for d, p in found
+             if p is not None and (not province or _key(p.name_th) == _key(province))]
+    if len(found) != 1:
+        return None
+    district, where = found[0]
+    assert where is not None
+    return Place(district.name_th, where.name_th)
+
+
+@cache
+def is_subdistrict(name: str) -> bool:
+    """Whether some subdistrict of Thailand is named `name`."""
+    return bool(geothai.match(name))
+
+
+def warm_up() -> None:
+    """Load the gazetteer now: its first lookup reads the whole dataset (about 30 ms), which a
+    worker forked after this call then shares instead of paying again."""
+    geothai.match("ในเมือง")
+    _districts()
+
+
+@cache
+def _districts() -> tuple[geothai.District, ...]:
+    return tuple(district for province in geothai.provinces()
+                 for district in geothai.districts(province.code))
+
+
+def _key(name: str) -> str:
+    return "".join(name.split())

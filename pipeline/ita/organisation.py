@@ -1,0 +1,178 @@
+"""The organisation a document is about: its type and name across the forms it is printed in,
+where it is, and an identifier that is the same in every run and from every document naming it.
+
+- Forms: whole (`เทศบาลตำบลหนองเสม็ด`), abbreviated (`ทต.หนองเสม็ด`, `อบต. โสกก่าม`:
+  org_types.csv), cut by a line break (`เทศบาลตำบลหนอง เสม็ด`, read whole when the gazetteer
+  knows the whole and not the part; `…หนอง` alone, taken as the one longer name of the same type
+  the document prints that it begins, unless it is a place's name itself).
+- Place: the district and province the document states, on the organisation's own line first;
+  where it leaves them out, where the gazetteer puts the name, when the name and what the
+  document states leave no doubt (normalizers.gazetteer). Never guessed.
+- Identity: `org_id` is a digest of the type, the name and the province (stated, or the
+  gazetteer's); so a document that names the province and one that does not give the same id
+  whenever the gazetteer places the name, and two organisations of one name in two provinces
+  never share one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from ita_extract.normalizers.gazetteer import Place, district_place, is_subdistrict, subdistrict_place
+from ita_extract.normalizers.names import canonical_province, cut_at_stop_words
+from ita_extract.pipeline.ita.knowledge import rows
+from ita_extract.pipeline.ita.lines import Line
+
+_NAME = r"[\u0e01-\u0e4e]+"
+_DISTRICT = regex.compile(rf"(?:อำเภอ|เขต)\s*({_NAME})")
+_PROVINCE = regex.compile(rf"(?:จังหวัด|จ\.)\s*({_NAME}|กรุงเทพฯ)")
+_MIN_NAME = 2
+_PROVINCIAL = "องค์การบริหารส่วนจังหวัด"  # named after its province
+
+
+@dataclass(frozen=True)
+class Organisation:
+    org_type: str
+    org_name: str  # the full name with its type
+    district: str | None = None  # as the document states it
+    province: str | None = None
+    place: Place | None = None  # where the gazetteer puts it, when the document leaves it out
+    variants: tuple[str, ...] = ()  # every form the document printed
+
+    @property
+    def core(self) -> str:
+        """The name without its type."""
+        typed = self.org_name.startswith(self.org_type)
+        return self.org_name[len(self.org_type):] if typed else self.org_name
+
+    @property
+    def where_district(self) -> str | None:
+        return self.district or (self.place.district if self.place else None)
+
+    @property
+    def where_province(self) -> str | None:
+        return self.province or (self.place.province if self.place else None)
+
+    @property
+    def org_id(self) -> str:
+        key = "\t".join((self.org_type, self.core, self.where_province or ""))
+        return "org-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class _Candidate:
+    org_type: str
+    name: str
+    votes: int = 0
+    first: int = 0  # the index of the first line naming it
+    forms: list[str] = field(default_factory=list)
+
+
+def read_organisation(lines: Sequence[Line]) -> tuple[Organisation, Line] | None:
+    """The organisation the document names most often (the earliest among equals), and the
+    first line naming it; None when it names none."""
+    candidates = _merge_cut_names(_candidates(lines))
+    if not candidates:
+        return None
+    best = max(candidates.values(), key=lambda c: (c.votes, -c.first))
+    line = lines[best.first]
+    district, province = _stated_place(lines, line)
+    name = best.name if best.name == best.org_type else best.org_type + best.name
+    org = Organisation(best.org_type, name, district, province, variants=tuple(sorted(set(best.forms))))
+    return replace(org, place=_gazetteer_place(org)), line
+
+
+def _org_pattern() -> regex.Pattern:
+    forms = "|".join(f"(?P<t{k}>{row['printed_form']})" for k, row in enumerate(rows("org_types")))
+    return regex.compile(f"(?:{forms})\\s*(?P<name>{_NAME})(?P<rest>\\s{_NAME})?")
+
+
+def _candidates(lines: Sequence[Line]) -> dict[tuple[str, str], _Candidate]:
+    org_types = [row["org_type"] for row in rows("org_types")]
+    stops = [row["word"] for row in rows("name_stop_words")]
+    pattern = _org_pattern()
+    found: dict[tuple[str, str], _Candidate] = {}
+
+    def vote(kind: str, name: str, form: str, index: int) -> None:
+        candidate = found.setdefault((kind, name), _Candidate(kind, name, first=index))
+        candidate.votes += 1
+        candidate.forms.append(form)
+
+    for index, line in enumerate(lines):
+        for match in pattern.finditer(line.text):
+            kind = org_types[int(next(k for k, v in match.groupdict().items()
+                                      if v is not None and k.startswith("t"))[1:])]
+            name = cut_at_stop_words(match.group("name"), stops)
+            end = match.start("name") + len(name)
+            if name == match.group("name"):  # it may go on after a space or a line break
+                following = match.group("rest") or _next_line_start(lines, index, match.end("name"))
+                rest = cut_at_stop_words(following.strip(), stops) if following else ""
+                if rest and is_subdistrict(name + rest) and not is_subdistrict(name):
+                    name = name + rest
+                    if match.group("rest"):
+                        end = match.end("rest") - (len(following.strip()) - len(rest))
+            if len(name) >= _MIN_NAME:
+                vote(kind, name, line.text[match.start():end], index)
+        for row in rows("whole_name_orgs"):
+            if row["printed_form"] in line.text:
+                vote(row["org_type"], row["printed_form"], row["printed_form"], index)
+    return found
+
+
+_LEADING_NAME = regex.compile(rf"^\s*({_NAME})")
+
+
+def _next_line_start(lines: Sequence[Line], index: int, end: int) -> str:
+    """The Thai word opening the next line, when the name ends its line (a line break cut it)."""
+    if lines[index].text[end:].strip() or index + 1 >= len(lines) or lines[index + 1].kind == "table":
+        return ""
+    found = _LEADING_NAME.match(lines[index + 1].text)
+    return found.group(1) if found else ""
+
+
+def _merge_cut_names(found: dict[tuple[str, str], _Candidate]) -> dict[tuple[str, str], _Candidate]:
+    """A name that only begins the one longer name of the same type the document prints (and
+    is no place's name itself) is that name cut short: its votes and forms go to it."""
+    merged = dict(found)
+    for (kind, name), candidate in sorted(found.items(), key=lambda item: -len(item[0][1])):
+        longer = {n for (k, n) in merged if k == kind and n != name and n.startswith(name)}
+        if len(longer) == 1 and not is_subdistrict(name):
+            target = merged[(kind, longer.pop())]
+            target.votes += candidate.votes
+            target.forms += candidate.forms
+            target.first = min(target.first, candidate.first)
+            del merged[(kind, name)]
+    return merged
+
+
+def _stated_place(lines: Sequence[Line], org_line: Line) -> tuple[str | None, str | None]:
+    """District and province, from the organisation's own line when it names them."""
+    stops = [row["word"] for row in rows("name_stop_words")]
+    ordered = [org_line, *(line for line in lines if line is not org_line)]
+    district = province = None
+    for line in ordered:
+        if district is None and (m := _DISTRICT.search(line.text)):
+            district = cut_at_stop_words(m.group(1), stops) or None
+        if province is None and (m := _PROVINCE.search(line.text)):
+            province = canonical_province(m.group(1))
+        if district and province:
+            break
+    return district, province
+
+
+def _gazetteer_place(org: Organisation) -> Place | None:
+    """Where the gazetteer puts the organisation, when the document leaves its district or
+    province out and the name (with what the document states) fits one place only."""
+    if org.district and org.province:
+        return None
+    if org.org_type == _PROVINCIAL:
+        province = canonical_province(org.core)
+        return Place(None, province) if province and not org.province else None
+    place = subdistrict_place(org.core, org.district, org.province)
+    if place is None and org.district:
+        place = district_place(org.district, org.province)
+    return place

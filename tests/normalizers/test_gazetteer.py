@@ -1,0 +1,29 @@
+"""The gazetteer fills a place only where the names leave no doubt (GeoThai's data)."""
+
+import pytest
+
+from ita_extract.normalizers.gazetteer import Place, district_place, is_subdistrict, subdistrict_place
+
+
+@pytest.mark.parametrize(("name", "district", "province", "place"), [
+    ("หนองเสม็ด", None, None, Place("เมืองตราด", "ตราด", "หนองเสม็ด")),  # one tambon of the name
+    ("เหมืองจี้", None, None, Place("เมืองลำพูน", "ลำพูน", "เหมืองจี้")),
+    ("โสกก่าม", "เซกา", None, Place("เซกา", "บึงกาฬ", "โสกก่าม")),
+    ("บ้านใหม่", None, None, None),  # dozens of tambons: never guessed
+    ("บ้านใหม่", None, "นครราชสีมา", None),  # still several in the province
+    ("หนองเสม็ด", None, "ลำพูน", None),  # not in the province the document states
+    ("หนอง", None, None, None),  # a part of a name is no place
+])
+def test_a_subdistrict_is_placed_only_when_it_is_the_only_one(name, district, province, place) -> None:
+    assert subdistrict_place(name, district, province) == place
+
+
+def test_a_district_is_placed_only_when_it_is_the_only_one() -> None:
+    assert district_place("เมืองลำพูน") == Place("เมืองลำพูน", "ลำพูน")
+    assert district_place("เมือง") is None
+    assert district_place("เซกา", "บึงกาฬ") == Place("เซกา", "บึงกาฬ")
+    assert district_place("เซกา", "ตราด") is None
+
+
+def test_names_of_subdistricts() -> None:
+    assert is_subdistrict("หนองเสม็ด") and not is_subdistrict("หนอง")

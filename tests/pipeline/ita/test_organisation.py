@@ -1,0 +1,70 @@
+"""The organisation a document is about: one org_id however its name is printed (abbreviated,
+cut by a line break, with or without its district or province), never one shared by two."""
+
+import pytest
+
+from ita_extract.parsers.text import parse_text
+from ita_extract.pipeline.ita.lines import DocumentLines
+from ita_extract.pipeline.ita.organisation import Organisation, read_organisation
+
+TITLE = "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส (ITA) ประจำปีงบประมาณ พ.ศ. ๒๕๖๖\n"
+
+
+def _organisation(body: str) -> Organisation:
+    found = read_organisation(DocumentLines(parse_text(TITLE + body)).all)
+    assert found is not None
+    return found[0]
+
+
+NONG_SAMET = [
+    "เทศบาลตำบลหนองเสม็ด อำเภอเมืองตราด จังหวัดตราด\n",
+    "ทต.หนองเสม็ด\n",  # abbreviated, no place
+    "ทต. หนองเสม็ด จังหวัดตราด\n",  # without its district
+    "เทศบาลตำบลหนอง\nเสม็ด อำเภอเมืองตราด\n",  # cut by a line break
+    "เทศบาลตำบลหนอง เสม็ด อำเภอเมืองตราด จังหวัดตราด\n",  # the break became a space (a PDF)
+    "เทศบาลตำบลหนอง\n\nผลการประเมินของเทศบาลตำบลหนองเสม็ด อยู่ในระดับ E\n",  # cut, and whole below
+]
+
+
+@pytest.mark.parametrize("body", NONG_SAMET)
+def test_every_form_of_one_name_gives_one_org_id(body: str) -> None:
+    org = _organisation(body)
+    assert org.org_name == "เทศบาลตำบลหนองเสม็ด"
+    assert (org.where_district, org.where_province) == ("เมืองตราด", "ตราด")
+    assert org.org_id == _organisation(NONG_SAMET[0]).org_id
+
+
+def test_the_printed_forms_are_kept() -> None:
+    assert _organisation(NONG_SAMET[5]).variants == ("เทศบาลตำบลหนอง", "เทศบาลตำบลหนองเสม็ด")
+    assert _organisation(NONG_SAMET[1]).variants == ("ทต.หนองเสม็ด",)
+
+
+def test_the_stated_place_is_kept_and_the_gazetteers_is_told_apart() -> None:
+    stated = _organisation(NONG_SAMET[0])
+    assert (stated.district, stated.province, stated.place) == ("เมืองตราด", "ตราด", None)
+    filled = _organisation(NONG_SAMET[1])
+    assert (filled.district, filled.province) == (None, None)
+    assert filled.place is not None and filled.place.province == "ตราด"
+
+
+def test_one_name_in_two_provinces_is_two_organisations() -> None:
+    korat = _organisation("อบต.บ้านใหม่ จังหวัดนครราชสีมา\n")
+    ayutthaya = _organisation("อบต.บ้านใหม่ จังหวัดพระนครศรีอยุธยา\n")
+    assert korat.org_name == ayutthaya.org_name == "องค์การบริหารส่วนตำบลบ้านใหม่"
+    assert korat.org_id != ayutthaya.org_id
+
+
+def test_a_name_of_many_places_without_its_province_is_never_placed() -> None:
+    org = _organisation("อบต.บ้านใหม่\n")
+    assert (org.where_district, org.where_province) == (None, None)
+
+
+def test_a_part_that_is_a_place_of_its_own_is_not_merged_into_a_longer_name() -> None:
+    """ทต.นาดี and ทต.นาดีใหญ่ are two places: the shorter is not the longer cut short."""
+    org = _organisation("เทศบาลตำบลนาดี\nเทศบาลตำบลนาดี\nเทศบาลตำบลนาดีใหญ่\n")
+    assert org.org_name == "เทศบาลตำบลนาดี"
+
+
+def test_a_provincial_organisation_is_placed_in_its_province() -> None:
+    org = _organisation("องค์การบริหารส่วนจังหวัดตราด\n")
+    assert (org.org_type, org.where_province) == ("องค์การบริหารส่วนจังหวัด", "ตราด")
