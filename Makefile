@@ -20,6 +20,9 @@ help:  ## list the targets
 # removed (the list of files below), and when a C extension's source changes (which rebuilds it).
 NATIVE := setup.py $(wildcard normalizers/*.c parsers/*.c)
 SOURCES := $(VENV)/.sources
+# A virtualenv whose making was interrupted (Ctrl-C, a killed CI job) has a python but no pip:
+# it is made again over itself, not trusted because its python exists.
+MAKE_VENV := $(PY) -m pip --version >/dev/null 2>&1 || $(PYTHON) -m venv $(VENV)
 INSTALL := PYTHONWARNINGS='ignore:Editable installation' $(PY) -m pip install --quiet \
 	--config-settings editable_mode=strict
 
@@ -29,12 +32,12 @@ $(SOURCES): FORCE
 	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
 
 $(VENV)/.runtime: pyproject.toml $(NATIVE) $(SOURCES)
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(MAKE_VENV)
 	$(INSTALL) -e .
 	touch $@
 
 $(VENV)/.installed: pyproject.toml $(NATIVE) $(SOURCES)
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(MAKE_VENV)
 	$(INSTALL) -e '.[dev]'
 	touch $(VENV)/.runtime $@
 
