@@ -25,6 +25,18 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{100 * value:.1f}"
 
 
+def report_unread(unread: dict[tuple[str, str], list[tuple]], out=sys.stdout) -> None:
+    """The numbers that could be scores and that no reader took, per document and source: 0 is
+    the target on the dev documents and the variants; elsewhere each is a lead."""
+    total = sum(len(found) for found in unread.values())
+    print(f"\nunread numbers: {total} in {sum(1 for f in unread.values() if f)} of {len(unread)} "
+          "documents (dev and variants, every source)", file=out)
+    for (document, source), found in sorted(unread.items()):
+        for page, line, number, context in found:
+            where = f"p. {page} " if page is not None else ""
+            print(f"  {document} {source}: {where}line {line}: {number}  | {context[:120]}", file=out)
+
+
 def report(tallies: dict[tuple[str, str, str], Tally], out=sys.stdout) -> None:
     print("| document | source | level | printed | given | correct | precision % | recall % | verified % |",
           file=out)
@@ -56,7 +68,9 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scans", action="store_true", help="also the dev scans (OCR; minutes)")
     args = parser.parse_args()
-    report(measure([*dev_cases(args.scans), *variant_cases()]))
+    measured = measure([*dev_cases(args.scans), *variant_cases()])
+    report(measured)
+    report_unread(measured.unread)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ the rows given that the arithmetic verified.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,16 +89,28 @@ def _text_of(case: Case) -> bytes:
     return next(v.text for v in variants() if v.name == case.document).encode("utf-8")
 
 
-def measure(cases: Iterable[Case]) -> dict[tuple[str, str, str], Tally]:
-    """Tallies by (document, source, level)."""
-    tallies: dict[tuple[str, str, str], Tally] = defaultdict(Tally)
+class Measured(dict[tuple[str, str, str], Tally]):
+    """Tallies by (document, source, level), and the numbers each (document, source) left
+    unread: (page, line, number, context)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unread: dict[tuple[str, str], list[tuple]] = {}
+
+
+def measure(cases: Iterable[Case]) -> Measured:
+    """Tallies by (document, source, level), with the unread numbers."""
+    tallies = Measured()
     for case in cases:
-        rows = process_document(parse(case.path, _text_of(case)), "0" * 64)["scores"]
+        tables = process_document(parse(case.path, _text_of(case)), "0" * 64)
+        rows = tables["scores"]
+        tallies.unread[(case.document, case.source)] = [
+            (u["page"], u["line"], u["number"], u["context"]) for u in tables["unread"]]
         truth = {(key, value) for key, value in case.truth}
         for key, _ in case.truth:
-            tallies[(case.document, case.source, key[0])].expected += 1
+            tallies.setdefault((case.document, case.source, key[0]), Tally()).expected += 1
         for row in rows:
-            tally = tallies[(case.document, case.source, row["level"])]
+            tally = tallies.setdefault((case.document, case.source, row["level"]), Tally())
             tally.given += 1
             tally.correct += (_key(row), row["score"]) in truth
             tally.verified += row["verification"] == "verified"

@@ -57,7 +57,7 @@ def write_report(folder: Path, manifest: dict[str, Any]) -> None:
 
 def render(folder: Path, manifest: dict[str, Any]) -> str:
     counts = count_run(folder, manifest)
-    wanted = {"scores": None, "measures": ["doc_id"], "findings": ["doc_id", "kind"]}
+    wanted = {"scores": None, "measures": ["doc_id"], "findings": ["doc_id", "kind"], "unread": None}
     tables = {name: _by_doc(folder / f"{name}.parquet", columns) for name, columns in wanted.items()}
     documents = sorted(pq.read_table(folder / "documents.parquet").to_pylist(),
                        key=lambda d: (d["org_name"] or "\uffff", d["source_path"]))
@@ -138,7 +138,8 @@ def _card(doc: dict[str, Any], tables: dict[str, dict[str, list[dict[str, Any]]]
             ("score check", doc["score_check"]), ("text source", doc["text_source"]),
             ("pages", doc["page_count"]), ("file", doc["source_path"]),
             ("scores", len(scores)), ("measures", len(tables["measures"].get(doc["doc_id"], []))),
-            ("findings", f"{len(findings)}" + (f" ({kinds})" if kinds else ""))]
+            ("findings", f"{len(findings)}" + (f" ({kinds})" if kinds else "")),
+            ("numbers unread", doc["n_unread"])]
     title = doc["org_name"] or doc["source_path"]
     parts = [f"<section class=doc id='doc-{_e(doc['doc_id'])}'><h3>{_e(title)}</h3><table class=meta>",
              *(f"<tr><td>{label}</td><td>{_e(_text(value))}</td></tr>" for label, value in meta
@@ -151,8 +152,19 @@ def _card(doc: dict[str, Any], tables: dict[str, dict[str, list[dict[str, Any]]]
     if scores:
         parts.append(_chart(scores))
         parts.append(_score_tree(scores, _conflicts(warnings)))
+    unread = tables["unread"].get(doc["doc_id"], [])
+    if unread:
+        parts.append(_unread(unread))
     parts.append("</section>")
     return "\n".join(parts)
+
+
+def _unread(rows: list[dict[str, Any]]) -> str:
+    """The numbers that could be scores and that no reader took: leads to a layout not read yet."""
+    listed = [(row["page"] if row["page"] is not None else "text", row["line"], row["number"],
+               row["context"].replace("\t", " | ")) for row in rows]
+    return (f"<details><summary class=warn>{len(rows)} number(s) that could be scores were not read"
+            "</summary>" + _table(("page", "line", "number", "context"), listed) + "</details>")
 
 
 def _conflicts(warnings: Iterable[str]) -> dict[int, list[str]]:

@@ -14,6 +14,7 @@ from ita_extract.parsers.formats import PDF
 from ita_extract.parsers.model import Document, Page
 from ita_extract.pipeline.dataset.validation import Rows
 from ita_extract.pipeline.ita import Reading
+from ita_extract.pipeline.ita.accounting import Unread
 from ita_extract.pipeline.ita.content import measure_line
 from ita_extract.pipeline.ita.findings import Finding
 from ita_extract.pipeline.ita.lines import Line
@@ -39,11 +40,13 @@ def document_rows(document: Document, reading: Reading, sha256: str) -> Rows:
     measures = [{**_measure_row(doc_id, k, measure, reading, on_pages), **org_id}
                 for k, measure in enumerate(reading.content.measures, 1)]
     doc_row = {**_document_row(doc_id, sha256, document, reading), **org_id}
-    doc_row.update(n_scores=len(scores), n_findings=len(findings), n_measures=len(measures))
+    unread = [_unread_row(doc_id, number, on_pages) for number in reading.unread]
+    doc_row.update(n_scores=len(scores), n_findings=len(findings), n_measures=len(measures),
+                   n_unread=len(unread))
     pages = [_page_row(doc_id, page, reading) for page in document.pages]
     organisations = [_organisation_row(meta.organisation)] if meta.organisation else []
     return {"documents": [doc_row], "pages": pages, "scores": scores, "findings": findings,
-            "measures": measures, "organisations": organisations}
+            "measures": measures, "unread": unread, "organisations": organisations}
 
 
 def error_row(stage: str, error_type: str, message: str, sha256: str | None = None) -> Row:
@@ -56,6 +59,11 @@ def _organisation_row(org: Organisation) -> Row:
     return {"org_id": org.org_id, "org_name": org.org_name, "org_type": org.org_type,
             "district": org.where_district, "province": org.where_province,
             "name_variants": list(org.variants), "n_documents": 1}
+
+
+def _unread_row(doc_id: str, number: Unread, on_pages: bool) -> Row:
+    return {"doc_id": doc_id, "page": number.page if on_pages else None, "line": number.line,
+            "number": number.number, "context": number.context}
 
 
 def _page_row(doc_id: str, page: Page, reading: Reading) -> Row:

@@ -170,6 +170,8 @@ DOCUMENTS = Table(
         F("edition_id", "string", "Shared by the files that are one document in several formats (text, PDF, "
           "scan, a re-typed copy), recognised by content (organisation, type, years, the scores and "
           "measures printed), never by file name: `ed-` and the smallest doc_id of the edition."),
+        F("n_unread", "int32", "Numbers of this document that could be scores and are not score rows "
+          "(its rows in `unread`); 0 for a document that is not an ITA document.", False),
     ),
     ("source_path",),
     primary_key=("doc_id",),
@@ -288,6 +290,23 @@ ERRORS = Table(
     primary_key=("source_path",),
 )
 
+UNREAD = Table(
+    "unread",
+    "One row per number of an ITA document that could be a score (0–100, no other role) and that no "
+    "reader accounted for: every number is a score row, has a role that is not a score (a year, a "
+    "date, a list marker, a pass mark …), or is listed here, so nothing is dropped silently.",
+    (
+        DOC_ID,
+        PAGE,
+        F("line", "int32", "1-based line of the number: on its page for a PDF, in the file for a text "
+          "dump (a table row is one line).", False),
+        F("number", "string", "The number as printed (Arabic digits).", False),
+        F("context", "string", "The line or table row it stands in (cells tab-separated).", False),
+    ),
+    ("doc_id", "page", "line"),
+    foreign_keys=TO_DOCUMENT,
+)
+
 ORGANISATIONS = Table(
     "organisations",
     "One row per organisation the documents are about, across all documents of the run.",
@@ -335,7 +354,7 @@ PANEL = Table(
 )
 
 TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, PAGES, SCORES, FINDINGS, MEASURES,
-                                                 ERRORS, ORGANISATIONS, PANEL)}
+                                                 ERRORS, UNREAD, ORGANISATIONS, PANEL)}
 
 
 @cache

@@ -12,7 +12,7 @@ from ita_extract.pipeline.ita.measures import Measure, table_measures
 from ita_extract.pipeline.ita.metadata import Metadata
 from ita_extract.pipeline.ita.score_tables import subject_columns, table_scores
 from ita_extract.pipeline.ita.scores import Score, prose_scores
-from ita_extract.pipeline.ita.table_views import row_views, view
+from ita_extract.pipeline.ita.table_views import TableView, row_views, view
 
 
 @dataclass
@@ -21,6 +21,7 @@ class Content:
     findings: list[Finding] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    tables: dict[int, TableView] = field(default_factory=dict)  # the view of each table block, by id
 
 
 def read_content(lines: DocumentLines, meta: Metadata) -> Content:
@@ -38,7 +39,7 @@ def read_content(lines: DocumentLines, meta: Metadata) -> Content:
 
 def _read_table(content: Content, block: Block, before: list[Block], lines: DocumentLines,
                 meta: Metadata) -> None:
-    table_view = view(block, before)
+    table_view = content.tables[id(block)] = view(block, before)
     if table_view.kind == "scores" or (table_view.kind == "other" and subject_columns(table_view)):
         content.scores.extend(table_scores(table_view, lines, meta.assessment_year_be))
         return

@@ -11,6 +11,8 @@ def test_precision_is_100_percent_and_nothing_printed_is_missed() -> None:
     assert not wrong, wrong
     assert not missed, missed
     assert sum(t.given for t in tallies.values()) > 1300
+    assert not {case: found for case, found in tallies.unread.items() if found}  # every number accounted for
+    assert len(tallies.unread) > 90
 
 
 def test_a_wrong_row_counts_against_precision() -> None:

@@ -16,7 +16,8 @@ from tests.conftest import DEV_TEXTS, ROOT
 from tests.stand_ins import hanging_tesseract, scanned_page, started, wait_for
 
 OUTPUTS = {"documents.parquet", "pages.parquet", "scores.parquet", "findings.parquet", "measures.parquet",
-           "errors.parquet", "organisations.parquet", "panel.parquet", "manifest.json", "report.html"}
+           "errors.parquet", "unread.parquet", "organisations.parquet", "panel.parquet", "manifest.json",
+           "report.html"}
 
 
 def _cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:

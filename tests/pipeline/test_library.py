@@ -15,8 +15,8 @@ from tests.conftest import DEV_TEXTS
 
 def test_a_file_gives_pandas_tables_with_nullable_integers() -> None:
     tables = ita_extract.extract(DEV_TEXTS[0])
-    assert set(tables) == {"documents", "pages", "scores", "findings", "measures", "errors", "organisations",
-                           "panel"}
+    assert set(tables) == {"documents", "pages", "scores", "findings", "measures", "errors", "unread",
+                           "organisations", "panel"}
     scores = tables["scores"]
     assert str(scores["indicator"].dtype) == "Int8" and str(scores["page"].dtype) == "Int32"
     assert tables["documents"]["org_name"].tolist() == ["เทศบาลตำบลหนองเสม็ด"]

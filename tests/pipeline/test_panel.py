@@ -104,6 +104,12 @@ def test_the_dev_documents_in_three_formats_are_one_organisation_and_one_edition
     scores = _table(out, "scores")
     printed = scores.groupby(["org_id", "score_year_be", "level", "indicator"], dropna=False).ngroups
     assert len(panel) == printed  # one row per subject the documents print
+    # Every number of the text and PDF forms is accounted for; a scan's OCR noise may be a lead.
+    born = documents[~documents["source_path"].str.endswith(".scan.pdf")]
+    assert (born["n_unread"] == 0).all()
+    unread = _table(out, "unread")
+    assert set(unread["doc_id"]) <= set(documents.loc[documents["n_unread"] > 0, "doc_id"])
+    assert len(unread) == documents["n_unread"].sum()
 
 
 def test_the_report_names_the_documents_of_a_conflict(several) -> None:

@@ -28,6 +28,8 @@ def dev_run(tmp_path_factory) -> Path:
         shutil.copy(path, raw)
     (raw / "conflict.txt").write_text(TITLE + score_table(overall="96.20"), "utf-8")
     (raw / "empty.txt").write_bytes(b"")
+    (raw / "unread.txt").write_text(TITLE + "ได้คะแนน ๙๕.๗๕ คะแนน\n\nซึ่งเมื่อพิจารณาแล้ว ๗๗.๒๕ ยังต้องปรับปรุง\n",
+                                    "utf-8")
     out = tmp_path_factory.mktemp("out")
     run(raw, out, RunOptions(workers=1))
     return out
@@ -52,8 +54,15 @@ def test_the_report_shows_each_document_and_its_scores(dev_run) -> None:
         assert document.org_name in page
     for score in scores.itertuples():
         assert f"{score.score:.2f}" in page
-    assert "ITA documents</th><td class=num>4</td>" in page
+    assert "ITA documents</th><td class=num>5</td>" in page
     assert "EmptyInput" in page
+
+
+def test_the_numbers_no_reader_took_are_listed_with_their_line(dev_run) -> None:
+    page = html.unescape(_text(dev_run))
+    assert "1 number(s) that could be scores were not read" in page
+    assert "<td>text</td><td>6</td><td>77.25</td><td>ซึ่งเมื่อพิจารณาแล้ว 77.25 ยังต้องปรับปรุง</td>" in page
+    assert page.count("were not read") == 1  # the dev documents leave none
 
 
 def test_a_conflicting_value_names_the_broken_rule(dev_run) -> None:

@@ -56,7 +56,8 @@ def test_rule_warnings_are_known_by_their_form(warning: str, known: bool) -> Non
 
 def test_the_writer_refuses_an_unlisted_warning_or_enumeration_value() -> None:
     row = {"doc_id": "a" * 16, "source_path": "x.txt", "source_sha256": "a" * 64, "source_format": "text",
-           "doc_type": "analysis", "n_scores": 0, "n_findings": 0, "n_measures": 0, "parser_version": "1",
+           "doc_type": "analysis", "n_scores": 0, "n_findings": 0, "n_measures": 0, "n_unread": 0,
+           "parser_version": "1",
            "warnings": ["made_up"]}
     with pytest.raises(SchemaError, match="made_up"):
         to_arrow(DOCUMENTS, [row])

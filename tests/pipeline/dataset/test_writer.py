@@ -76,7 +76,8 @@ def _document_rows(doc: int) -> dict:
     doc_id = f"{doc:016x}"
     return {"documents": [{"doc_id": doc_id, "source_path": f"z{doc}.txt", "source_sha256": doc_id * 4,
                            "source_format": "text", "text_source": "plain_text", "doc_type": "unknown",
-                           "n_scores": 0, "n_findings": 0, "n_measures": 0, "parser_version": "t"}],
+                           "n_scores": 0, "n_findings": 0, "n_measures": 0, "n_unread": 0,
+                           "parser_version": "t"}],
             "pages": [{"doc_id": doc_id, "page": p, "text": "ข้อความ" * 50, "text_source": "plain_text"}
                       for p in (2, 1)]}
 
@@ -108,7 +109,7 @@ def test_chunks_out_of_doc_order_fail_and_leave_the_previous_dataset(tmp_path) -
 @pytest.mark.parametrize(("table", "row"), [
     ("scores", {"doc_id": "a" * 16, "level": "overall", "score": 100.5, "verification": "unverified"}),
     ("documents", {"doc_id": "a" * 16, "source_path": "x", "source_sha256": "a" * 64, "source_format": "text",
-                   "doc_type": "analysis", "n_scores": 0, "n_findings": 0, "n_measures": 0,
+                   "doc_type": "analysis", "n_scores": 0, "n_findings": 0, "n_measures": 0, "n_unread": 0,
                    "parser_version": "1", "overall_score": -0.5}),
 ], ids=["a score", "an overall score"])
 def test_a_score_outside_0_to_100_fails(table: str, row: dict) -> None:

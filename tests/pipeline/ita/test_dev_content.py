@@ -110,6 +110,11 @@ def test_every_score_is_printed_in_its_source_text(content) -> None:
         assert row["score"] in printed, (row["source_text"], row["score"])
 
 
+def test_every_number_of_the_dev_documents_is_accounted_for(dev_output, documents) -> None:
+    assert pd.read_parquet(dev_output / "unread.parquet").empty
+    assert (documents["n_unread"] == 0).all()
+
+
 def test_counts_on_documents_match_the_tables(content, documents) -> None:
     for name, column in (("scores", "n_scores"), ("findings", "n_findings"), ("measures", "n_measures")):
         counts = content[name].groupby("source_path").size()
