@@ -25,6 +25,21 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{100 * value:.1f}"
 
 
+def report_blame(blame: dict[tuple[str, str], tuple[int, bool]], precision: float | None,
+                 out=sys.stdout) -> None:
+    """On the altered twins (one value of a variant changed): how many of the values the
+    arithmetic calls `conflict` are the altered one (precision), and whether it always is one."""
+    found = sum(hit for _, hit in blame.values())
+    print(f"\nblame on {len(blame)} altered twins: the altered value is a conflict in {found}; "
+          f"blame precision {_pct(precision)} % ({found} of {sum(n for n, _ in blame.values())} "
+          "conflict rows)", file=out)
+    for (document, source), (n, hit) in sorted(blame.items()):
+        if n != 1 or not hit:
+            where = "among them" if hit else "MISSED"
+            print(f"  {document} {source}: {n} conflict rows, altered value {where}",
+                  file=out)
+
+
 def report_unread(unread: dict[tuple[str, str], list[tuple]], out=sys.stdout) -> None:
     """The numbers that could be scores and that no reader took, per document and source: 0 is
     the target on the dev documents and the variants; elsewhere each is a lead."""
@@ -70,6 +85,7 @@ def main() -> None:
     args = parser.parse_args()
     measured = measure([*dev_cases(args.scans), *variant_cases()])
     report(measured)
+    report_blame(measured.blame, measured.blame_precision)
     report_unread(measured.unread)
 
 

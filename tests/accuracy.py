@@ -33,6 +33,7 @@ class Case:
     source: str  # text, pdf, scan
     path: Path
     truth: list[tuple]  # (key, value) rows
+    altered: tuple | None = None  # (key, value) of the one value an altered twin changed
 
 
 @dataclass
@@ -75,12 +76,16 @@ def dev_cases(scans: bool) -> Iterator[Case]:
 
 def variant_cases() -> Iterator[Case]:
     for variant in variants():
-        truth = [((r.level, r.tool, r.tool_part, r.indicator, None, r.item_code, r.year), r.score)
-                 for r in variant.rows]
-        yield Case(variant.name, "text", Path(variant.name + variant.suffix), truth)
+        truth = [(_row_key(r), r.score) for r in variant.rows]
+        altered = (_row_key(variant.altered), variant.altered.score) if variant.altered else None
+        yield Case(variant.name, "text", Path(variant.name + variant.suffix), truth, altered)
         pdf = VARIANT_PDFS / f"{variant.name}.pdf"
         if variant.renderable and pdf.exists():
-            yield Case(variant.name, "pdf", pdf, truth)
+            yield Case(variant.name, "pdf", pdf, truth, altered)
+
+
+def _row_key(row) -> tuple:
+    return (row.level, row.tool, row.tool_part, row.indicator, None, row.item_code, row.year)
 
 
 def _text_of(case: Case) -> bytes:
@@ -96,6 +101,14 @@ class Measured(dict[tuple[str, str, str], Tally]):
     def __init__(self) -> None:
         super().__init__()
         self.unread: dict[tuple[str, str], list[tuple]] = {}
+        # altered twins: (document, source) → (conflict rows given, whether the altered value is one)
+        self.blame: dict[tuple[str, str], tuple[int, bool]] = {}
+
+    @property
+    def blame_precision(self) -> float | None:
+        """The share of the conflict rows of altered twins that are the altered value."""
+        given = sum(n for n, _ in self.blame.values())
+        return sum(found for _, found in self.blame.values()) / given if given else None
 
 
 def measure(cases: Iterable[Case]) -> Measured:
@@ -107,6 +120,9 @@ def measure(cases: Iterable[Case]) -> Measured:
         tallies.unread[(case.document, case.source)] = [
             (u["page"], u["line"], u["number"], u["context"]) for u in tables["unread"]]
         truth = {(key, value) for key, value in case.truth}
+        if case.altered:
+            conflicts = {(_key(row), row["score"]) for row in rows if row["verification"] == "conflict"}
+            tallies.blame[(case.document, case.source)] = (len(conflicts), case.altered in conflicts)
         for key, _ in case.truth:
             tallies.setdefault((case.document, case.source, key[0]), Tally()).expected += 1
         for row in rows:

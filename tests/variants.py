@@ -168,26 +168,111 @@ def _row(key: tuple, year: int, value: str, verification: str) -> Row:
     return Row("item", "IIT", None, 1, key[1], year, float(value), verification)  # items of indicator 1
 
 
-def expected_rows(printed: dict[int, dict[tuple, str]], broken: tuple[int, str] | None = None,
+def expected_rows(printed: dict[int, dict[tuple, str]],
                   item_parent: dict[int, int] | None = None) -> list[Row]:
-    """Rows with the verification the printed values earn: verified in a complete rule, conflict in
-    the broken one (year, rule name), else unverified."""
+    """Rows with the verification the printed values earn (the spec, written out plainly):
+
+    - the rules whose values are all printed, or derived from printed parts (EIT from its two
+      parts, a tool from its indicators), are checked to the rounding of two decimals;
+    - when some fail, a value is `conflict` if changing it alone (within 0–100) makes every rule
+      hold: the altered value, and any other that could have been misprinted instead;
+    - a value is `verified` if a rule holds with it, or holds once the conflicts are set aside
+      (derived again from their parts where those are printed); else `unverified`."""
     rows = []
-    for year, values in printed.items():
-        rules = [(name, parent, children) for name, parent, children in RULES]
-        if item_parent and year in item_parent:
-            number = item_parent[year]
-            rules.append(("indicator_items", indicator(number), [k for k in values if k[0] == "item"]))
-        complete_rules = [(name, [parent, *children]) for name, parent, children in rules
-                          if parent in values and all(c in values for c in children)]
-        for key, value in values.items():
-            in_rules = [name for name, keys in complete_rules if key in keys]
-            if broken and broken[0] == year and broken[1] in in_rules:
-                status = "conflict"
-            else:
-                status = "verified" if in_rules else "unverified"
-            rows.append(_row(key, year, value, status))
+    for year, texts in printed.items():
+        values = {key: float(text) for key, text in texts.items()}
+        exact = {key for key, text in texts.items() if "." not in text}
+        rules = _year_rules(year, item_parent)
+        status = _statuses(values, exact, rules)
+        rows += [_row(key, year, texts[key], status[key]) for key in texts]
     return sorted(rows, key=_order)
+
+
+ALL_ITEMS: list[tuple] = [("item", "*")]  # the children of an indicator: every item printed
+
+
+def _year_rules(year: int, item_parent: dict[int, int] | None) -> list[tuple[str, tuple, list[tuple]]]:
+    rules = list(RULES)
+    if item_parent and year in item_parent:
+        rules.append(("indicator_items", indicator(item_parent[year]), ALL_ITEMS))
+    return rules
+
+
+def _expanded(values: dict[tuple, float], rules: list) -> tuple[dict[tuple, dict[tuple, float]], list]:
+    """Each printed or derivable key as a linear combination of printed keys, and the rules that
+    check something: (name, {printed key: coefficient}) whose residual must be 0."""
+    known = {key: {key: 1.0} for key in values}
+    derived_by: dict[tuple, str] = {}
+
+    def children_of(children: list[tuple]) -> list[tuple]:
+        return [k for k in values if k[0] == "item"] if children == ALL_ITEMS else children
+
+    changed = True
+    while changed:
+        changed = False
+        for name, parent, children in rules:
+            kids = children_of(children)
+            if parent not in known and kids and all(c in known for c in kids):
+                known[parent] = _mix((known[c], _weight(name, c, kids)) for c in kids)
+                derived_by[parent] = name
+                changed = True
+    checks = []
+    for name, parent, children in rules:
+        kids = children_of(children)
+        if parent in known and kids and all(c in known for c in kids) and derived_by.get(parent) != name:
+            minus = ((known[c], -_weight(name, c, kids)) for c in kids)
+            checks.append((name, _mix([(known[parent], 1.0), *minus])))
+    return known, checks
+
+
+def _weight(rule: str, child: tuple, children: list[tuple]) -> float:
+    return WEIGHTS[child[1]] if rule == "overall_weighted" else 1 / len(children)
+
+
+def _mix(parts) -> dict[tuple, float]:
+    total: dict[tuple, float] = {}
+    for expression, weight in parts:
+        for key, coefficient in expression.items():
+            total[key] = total.get(key, 0.0) + weight * coefficient
+    return {k: a for k, a in total.items() if abs(a) > 1e-12}
+
+
+def _residual(check: dict[tuple, float], values: dict[tuple, float]) -> float:
+    return sum(a * values[k] for k, a in check.items())
+
+
+def _tolerance(check: dict[tuple, float], exact: set[tuple]) -> float:
+    return sum(abs(a) * (0.0 if k in exact else 0.005) for k, a in check.items()) + 1e-9
+
+
+def _statuses(values: dict[tuple, float], exact: set[tuple], rules: list) -> dict[tuple, str]:
+    _, checks = _expanded(values, rules)
+    failed = [c for _, c in checks if abs(_residual(c, values)) > _tolerance(c, exact)]
+    conflicts = {k for k in values if failed and _alone_explains(k, values, exact, checks)}
+    if failed and not conflicts:
+        conflicts = {k for c in failed for k in c}
+    rest = {k: v for k, v in values.items() if k not in conflicts}
+    holding = [c for _, c in checks if abs(_residual(c, values)) <= _tolerance(c, exact)]
+    holding += [c for _, c in _expanded(rest, rules)[1] if abs(_residual(c, rest)) <= _tolerance(c, exact)]
+    supported = {k for c in holding for k in c}
+    return {k: "conflict" if k in conflicts else "verified" if k in supported else "unverified"
+            for k in values}
+
+
+def _alone_explains(key: tuple, values: dict[tuple, float], exact: set[tuple], checks: list) -> bool:
+    """Whether some value of `key` in 0–100 makes every check hold, the others as printed."""
+    low, high = 0.0, 100.0
+    for _, check in checks:
+        a = check.get(key, 0.0)
+        rest = _residual(check, values) - a * values[key]
+        tolerance = _tolerance(check, exact)
+        if a == 0.0:
+            if abs(rest) > _tolerance(check, exact):
+                return False
+            continue
+        ends = sorted(((-rest - tolerance) / a, (-rest + tolerance) / a))
+        low, high = max(low, ends[0]), min(high, ends[1])
+    return low <= high + 1e-9
 
 
 def _order(row: Row) -> tuple:
@@ -203,6 +288,7 @@ class Variant:
     overall_score: float | None
     score_check: str
     renderable: bool = True  # ../shared/tools/render_corpus.py can print it into a PDF
+    altered: Row | None = None  # the one value an altered twin changed (verification aside)
 
     @property
     def suffix(self) -> str:
@@ -341,6 +427,18 @@ def form_eit_parts(h: Hierarchy, doc: dict) -> tuple[str, dict]:
     return "\n\n".join(lines) + "\n", {h.year: {**printed, **parts}}
 
 
+def form_eit_parts_only(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    """EIT printed only in its two parts: derived from them, it checks the overall score."""
+    eit = h.value(tool("EIT"))
+    spread = min(0.85, 100 - eit, eit)
+    parts = {tool("EIT", 1): _r2(eit + spread), tool("EIT", 2): _r2(eit - spread)}
+    lines = [f"{TOOL_NAMES[t]} ได้คะแนน {_thai(h.values[tool(t)])} คะแนน" for t in ("IIT", "OIT")]
+    lines += [f"แบบวัด EIT ส่วนที่ {_thai(str(k))} ได้คะแนน {_thai(parts[tool('EIT', k)])} คะแนน" for k in (1, 2)]
+    lines.append(f"ผลคะแนนรวม {_thai(h.values[overall()])} คะแนน")
+    printed = {k: v for k, v in h.values.items() if k in (overall(), tool("IIT"), tool("OIT"))}
+    return "\n\n".join(lines) + "\n", {h.year: {**printed, **parts}}
+
+
 def form_recalled_years(h: Hierarchy, doc: dict) -> tuple[str, dict]:
     two, one = earlier(h, 2), earlier(h, 1)
     sentence = (f"ผลการประเมิน ITA ย้อนหลัง ๓ ปี (พ.ศ. {_thai(str(two.year))} - {_thai(str(h.year))}) ได้แก่ "
@@ -410,6 +508,7 @@ FORMS = {  # name: (printer, form)
     "tool_span_html": (form_tool_span_html, "html"),
     "items_table": (form_items_table, "md"),
     "eit_parts": (form_eit_parts, "md"),
+    "eit_parts_only": (form_eit_parts_only, "md"),
     "recalled_years": (form_recalled_years, "md"),
     "subject_columns": (form_subject_columns, "md"),
     "indicator_columns": (form_indicator_columns, "tsv"),
@@ -435,8 +534,10 @@ def golden_hierarchy(stem: str) -> tuple[Hierarchy, dict]:
 
 
 def _altered(printed: dict[int, dict[tuple, str]], year: int) -> tuple[dict, str, tuple] | None:
-    """The printed values with one value changed, the rule that breaks and the key changed:
-    the overall where it is in a complete weighting, else an indicator of a complete tool mean."""
+    """The printed values with one value changed, the rule that breaks and the key changed: the
+    first indicator of the first complete tool mean, else the overall where it is in a complete
+    weighting, else the first item. (An indicator is the hard case for blame: any indicator of
+    its tool could have been misprinted instead.)"""
     values = printed[year]
     for name, parent, children in RULES:
         if name in ("overall_weighted", "iit_mean", "eit_mean", "oit_mean") and parent in values \
@@ -450,6 +551,10 @@ def _altered(printed: dict[int, dict[tuple, str]], year: int) -> tuple[dict, str
         old = float(values[items[0]])
         return {**printed, year: {**values, items[0]: _r2(old - 3.0 if old > 50 else old + 3.0)}}, \
             "indicator_items", items[0]
+    if overall() in values and tool("EIT", 1) in values:  # the weighting checked through EIT's parts
+        old = float(values[overall()])
+        return {**printed, year: {**values, overall(): _r2(old - 3.0 if old > 50 else old + 3.0)}}, \
+            "overall_weighted", overall()
     return None
 
 
@@ -470,11 +575,12 @@ def variants() -> list[Variant]:
                                                    altered[0][h.year][altered[2]], body)
             if not altered or not replacement:
                 continue
-            changed, rule, _ = altered
-            rows = expected_rows(changed, broken=(h.year, rule), item_parent=items)
+            changed, _, key = altered
+            rows = expected_rows(changed, item_parent=items)
             found.append(Variant(f"{stem[:3]}-{name}-altered", form,
                                  _document(form, title, body.replace(*replacement)), rows,
-                                 _overall_of(changed, h.year), _score_check(rows), form != "html"))
+                                 _overall_of(changed, h.year), _score_check(rows), form != "html",
+                                 _row(key, h.year, changed[h.year][key], "conflict")))
     return found
 
 

@@ -29,24 +29,64 @@ def test_a_complete_hierarchy_is_verified_throughout() -> None:
     assert not any(w.startswith("arithmetic_conflict") for w in document["warnings"])
 
 
-def test_an_altered_overall_breaks_exactly_the_weighting_rule() -> None:
+def test_an_altered_overall_is_the_only_conflict() -> None:
+    """The weighting fails; changing a tool instead would break that tool's mean, so the overall
+    score alone is blamed, and the tools its rule involves stay verified by their means."""
     tables = extract(score_table(overall="96.20"))
     status = _by_status(tables)
-    assert status["conflict"] == {("overall", None, None), ("tool", "IIT", None), ("tool", "EIT", None),
-                                  ("tool", "OIT", None)}
-    assert status["verified"] == {("indicator", None, n) for n in range(1, 11)}
+    assert status["conflict"] == {("overall", None, None)}
+    assert status["verified"] == {*(("indicator", None, n) for n in range(1, 11)),
+                                  *(("tool", t, None) for t in ("IIT", "EIT", "OIT"))}
     document = tables["documents"].iloc[0]
     assert document["score_check"] == "conflicting"
     assert {"arithmetic_conflict", "arithmetic_conflict:overall_weighted:2566"} <= set(document["warnings"])
 
 
-def test_an_altered_indicator_breaks_its_tool_mean_only() -> None:
+def test_an_altered_indicator_blames_the_indicators_that_could_be_wrong_and_not_their_tool() -> None:
+    """IIT's mean fails. IIT itself is pinned by the overall score, which holds: it stays verified.
+    Any of the five indicators, changed by one point, would make the mean hold: all five are
+    conflicts, as the arithmetic cannot tell which was misprinted."""
+    tables = extract(score_table(indicators={**INDICATORS, 2: "95.03"}))
+    status = _by_status(tables)
+    assert status["conflict"] == {("indicator", None, n) for n in range(1, 6)}
+    assert {("tool", "IIT", None), ("overall", None, None), ("indicator", None, 7)} <= status["verified"]
+    assert "arithmetic_conflict:iit_mean:2566" in tables["documents"].iloc[0]["warnings"]
+
+
+def test_an_indicator_altered_beyond_what_the_others_could_make_up_is_the_only_conflict() -> None:
+    """Ten points lower: no other indicator could be ten points higher (they would pass 100)."""
     tables = extract(score_table(indicators={**INDICATORS, 2: "84.03"}))
     status = _by_status(tables)
-    assert status["conflict"] == {("tool", "IIT", None), *(("indicator", None, n) for n in range(1, 6))}
-    assert ("overall", None, None) in status["verified"]
-    assert ("indicator", None, 7) in status["verified"]
-    assert "arithmetic_conflict:iit_mean:2566" in tables["documents"].iloc[0]["warnings"]
+    assert status["conflict"] == {("indicator", None, 2)}
+    assert ("tool", "IIT", None) in status["verified"]
+
+
+def test_an_altered_tool_blames_the_tool_alone_though_two_rules_fail() -> None:
+    """EIT misprinted breaks its mean and the weighting: EIT alone explains both."""
+    tables = extract(score_table(tools={**TOOLS, "EIT": "93.05"}))
+    status = _by_status(tables)
+    assert status["conflict"] == {("tool", "EIT", None)}
+    assert {("tool", "IIT", None), ("overall", None, None), *(("indicator", None, n) for n in (6, 7, 8))} \
+        <= status["verified"]
+    warnings = set(tables["documents"].iloc[0]["warnings"])
+    assert {"arithmetic_conflict:eit_mean:2566", "arithmetic_conflict:overall_weighted:2566"} <= warnings
+
+
+def test_eit_printed_only_in_its_parts_checks_the_overall_score() -> None:
+    """Derived from its parts, EIT feeds the weighting: the overall score is checked, and the
+    derived EIT is never a row."""
+    body = ("แบบวัด IIT ได้คะแนน ๙๕.๕๐ คะแนน\n\nEIT ส่วนที่ ๑ ได้คะแนน ๙๐.๑๐ คะแนน และ EIT ส่วนที่ ๒ ได้คะแนน "
+            "๙๒.๐๐ คะแนน\n\nแบบวัด OIT ได้คะแนน ๑๐๐ คะแนน\n\nคะแนนรวม {} คะแนน\n")
+    tables = extract(body.format("๙๕.๙๖"))
+    assert set(tables["scores"]["verification"]) == {"verified"}
+    assert len(tables["scores"]) == 5
+    assert tables["documents"].iloc[0]["score_check"] == "consistent"
+    tables = extract(body.format("๙๗.๙๖"))
+    status = _by_status(tables)
+    # Two points more: no tool or part could make it up without passing 100 (IIT would need 102.17).
+    assert status["conflict"] == {("overall", None, None)}
+    assert status["unverified"] == {("tool", "IIT", None), ("tool", "EIT", None), ("tool", "OIT", None)}
+    assert "arithmetic_conflict:overall_weighted:2566" in tables["documents"].iloc[0]["warnings"]
 
 
 def test_of_two_printed_values_the_one_the_arithmetic_holds_with_is_verified() -> None:
@@ -102,7 +142,10 @@ def test_items_listed_under_a_sub_indicator_with_their_average() -> None:
     tables = extract(text.format("๖๖.๖๗"))
     assert set(tables["scores"]["verification"]) == {"verified"}
     tables = extract(text.format("๗๖.๖๗"))
-    assert set(tables["scores"]["verification"]) == {"conflict"}
+    # The average, or o3 (0 printed for 30), could be wrong; o1 and o2 could not (they would pass 100).
+    verification = dict(zip(tables["scores"]["item_code"].fillna("9.1"), tables["scores"]["verification"],
+                            strict=True))
+    assert verification == {"9.1": "conflict", "o3": "conflict", "o1": "unverified", "o2": "unverified"}
     assert "arithmetic_conflict:indicator_items:2566" in tables["documents"].iloc[0]["warnings"]
 
 
