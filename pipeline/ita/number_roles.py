@@ -12,7 +12,7 @@ Text is matched squeezed (`squeeze_thai`) with Arabic digits.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -66,7 +66,9 @@ def role_of(text: str, start: int, end: int) -> str:
     return next((rule.role for rule in role_rules() if rule.matches(text, start, end)), "other")
 
 
-def numbers(text: str) -> list[Number]:
-    """Every number of `text` with its role, in order."""
-    return [Number(m.start(1), m.end(1), m.group(1), role_of(text, m.start(1), m.end(1)))
-            for m in _NUMBER.finditer(text)]
+@lru_cache(maxsize=8192)
+def numbers(text: str) -> tuple[Number, ...]:
+    """Every number of `text` with its role, in order. Remembered: the score readers and the
+    accounting of what they left unread ask for the same sentences and cells."""
+    return tuple(Number(m.start(1), m.end(1), m.group(1), role_of(text, m.start(1), m.end(1)))
+                 for m in _NUMBER.finditer(text))

@@ -12,7 +12,7 @@ year printed before it in its clause, else the assessment year.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -119,7 +119,8 @@ def with_item_indicator(subject: Subject, assessment_year: int | None) -> Subjec
     return replace(subject, indicator=indicator, sub_indicator=subject.sub_indicator or sub)
 
 
-def _year_before(every: list[Number], start: int, position: int, assessment_year: int | None) -> int | None:
+def _year_before(every: Sequence[Number], start: int, position: int,
+                 assessment_year: int | None) -> int | None:
     """The last plausible result year printed between `start` and `position`, else the assessment year."""
     years = [to_be(int(n.text)) for n in every if n.role == "year" and start <= n.start < position]
     years = [y for y in years if could_be_score_year(y, assessment_year)]
