@@ -108,7 +108,7 @@ typedef struct {
     GetBounds get_bounds;
     int path, image, form, path_depth, image_depth;
     PyObject *paths;
-    double largest_image;
+    double image_area; /* the images' areas summed: a scan may come in strips */
     const char *failure; /* a path without bounds: fails the page only when its tables are wanted */
     const char *error;   /* fails the page now */
 } Walk;
@@ -145,7 +145,7 @@ static int walk(Walk *w, void *parent, int level) {
                 Py_DECREF(box);
             } else {
                 double area = ((double)right - (double)left) * ((double)top - (double)bottom);
-                if (area > w->largest_image) w->largest_image = area;
+                if (area > 0) w->image_area += area;
             }
         }
         if (kind == w->form && level < w->path_depth - 1) {
@@ -157,7 +157,7 @@ static int walk(Walk *w, void *parent, int level) {
 }
 
 /* page_objects(functions, page, (path, image, form), path_depth, image_depth)
- *   -> (paths, largest_image, failure, error); functions are the addresses of
+ *   -> (paths, image_area, failure, error); functions are the addresses of
  * FPDFPage_CountObjects, FPDFPage_GetObject, FPDFFormObj_CountObjects, FPDFFormObj_GetObject,
  * FPDFPageObj_GetType, FPDFPageObj_GetBounds. */
 static PyObject *page_objects(PyObject *self, PyObject *args) {
@@ -187,7 +187,7 @@ static PyObject *page_objects(PyObject *self, PyObject *args) {
         Py_DECREF(w.paths);
         return NULL;
     }
-    return Py_BuildValue("Ndzz", w.paths, w.largest_image, w.failure, w.error);
+    return Py_BuildValue("Ndzz", w.paths, w.image_area, w.failure, w.error);
 }
 
 /* ------------------------------------------------------------ characters to lines ------- */
@@ -404,7 +404,7 @@ done:
 static PyMethodDef methods[] = {
     {"char_boxes", char_boxes, METH_VARARGS, "every character's box and centre, top-down"},
     {"assign", assign, METH_VARARGS, "characters to prose lines and cell lines"},
-    {"page_objects", page_objects, METH_VARARGS, "line-art bounds and the largest image's area"},
+    {"page_objects", page_objects, METH_VARARGS, "line-art bounds and the images' area"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -52,6 +52,7 @@ from ita_extract.parsers.warnings import (
     NO_TEXT_LAYER,
     PAGE_TOO_LARGE_TO_OCR,
     TEXT_LAYER_NOT_WORDS,
+    TEXT_LAYER_OVER_SCAN,
 )
 from ita_extract.parsers.wrap import VisualLine, join_lines, line_pitch, opens_paragraph
 
@@ -59,7 +60,8 @@ _PAGE_NUMBER = regex.compile(r"^\s*(?:หน้า\s*)?[-–(]?\s*[0-9๐-๙]{1
 _MARGIN = 0.07  # share of the page height at the top and bottom where running heads live
 _SHORT_CELL_LINE = 0.5  # the same inside a table cell, where lines are short anyway
 _MIN_TEXT = 20  # fewer visible characters than this is no text layer
-_SCAN_IMAGE = 0.5  # an image over this share of the page makes it a scan
+_SCAN_IMAGE = 0.5  # images over this share of the page make it a scan
+_STAMP_TEXT = 200  # on a scan, a text layer shorter than this is a stamp or header over the image
 _BAD_SHARE = 0.05  # more unmappable characters than this share: a broken text layer
 _MIN_THAI = 50
 _MIN_WORD_RATIO = 0.5  # repaired Thai with fewer dictionary words than this is garbage (bad ToUnicode)
@@ -192,7 +194,7 @@ def _page(pdf: pdfium.PdfDocument, index: int, warnings: list[str],
 
 
 def character_problem(text: str, image_share: float) -> tuple[str | None, int]:
-    """Why a page's text layer (`text`, with the page's largest image covering `image_share` of
+    """Why a page's text layer (`text`, with the page's images covering `image_share` of
     it) cannot be used and the page must be OCR'd, by its characters alone (None: it can); and
     the Thai characters counted, for the word check that follows (`words_problem`)."""
     visible = len("".join(text.split()))  # str.split() cuts at exactly the chars isspace() knows
@@ -208,6 +210,8 @@ def character_problem(text: str, image_share: float) -> tuple[str | None, int]:
     thai = int(np.count_nonzero((codes >= 0x0E00) & (codes <= 0x0E7F)))  # no Thai character is a space
     if thai == 0 and image_share > _SCAN_IMAGE:
         return LATIN_TEXT_LAYER, thai
+    if visible < _STAMP_TEXT and image_share > _SCAN_IMAGE:
+        return TEXT_LAYER_OVER_SCAN, thai
     return None, thai
 
 
@@ -237,7 +241,7 @@ def block_strings(blocks: list[Block]) -> list[str]:
 class PageObjects:
     """What the page's objects tell, from one walk through pdfium's C API (the Python wrappers
     build an object per page object, which was 40 % of a born-digital page's time): the bounds
-    of its line art (to find ruled tables) and the area of its largest image (to find scans).
+    of its line art (to find ruled tables) and the area of its images (to find scans).
 
     Paths count down to form depth 4 and images to depth 2, as the wrappers' `max_depth` did;
     a path whose bounds pdfium cannot give fails the page only when its tables are wanted."""
@@ -246,7 +250,7 @@ class PageObjects:
 
     def __init__(self) -> None:
         self.paths: list[tuple[float, float, float, float]] = []  # left, bottom, right, top
-        self.largest_image = 0.0
+        self.image_area = 0.0  # every image's area summed: a scan may come in strips
         self.failure: str | None = None
 
     @classmethod
@@ -254,7 +258,7 @@ class PageObjects:
         """The walk in C when parsers/_pdfium.c is built (`native=False` forces the Python one)."""
         found = cls()
         if native and _pdfium is not None:
-            paths, found.largest_image, found.failure, error = _pdfium.page_objects(
+            paths, found.image_area, found.failure, error = _pdfium.page_objects(
                 _OBJECT_FUNCTIONS, _address(page.raw), _OBJECT_KINDS, cls._PATH_DEPTH, cls._IMAGE_DEPTH)
             if error:
                 raise pdfium.PdfiumError(error)
@@ -287,12 +291,13 @@ class PageObjects:
                 if kind == pdfium_raw.FPDF_PAGEOBJ_PATH:
                     self.paths.append((left, bottom, right, top))
                 else:
-                    self.largest_image = max(self.largest_image, (right - left) * (top - bottom))
+                    self.image_area += max(0.0, (right - left) * (top - bottom))
             if kind == pdfium_raw.FPDF_PAGEOBJ_FORM and level < self._PATH_DEPTH - 1:
                 self._walk(obj, level + 1, bounds, refs)
 
     def image_share(self, area: float) -> float:
-        return self.largest_image / area if area else 0.0
+        """The share of the page its images cover (overlaps counted twice, so at most 1)."""
+        return min(1.0, self.image_area / area) if area else 0.0
 
     def edges(self, height: float) -> list:
         """The ruling edges of the page's line art, top-down coordinates."""

@@ -1,6 +1,7 @@
 """PDF input: exact Thai from the text layer, ruled tables, the page quality gate, bad files."""
 
 import io
+from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
@@ -8,8 +9,9 @@ import pytest
 from ita_extract.normalizers.thai_text import count_damaged, repair_thai
 from ita_extract.parsers import pdf as pdf_parser
 from ita_extract.parsers.grids import grids_from_edges
+from ita_extract.parsers.ocr import tesseract_available
 from ita_extract.parsers.pdf import character_problem, join_lines, parse_pdf, words_problem
-from ita_extract.pipeline.batch.unit import process_file
+from ita_extract.pipeline.batch.unit import parse, process_document, process_file
 from ita_extract.pipeline.ita.lines import DocumentLines
 from tests.conftest import CORPUS
 
@@ -46,6 +48,9 @@ def test_quality_gate_reasons() -> None:
     assert character_problem("", 0.95)[0] == "no_text_layer"
     assert character_problem("", 0.0)[0] is None  # a blank page
     assert character_problem("d':uaffinr:uiur:ei'luea'rualvr:dou fin1ilil", 1.0)[0] == "latin_text_layer"
+    stamp = "สำนักงานเทศบาลตำบลนิคมคำสร้อย เลขรับ ๑๒๓๔ วันที่ ๒ ต.ค. ๒๕๖๖ เวลา ๑๐.๓๐ น."
+    assert character_problem(stamp, 0.98)[0] == "text_layer_over_scan"  # a stamp over a scanned letter
+    assert character_problem(stamp, 0.2)[0] is None  # a short page of its own
     assert character_problem("\x01\x04 1 \x01\x07\x08\t\x04\x05ก\x07\x08\t\x08\n\x0b\x07" * 3, 0)[0] == (
         "broken_text_layer")
     words = "ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน " * 3
@@ -116,21 +121,21 @@ def _objects_by_wrappers(page: pdfium.PdfPage) -> tuple[list[tuple], float]:
     raw = pdfium.raw
     paths = [obj.get_bounds() for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=4)]
     images = [obj.get_bounds() for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2)]
-    return paths, max(((r - left) * (t - b) for left, b, r, t in images), default=0.0)
+    return paths, sum(max(0.0, (r - left) * (t - b)) for left, b, r, t in images)
 
 
 @pytest.mark.parametrize("path", sorted(p for folder in ("dev", "real", "thai-pdf")
                                         for p in (CORPUS / folder).glob("*.pdf")), ids=lambda p: p.name)
 def test_one_walk_through_the_c_api_finds_what_the_wrappers_found(path) -> None:
-    """Line art (forms to depth 4, in document order) and the largest image (depth 2) are those
-    the two walks through the Python wrappers gave: tables and scan detection cannot change."""
+    """Line art (forms to depth 4, in document order) and the images' area (depth 2) are those
+    the two walks through the Python wrappers give: tables and scan detection cannot change."""
     document = pdfium.PdfDocument(path.read_bytes())
     try:
         for page in list(document)[:20]:
-            paths, largest = _objects_by_wrappers(page)
+            paths, area = _objects_by_wrappers(page)
             found = pdf_parser.PageObjects.of(page)
             assert [tuple(map(float, p)) for p in found.paths] == [tuple(map(float, p)) for p in paths]
-            assert found.largest_image == pytest.approx(largest, abs=0)
+            assert found.image_area == pytest.approx(area, rel=1e-12)
     finally:
         document.close()
 
@@ -145,8 +150,8 @@ def test_the_c_loops_give_what_the_ctypes_loops_give(path) -> None:
     try:
         for page in list(document)[:20]:
             native, python = pdf_parser.PageObjects.of(page), pdf_parser.PageObjects.of(page, native=False)
-            assert (native.paths, native.largest_image, native.failure) == (
-                python.paths, python.largest_image, python.failure)
+            assert (native.paths, native.image_area, native.failure) == (
+                python.paths, python.image_area, python.failure)
             textpage = page.get_textpage()
             text = textpage.get_text_range()
             height = page.get_height()
@@ -207,3 +212,23 @@ def test_the_c_assignment_equals_the_python_loop_on_random_pages() -> None:
         assert [pdf_parser.VisualLine(*line) for line in prose] == expected, text
         assert [list(g.texts.items()) for g in grids_c] == [list(g.texts.items()) for g in grids_py], text
     assert inserted > 20
+
+
+MIXED = Path(__file__).resolve().parents[1] / "fixtures" / "mixed_pages.pdf"
+
+
+@pytest.mark.skipif(not tesseract_available(), reason="needs tesseract-ocr with Thai data")
+def test_pages_are_decided_one_by_one_a_stamp_over_a_scan_and_a_scan_in_strips_are_ocrd() -> None:
+    """Regression (issue 25): a scanned PDF whose first page's text layer held only a stamp over
+    the image, and whose image pages came in strips, was read as a text layer throughout and
+    gave no score. scripts/make_mixed_pages_pdf.py builds the shape from the dev document 002."""
+    data = MIXED.read_bytes()
+    document = parse_pdf(data)
+    assert [page.text_source for page in document.pages] == ["ocr", "ocr", "text_layer"]
+    assert {"text_layer_over_scan", "no_text_layer"} <= set(document.warnings)
+    rows = process_document(parse(MIXED, data), "ab" * 32)
+    (row,) = rows["documents"]
+    assert row["text_source"] == "mixed"
+    assert (row["org_name"], row["assessment_year_be"], row["overall_score"]) == (
+        "เทศบาลตำบลนิคมคำสร้อย", 2566, 95.75)
+    assert [(s["level"], s["score"], s["page"]) for s in rows["scores"]] == [("overall", 95.75, 1)]
