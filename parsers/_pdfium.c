@@ -307,6 +307,10 @@ static PyObject *cell_lines(Assign *a, Buffer *b, Py_UCS4 *scratch) {
     return lines;
 }
 
+static int is_latin_letter(Py_UCS4 ch) {
+    return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+}
+
 /* assign(text, boxes, has_box, cell_ids, cells, gap, digit_gap)
  *   -> (prose lines, [(cell id, lines), ...]); boxes and has_box as char_boxes gives them.
  * parsers/pdf.py's _assign_chars loop: each character to the prose or to the cell its box's centre
@@ -366,7 +370,12 @@ static PyObject *assign(PyObject *self, PyObject *args) {
             if (last >= 0) {
                 const double *l = boxes + 4 * last;
                 double space = v[0] - l[2];
-                if (space > 0 && space > width * (v[3] - v[1]) && b->tail >= 0 && a.entries[b->tail].ch != ' '
+                /* between two Latin letters, the taller glyph: an x-height letter after a capital
+                 * (the `n` of `Instagram`) must not make the capital's side bearings a lost space */
+                Py_UCS4 before = b->tail >= 0 ? a.entries[b->tail].ch : 0;
+                double tall = (is_latin_letter(before) && is_latin_letter(ch))
+                    ? fmax(v[3] - v[1], l[3] - l[1]) : v[3] - v[1];
+                if (space > 0 && space > width * tall && b->tail >= 0 && a.entries[b->tail].ch != ' '
                     && fabs(v[1] - l[1]) < v[3] - v[1])
                     append(&a, b, ' ', -1);
             }

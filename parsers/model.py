@@ -24,8 +24,8 @@ class Checkbox:
 # Box glyphs that OCR and conversion tools print for form checkboxes.
 CHECKED_GLYPHS = "☑☒■✓✔"
 UNCHECKED_GLYPHS = "☐□"
-_BOXES = CHECKED_GLYPHS + UNCHECKED_GLYPHS
-_GLYPH_BOX = regex.compile(rf"([{_BOXES}])\s*([^{_BOXES}]*)")
+BOX_GLYPHS = CHECKED_GLYPHS + UNCHECKED_GLYPHS
+_GLYPH_BOX = regex.compile(rf"([{BOX_GLYPHS}])\s*([^{BOX_GLYPHS}]*)")
 
 
 def glyph_checkboxes(line: str) -> list[Checkbox]:

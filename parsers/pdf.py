@@ -57,6 +57,8 @@ from ita_extract.parsers.warnings import (
 from ita_extract.parsers.wrap import VisualLine, join_lines, line_pitch, opens_paragraph
 
 _PAGE_NUMBER = regex.compile(r"^\s*(?:หน้า\s*)?[-–(]?\s*[0-9๐-๙]{1,4}\s*[-–)]?\s*(?:/\s*[0-9๐-๙]{1,4})?\s*$")
+_DANGLING_BULLET = regex.compile(r"\s([-•])\s*$")  # `… No Gift Policy -` / `เผยแพร่บน…`
+_STARTS_WORD = regex.compile(r"^\s*[\p{Thai}A-Za-z]")
 _MARGIN = 0.07  # share of the page height at the top and bottom where running heads live
 _SHORT_CELL_LINE = 0.5  # the same inside a table cell, where lines are short anyway
 _MIN_TEXT = 20  # fewer visible characters than this is no text layer
@@ -343,6 +345,9 @@ def _assign_chars(textpage: pdfium.PdfTextPage, text: str, height: float, grids:
     count = textpage.count_chars()
     if len(text) != count:  # characters outside the BMP: read them one by one
         text = "".join(textpage.get_text_range(i, 1) or " " for i in range(count))
+    # pdfium gives a hyphen that ends a line as U+FFFE (`E-` / `Service` reads `E\ufffeService`):
+    # it was printed, so it is a hyphen (one character for one: the boxes keep their places).
+    text = text.replace("\ufffe", "-")
     boxes, centres, has_box = _char_boxes(textpage, text, height, native)
     ids, keys = _cell_ids(centres, has_box, grids)
     if native and _pdfium is not None:
@@ -376,7 +381,10 @@ def _assign_chars_python(text: str, boxes: list[tuple | None], cells: list[tuple
             # A gap the width of a glyph with no space character: the text layer dropped one
             # (a lost SARA AM leaves `ส านัก`); the Thai repair decides what it was.
             gap = _DIGIT_GAP if _in_number(buffer, char) else _GAP
-            if last and box[0] - last[2] > 0 and box[0] - last[2] > gap * (box[3] - box[1]) \
+            # Between two Latin letters, the taller glyph: the `n` of `Instagram` after its `I`.
+            latin = bool(buffer) and _is_latin_letter(buffer[-1][0]) and _is_latin_letter(char)
+            tall = max(box[3] - box[1], last[3] - last[1]) if last and latin else box[3] - box[1]
+            if last and box[0] - last[2] > 0 and box[0] - last[2] > gap * tall \
                     and buffer and buffer[-1][0] != " " and abs(box[1] - last[1]) < box[3] - box[1]:
                 buffer.append((" ", None))
             previous_box[target] = box
@@ -384,6 +392,10 @@ def _assign_chars_python(text: str, boxes: list[tuple | None], cells: list[tuple
     for (g, r, c), chars in cell_buffers.items():
         grids[g].texts[(r, c)] = _lines(chars)
     return _prose_lines(prose)
+
+
+def _is_latin_letter(char: str) -> bool:
+    return "A" <= char <= "Z" or "a" <= char <= "z"
 
 
 @cache
@@ -572,7 +584,11 @@ def cell_lines(lines: list[str] | list[tuple[str, float]], left: float = 0.0, ri
         line = raw.strip()
         if not line or all(unicodedata.category(ch).startswith("M") for ch in line):
             continue
-        if out and not ends_short and not point_opens(labels).match(line):
+        dangling = _DANGLING_BULLET.search(out[-1]) if out and _STARTS_WORD.match(line) else None
+        if dangling:  # Word wrapped a bullet's dash onto the line before: it opens this line
+            out[-1] = out[-1][:dangling.start()]
+            out.append(f"{dangling.group(1)}{line}" + (" " if raw[-1:].isspace() else ""))
+        elif out and not ends_short and not point_opens(labels).match(line):
             out[-1] = join_lines([out[-1], raw])
         else:
             out.append(line + (" " if raw[-1:].isspace() else ""))

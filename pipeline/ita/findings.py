@@ -23,6 +23,8 @@ from ita_extract.pipeline.ita.measures import Measure
 from ita_extract.pipeline.ita.subjects import Subject, prose_subjects
 
 _SECTION_MAX = 160  # a line this short that names a kind is a section heading
+_WRAPPED_HEADING = 60  # a section heading this long may have been wrapped onto the next line
+_HEADING_TAIL = 40  # and the next line this short is its rest
 _FOUND = regex.compile(r"พบว่า|ผลการวิเคราะห์")
 _NUMBERED = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-•●▪])")
 # Table columns whose cells are findings; the column's role is the finding's kind.
@@ -65,21 +67,31 @@ def prose_findings(lines: DocumentLines) -> dict[int, list[Finding]]:
     """Findings of every non-table block, by the block's id so callers can keep document order."""
     results: dict[int, list[Finding]] = {}
     section: str | None = None
+    wrapped_heading = False  # the line before opened a section and may go on on this line
     for block in lines.document.blocks:
         if block.kind == "table":
-            section = None
+            section, wrapped_heading = None, False
             continue
         found: list[Finding] = []
         for k, line in enumerate(lines.of_block(block)):
             kind = section_kind(line.text)
             if kind:
-                section = kind
+                section, wrapped_heading = kind, len(line.text) >= _WRAPPED_HEADING
                 continue
+            if wrapped_heading and _continues_heading(line):
+                wrapped_heading = False
+                continue  # the rest of a heading a PDF wrapped (`…ในการดำเนินงานของ` / `หน่วยงานภาครัฐ`)
+            wrapped_heading = False
             if k == 0 and section and _ends_section(block, line):
                 section = None
             found.extend(_line_findings(line, section))
         results[id(block)] = found
     return results
+
+
+def _continues_heading(line: Line) -> bool:
+    """A short unnumbered line right after a long section heading: the heading's last words."""
+    return len(line.text) <= _HEADING_TAIL and not (_NUMBERED.match(line.text) or opens_with_code(line.text))
 
 
 def _ends_section(block: Block, line: Line) -> bool:

@@ -15,7 +15,7 @@ import regex
 from ita_extract.normalizers.lists import squeeze_thai
 from ita_extract.normalizers.patterns import YEAR
 from ita_extract.normalizers.years import to_be
-from ita_extract.parsers.model import Block, Cell, Row
+from ita_extract.parsers.model import BOX_GLYPHS, Block, Cell, Row
 from ita_extract.pipeline.ita.knowledge import keyed_patterns
 from ita_extract.pipeline.ita.lines import clean, repaired
 from ita_extract.pipeline.ita.subjects import tool_in
@@ -26,7 +26,8 @@ FILL_DOWN_ROLES = ("responsible", "timeframe", "follow_up")
 # Columns that say which row a line belongs to; a row with none of them continues the row above.
 IDENTITY_ROLES = ("seq", "title", "issue", "indicator", "recommendation", "finding", "item_text", "code",
                   "label")
-CHECKBOX_MARKS = ("☑", "☐", "☒", "■", "□")
+# A cell's checkboxes are in Cell.checkboxes: from a box glyph on, a line is their labels.
+_FROM_FIRST_BOX = regex.compile(rf"\s*[{BOX_GLYPHS}].*$")
 _CAPTION_BLOCKS = 2
 _HEADER_LINES_IN_BODY = 2
 _HEADER_CELL_MAX = 40
@@ -82,21 +83,25 @@ class RowView:
 
     def printed(self, role: str, sep: str = " ") -> str:
         """Repaired text with digits as printed (for reading printed codes)."""
-        return sep.join(repaired(line) for cell in self.cells.get(role, []) for line in cell.lines
-                        if line.strip() and not line.lstrip().startswith(CHECKBOX_MARKS))
+        return sep.join(repaired(line) for cell in self.cells.get(role, []) for line in unboxed(cell.lines))
 
     def lines(self, role: str) -> list[str]:
-        return [clean(line) for cell in self.cells.get(role, []) for line in cell.lines
-                if line.strip() and not line.lstrip().startswith(CHECKBOX_MARKS)]
+        return [clean(line) for cell in self.cells.get(role, []) for line in unboxed(cell.lines)]
 
     def has(self, role: str) -> bool:
         return any(not c.is_empty for c in self.cells.get(role, []))
 
 
 def cell_text(cell: Cell, sep: str = " ") -> str:
-    lines = [clean(line).strip() for line in cell.lines
-             if line.strip() and not line.lstrip().startswith(CHECKBOX_MARKS)]
+    lines = [clean(line).strip() for line in unboxed(cell.lines)]
     return sep.join(line for line in lines if line)
+
+
+def unboxed(lines: list[str]) -> list[str]:
+    """A cell's lines without their checkboxes (`จุดให้บริการ ☑ ดำเนินการแล้วเสร็จ` is `จุดให้บริการ`;
+    the boxes are the cell's checkboxes), blank lines left out."""
+    kept = (_FROM_FIRST_BOX.sub("", line) for line in lines)
+    return [line for line in kept if line.strip()]
 
 
 def column_role(header: str) -> tuple[str | None, int | None]:
