@@ -40,12 +40,14 @@ def report_blame(blame: dict[tuple[str, str], tuple[int, bool]], precision: floa
                   file=out)
 
 
-def report_unread(unread: dict[tuple[str, str], list[tuple]], out=sys.stdout) -> None:
+def report_unread(unread: dict[tuple[str, str], list[tuple]], expected: dict[tuple[str, str], int],
+                  out=sys.stdout) -> None:
     """The numbers that could be scores and that no reader took, per document and source: 0 is
-    the target on the dev documents and the variants; elsewhere each is a lead."""
+    the target on the dev documents and the variants, but for a variant printing a form no reader
+    takes (questions without codes in a year whose form is not known); elsewhere each is a lead."""
     total = sum(len(found) for found in unread.values())
     print(f"\nunread numbers: {total} in {sum(1 for f in unread.values() if f)} of {len(unread)} "
-          "documents (dev and variants, every source)", file=out)
+          f"documents (dev and variants, every source); {sum(expected.values())} expected", file=out)
     for (document, source), found in sorted(unread.items()):
         for page, line, number, context in found:
             where = f"p. {page} " if page is not None else ""
@@ -86,7 +88,7 @@ def main() -> None:
     measured = measure([*dev_cases(args.scans), *variant_cases()])
     report(measured)
     report_blame(measured.blame, measured.blame_precision)
-    report_unread(measured.unread)
+    report_unread(measured.unread, measured.expected_unread)
 
 
 if __name__ == "__main__":

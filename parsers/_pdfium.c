@@ -370,10 +370,11 @@ static PyObject *assign(PyObject *self, PyObject *args) {
             if (last >= 0) {
                 const double *l = boxes + 4 * last;
                 double space = v[0] - l[2];
-                /* between two Latin letters, the taller glyph: an x-height letter after a capital
-                 * (the `n` of `Instagram`) must not make the capital's side bearings a lost space */
+                /* inside a number or between two Latin letters, the taller glyph: a decimal point
+                 * (`54.85`) or an x-height letter after a capital (the `n` of `Instagram`) must not
+                 * make the gap beside it a lost space */
                 Py_UCS4 before = b->tail >= 0 ? a.entries[b->tail].ch : 0;
-                double tall = (is_latin_letter(before) && is_latin_letter(ch))
+                double tall = (in_number || (is_latin_letter(before) && is_latin_letter(ch)))
                     ? fmax(v[3] - v[1], l[3] - l[1]) : v[3] - v[1];
                 if (space > 0 && space > width * tall && b->tail >= 0 && a.entries[b->tail].ch != ' '
                     && fabs(v[1] - l[1]) < v[3] - v[1])

@@ -109,6 +109,7 @@ class Block:
     header: list[Row] = field(default_factory=list)  # table header rows
     rows: list[Row] = field(default_factory=list)  # table body rows
     columns: list[float] = field(default_factory=list)  # left edge of each column, when laid out on a page
+    header_guessed: bool = False  # the first row taken for the header, no separator row saying so
 
     @property
     def text(self) -> str:

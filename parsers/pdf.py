@@ -54,7 +54,7 @@ from ita_extract.parsers.warnings import (
     TEXT_LAYER_NOT_WORDS,
     TEXT_LAYER_OVER_SCAN,
 )
-from ita_extract.parsers.wrap import VisualLine, join_lines, line_pitch, opens_paragraph
+from ita_extract.parsers.wrap import VisualLine, cuts_number, join_lines, line_pitch, opens_paragraph
 
 _PAGE_NUMBER = regex.compile(r"^\s*(?:หน้า\s*)?[-–(]?\s*[0-9๐-๙]{1,4}\s*[-–)]?\s*(?:/\s*[0-9๐-๙]{1,4})?\s*$")
 _DANGLING_BULLET = regex.compile(r"\s([-•])\s*$")  # `… No Gift Policy -` / `เผยแพร่บน…`
@@ -381,9 +381,11 @@ def _assign_chars_python(text: str, boxes: list[tuple | None], cells: list[tuple
             # A gap the width of a glyph with no space character: the text layer dropped one
             # (a lost SARA AM leaves `ส านัก`); the Thai repair decides what it was.
             gap = _DIGIT_GAP if _in_number(buffer, char) else _GAP
-            # Between two Latin letters, the taller glyph: the `n` of `Instagram` after its `I`.
+            # Inside a number or between two Latin letters, the taller glyph: the decimal point of
+            # `54.85`, the `n` of `Instagram` after its `I`.
             latin = bool(buffer) and _is_latin_letter(buffer[-1][0]) and _is_latin_letter(char)
-            tall = max(box[3] - box[1], last[3] - last[1]) if last and latin else box[3] - box[1]
+            taller = latin or gap == _DIGIT_GAP
+            tall = max(box[3] - box[1], last[3] - last[1]) if last and taller else box[3] - box[1]
             if last and box[0] - last[2] > 0 and box[0] - last[2] > gap * tall \
                     and buffer and buffer[-1][0] != " " and abs(box[1] - last[1]) < box[3] - box[1]:
                 buffer.append((" ", None))
@@ -551,8 +553,9 @@ def _blocks(lines: list[VisualLine], grids: list[TableGrid], page: int, width: f
         if isinstance(item, TableGrid):
             ordinal = _flush(blocks, paragraph, page, ordinal, labels)
             paragraph = []
-            ordinal += 1
-            blocks.append(_table_block(item, page, ordinal, labels))
+            table = _table_block(item, page, ordinal + 1, labels)
+            blocks.append(table)
+            ordinal = table.line_end
             continue
         if paragraph and opens_paragraph(paragraph[-1], item, left_edge, right_edge, pitch, labels):
             ordinal = _flush(blocks, paragraph, page, ordinal, labels)
@@ -588,7 +591,7 @@ def cell_lines(lines: list[str] | list[tuple[str, float]], left: float = 0.0, ri
         if dangling:  # Word wrapped a bullet's dash onto the line before: it opens this line
             out[-1] = out[-1][:dangling.start()]
             out.append(f"{dangling.group(1)}{line}" + (" " if raw[-1:].isspace() else ""))
-        elif out and not ends_short and not point_opens(labels).match(line):
+        elif out and (cuts_number(out[-1], line) or not ends_short and not point_opens(labels).match(line)):
             out[-1] = join_lines([out[-1], raw])
         else:
             out.append(line + (" " if raw[-1:].isspace() else ""))
@@ -605,12 +608,13 @@ def _table_block(grid: TableGrid, page: int, ordinal: int, labels: NumberLabels)
             left, right = (box[0], box[2]) if box else (0.0, 0.0)
             lines = cell_lines(grid.texts.get((r, c), []), left, right, labels)
             cells.append(Cell(lines, [box for line in lines for box in glyph_checkboxes(line)]))
-        rows.append(Row(cells, ordinal, page))
+        rows.append(Row(cells, ordinal + r, page))  # each printed row a line of its own
     header, body = rows[:1], rows[1:]
     while body and header and is_header_continuation(body[0], header[0]):
         header = [merge_header_rows([*header, body.pop(0)])]
     columns = [float(round(cell[0])) for cell in grid.rows[0] if cell] if grid.rows else []
-    return Block("table", page, ordinal, ordinal, header=header, rows=body, columns=columns)
+    return Block("table", page, ordinal, ordinal + max(len(rows) - 1, 0), header=header, rows=body,
+                 columns=columns)
 
 
 # -- across pages -----------------------------------------------------------------------------------

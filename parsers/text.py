@@ -21,6 +21,7 @@ _LIST_ITEM = regex.compile(r"^\s*(?:[-*•●▪]|\(?[0-9๐-๙]{1,2}[.)])\s+\S
 _SEPARATOR_CELL = regex.compile(r"^\s*:?-{1,}:?\s*$")
 _PIPE_SPLIT = regex.compile(r"(?<!\\)\|")
 _MAX_HEADER_CELL = 40  # header labels are short; a longer cell is data
+_NUMBER_CELL = regex.compile(r"^\s*[-+]?[0-9๐-๙]+(?:[.,][0-9๐-๙]+)*\s*%?\s*$")
 _CONTINUED = regex.compile(r"\(\s*ต่อ\s*\)|\(\s*continued\s*\)", regex.IGNORECASE)
 
 
@@ -129,7 +130,8 @@ def _table(lines: list[str], first_line: int, page: int, kind: str) -> Block | N
     ):
         header.append(body.pop(0))
     header = [merge_header_rows(header)] if header else []
-    return Block("table", page, first_line, first_line + len(lines) - 1, header=header, rows=body)
+    return Block("table", page, first_line, first_line + len(lines) - 1, header=header, rows=body,
+                 header_guessed=separator_at is None)
 
 
 def is_header_continuation(row: Row, header: Row) -> bool:
@@ -170,8 +172,13 @@ def _join_continued_tables(pages: list[Page]) -> None:
     previous: Block | None = None
     for page in pages:
         kept: list[Block] = []
-        for block in page.blocks:
+        for k, block in enumerate(page.blocks):
             if previous is not None and block.kind == "table" and _continues(previous, block):
+                _absorb(previous, block)
+                continue
+            headless = k == 0 and block.kind == "table" and previous is not None
+            if headless and previous is not None and _goes_on_headless(previous, block):
+                block.rows = [*block.header, *block.rows]  # its "header" is the table's next row
                 _absorb(previous, block)
                 continue
             kept.append(block)
@@ -187,6 +194,17 @@ def _continues(table: Block, block: Block) -> bool:
     continued_mark = bool(_CONTINUED.search(" ".join(block.header[0].texts)))
     same_width = len(table.header[0].cells) == len(block.header[0].cells)
     return same_header or (continued_mark and same_width)
+
+
+def _goes_on_headless(table: Block, block: Block) -> bool:
+    """A table opening a page that goes on with the last page's table without printing its header
+    again: no separator row, as wide, and its first row holds a number alone in a cell (data, not
+    column labels)."""
+    if table.kind != "table" or not table.header or not block.header or not block.header_guessed:
+        return False
+    if table.page == block.page or len(table.header[0].cells) != len(block.header[0].cells):
+        return False
+    return any(_NUMBER_CELL.match(cell.text) for cell in block.header[0].cells)
 
 
 def _absorb(table: Block, continuation: Block) -> None:

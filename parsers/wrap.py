@@ -10,6 +10,11 @@ import regex
 from ita_extract.parsers.labels import NO_LABELS, NumberLabels, point_opens
 
 _THAI_END = regex.compile(r"[\u0e01-\u0e4f]$")
+# A number the text layer cut at its decimal point (`๕๔` / `.๘๕`): joined again without a space.
+_DIGIT_END = regex.compile(r"[0-9๐-๙]$")
+_POINT_DIGIT_START = regex.compile(r"^[.,][0-9๐-๙]")
+_DIGIT_POINT_END = regex.compile(r"[0-9๐-๙][.,]$")
+_DIGIT_START = regex.compile(r"^[0-9๐-๙]+(?![.)0-9๐-๙])")  # not a list marker (`4.`, `4)`)
 _THAI_START = regex.compile(r"^[\u0e01-\u0e4f]")
 PARAGRAPH_GAP = 1.25  # a line further below than this many usual line pitches opens a paragraph
 SHORT_LINE = 0.75  # a line ending before this share of the text width ends its paragraph
@@ -46,6 +51,12 @@ def opens_paragraph(previous: VisualLine, line: VisualLine, left: float, right: 
     return previous.x1 < left + SHORT_LINE * (right - left)
 
 
+def cuts_number(before: str, line: str) -> bool:
+    """Whether `line` goes on with the number `before` ends with (`๕๔` / `.๘๕`)."""
+    return bool((_DIGIT_END.search(before) and _POINT_DIGIT_START.match(line))
+                or (_DIGIT_POINT_END.search(before) and _DIGIT_START.match(line)))
+
+
 def join_lines(lines: list[str]) -> str:
     """Visual lines of one paragraph as one line: no space where a Thai word wraps, the space
     the text layer printed where a line ended on one."""
@@ -54,7 +65,11 @@ def join_lines(lines: list[str]) -> str:
         line = raw.strip()
         if not line:
             continue
-        if out and (out[-1].isspace() or not (_THAI_END.search(out) and _THAI_START.search(line))):
+        cut_number = cuts_number(out.rstrip(), line)
+        if out and not cut_number and (out[-1].isspace() or
+                                       not (_THAI_END.search(out) and _THAI_START.search(line))):
             out = out.rstrip() + " "
+        elif cut_number:
+            out = out.rstrip()
         out += line + (" " if raw[-1:].isspace() else "")
     return out.rstrip()

@@ -34,6 +34,7 @@ class Case:
     path: Path
     truth: list[tuple]  # (key, value) rows
     altered: tuple | None = None  # (key, value) of the one value an altered twin changed
+    unread: int = 0  # numbers it prints in a form no reader takes, as its variant says
 
 
 @dataclass
@@ -78,10 +79,10 @@ def variant_cases() -> Iterator[Case]:
     for variant in variants():
         truth = [(_row_key(r), r.score) for r in variant.rows]
         altered = (_row_key(variant.altered), variant.altered.score) if variant.altered else None
-        yield Case(variant.name, "text", Path(variant.name + variant.suffix), truth, altered)
+        yield Case(variant.name, "text", Path(variant.name + variant.suffix), truth, altered, variant.unread)
         pdf = VARIANT_PDFS / f"{variant.name}.pdf"
         if variant.renderable and pdf.exists():
-            yield Case(variant.name, "pdf", pdf, truth, altered)
+            yield Case(variant.name, "pdf", pdf, truth, altered, variant.unread)
 
 
 def _row_key(row) -> tuple:
@@ -101,6 +102,7 @@ class Measured(dict[tuple[str, str, str], Tally]):
     def __init__(self) -> None:
         super().__init__()
         self.unread: dict[tuple[str, str], list[tuple]] = {}
+        self.expected_unread: dict[tuple[str, str], int] = {}  # what a variant leaves unread by design
         # altered twins: (document, source) → (conflict rows given, whether the altered value is one)
         self.blame: dict[tuple[str, str], tuple[int, bool]] = {}
 
@@ -119,6 +121,7 @@ def measure(cases: Iterable[Case]) -> Measured:
         rows = tables["scores"]
         tallies.unread[(case.document, case.source)] = [
             (u["page"], u["line"], u["number"], u["context"]) for u in tables["unread"]]
+        tallies.expected_unread[(case.document, case.source)] = case.unread
         truth = {(key, value) for key, value in case.truth}
         if case.altered:
             conflicts = {(_key(row), row["score"]) for row in rows if row["verification"] == "conflict"}

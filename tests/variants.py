@@ -123,6 +123,12 @@ def earlier(h: Hierarchy, years_back: int) -> Hierarchy:
     return complete(h.year - years_back, shifted)
 
 
+def item_indicator(code: str) -> int:
+    """The indicator of an IIT item of the variants: six items an indicator, in order (i1–i6 are
+    indicator 1's, i25–i30 indicator 5's), as `with_items` numbers them."""
+    return (int(code[1:]) - 1) // 6 + 1
+
+
 def with_items(h: Hierarchy, number: int) -> dict[tuple, str]:
     """Six items of indicator `number` whose mean is the indicator's value."""
     value = h.value(indicator(number))
@@ -165,11 +171,10 @@ def _row(key: tuple, year: int, value: str, verification: str) -> Row:
     if level == "indicator":
         owner = next(t for t, ns in TOOL_INDICATORS.items() if key[1] in ns)
         return Row("indicator", owner, None, key[1], None, year, float(value), verification)
-    return Row("item", "IIT", None, 1, key[1], year, float(value), verification)  # items of indicator 1
+    return Row("item", "IIT", None, item_indicator(key[1]), key[1], year, float(value), verification)
 
 
-def expected_rows(printed: dict[int, dict[tuple, str]],
-                  item_parent: dict[int, int] | None = None) -> list[Row]:
+def expected_rows(printed: dict[int, dict[tuple, str]]) -> list[Row]:
     """Rows with the verification the printed values earn (the spec, written out plainly):
 
     - the rules whose values are all printed, or derived from printed parts (EIT from its two
@@ -182,19 +187,20 @@ def expected_rows(printed: dict[int, dict[tuple, str]],
     for year, texts in printed.items():
         values = {key: float(text) for key, text in texts.items()}
         exact = {key for key, text in texts.items() if "." not in text}
-        rules = _year_rules(year, item_parent)
+        rules = _year_rules(texts)
         status = _statuses(values, exact, rules)
         rows += [_row(key, year, texts[key], status[key]) for key in texts]
     return sorted(rows, key=_order)
 
 
-ALL_ITEMS: list[tuple] = [("item", "*")]  # the children of an indicator: every item printed
-
-
-def _year_rules(year: int, item_parent: dict[int, int] | None) -> list[tuple[str, tuple, list[tuple]]]:
+def _year_rules(texts: dict[tuple, str]) -> list[tuple[str, tuple, list[tuple]]]:
+    """The rules of the arithmetic, and for each indicator whose items are printed, its items."""
     rules = list(RULES)
-    if item_parent and year in item_parent:
-        rules.append(("indicator_items", indicator(item_parent[year]), ALL_ITEMS))
+    items: dict[int, list[tuple]] = {}
+    for key in texts:
+        if key[0] == "item":
+            items.setdefault(item_indicator(key[1]), []).append(key)
+    rules += [("indicator_items", indicator(number), keys) for number, keys in sorted(items.items())]
     return rules
 
 
@@ -204,21 +210,18 @@ def _expanded(values: dict[tuple, float], rules: list) -> tuple[dict[tuple, dict
     known = {key: {key: 1.0} for key in values}
     derived_by: dict[tuple, str] = {}
 
-    def children_of(children: list[tuple]) -> list[tuple]:
-        return [k for k in values if k[0] == "item"] if children == ALL_ITEMS else children
-
     changed = True
     while changed:
         changed = False
         for name, parent, children in rules:
-            kids = children_of(children)
+            kids = children
             if parent not in known and kids and all(c in known for c in kids):
                 known[parent] = _mix((known[c], _weight(name, c, kids)) for c in kids)
                 derived_by[parent] = name
                 changed = True
     checks = []
     for name, parent, children in rules:
-        kids = children_of(children)
+        kids = children
         if parent in known and kids and all(c in known for c in kids) and derived_by.get(parent) != name:
             minus = ((known[c], -_weight(name, c, kids)) for c in kids)
             checks.append((name, _mix([(known[parent], 1.0), *minus])))
@@ -289,6 +292,7 @@ class Variant:
     score_check: str
     renderable: bool = True  # ../shared/tools/render_corpus.py can print it into a PDF
     altered: Row | None = None  # the one value an altered twin changed (verification aside)
+    unread: int = 0  # numbers it prints that no reader can take (a form the project does not know)
 
     @property
     def suffix(self) -> str:
@@ -414,6 +418,130 @@ def form_items_table(h: Hierarchy, doc: dict) -> tuple[str, dict]:
     return text, {h.year: {indicator(1): h.values[indicator(1)], **items}}
 
 
+QUESTION = "บุคลากรในหน่วยงานของท่านปฏิบัติงาน"
+IIT_ITEMS_CAPTION = "ผลการประเมินแบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) รายข้อ\n\n"
+
+
+def _code(key: tuple) -> str:
+    return _thai(key[1])
+
+
+def form_items_code_in_question(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    """The code opens the question's cell (`i๑ บุคลากร…`); the indicator's score on its row."""
+    items = with_items(h, 1)
+    rows = [["ข้อคำถาม", "คะแนน"], [_indicator_label(1), _thai(h.values[indicator(1)])]]
+    rows += [[f"{_code(key)} {QUESTION}", _thai(value)] for key, value in items.items()]
+    return IIT_ITEMS_CAPTION + _pipe(rows), {h.year: {indicator(1): h.values[indicator(1)], **items}}
+
+
+def form_items_question_code(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    """The question first, the code in a column of its own after it."""
+    items = with_items(h, 1)
+    rows = [["ข้อคำถาม", "ข้อ", "คะแนน"], [_indicator_label(1), "", _thai(h.values[indicator(1)])]]
+    rows += [[QUESTION, _code(key), _thai(value)] for key, value in items.items()]
+    return IIT_ITEMS_CAPTION + _pipe(rows), {h.year: {indicator(1): h.values[indicator(1)], **items}}
+
+
+def _iit_detail(h: Hierarchy, numbers: tuple[int, ...]) -> tuple[list[list[str]], dict[tuple, str]]:
+    """Rows of IIT and the indicators `numbers`, each followed by its six items."""
+    rows = [[TOOL_NAMES["IIT"], "", _thai(h.values[tool("IIT")])]]
+    printed = {tool("IIT"): h.values[tool("IIT")]}
+    for number in numbers:
+        items = with_items(h, number)
+        rows.append([_indicator_label(number), "", _thai(h.values[indicator(number)])])
+        rows += [[_code(key), QUESTION, _thai(value)] for key, value in items.items()]
+        printed.update({indicator(number): h.values[indicator(number)], **items})
+    return rows, printed
+
+
+def form_items_under_tool_and_indicators(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    """One table for two tools: tool and indicator score rows between the items."""
+    rows, printed = _iit_detail(h, (1, 2))
+    rows.append([TOOL_NAMES["EIT"], "", _thai(h.values[tool("EIT")])])
+    rows.append([_indicator_label(6), "", _thai(h.values[indicator(6)])])
+    printed.update({tool("EIT"): h.values[tool("EIT")], indicator(6): h.values[indicator(6)]})
+    return ("ผลการประเมินรายข้อ\n\n" + _pipe([["ข้อ", "ข้อคำถาม", "คะแนน"], *rows])), {h.year: printed}
+
+
+def form_items_long_table(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    """Every IIT indicator with its items: a table long enough to go over a page."""
+    rows, printed = _iit_detail(h, TOOL_INDICATORS["IIT"])
+    return IIT_ITEMS_CAPTION + _pipe([["ข้อ", "ข้อคำถาม", "คะแนน"], *rows]), {h.year: printed}
+
+
+def _page_broken(h: Hierarchy, repeat_header: bool) -> tuple[str, dict]:
+    rows, printed = _iit_detail(h, TOOL_INDICATORS["IIT"])
+    header = ["ข้อ", "ข้อคำถาม", "คะแนน"]
+    cut = len(rows) // 2 + 1  # inside indicator 3's items
+    second = [header, *rows[cut:]] if repeat_header else rows[cut:]
+    text = (IIT_ITEMS_CAPTION + _pipe([header, *rows[:cut]]) + "\f"
+            + (_pipe(second) if repeat_header else "".join("| " + " | ".join(r) + " |\n" for r in second)))
+    return text, {h.year: printed}
+
+
+def form_items_page_break(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    """The long table cut by a page break (a form feed), its header printed again."""
+    return _page_broken(h, repeat_header=True)
+
+
+def form_items_page_break_no_header(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    """The long table cut by a page break, going on without its header."""
+    return _page_broken(h, repeat_header=False)
+
+
+def form_items_merged_indicator(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    """The indicator's name and score in merged cells beside its items."""
+    items = with_items(h, 1)
+    body = ""
+    for k, (key, value) in enumerate(items.items()):
+        head = f"<td rowspan=\"{len(items)}\">{_indicator_label(1)}</td>" if k == 0 else ""
+        tail = f"<td rowspan=\"{len(items)}\">{_thai(h.values[indicator(1)])}</td>" if k == 0 else ""
+        body += f"<tr>{head}<td>{_code(key)}</td><td>{QUESTION}</td><td>{_thai(value)}</td>{tail}</tr>"
+    html = ("<table><tr><th>ตัวชี้วัด</th><th>ข้อ</th><th>ข้อคำถาม</th><th>คะแนนรายข้อ</th>"
+            f"<th>คะแนนตัวชี้วัด</th></tr>{body}</table>")
+    return f"<p>{IIT_ITEMS_CAPTION.strip()}</p>\n{html}\n", \
+        {h.year: {indicator(1): h.values[indicator(1)], **items}}
+
+
+def form_items_two_columns(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    """Two items a row (code, score, code, score), under the indicator's row, its average below."""
+    items = list(with_items(h, 1).items())
+    rows = [["ข้อ", "คะแนน", "ข้อ", "คะแนน"], [_indicator_label(1), "", "", ""]]
+    for (left, a), (right, b) in zip(items[0::2], items[1::2], strict=True):
+        rows.append([_code(left), _thai(a), _code(right), _thai(b)])
+    rows.append(["คะแนนเฉลี่ย", _thai(h.values[indicator(1)]), "", ""])
+    return IIT_ITEMS_CAPTION + _pipe(rows), {h.year: {indicator(1): h.values[indicator(1)], **dict(items)}}
+
+
+def _questions(year: int) -> dict[str, str]:
+    """The year's IIT questions, as the package knows them (pipeline/ita/knowledge/item_questions.csv)."""
+    from ita_extract.pipeline.ita.knowledge import rows
+    return {r["item_code"]: r["question"] for r in rows("item_questions") if int(r["year_be"]) == year}
+
+
+def form_items_without_codes(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    """Questions printed without their codes (spaced as a clerk typed them): the year's form says
+    which item each is. Where the year's form is not known (2566), the items cannot be named:
+    their scores are unread, never guessed."""
+    items = with_items(h, 1)
+    questions = _questions(h.year)
+    rows = [["ข้อคำถาม", "คะแนน"], [_indicator_label(1), _thai(h.values[indicator(1)])]]
+    rows += [[(questions.get(key[1]) or f"{QUESTION} ({key[1][1:]})").replace(" ", ""), _thai(value)]
+             for key, value in items.items()]
+    printed = {indicator(1): h.values[indicator(1)], **(items if questions else {})}
+    return IIT_ITEMS_CAPTION + _pipe(rows), {h.year: printed}
+
+
+def form_items_percent(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    """Scores printed as percentages, with `%` or `ร้อยละ`."""
+    items = with_items(h, 1)
+    average = f"ร้อยละ {_thai(h.values[indicator(1)])}"
+    rows = [["ข้อ", "ข้อคำถาม", "ผลการประเมิน"], [_indicator_label(1), "", average]]
+    rows += [[_code(key), QUESTION, f"{_thai(value)}%" if k % 2 else f"ร้อยละ {_thai(value)}"]
+             for k, (key, value) in enumerate(items.items())]
+    return IIT_ITEMS_CAPTION + _pipe(rows), {h.year: {indicator(1): h.values[indicator(1)], **items}}
+
+
 def form_eit_parts(h: Hierarchy, doc: dict) -> tuple[str, dict]:
     eit = h.value(tool("EIT"))
     spread = min(0.85, 100 - eit, eit)
@@ -497,7 +625,7 @@ def form_html_cells(h: Hierarchy, doc: dict) -> tuple[str, dict]:
     return f"<h2>ผลการประเมิน</h2>\n{html}\n", {h.year: _core(h)}
 
 
-FORMS = {  # name: (printer, form)
+FORMS = {  # name: (printer, form); the numbers a form leaves unread are in UNREAD
     "prose": (form_prose, "md"),
     "numbered_list": (form_numbered_list, "md"),
     "parentheses": (form_parentheses, "md"),
@@ -507,6 +635,16 @@ FORMS = {  # name: (printer, form)
     "tool_table_tsv": (form_tool_table_tsv, "tsv"),
     "tool_span_html": (form_tool_span_html, "html"),
     "items_table": (form_items_table, "md"),
+    "items_code_in_question": (form_items_code_in_question, "md"),
+    "items_question_code": (form_items_question_code, "md"),
+    "items_under_tool_and_indicators": (form_items_under_tool_and_indicators, "md"),
+    "items_long_table": (form_items_long_table, "md"),
+    "items_page_break": (form_items_page_break, "md"),
+    "items_page_break_no_header": (form_items_page_break_no_header, "md"),
+    "items_merged_indicator": (form_items_merged_indicator, "html"),
+    "items_two_columns": (form_items_two_columns, "md"),
+    "items_percent": (form_items_percent, "md"),
+    "items_without_codes": (form_items_without_codes, "md"),
     "eit_parts": (form_eit_parts, "md"),
     "eit_parts_only": (form_eit_parts_only, "md"),
     "recalled_years": (form_recalled_years, "md"),
@@ -515,6 +653,8 @@ FORMS = {  # name: (printer, form)
     "distractor_prose": (form_distractor_prose, "md"),
     "html_cells": (form_html_cells, "html"),
 }
+# Forms that print numbers no reader can take, by the year printed: how many.
+UNREAD = {"items_without_codes": lambda year: 0 if _questions(year) else 6}
 
 
 def golden_hierarchy(stem: str) -> tuple[Hierarchy, dict]:
@@ -566,22 +706,29 @@ def variants() -> list[Variant]:
         title = _title(doc, h.year)
         for name, (printer, form) in FORMS.items():
             body, printed = printer(h, doc)
-            items = {h.year: 1} if any(k[0] == "item" for k in printed[h.year]) else None
-            rows = expected_rows(printed, item_parent=items)
+            rows = expected_rows(printed)
+            unread = UNREAD[name](h.year) if name in UNREAD else 0
             found.append(Variant(f"{stem[:3]}-{name}", form, _document(form, title, body), rows,
-                                 _overall_of(printed, h.year), _score_check(rows), form != "html"))
+                                 _overall_of(printed, h.year), _score_check(rows), _renderable(form, body),
+                                 unread=unread))
             altered = _altered(printed, h.year)
             replacement = altered and _replacement(printed[h.year][altered[2]],
                                                    altered[0][h.year][altered[2]], body)
             if not altered or not replacement:
                 continue
             changed, _, key = altered
-            rows = expected_rows(changed, item_parent=items)
+            rows = expected_rows(changed)
             found.append(Variant(f"{stem[:3]}-{name}-altered", form,
                                  _document(form, title, body.replace(*replacement)), rows,
-                                 _overall_of(changed, h.year), _score_check(rows), form != "html",
-                                 _row(key, h.year, changed[h.year][key], "conflict")))
+                                 _overall_of(changed, h.year), _score_check(rows), _renderable(form, body),
+                                 _row(key, h.year, changed[h.year][key], "conflict"), unread))
     return found
+
+
+def _renderable(form: str, body: str) -> bool:
+    """Whether ../shared/tools/render_corpus.py can print it: not HTML, no form feed (a Word
+    document breaks its pages itself: the long table goes over a page there)."""
+    return form != "html" and "\f" not in body
 
 
 def _document(form: str, title: str, body: str) -> str:

@@ -7,6 +7,7 @@ ITA has had. Every module that needs one of these asks here; none restates it.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from dataclasses import dataclass
 from functools import cache
 
@@ -139,6 +140,37 @@ def item_indicator(year_be: int | None, code: str | None) -> tuple[int | None, s
     if not year_be or not code:
         return None, None
     return _item_map().get((year_be, code), (None, None))
+
+
+_QUESTION_ALIKE = 0.8  # how alike a printed question must be to the form's to take its code
+_QUESTION_MARGIN = 0.1  # and how much more alike than to any other question of the form
+_NOT_WORD = regex.compile(r"[^\p{Thai}A-Za-z0-9]+")
+
+
+@cache
+def _questions() -> dict[int, tuple[tuple[str, str], ...]]:
+    """{year: ((item code, question as compared), …)} of the years whose forms are known."""
+    found: dict[int, list[tuple[str, str]]] = {}
+    for row in knowledge.rows("item_questions"):
+        found.setdefault(int(row["year_be"]), []).append((row["item_code"], _compared(row["question"])))
+    return {year: tuple(pairs) for year, pairs in found.items()}
+
+
+def _compared(text: str) -> str:
+    return _NOT_WORD.sub("", text)
+
+
+def item_by_question(year_be: int | None, text: str) -> str | None:
+    """The code of the question `text` prints in the year's form (`item_questions.csv`), when it
+    is clearly that question and no other; None for a year whose form is not known."""
+    printed = _compared(text)
+    if not year_be or year_be not in _questions() or len(printed) < 20:
+        return None
+    ranked = sorted(((difflib.SequenceMatcher(None, printed, question, autojunk=False).ratio(), code)
+                     for code, question in _questions()[year_be]), reverse=True)
+    best, code = ranked[0]
+    runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+    return code if best >= _QUESTION_ALIKE and best - runner_up >= _QUESTION_MARGIN else None
 
 
 # What the parsers are told about the genre: item codes are letters printed before numbers.

@@ -11,7 +11,7 @@ whose indicator the items below it belong to. A value printed once for several r
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -19,8 +19,14 @@ from ita_extract.normalizers.digits import parse_number, thai_digits_to_arabic
 from ita_extract.normalizers.lists import squeeze_thai
 from ita_extract.normalizers.patterns import YEAR
 from ita_extract.normalizers.years import to_be
-from ita_extract.parsers.model import Cell
-from ita_extract.pipeline.ita.framework import is_ita_year, item_indicator, tool_of_indicator
+from ita_extract.parsers.model import Cell, Row
+from ita_extract.pipeline.ita.framework import (
+    is_ita_year,
+    item_by_question,
+    item_indicator,
+    tool_of_code,
+    tool_of_indicator,
+)
 from ita_extract.pipeline.ita.knowledge import keyed_patterns
 from ita_extract.pipeline.ita.lines import DocumentLines, clean, repaired
 from ita_extract.pipeline.ita.scores import Score
@@ -36,64 +42,132 @@ _YEAR_CELL = regex.compile(rf"^\D{{0,20}}?({YEAR})\D{{0,6}}$")
 _COLUMN_SUBJECT_LEVELS = ("overall", "tool", "indicator", "sub_indicator")
 
 
+@dataclass(frozen=True)
+class _Panel:
+    """The columns of one side of a table printed in several side-by-side copies (`ข้อ | คะแนน |
+    ข้อ | คะแนน`), or of the whole table."""
+
+    labels: list[Column]
+    code: Column | None
+    values: list[Column]
+
+
 def table_scores(table_view: TableView, lines: DocumentLines, assessment_year: int | None) -> list[Score]:
     by_subject_column = subject_columns(table_view)
     if by_subject_column:
         return _year_row_scores(table_view, lines, by_subject_column)
-    label_columns = [c for role in LABEL_ROLES for c in table_view.columns_of(role)]
-    code_column = next(iter(table_view.columns_of("code")), None)
-    value_columns = [*table_view.columns_of("score"), *table_view.columns_of("year")]
-    if not label_columns or not value_columns:
-        return []
+    panels = [panel for panel in map(_panel, _side_by_side(table_view.columns)) if panel.values and
+              (panel.labels or panel.code)]
     context: Subject | None = None
     scores: list[Score] = []
     for row in table_view.body():
-        cells = row.cells
-        code = _printed(cells, code_column.index) if code_column else ""
-        subject, label = _row_subject(cells, label_columns, code, _tool(table_view, context))
-        values = [(column, printed) for column in value_columns
-                  if (printed := _cell_number(cells, column.index)) is not None]
-        if subject and subject.level in ("tool", "indicator", "sub_indicator"):
-            context = subject  # the category the rows below are listed under
-        if not values:
-            continue
-        if subject is None and _AVERAGE.search(label) and context is not None:
-            subject = context
-        if subject is None:
-            continue
-        subject = _within_context(subject, context, assessment_year)
-        line = lines.of_row(row)
-        subject = replace(subject, label=clean(subject.label or label) or None)
-        group = _group(table_view, context)
-        for column, printed in values:
-            owner = _column_subject(column, subject)
-            if owner is not None:
-                scores.append(Score(owner, float(printed), line, column.year_be or assessment_year,
-                                    printed=printed, place=f"{row.page}:{row.line}:{column.index}",
-                                    group=group if owner is subject else None))
+        for panel in panels:
+            read, context = _panel_scores(table_view, row, panel, context, lines, assessment_year)
+            scores.extend(read)
     return scores
 
 
+def _side_by_side(columns: list[Column]) -> list[list[Column]]:
+    """The table's columns as panels: copies of one set of roles side by side where the header
+    repeats them (two items a row), else one panel of every column."""
+    roles = [c.role for c in columns]
+    width = len(columns)
+    for period in range(2, width // 2 + 1):
+        if width % period == 0 and all(roles[k] == roles[k % period] for k in range(width)) \
+                and {"score", "year"} & set(roles[:period]) and any(roles[:period]):
+            return [columns[k:k + period] for k in range(0, width, period)]
+    return [columns]
+
+
+def _panel(columns: list[Column]) -> _Panel:
+    labels = [c for role in LABEL_ROLES for c in columns if c.role == role]
+    code = next((c for c in columns if c.role == "code"), None)
+    values = [c for c in columns if c.role == "score"] + [c for c in columns if c.role == "year"]
+    if not labels and code is not None:  # the code cell is the row's only label (`i๑`, `คะแนนเฉลี่ย`)
+        return _Panel([code], None, values)
+    return _Panel(labels, code, values)
+
+
+def _panel_scores(table_view: TableView, row: Row, panel: _Panel, context: Subject | None,
+                  lines: DocumentLines, assessment_year: int | None) -> tuple[list[Score], Subject | None]:
+    """The scores one panel of a row prints, and the category the rows below are listed under."""
+    cells = row.cells
+    code = _printed(cells, panel.code.index) if panel.code else ""
+    subject, label = _row_subject(cells, panel.labels, code, _tool(table_view, context), assessment_year)
+    values = [(column, printed) for column in panel.values
+              if (printed := _cell_number(cells, column.index)) is not None]
+    if subject and subject.level in ("tool", "indicator", "sub_indicator"):
+        context = subject  # the category the rows below are listed under
+    elif subject is not None and (beside := _category_beside(cells, panel.labels, subject)):
+        context = beside  # an indicator in a merged cell beside its items
+    if not values:
+        return [], context
+    if subject is None and _AVERAGE.search(label) and context is not None:
+        subject = context
+    if subject is None:
+        return [], context
+    subject = _within_context(subject, context, assessment_year)
+    line = lines.of_row(row)
+    subject = replace(subject, label=clean(subject.label or label) or None)
+    group = _group(table_view, context)
+    scores = []
+    for column, printed in values:
+        owner = _column_subject(column, subject)
+        if owner is not None:
+            listed = owner is subject or _same_subject(owner, context)
+            scores.append(Score(owner, float(printed), line, column.year_be or assessment_year,
+                                printed=printed, place=f"{row.page}:{row.line}:{column.index}",
+                                group=group if listed else None))
+    return scores, context
+
+
 def _row_subject(cells: list[Cell], columns: list[Column], code: str,
-                 tool: str | None) -> tuple[Subject | None, str]:
+                 tool: str | None, year: int | None = None) -> tuple[Subject | None, str]:
     """The deepest subject the row's label cells name (a merged tool cell beside an indicator's
-    name leaves the row the indicator's), with the label it was read from."""
+    name leaves the row the indicator's), with the label it was read from. A question printed
+    without its code is the item whose question it is in the year's form, where it is known."""
     best: Subject | None = None
     best_label = ""
     for column in columns:
         if column.index >= len(cells) or cells[column.index].spanned:
             continue
         label = _printed(cells, column.index)
-        found = label_subject(f"{code} {label}".strip(), tool) if label or code else None
+        asked = item_by_question(year, label) if label and not code and column.role == "item_text" else None
+        if asked:
+            found: Subject | None = Subject("item", 0, 0, tool=tool_of_code(asked), item_code=asked,
+                                            label=label)
+        else:
+            found = label_subject(f"{code} {label}".strip(), tool) if label or code else None
         if found and (best is None or _DEPTH[found.level] > _DEPTH[best.level]):
             best, best_label = found, label
         best_label = best_label or label
     return best, best_label
 
 
+def _category_beside(cells: list[Cell], columns: list[Column], subject: Subject) -> Subject | None:
+    """The indicator (or sub-indicator) an indicator column of an item's row names: a merged cell
+    beside the items it covers (the copies of a merged cell repeat its text). A question that
+    names an indicator's theme (`แผนปฏิบัติการป้องกันการทุจริต`) is not one."""
+    if subject.level != "item":
+        return None
+    for column in (c for c in columns if c.role == "indicator"):
+        label = _printed(cells, column.index)
+        found = label_subject(label, subject.tool) if label else None
+        if found is not None and found.level in ("indicator", "sub_indicator") and \
+                (found.tool in (None, subject.tool)):
+            return replace(found, tool=found.tool or subject.tool)
+    return None
+
+
+def _same_subject(owner: Subject, context: Subject | None) -> bool:
+    return context is not None and (owner.level, owner.tool, owner.indicator, owner.sub_indicator) == (
+        context.level, context.tool or owner.tool, context.indicator, context.sub_indicator)
+
+
 def _column_subject(column: Column, subject: Subject) -> Subject | None:
-    """Whose score a value column holds: the row's subject, or its tool or the overall where the
-    column's header says so (`คะแนนเครื่องมือ` beside indicator rows)."""
+    """Whose score a value column holds: the row's subject, or its indicator, tool or the overall
+    where the column's header says so (`คะแนนเครื่องมือ` beside indicator rows, `คะแนนตัวชี้วัด`
+    beside items)."""
     header = squeeze_thai(clean(column.header))
     levels = keyed_patterns("score_column_levels", "level")
     level = next((lv for lv, pattern in levels if pattern.search(header)), None)
@@ -101,6 +175,11 @@ def _column_subject(column: Column, subject: Subject) -> Subject | None:
         return subject
     if level == "overall":
         return Subject("overall", 0, 0)
+    if level == "indicator":
+        if subject.level in ("item", "sub_indicator") and subject.indicator is not None:
+            return Subject("indicator", 0, 0, tool=subject.tool or tool_of_indicator(subject.indicator),
+                           indicator=subject.indicator)
+        return subject if subject.level != "tool" else None
     tool = subject.tool or tool_of_indicator(subject.indicator)
     return Subject("tool", 0, 0, tool=tool) if tool and subject.level != "overall" else None
 

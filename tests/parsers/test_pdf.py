@@ -232,3 +232,17 @@ def test_pages_are_decided_one_by_one_a_stamp_over_a_scan_and_a_scan_in_strips_a
     assert (row["org_name"], row["assessment_year_be"], row["overall_score"]) == (
         "เทศบาลตำบลนิคมคำสร้อย", 2566, 95.75)
     assert [(s["level"], s["score"], s["page"]) for s in rows["scores"]] == [("overall", 95.75, 1)]
+
+
+def test_latin_words_hyphens_and_decimal_points_keep_their_letters_together() -> None:
+    """Regressions: a space inside a Latin word where a capital's side bearing meets an x-height
+    letter (`I nstagram`); a line-end hyphen given by pdfium as U+FFFE (`E\\ufffeService`)."""
+    text_000 = _document_text(DEV / "000_872eaddf2db1f446.pdf")
+    assert "Instagram" in text_000 and "Integrity" in text_000 and "I nstagram" not in text_000
+    assert "E-Service" in _document_text(DEV / "003_803e91d9ccdb16cf.pdf")
+
+
+def _document_text(path: Path) -> str:
+    document = parse_pdf(path.read_bytes())
+    lines = DocumentLines(document)
+    return "\n".join(lines.page_text(page) for page in document.pages)

@@ -173,13 +173,11 @@ def _item_applications(rule: Rule, year: int, printed: dict[Key, Score],
                        scores: list[Score]) -> Iterator[Application]:
     """An indicator or sub-indicator is the mean of the items a table lists under it (its
     group), else of every item the year's map puts under it."""
-    parents = [key for key in printed if key[0] in ("indicator", "sub_indicator") and key[-1] == year]
-    grouped = set()
-    for key in parents:
-        group = next((s.group for s in scores if s.key == key and s.group), None)
-        if group is None:
-            continue
-        grouped.add(key)
+    grouped: dict[Key, str] = {}  # a category row's score and its table group, printed or set aside
+    for score in scores:
+        if score.level in ("indicator", "sub_indicator") and score.group and score.year_be == year:
+            grouped.setdefault(score.key, score.group)
+    for key, group in grouped.items():
         items = sorted({s.key for s in scores
                         if s.level == "item" and s.group == group and s.year_be == year})
         if items:

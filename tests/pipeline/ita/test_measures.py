@@ -69,6 +69,16 @@ def test_status_from_the_ticked_box_and_none_when_nothing_is_ticked() -> None:
     assert measures["result"].tolist()[2] == "รายงานแล้ว"
 
 
+def test_boxes_printed_after_the_result_in_its_cell_are_the_status_not_the_result() -> None:
+    """Regression: a PDF cell `… ณ จุดให้บริการ ☑ ดำเนินการแล้วเสร็จ ☐ ยังไม่ได้ดำเนินการ` gave the
+    boxes' labels as part of the result."""
+    measures = _measures(
+        "| มาตรการ/กิจกรรม | วิธีดำเนินการ | ผู้รับผิดชอบ | ผลการดำเนินการ |\n|---|---|---|---|\n"
+        "| กิจกรรมหนึ่ง | ทำ | กองช่าง | มีผังขั้นตอนแสดง ณ จุดให้บริการ ☑ ดำเนินการแล้วเสร็จ ☐ ยังไม่ได้ดำเนินการ |\n")
+    assert measures["result"].tolist() == ["มีผังขั้นตอนแสดง ณ จุดให้บริการ"]
+    assert measures["status"].tolist() == ["done"]
+
+
 def test_a_text_that_is_not_an_ita_document_gives_no_content() -> None:
     tables = extract("| มาตรการ | วิธีการ | ผู้รับผิดชอบ | ระยะเวลา |\n|---|---|---|---|\n"
                      "| ซ่อมถนน | ๑. สำรวจ ๒. ซ่อม | กองช่าง | ไตรมาส ๑ |\n\nตัวชี้วัดที่ ๑ ได้คะแนน ๙๐\n",

@@ -1,0 +1,28 @@
+"""Visual lines put back together (parsers/wrap.py, parsers.pdf.cell_lines): regressions named
+after the layouts that broke them."""
+
+from ita_extract.parsers.pdf import cell_lines
+from ita_extract.parsers.wrap import join_lines
+
+
+def test_a_number_cut_at_its_decimal_point_is_joined_again() -> None:
+    """Regression: pdfium put a line break before the decimal point of `๕๔.๘๕` in a Word table
+    cell (the point sits a little lower); the cell read `54 .85`, and the item scored 54."""
+    assert join_lines(["๕๔", ".๘๕"]) == "๕๔.๘๕"
+    assert join_lines(["ได้คะแนน 54.", "85 คะแนน"]) == "ได้คะแนน 54.85 คะแนน"
+    # the first line stops short of the cell's right side: still one number
+    assert cell_lines([("๕๔", 20.0), (".๘๕", 30.0)], left=0.0, right=100.0) == ["๕๔.๘๕"]
+
+
+def test_list_markers_and_words_after_a_number_are_not_glued() -> None:
+    assert join_lines(["ข้อ 3.", "4. การใช้อำนาจ"]) == "ข้อ 3. 4. การใช้อำนาจ"
+    assert join_lines(["ได้ 95", "คะแนน"]) == "ได้ 95 คะแนน"
+    assert join_lines(["พ.ศ.", "2566"]) == "พ.ศ. 2566"
+
+
+def test_a_bullet_dash_left_at_the_end_of_the_line_before_opens_the_next_point() -> None:
+    """Regression: Word wrapped `- เผยแพร่…` leaving its dash at the end of the line before; the
+    PDF gave one step where the text dump gave two."""
+    lines = ["-จัดทำประกาศ เรื่อง นโยบายไม่รับของขวัญ No", "Gift Policy -", "เผยแพร่บนเว็บไซต์"]
+    assert cell_lines(lines) == ["-จัดทำประกาศ เรื่อง นโยบายไม่รับของขวัญ No Gift Policy", "-เผยแพร่บนเว็บไซต์"]
+    assert cell_lines(["ระหว่างปี 2565 -", "2567"]) == ["ระหว่างปี 2565 - 2567"]  # a range, not a bullet
