@@ -68,8 +68,8 @@ corpus: $(VENV)/.installed  ## build a synthetic archive of N documents (default
 accuracy: $(VENV)/.installed  ## precision and recall of the scores per document and level, against the golden files and the layout variants
 	$(PY) bench/accuracy.py
 
-variants: $(VENV)/.installed  ## re-render the layout variants into Word-made PDFs (needs soffice, python-docx, fonts-thai-tlwg)
-	$(PY) -m pip install --quiet python-docx
+variants: $(VENV)/.installed  ## re-render the layout variants and results lists into Word-made PDFs and scans (needs soffice, pdftoppm, fonts-thai-tlwg)
+	$(PY) -m pip install --quiet python-docx img2pdf
 	$(PY) -m tests.render_variants
 
 ocr-deps:  ## install Tesseract with Thai data (Debian/Ubuntu, needs root)

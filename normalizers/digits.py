@@ -5,7 +5,10 @@ from __future__ import annotations
 import regex
 
 _THAI_TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-_NUMBER = regex.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.])\d+(?:\.\d+)?")
+# A number, with thousands commas; never the digits around a comma that is not one (`9,22`: OCR
+# read a point as a comma, or a list `1,2`): which number that is, the text does not say.
+_NUMBER = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
+                        r"|(?<![\d.,])\d+(?:\.\d+)?(?!\d|,\d)")
 
 
 _THAI_DIGIT = regex.compile("[๐-๙]")
@@ -19,7 +22,12 @@ def thai_digits_to_arabic(text: str) -> str:
 
 def parse_number(text: str) -> float | None:
     """The first number printed in `text` (Thai or Arabic digits, thousands commas), or None."""
+    printed = printed_number(text)
+    return float(printed) if printed is not None else None
+
+
+def printed_number(text: str) -> str | None:
+    """The first number printed in `text` as printed (Arabic digits, no thousands commas: its
+    decimals bound its rounding), or None."""
     match = _NUMBER.search(thai_digits_to_arabic(text))
-    if match is None:
-        return None
-    return float(match.group().replace(",", ""))
+    return match.group().replace(",", "") if match else None

@@ -9,6 +9,10 @@ from dataclasses import dataclass
 from functools import cache
 
 import geothai
+import regex
+
+# Vowel and tone marks above and below the line: what OCR loses first (ห้วยแร้ง read as หวยแรง).
+_MARKS = regex.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
 
 @dataclass(frozen=True)
@@ -46,9 +50,32 @@ def district_place(name: str, province: str | None = None) -> Place | None:
 
 
 @cache
+def subdistrict_in(name: str, district: str | None = None, province: str | None = None) -> bool:
+    """Whether some subdistrict named `name` lies in `district` and `province` (when given)."""
+    return bool(geothai.match(name, district=district or None, province=province or None))
+
+
+@cache
 def is_subdistrict(name: str) -> bool:
     """Whether some subdistrict of Thailand is named `name`."""
     return bool(geothai.match(name))
+
+
+def subdistrict_spelled(name: str, district: str | None, province: str) -> str | None:
+    """The one subdistrict of `province` (and `district`, when given) that `name` spells once
+    the marks above and below the line are set aside on both sides (OCR loses them: หวยแรง for
+    ห้วยแร้ง); None when none or several do."""
+    wanted = _MARKS.sub("", _key(name))
+    found = {s.name_th for s in _subdistricts_of(province, district)
+             if _MARKS.sub("", _key(s.name_th)) == wanted}
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _subdistricts_of(province: str, district: str | None) -> tuple[geothai.Subdistrict, ...]:
+    return tuple(s for d in _districts() if (p := geothai.province(d.province_code)) is not None
+                 and _key(p.name_th) == _key(province) and (not district or _key(d.name_th) == _key(district))
+                 for s in geothai.subdistricts(d.code))
 
 
 def warm_up() -> None:

@@ -39,6 +39,8 @@ _PUNCTUATION = frozenset(".,:;()-/%")
 _MIN_DIGIT_HEIGHT = 0.6  # digits beside each other differ less in height than this
 _MAX_TOUCHING = 4  # digits a scan may have run together into one glyph
 _MIN_DIGIT_WIDTH = 0.45  # a digit is at least this share of its height wide (Arabic 1 aside)
+# An unclear glyph this share of the digits' height beside a run is a digit not read clearly.
+_DIGIT_LIKE = (0.8, 1.2)
 
 
 @dataclass(frozen=True)
@@ -251,7 +253,8 @@ def _line_glyphs(dark: np.ndarray, top: int, bottom: int) -> list[Glyph]:
 
 def _digit_runs(glyphs: list[Glyph], numeric: list[Word], dark: np.ndarray) -> list[list[Glyph]]:
     """The runs of glyphs that are clear digits (with a decimal point between two of them),
-    each touching one of the `numeric` words."""
+    each touching one of the `numeric` words; not a run with an unclear glyph of a digit's
+    height right beside it (it is part of a number: regression, `28.61` was put as `28.6`)."""
     near = [k for k, glyph in enumerate(glyphs)
             if any(glyph.left < word.right and word.left < glyph.right for word in numeric)]
     read = _extended(glyphs, {k: _read(dark, glyphs[k]) for k in near}, dark)
@@ -267,7 +270,18 @@ def _digit_runs(glyphs: list[Glyph], numeric: list[Word], dark: np.ndarray) -> l
                 current = _closed(current, runs)
             current.append(piece)
     _closed(current, runs)
-    return runs
+    unclear = [glyphs[k] for k in near if not read.get(k) and classify([_ink(dark, glyphs[k])]) == [""]]
+    return [run for run in runs if not any(_beside(glyph, run) for glyph in unclear)]
+
+
+def _beside(glyph: Glyph, run: list[Glyph]) -> bool:
+    """Whether an unclear glyph of a digit's height stands right before or after the run: a
+    digit of the number not read clearly (a serif `1`), so the run is not the whole number."""
+    height = _digit_height(run)
+    if not _DIGIT_LIKE[0] * height <= glyph.height <= _DIGIT_LIKE[1] * height:
+        return False
+    gap = _GAP * height
+    return 0 <= glyph.left - run[-1].right <= gap or 0 <= run[0].left - glyph.right <= gap
 
 
 def _read(dark: np.ndarray, glyph: Glyph) -> list[Glyph]:

@@ -1,5 +1,6 @@
-"""Render the layout variants that ../shared/tools/render_corpus.py can print (markdown and tab
-rows; it has no HTML tables) into Word-made PDFs, the way the dev PDFs were made, into
+"""Render the layout variants and the results lists that ../shared/tools/render_corpus.py can
+print (markdown and tab rows; it has no HTML tables) into Word-made PDFs (and the results lists
+marked `scanned` into image-only scans as well), the way the dev PDFs were made, into
 tests/variants_pdf/, with manifest.json recording the SHA-256 of the text each PDF was made from.
 
 Needs LibreOffice (soffice), python-docx and a Thai font (Debian: libreoffice-writer-nogui,
@@ -17,7 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.variants import variants
+from tests.results_list_variants import ResultsVariant, results_variants
+from tests.variants import Variant, variants
 
 OUT = Path(__file__).parent / "variants_pdf"
 RENDER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "render_corpus.py"
@@ -32,24 +34,29 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     manifest_path = OUT / "manifest.json"
     manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
-    wanted = {v.name: v for v in variants() if v.renderable}
+    every: list[Variant | ResultsVariant] = [*variants(), *results_variants()]
+    wanted = {v.name: v for v in every if v.renderable}
+    scanned = {v.name for v in results_variants() if v.scanned}
     with tempfile.TemporaryDirectory() as tmp:
-        todo = []
+        todo: dict[bool, list[str]] = {False: [], True: []}  # by whether a scan is made too
         for name, variant in wanted.items():
-            if manifest.get(name) == text_sha256(variant.text) and (OUT / f"{name}.pdf").exists():
+            made = [OUT / f"{name}.pdf", *([OUT / f"{name}.scan.pdf"] if name in scanned else [])]
+            if manifest.get(name) == text_sha256(variant.text) and all(p.exists() for p in made):
                 continue
             source = Path(tmp) / f"{name}.txt"  # render_corpus reads any text; the stem names the PDF
             source.write_text(variant.text, "utf-8")
-            todo.append(str(source))
-        if todo:
-            subprocess.run([sys.executable, str(RENDER), str(OUT), *todo, "--no-scan", "--font", FONT],
-                           check=True)
+            todo[name in scanned].append(str(source))
+        for scan, sources in todo.items():
+            if sources:
+                subprocess.run([sys.executable, str(RENDER), str(OUT), *sources, "--font", FONT,
+                                *([] if scan else ["--no-scan"])], check=True)
     for stale in OUT.glob("*.pdf"):
-        if stale.stem not in wanted:
+        name = stale.name.removesuffix(".pdf").removesuffix(".scan")
+        if name not in wanted or (stale.name.endswith(".scan.pdf") and name not in scanned):
             stale.unlink()
     manifest = {name: text_sha256(v.text) for name, v in sorted(wanted.items())}
     manifest_path.write_text(json.dumps(manifest, indent=1) + "\n")
-    print(f"{len(todo)} rendered, {len(wanted)} in {OUT}")
+    print(f"{sum(map(len, todo.values()))} rendered, {len(wanted)} in {OUT}")
 
 
 if __name__ == "__main__":

@@ -21,20 +21,21 @@ from ita_extract.pipeline.ita.lines import Line
 from ita_extract.pipeline.ita.measures import Measure
 from ita_extract.pipeline.ita.metadata import Metadata
 from ita_extract.pipeline.ita.organisation import Organisation
-from ita_extract.pipeline.ita.scores import Score
+from ita_extract.pipeline.ita.scores import POINTS, Score
 from ita_extract.pipeline.ita.verification.grades import grade_for
 
 Row = dict[str, Any]
 
 
 def document_rows(document: Document, reading: Reading, sha256: str) -> Rows:
-    """Every table's rows for one read document (`sha256`: its bytes' hash). Its organisation
-    is one `organisations` row of its own: the writer merges those of every document."""
+    """Every table's rows for one read document (`sha256`: its bytes' hash). Its organisation,
+    and each one a results list in it lists, is an `organisations` row of its own: the writer
+    merges those of every document. A tool's weighted points are checked, never score rows."""
     doc_id = sha256[:16]
     meta, verdict = reading.metadata, reading.verdict
     on_pages = document.source_format == PDF.name
     org_id = {"org_id": meta.organisation.org_id if meta.organisation else None}
-    scores = [{**_score_row(doc_id, score, meta, on_pages), **org_id} for score in verdict.scores]
+    scores = [_score_row(doc_id, score, meta, on_pages) for score in verdict.scores if score.level != POINTS]
     findings = [{**_finding_row(doc_id, k, finding, meta, on_pages), **org_id}
                 for k, finding in enumerate(reading.content.findings, 1)]
     measures = [{**_measure_row(doc_id, k, measure, reading, on_pages), **org_id}
@@ -44,7 +45,9 @@ def document_rows(document: Document, reading: Reading, sha256: str) -> Rows:
     doc_row.update(n_scores=len(scores), n_findings=len(findings), n_measures=len(measures),
                    n_unread=len(unread))
     pages = [_page_row(doc_id, page, reading) for page in document.pages]
-    organisations = [_organisation_row(meta.organisation)] if meta.organisation else []
+    listed = {score.org.org_id: score.org for score in verdict.scores if score.org is not None}
+    own = [meta.organisation] if meta.organisation else []
+    organisations = [_organisation_row(org) for org in (*own, *listed.values())]
     return {"documents": [doc_row], "pages": pages, "scores": scores, "findings": findings,
             "measures": measures, "unread": unread, "organisations": organisations}
 
@@ -84,11 +87,14 @@ def _page_of(line: Line, on_pages: bool) -> int | None:
 
 
 def _score_row(doc_id: str, score: Score, meta: Metadata, on_pages: bool) -> Row:
+    """A score of the document's own organisation, or of one a results list lists (score.org)."""
     subject = score.subject
+    org = score.org or meta.organisation
     return {
         "doc_id": doc_id,
-        "org_name": meta.org_name,
-        "province": meta.province,
+        "org_id": org.org_id if org else None,
+        "org_name": score.org.org_name if score.org else meta.org_name,
+        "province": score.org.where_province if score.org else meta.province,
         "assessment_year_be": meta.assessment_year_be,
         "score_year_be": score.year_be,
         "level": subject.level,

@@ -1,5 +1,6 @@
-"""The ITA content of a recognised document: its scores, findings and measures as printed, in
-document order. What can be trusted of the scores is the verification's business."""
+"""The ITA content of a recognised document: its scores (its own, and those of the organisations
+a results list lists), findings and measures as printed, in document order. What can be trusted
+of the scores is the verification's business."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from ita_extract.pipeline.ita.findings import Finding, prose_findings, table_fin
 from ita_extract.pipeline.ita.lines import DocumentLines, Line
 from ita_extract.pipeline.ita.measures import Measure, table_measures
 from ita_extract.pipeline.ita.metadata import Metadata
+from ita_extract.pipeline.ita.results_lists import results_list, results_list_scores
 from ita_extract.pipeline.ita.score_tables import subject_columns, table_scores
 from ita_extract.pipeline.ita.scores import Score, prose_scores
 from ita_extract.pipeline.ita.table_views import TableView, row_views, view
@@ -40,6 +42,13 @@ def read_content(lines: DocumentLines, meta: Metadata) -> Content:
 def _read_table(content: Content, block: Block, before: list[Block], lines: DocumentLines,
                 meta: Metadata) -> None:
     table_view = content.tables[id(block)] = view(block, before)
+    listing = results_list(table_view)
+    if listing is not None:
+        scores, warnings = results_list_scores(listing, table_view, lines, meta.assessment_year_be,
+                                               meta.organisation, meta.province)
+        content.scores.extend(scores)
+        content.warnings.extend(warnings)
+        return
     if table_view.kind == "scores" or (table_view.kind == "other" and subject_columns(table_view)):
         content.scores.extend(table_scores(table_view, lines, meta.assessment_year_be))
         return

@@ -14,13 +14,14 @@ from ita_extract.normalizers.years import to_be
 from ita_extract.pipeline.ita.framework import is_ita_year
 from ita_extract.pipeline.ita.knowledge import keyed_patterns, patterns
 from ita_extract.pipeline.ita.lines import Line
-from ita_extract.pipeline.ita.organisation import Organisation, read_organisation
+from ita_extract.pipeline.ita.organisation import Organisation, addressee, read_organisation
 from ita_extract.pipeline.ita.warnings import IMPLAUSIBLE_YEAR, NOT_ITA_DOCUMENT
 
 _NAME = r"[\u0e01-\u0e4e]+"
 _TITLE_LINES = 3
 _YEAR = regex.compile(rf"(?<!\d)({YEAR})(?!\d)")
 UNKNOWN = "unknown"  # the doc_type of a text that is not an ITA document
+RESULTS = "results"  # an announcement of many organisations' results: see _results_organisation
 _YEAR_CONTEXT = 200  # characters before a year in which its cue must stand
 
 
@@ -46,7 +47,7 @@ def read_metadata(lines: Sequence[Line]) -> Metadata:
     kind = doc_type(lines)
     if kind == UNKNOWN:
         return Metadata(warnings=(NOT_ITA_DOCUMENT,))
-    found = read_organisation(lines)
+    found = read_organisation(lines) if kind != RESULTS else _results_organisation(lines)
     org = found[0] if found else None
     assessment, plan, implausible = years(lines)
     if org is None:
@@ -54,6 +55,13 @@ def read_metadata(lines: Sequence[Line]) -> Metadata:
                         issued_date=issued_date(lines), warnings=(IMPLAUSIBLE_YEAR,) if implausible else ())
     return Metadata(org.org_name, org.org_type, org.district, org.province, org, kind, assessment, plan,
                     issued_date(lines), (IMPLAUSIBLE_YEAR,) if implausible else ())
+
+
+def _results_organisation(lines: Sequence[Line]) -> tuple[Organisation, Line] | None:
+    """A results list's own organisation: the one its covering letter is addressed to, else one
+    its title names (the issuer); never one it lists, however often."""
+    title = [line for line in lines if line.kind != "table"][:_TITLE_LINES]
+    return addressee(lines) or read_organisation(title)
 
 
 def is_ita_document(lines: Sequence[Line]) -> bool:

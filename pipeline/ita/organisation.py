@@ -8,6 +8,8 @@ where it is, and an identifier that is the same in every run and from every docu
 - Place: the district and province the document states, on the organisation's own line first;
   where it leaves them out, where the gazetteer puts the name, when the name and what the
   document states leave no doubt (normalizers.gazetteer). Never guessed.
+- A covering letter's addressee (`เรียน นายกเทศมนตรีตำบลหนองเสม็ด`: addressee_titles.csv) is the
+  document's own organisation, whatever else it names (a results list names hundreds).
 - Identity: `org_id` is a digest of the type, the name and the province (stated, or the
   gazetteer's); so a document that names the province and one that does not give the same id
   whenever the gazetteer places the name, and two organisations of one name in two provinces
@@ -22,7 +24,15 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from ita_extract.normalizers.gazetteer import Place, district_place, is_subdistrict, subdistrict_place
+from ita_extract.normalizers.gazetteer import (
+    Place,
+    district_place,
+    is_subdistrict,
+    subdistrict_in,
+    subdistrict_place,
+    subdistrict_spelled,
+)
+from ita_extract.normalizers.lists import squeeze_thai
 from ita_extract.normalizers.names import canonical_province, cut_at_stop_words
 from ita_extract.pipeline.ita.knowledge import rows
 from ita_extract.pipeline.ita.lines import Line
@@ -32,6 +42,7 @@ _DISTRICT = regex.compile(rf"(?:อำเภอ|เขต)\s*({_NAME})")
 _PROVINCE = regex.compile(rf"(?:จังหวัด|จ\.)\s*({_NAME}|กรุงเทพฯ)")
 _MIN_NAME = 2
 _PROVINCIAL = "องค์การบริหารส่วนจังหวัด"  # named after its province
+_TAMBON_LEVEL = ("เทศบาลตำบล", "องค์การบริหารส่วนตำบล")  # named after a subdistrict
 
 
 @dataclass(frozen=True)
@@ -72,13 +83,86 @@ class _Candidate:
     forms: list[str] = field(default_factory=list)
 
 
+_ADDRESSEE = regex.compile(r"^\s*เรียน\s*(?P<to>.+)$")
+
+
 def read_organisation(lines: Sequence[Line]) -> tuple[Organisation, Line] | None:
-    """The organisation the document names most often (the earliest among equals), and the
-    first line naming it; None when it names none."""
+    """The organisation a covering letter is addressed to, else the one the document names most
+    often (the earliest among equals), and the first line naming it; None when it names none."""
+    addressed = addressee(lines)
+    if addressed is not None:
+        return addressed
     candidates = _merge_cut_names(_candidates(lines))
     if not candidates:
         return None
     best = max(candidates.values(), key=lambda c: (c.votes, -c.first))
+    return _organisation(lines, best)
+
+
+def addressee(lines: Sequence[Line]) -> tuple[Organisation, Line] | None:
+    """The organisation the first `เรียน …` line naming one is addressed to (its head's title
+    stands for it: นายกเทศมนตรีตำบลX is เทศบาลตำบลX)."""
+    for index, line in enumerate(lines):
+        match = _ADDRESSEE.match(line.text)
+        if match is None:
+            continue
+        to = _squeezed(match.group("to"))
+        for row in rows("addressee_titles"):
+            to = regex.sub(row["title"], row["org_type"], to, count=1)
+        found = _candidates([Line(line.page, line.line, to, line.kind)])
+        if found:
+            best = next(iter(found.values()))
+            best.first = index
+            return _organisation(lines, best)
+    return None
+
+
+def organisation_named(text: str, province: str | None = None) -> Organisation | None:
+    """The organisation a cell of a results list names (`ทต.หนองเสม็ด`, `เทศบาลตำบลหนองเสม็ด อำเภอ
+    เมืองตราด`), placed in `province` (the list's) when the gazetteer does not put the name
+    elsewhere; None when the text names none."""
+    line = Line(0, 0, _squeezed(text), "table")
+    found = _candidates([line])
+    if not found:
+        return None
+    best = next(iter(found.values()))
+    district, stated = _stated_place([line], line)
+    name = best.name if best.name == best.org_type else best.org_type + best.name
+    org = Organisation(best.org_type, name, district, stated, variants=tuple(sorted(set(best.forms))))
+    if stated is None and province and _fits_province(org, province):
+        org = replace(org, province=province)
+    org = _respelled(org)
+    return replace(org, place=_gazetteer_place(org))
+
+
+def _respelled(org: Organisation) -> Organisation:
+    """A tambon-level name the gazetteer does not know, put as the one subdistrict of the stated
+    province it spells without its marks (OCR loses them); unchanged otherwise."""
+    if org.province is None or org.org_type not in _TAMBON_LEVEL or is_subdistrict(org.core):
+        return org
+    spelled = subdistrict_spelled(org.core, org.district, org.province)
+    return replace(org, org_name=org.org_type + spelled) if spelled else org
+
+
+_SPACE_BEFORE_DOT = regex.compile(r"(?<=\p{Thai})\s+(?=\.)")
+
+
+def _squeezed(text: str) -> str:
+    """A name as a PDF's text layer may space it (`ทต .หนอง เสม็ด`), put together."""
+    return _SPACE_BEFORE_DOT.sub("", squeeze_thai(text))
+
+
+def _fits_province(org: Organisation, province: str) -> bool:
+    """Whether the list's province can be the organisation's: the gazetteer does not put a name
+    it knows in another one."""
+    if org.org_type == _PROVINCIAL:
+        return canonical_province(org.core) == province
+    if is_subdistrict(org.core):
+        return subdistrict_in(org.core, org.district, province)
+    return True
+
+
+def _organisation(lines: Sequence[Line], best: _Candidate) -> tuple[Organisation, Line]:
     line = lines[best.first]
     district, province = _stated_place(lines, line)
     name = best.name if best.name == best.org_type else best.org_type + best.name
@@ -162,6 +246,12 @@ def _stated_place(lines: Sequence[Line], org_line: Line) -> tuple[str | None, st
         if district and province:
             break
     return district, province
+
+
+def stated_province(text: str) -> str | None:
+    """The province a text names (`จังหวัดตราด`, `จ.ตราด`), in its canonical form."""
+    match = _PROVINCE.search(text)
+    return canonical_province(match.group(1)) if match else None
 
 
 def _gazetteer_place(org: Organisation) -> Place | None:

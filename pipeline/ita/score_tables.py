@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from ita_extract.normalizers.digits import parse_number, thai_digits_to_arabic
+from ita_extract.normalizers.digits import printed_number, thai_digits_to_arabic
 from ita_extract.normalizers.lists import squeeze_thai
 from ita_extract.normalizers.patterns import YEAR
 from ita_extract.normalizers.years import to_be
@@ -37,7 +37,6 @@ from ita_extract.pipeline.ita.table_views import Column, TableView, cell_text
 LABEL_ROLES = ("item_text", "indicator", "label", "title", "issue")
 _DEPTH = {"overall": 0, "tool": 1, "indicator": 2, "sub_indicator": 3, "item": 4}
 _AVERAGE = regex.compile(r"เฉลี่ย")
-_CELL_NUMBER = regex.compile(r"\d[\d,]*(?:\.\d+)?")
 _YEAR_CELL = regex.compile(rf"^\D{{0,20}}?({YEAR})\D{{0,6}}$")
 _COLUMN_SUBJECT_LEVELS = ("overall", "tool", "indicator", "sub_indicator")
 
@@ -95,7 +94,7 @@ def _panel_scores(table_view: TableView, row: Row, panel: _Panel, context: Subje
     code = _printed(cells, panel.code.index) if panel.code else ""
     subject, label = _row_subject(cells, panel.labels, code, _tool(table_view, context), assessment_year)
     values = [(column, printed) for column in panel.values
-              if (printed := _cell_number(cells, column.index)) is not None]
+              if (printed := cell_number(cells, column.index)) is not None]
     if subject and subject.level in ("tool", "indicator", "sub_indicator"):
         context = subject  # the category the rows below are listed under
     elif subject is not None and (beside := _category_beside(cells, panel.labels, subject)):
@@ -212,7 +211,7 @@ def _year_row_scores(table_view: TableView, lines: DocumentLines,
             continue
         line = lines.of_row(row)
         for column, subject in columns:
-            printed = _cell_number(row.cells, column.index)
+            printed = cell_number(row.cells, column.index)
             if printed is not None:
                 scores.append(Score(subject, float(printed), line, year, printed=printed,
                                     place=f"{row.page}:{row.line}:{column.index}"))
@@ -250,19 +249,8 @@ def _group(table_view: TableView, context: Subject | None) -> str | None:
             f"{context.indicator}:{context.sub_indicator}")
 
 
-def _cell_number(cells: list[Cell], index: int) -> str | None:
+def cell_number(cells: list[Cell], index: int) -> str | None:
     """The number a cell prints, unless the cell is a place a merged cell only covers."""
     if index >= len(cells) or cells[index].spanned:
         return None
-    return _printed_number(cell_text(cells[index]))
-
-
-def _printed_number(text: str) -> str | None:
-    """The first number of a cell as printed (Arabic digits, no thousands commas)."""
-    value = parse_number(text)
-    if value is None:
-        return None
-    match = _CELL_NUMBER.search(thai_digits_to_arabic(text))
-    return match.group().replace(",", "") if match else f"{value:g}"
-
-
+    return printed_number(cell_text(cells[index]))

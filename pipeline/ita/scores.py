@@ -24,12 +24,16 @@ from ita_extract.pipeline.ita.framework import could_be_score_year, item_indicat
 from ita_extract.pipeline.ita.knowledge import rows
 from ita_extract.pipeline.ita.lines import Line
 from ita_extract.pipeline.ita.number_roles import Number, numbers
+from ita_extract.pipeline.ita.organisation import Organisation
 from ita_extract.pipeline.ita.subjects import Subject, prose_subjects
 
 _SUBJECT_REACH = 110  # characters from a subject (or the last value of its series) to its value
 _GRADE_WINDOW = 80
 # Numbers that name what the words after them are about: an overall cue after them is not the overall.
 _NAMING_ROLES = frozenset({"item_number", "indicator_number", "sub_indicator", "rank"})
+# A tool's weighted points (its score × its weight: out of 30, 30, 40), as results lists print them:
+# checked by the arithmetic (points add up to the overall score), never a score row.
+POINTS = "points"
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,12 @@ class Score:
     place: str | None = None  # the cell or sentence it was printed in, to tell independent mentions
     group: str | None = None  # the table group (items under one category row) it was listed in
     verification: str = "unverified"
+    org: Organisation | None = None  # the organisation a results list gives it to; None: the document's own
+
+    @property
+    def owner(self) -> str | None:
+        """The org_id of the organisation a results list gives the score to; None for the document's own."""
+        return self.org.org_id if self.org else None
 
     @property
     def level(self) -> str:

@@ -12,9 +12,13 @@ SCORE_YEAR_AFTER_ASSESSMENT = "score_year_after_assessment"  # written; the asse
 
 # What the arithmetic and the printed grade say
 GRADE_MISMATCH = "grade_mismatch"
+LISTED_GRADE_MISMATCH = "listed_grade_mismatch"  # of an organisation a results list lists
 CONFLICTING_SCORES = "conflicting_scores"
 ARITHMETIC_CONFLICT = "arithmetic_conflict"
 ARITHMETIC_CONFLICT_OF_RULE = "arithmetic_conflict:<rule>:<year>"  # the form; `rule_conflict` fills it in
+
+# Results lists of many organisations
+RESULTS_LIST_TOOLS_UNREAD = "results_list_tools_unread"
 
 # Numbers read by OCR
 OCR_NUMBERS_UNVERIFIED = "ocr_numbers_unverified"
@@ -22,9 +26,9 @@ OCR_DIGIT_CORRECTED = "ocr_digit_corrected"
 OCR_OVERALL_CONTRADICTED = "ocr_overall_contradicted"
 
 WARNINGS = (NOT_ITA_DOCUMENT, IMPLAUSIBLE_YEAR, SCORE_OUT_OF_RANGE, IMPLAUSIBLE_SCORE_YEAR, ITEM_OUT_OF_RANGE,
-            SCORE_YEAR_AFTER_ASSESSMENT, GRADE_MISMATCH, CONFLICTING_SCORES, ARITHMETIC_CONFLICT,
-            ARITHMETIC_CONFLICT_OF_RULE, OCR_NUMBERS_UNVERIFIED, OCR_DIGIT_CORRECTED,
-            OCR_OVERALL_CONTRADICTED)
+            SCORE_YEAR_AFTER_ASSESSMENT, GRADE_MISMATCH, LISTED_GRADE_MISMATCH, CONFLICTING_SCORES,
+            ARITHMETIC_CONFLICT, ARITHMETIC_CONFLICT_OF_RULE, RESULTS_LIST_TOOLS_UNREAD,
+            OCR_NUMBERS_UNVERIFIED, OCR_DIGIT_CORRECTED, OCR_OVERALL_CONTRADICTED)
 
 
 def rule_conflict(rule: str, year: int) -> str:

@@ -2,7 +2,13 @@
 
 import pytest
 
-from ita_extract.normalizers.gazetteer import Place, district_place, is_subdistrict, subdistrict_place
+from ita_extract.normalizers.gazetteer import (
+    Place,
+    district_place,
+    is_subdistrict,
+    subdistrict_place,
+    subdistrict_spelled,
+)
 
 
 @pytest.mark.parametrize(("name", "district", "province", "place"), [
@@ -27,3 +33,16 @@ def test_a_district_is_placed_only_when_it_is_the_only_one() -> None:
 
 def test_names_of_subdistricts() -> None:
     assert is_subdistrict("หนองเสม็ด") and not is_subdistrict("หนอง")
+
+
+@pytest.mark.parametrize(("name", "district", "province", "spelled"), [
+    ("หวยแรง", None, "ตราด", "ห้วยแร้ง"),  # OCR lost the tone marks
+    ("ห้วงนำขาว", None, "ตราด", "ห้วงน้ำขาว"),  # and a mark below a vowel
+    ("หวยแรง", "เมืองตราด", "ตราด", "ห้วยแร้ง"),
+    ("หวยแรง", None, "ลำพูน", None),  # no such tambon in the province stated
+    ("หนองเสม็ด", None, "ตราด", "หนองเสม็ด"),  # a name spelled right spells itself
+    ("บานใหม", None, "นครราชสีมา", "บ้านใหม่"),  # one name (of several tambons: placing is another matter)
+    ("ทงสง", None, "นครศรีธรรมราช", None),  # ทุ่งสง or ทุ่งสัง: never guessed
+])
+def test_a_name_that_lost_its_marks_is_the_one_tambon_it_spells(name, district, province, spelled) -> None:
+    assert subdistrict_spelled(name, district, province) == spelled

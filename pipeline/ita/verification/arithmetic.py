@@ -2,7 +2,8 @@
 
 NACC computes ITA scores by fixed arithmetic (`knowledge/score_rules.csv`: a tool
 is the mean of its indicators, EIT the mean of its parts, the overall score the
-tools weighted by their weights, an indicator the mean of its items; which
+tools weighted by their weights (or the sum of their weighted points, as results lists print
+them), an indicator the mean of its items; which
 indicators a tool has and what it weighs are the framework's). Each rule is
 applied to every year whose values it needs are known, allowing for the rounding
 of every printed value. A value the document does not print but whose parts it
@@ -39,7 +40,7 @@ from ita_extract.normalizers.ocr_text import misreadings_undone
 from ita_extract.pipeline.ita import warnings as w
 from ita_extract.pipeline.ita.framework import items_of_indicator, tool_of_indicator, tools
 from ita_extract.pipeline.ita.knowledge import rows
-from ita_extract.pipeline.ita.scores import Score
+from ita_extract.pipeline.ita.scores import POINTS, Score
 from ita_extract.pipeline.ita.verification.constraints import Constraint, culprits
 
 SCORE_CHECKS = ("consistent", "conflicting", "unchecked")
@@ -51,7 +52,8 @@ Expression = dict[int, float]  # index of a printed value → coefficient
 class Rule:
     name: str
     parent: str
-    children: str  # `indicators` (the parent tool's), `tools` (weighted), `items`, or specs joined by |
+    # `indicators` (the parent tool's), `tools` (weighted), `points` (summed), `items`, or specs joined by |
+    children: str
     years: range
     meaning: str
 
@@ -63,6 +65,8 @@ class Rule:
         if self.children == "tools":
             every = tools().values()
             return tuple(f"tool:{t.name}" for t in every), tuple(t.weight for t in every)
+        if self.children == POINTS:  # each tool's points are already weighted: they add up
+            return tuple(f"{POINTS}:{name}" for name in tools()), tuple(1.0 for _ in tools())
         return tuple(self.children.split("|")), None
 
 
@@ -111,9 +115,9 @@ def _key(spec: str, year: int) -> Key:
     level, *rest = spec.split(":")
     if level == "overall":
         return ("overall", None, None, None, None, None, year)
-    if level == "tool":
+    if level in ("tool", POINTS):
         part = int(rest[1]) if len(rest) > 1 else None
-        return ("tool", rest[0], part, None, None, None, year)
+        return (level, rest[0], part, None, None, None, year)
     number = int(rest[0])
     return ("indicator", tool_of_indicator(number), None, number, None, None, year)
 

@@ -16,8 +16,8 @@ def confirmed(score: Score, scores: list[Score]) -> bool:
     if score.grade_stated and stated_grade_agrees(score.grade_stated, score.score) \
             and score.grade_stated == grade_for(score.score):
         return True
-    return any(other is not score and other.key == score.key and other.score == score.score
-               and other.line.text != score.line.text for other in scores)
+    return any(other is not score and (other.owner, other.key) == (score.owner, score.key)
+               and other.score == score.score and other.line.text != score.line.text for other in scores)
 
 
 def ocr_numbers_confirmed(scores: list[Score], ocr_pages: Collection[int]) -> bool:

@@ -22,11 +22,12 @@ class Overall:
 
 
 def overall_score(scores: list[Score], assessment_year: int | None, ocr_pages: Collection[int]) -> Overall:
-    """The overall score of the assessment year, never a `conflict` one when a verified one exists,
-    with the grade printed beside it (checked against the bands). Read by OCR, it is none at all
-    when the arithmetic or the grade printed beside it contradicts it: the digits are then the
-    likelier misreading."""
-    candidates = [s for s in scores if s.level == "overall" and s.year_be in (assessment_year, None)]
+    """The document's own organisation's overall score of the assessment year, never a `conflict`
+    one when a verified one exists, with the grade printed beside it (checked against the
+    bands). Read by OCR, it is none at all when the arithmetic or the grade printed beside it
+    contradicts it: the digits are then the likelier misreading."""
+    candidates = [s for s in scores if s.level == "overall" and s.year_be in (assessment_year, None)
+                  and s.owner is None]  # a results list's other organisations are not the document's
     if not candidates:
         return Overall()
     score = min(candidates, key=lambda s: _TRUST[s.verification])

@@ -5,7 +5,7 @@ import pytest
 
 from ita_extract.parsers.text import parse_text
 from ita_extract.pipeline.ita.lines import DocumentLines
-from ita_extract.pipeline.ita.organisation import Organisation, read_organisation
+from ita_extract.pipeline.ita.organisation import Organisation, organisation_named, read_organisation
 
 TITLE = "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส (ITA) ประจำปีงบประมาณ พ.ศ. ๒๕๖๖\n"
 
@@ -68,3 +68,39 @@ def test_a_part_that_is_a_place_of_its_own_is_not_merged_into_a_longer_name() ->
 def test_a_provincial_organisation_is_placed_in_its_province() -> None:
     org = _organisation("องค์การบริหารส่วนจังหวัดตราด\n")
     assert (org.org_type, org.where_province) == ("องค์การบริหารส่วนจังหวัด", "ตราด")
+
+
+@pytest.mark.parametrize(("letter", "name"), [
+    ("เรียน นายกเทศมนตรีตำบลหนองเสม็ด\n", "เทศบาลตำบลหนองเสม็ด"),
+    ("เรียน นายก เทศมนตรีตำบลหนอง เสม็ด\n", "เทศบาลตำบลหนองเสม็ด"),  # a PDF's spaces
+    ("เรียน นายกองค์การบริหารส่วนตำบลโสกก่าม\n", "องค์การบริหารส่วนตำบลโสกก่าม"),
+    ("เรียน นายก อบต.โสกก่าม\n", "องค์การบริหารส่วนตำบลโสกก่าม"),
+    ("เรียน ปลัดเทศบาลตำบลหนองเสม็ด\n", "เทศบาลตำบลหนองเสม็ด"),
+])
+def test_a_covering_letters_addressee_is_the_documents_organisation(letter: str, name: str) -> None:
+    """However often the document names others (a results list names dozens)."""
+    others = "".join(f"{n}. เทศบาลตำบลวังกระแจะ\n" for n in range(1, 4))
+    assert _organisation(letter + others).org_name == name
+
+
+def test_a_letter_to_no_organisation_leaves_the_vote() -> None:
+    assert _organisation("เรียน เลขาธิการ ป.ป.ช.\nเทศบาลตำบลหนองเสม็ด\n").org_name == "เทศบาลตำบลหนองเสม็ด"
+
+
+@pytest.mark.parametrize(("cell", "province", "name", "where"), [
+    ("ทต.หนองเสม็ด", "ตราด", "เทศบาลตำบลหนองเสม็ด", ("เมืองตราด", "ตราด")),
+    ("ทต .หนอง เสม็ด", None, "เทศบาลตำบลหนองเสม็ด", ("เมืองตราด", "ตราด")),  # a PDF's spaces
+    ("เทศบาลตำบลหนองเสม็ด อำเภอเมืองตราด", None, "เทศบาลตำบลหนองเสม็ด", ("เมืองตราด", "ตราด")),
+    ("อบต.หวยแรง", "ตราด", "องค์การบริหารส่วนตำบลห้วยแร้ง", ("เมืองตราด", "ตราด")),  # OCR lost the marks
+    ("อบต.หวยแรง", None, "องค์การบริหารส่วนตำบลหวยแรง", (None, None)),  # no province: not respelled
+    ("เทศบาลเมืองตราด", "ตราด", "เทศบาลเมืองตราด", (None, "ตราด")),
+    ("อบต.หนองเสม็ด", "ลำพูน", "องค์การบริหารส่วนตำบลหนองเสม็ด", ("เมืองตราด", "ตราด")),  # not the list's
+])
+def test_a_listed_organisation_is_named_and_placed(cell, province, name, where) -> None:
+    org = organisation_named(cell, province)
+    assert org is not None and org.org_name == name
+    assert (org.where_district, org.where_province) == where
+
+
+def test_a_cell_naming_no_organisation_is_none() -> None:
+    assert organisation_named("คะแนนเฉลี่ย", "ตราด") is None
