@@ -3,8 +3,10 @@ sub-indicator / item), against what each document prints.
 
 Truth: the golden score rows of the dev documents (tests/golden, read against the documents)
 for their text, PDF and (with --scans) scan forms, and the rows every layout variant must give
-(tests/variants.py) as text and as Word-made PDF (tests/variants_pdf). A row is correct when
-its key (level, tool, part, indicator, sub-indicator, item code, year) and value are the truth's.
+(tests/variants.py) as text and as Word-made PDF (tests/variants_pdf), and every organisation's
+rows of the results lists (tests/results_list_variants.py; their scan with --scans). A row is
+correct when its key (level, tool, part, indicator, sub-indicator, item code, year; in a results
+list, the organisation too) and value are the truth's.
 Precision = correct / rows given; recall = correct / rows printed; `verified` = the share of
 the rows given that the arithmetic verified.
 """
@@ -18,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.accuracy import LEVELS, Tally, dev_cases, measure, variant_cases  # noqa: E402
+from tests.accuracy import LEVELS, Tally, dev_cases, measure, results_cases, variant_cases  # noqa: E402
 
 
 def _pct(value: float | None) -> str:
@@ -83,9 +85,10 @@ def report(tallies: dict[tuple[str, str, str], Tally], out=sys.stdout) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--scans", action="store_true", help="also the dev scans (OCR; minutes)")
+    parser.add_argument("--scans", action="store_true",
+                        help="also the dev scans and the scanned results list (OCR; minutes)")
     args = parser.parse_args()
-    measured = measure([*dev_cases(args.scans), *variant_cases()])
+    measured = measure([*dev_cases(args.scans), *variant_cases(), *results_cases(args.scans)])
     report(measured)
     report_blame(measured.blame, measured.blame_precision)
     report_unread(measured.unread, measured.expected_unread)

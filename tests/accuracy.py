@@ -4,8 +4,10 @@ sub-indicator / item), against what each document prints: the measure behind `ma
 
 Truth: the golden score rows of the dev documents (tests/golden, read against the documents)
 for their text, PDF and scan forms, and the rows every layout variant must give
-(tests/variants.py) as text and as Word-made PDF (tests/variants_pdf). A row is correct when
-its key (level, tool, part, indicator, sub-indicator, item code, year) and value are the truth's.
+(tests/variants.py) as text and as Word-made PDF (tests/variants_pdf), and the totals and tools
+of every organisation a results list lists (tests/results_list_variants.py) as text, PDF and (with
+the dev scans) scan. A row is correct when its key (level, tool, part, indicator, sub-indicator,
+item code, year; in a results list, the organisation too) and value are the truth's.
 Precision = correct / rows given; recall = correct / rows printed; `verified` = the share of
 the rows given that the arithmetic verified.
 """
@@ -20,6 +22,7 @@ from pathlib import Path
 from ita_extract.pipeline.batch.unit import parse, process_document
 from tests.conftest import CORPUS, GOLDEN, RAW
 from tests.render_variants import OUT as VARIANT_PDFS
+from tests.results_list_variants import results_variants
 from tests.variants import variants
 
 DEV = CORPUS / "dev"
@@ -35,6 +38,8 @@ class Case:
     truth: list[tuple]  # (key, value) rows
     altered: tuple | None = None  # (key, value) of the one value an altered twin changed
     unread: int = 0  # numbers it prints in a form no reader takes, as its variant says
+    by_org: bool = False  # a results list: its rows are told apart by their organisation too
+    text: str | None = None  # a variant's text, where `path` names no file
 
 
 @dataclass
@@ -85,6 +90,18 @@ def variant_cases() -> Iterator[Case]:
             yield Case(variant.name, "pdf", pdf, truth, altered, variant.unread)
 
 
+def results_cases(scans: bool) -> Iterator[Case]:
+    for variant in results_variants():
+        truth = [((*_row_key(row), org_id), row.score) for row, org_id in variant.truth_rows()]
+        yield Case(variant.name, "text", Path(variant.name + variant.suffix), truth, by_org=True,
+                   text=variant.text)
+        forms = [(".pdf", "pdf"), *(((".scan.pdf", "scan"),) if scans and variant.scanned else ())]
+        for suffix, source in forms:
+            path = VARIANT_PDFS / f"{variant.name}{suffix}"
+            if variant.renderable and path.exists():
+                yield Case(variant.name, source, path, truth, by_org=True)
+
+
 def _row_key(row) -> tuple:
     return (row.level, row.tool, row.tool_part, row.indicator, None, row.item_code, row.year)
 
@@ -92,6 +109,8 @@ def _row_key(row) -> tuple:
 def _text_of(case: Case) -> bytes:
     if case.path.exists():
         return case.path.read_bytes()
+    if case.text is not None:
+        return case.text.encode("utf-8")
     return next(v.text for v in variants() if v.name == case.document).encode("utf-8")
 
 
@@ -131,6 +150,7 @@ def measure(cases: Iterable[Case]) -> Measured:
         for row in rows:
             tally = tallies.setdefault((case.document, case.source, row["level"]), Tally())
             tally.given += 1
-            tally.correct += (_key(row), row["score"]) in truth
+            key = (*_key(row), row["org_id"]) if case.by_org else _key(row)
+            tally.correct += (key, row["score"]) in truth
             tally.verified += row["verification"] == "verified"
     return tallies

@@ -18,7 +18,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.variants import DOCS, THAI_DIGITS, WEIGHTS, golden_hierarchy, overall, tool
+from ita_extract.pipeline.ita.organisation import organisation_named
+from tests.variants import DOCS, THAI_DIGITS, WEIGHTS, Row, golden_hierarchy, overall, tool
 
 YEAR = 2564
 PROVINCE = "ตราด"
@@ -73,6 +74,18 @@ class ResultsVariant:
     @property
     def suffix(self) -> str:
         return {"md": ".md", "tsv": ".txt"}[self.form]
+
+    def truth_rows(self) -> list[tuple[Row, str]]:
+        """The score rows it must give, each with its organisation's org_id (tests.variants' Row)."""
+        found = []
+        for expected in self.expected:
+            org = organisation_named(expected.org_name, PROVINCE)
+            assert org is not None, expected.org_name
+            total = Row("overall", None, None, None, None, YEAR, expected.overall, "verified")
+            found.append((total, org.org_id))
+            found += [(Row("tool", name, None, None, None, YEAR, score, "verified"), org.org_id)
+                      for name, score in expected.tools.items()]
+        return found
 
 
 def _grade(total: float) -> str:

@@ -1,11 +1,11 @@
-"""`make accuracy` as a test: not one wrong score row on the dev documents (text and PDF) and
-the layout variants (text and PDF); every printed score found."""
+"""`make accuracy` as a test: not one wrong score row on the dev documents (text and PDF), the
+layout variants and the results lists (text and PDF); every printed score found."""
 
-from tests.accuracy import Tally, dev_cases, measure, variant_cases
+from tests.accuracy import Tally, dev_cases, measure, results_cases, variant_cases
 
 
 def test_precision_is_100_percent_and_nothing_printed_is_missed() -> None:
-    tallies = measure([*dev_cases(scans=False), *variant_cases()])
+    tallies = measure([*dev_cases(scans=False), *variant_cases(), *results_cases(scans=False)])
     wrong = {key: t for key, t in tallies.items() if t.correct != t.given}
     missed = {key: t for key, t in tallies.items() if t.correct != t.expected}
     assert not wrong, wrong

@@ -37,7 +37,7 @@ def assert_gives_its_rows(variant: ResultsVariant, rows: dict[str, list[dict]]) 
     assert document["score_check"] == "consistent"
     got = {(r["org_id"], r["level"], r["tool"]): (r["score"], r["verification"], r["org_name"])
            for r in rows["scores"]}
-    want = {}
+    want: dict[tuple[str, str, str | None], tuple[float, str, str]] = {}
     for expected in variant.expected:
         org_id = _org_id(expected.org_name)
         want[(org_id, "overall", None)] = (expected.overall, "verified", expected.org_name)
@@ -104,7 +104,8 @@ def test_a_misprinted_grade_beside_a_total_the_sum_confirms_leaves_the_total_ver
 def test_tool_columns_above_their_weights_are_scores_even_without_a_total() -> None:
     text = ANNOUNCEMENT + "ที่\tหน่วยงาน\tIIT\tEIT\tOIT\n1\tอบต.ตะกาง\t89.79\t91.58\t74.63\n"
     rows = _extract(text)
-    assert {(r["tool"], r["score"]) for r in rows["scores"]} == {("IIT", 89.79), ("EIT", 91.58), ("OIT", 74.63)}
+    assert {(r["tool"], r["score"]) for r in rows["scores"]} == {
+        ("IIT", 89.79), ("EIT", 91.58), ("OIT", 74.63)}
     assert {r["verification"] for r in rows["scores"]} == {"unverified"}
 
 
