@@ -54,10 +54,22 @@ class ResultsList:
 
 def results_list(table_view: TableView) -> ResultsList | None:
     """The table as a results list, or None when it is not one."""
-    body = list(table_view.body())
-    organisation = next(iter(table_view.columns_of("organisation")), None) or _naming_column(table_view, body)
+    organisation = next(iter(table_view.columns_of("organisation")), None)
+    overall, by_tool = _value_columns(table_view, organisation)
+    if overall is None and len(by_tool) < 2:
+        return None
+    body = list(table_view.body())  # after the cheap tests: most tables are no list
+    organisation = organisation or _naming_column(table_view, body)
     if organisation is None or not _names_most(organisation, body):
         return None
+    return ResultsList(organisation, overall, {t: by_tool[t] for t in tools() if t in by_tool},
+                       next(iter(table_view.columns_of("grade")), None),
+                       next(iter(table_view.columns_of("province")), None))
+
+
+def _value_columns(table_view: TableView,
+                   organisation: Column | None) -> tuple[Column | None, dict[str, Column]]:
+    """The total's column and each tool's, as their headers name them."""
     overall: Column | None = None
     by_tool: dict[str, Column] = {}
     for column in table_view.columns:
@@ -69,14 +81,10 @@ def results_list(table_view: TableView) -> ResultsList | None:
         elif subject is not None and subject.level == "overall" and overall is None:
             overall = column
     by_tool = by_tool if len(by_tool) == len(tools()) else _tools_in_order(table_view, by_tool)
-    if overall is None:  # a lone `คะแนน` column beside the tools is the total
+    if overall is None and (organisation is not None or by_tool):  # a lone `คะแนน` beside them is the total
         plain = [c for c in table_view.columns_of("score") if c not in by_tool.values()]
         overall = plain[0] if len(plain) == 1 else None
-    if overall is None and len(by_tool) < 2:
-        return None
-    return ResultsList(organisation, overall, {t: by_tool[t] for t in tools() if t in by_tool},
-                       next(iter(table_view.columns_of("grade")), None),
-                       next(iter(table_view.columns_of("province")), None))
+    return overall, by_tool
 
 
 def _names_most(column: Column, body: list[Row]) -> bool:
