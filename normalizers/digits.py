@@ -6,9 +6,11 @@ import regex
 
 _THAI_TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 # A number, with thousands commas; never the digits around a comma that is not one (`9,22`: OCR
-# read a point as a comma, or a list `1,2`): which number that is, the text does not say.
-_NUMBER = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
-                        r"|(?<![\d.,])\d+(?:\.\d+)?(?!\d|,\d)")
+# read a point as a comma, or a list `1,2`), nor those before a point glued to a letter or sign
+# (`81.ฮซ่อ`: OCR took the Thai digits of ๘๑.๔๖ for letters), nor after an `@` (a digit OCR
+# misread): which number that is, the text does not say.
+_NUMBER = regex.compile(r"(?<![\d.,@])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]|\.[^\d\s])"
+                        r"|(?<![\d.,@])\d+(?:\.\d+)?(?!\d|,\d|\.[^\d\s])")
 
 
 _THAI_DIGIT = regex.compile("[๐-๙]")

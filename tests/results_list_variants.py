@@ -162,14 +162,15 @@ def scores_announcement() -> ResultsVariant:
     header = ["อันดับ", "องค์กรปกครองส่วนท้องถิ่น", "IIT", "EIT", "OIT", "คะแนน ITA", "ระดับ"]
     body = [[c.translate(THAI_DIGITS) for c in row] for row in _ranked(rows)]
     text = ANNOUNCEMENT + "\n".join("\t".join(r) for r in [header, *body]) + "\n"
-    return ResultsVariant("results-scores_announcement", "tsv", text, None, expected)
+    return ResultsVariant("results-scores_announcement", "tsv", text, None, expected, scanned=True)
 
 
 def points_bare_headers() -> ResultsVariant:
     rows, expected = _points_rows()
     header = ["ที่", "หน่วยงาน", "IIT", "EIT", "OIT", "รวม", "ระดับ"]
     text = (LETTER.format(addressee="นายกองค์การบริหารส่วนตำบลห้วงน้ำขาว") + _pipe([header, *_ranked(rows)]))
-    return ResultsVariant("results-points_bare_headers", "md", text, "องค์การบริหารส่วนตำบลห้วงน้ำขาว", expected)
+    return ResultsVariant("results-points_bare_headers", "md", text, "องค์การบริหารส่วนตำบลห้วงน้ำขาว", expected,
+                          scanned=True)
 
 
 def results_variants() -> list[ResultsVariant]:

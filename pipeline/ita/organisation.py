@@ -166,7 +166,8 @@ def _organisation(lines: Sequence[Line], best: _Candidate) -> tuple[Organisation
     line = lines[best.first]
     district, province = _stated_place(lines, line)
     name = best.name if best.name == best.org_type else best.org_type + best.name
-    org = Organisation(best.org_type, name, district, province, variants=tuple(sorted(set(best.forms))))
+    org = _respelled(Organisation(best.org_type, name, district, province,
+                                  variants=tuple(sorted(set(best.forms)))))
     return replace(org, place=_gazetteer_place(org)), line
 
 

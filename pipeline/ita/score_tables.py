@@ -39,6 +39,8 @@ _DEPTH = {"overall": 0, "tool": 1, "indicator": 2, "sub_indicator": 3, "item": 4
 _AVERAGE = regex.compile(r"เฉลี่ย")
 _YEAR_CELL = regex.compile(rf"^\D{{0,20}}?({YEAR})\D{{0,6}}$")
 _COLUMN_SUBJECT_LEVELS = ("overall", "tool", "indicator", "sub_indicator")
+# A value cell's number with what may stand glued to it: brackets, a percent sign, a unit.
+_VALUE_TOKEN = regex.compile(r"(?:ร้อยละ)?[(\[]?\d[\d,]*(?:\.\d+)?[)\]]?(?:%|คะแนน)?[.,;]?[)\]]?")
 
 
 @dataclass(frozen=True)
@@ -250,7 +252,11 @@ def _group(table_view: TableView, context: Subject | None) -> str | None:
 
 
 def cell_number(cells: list[Cell], index: int) -> str | None:
-    """The number a cell prints, unless the cell is a place a merged cell only covers."""
+    """The number a value cell prints, unless the cell is a place a merged cell only covers, or
+    its first number is glued to letters or signs (`35.ซ่1`: OCR took Thai digits for letters;
+    the 1 is no value)."""
     if index >= len(cells) or cells[index].spanned:
         return None
-    return printed_number(cell_text(cells[index]))
+    text = thai_digits_to_arabic(cell_text(cells[index]))
+    token = next((t for t in text.split() if any(c.isdigit() for c in t)), None)
+    return printed_number(text) if token is not None and _VALUE_TOKEN.fullmatch(token) else None

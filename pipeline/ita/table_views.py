@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ita_extract.normalizers.digits import thai_digits_to_arabic
 from ita_extract.normalizers.lists import squeeze_thai
 from ita_extract.normalizers.patterns import YEAR
 from ita_extract.normalizers.years import to_be
@@ -33,6 +34,8 @@ _HEADER_LINES_IN_BODY = 2
 _HEADER_CELL_MAX = 40
 _NON_YEAR_NUMBER = regex.compile(rf"(?<![\d.])(?!{YEAR}(?!\d))\d+(?:\.\d+)?")
 _CAPTION_MAX = 300
+_COUNTED, _COUNTED_SHARE = 3, 0.8  # rows, and share of them, a column of running numbers counts
+_FRACTION = regex.compile(r"\d[.,]\d")
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,8 @@ def view(block: Block, before: list[Block]) -> TableView:
         lines = [line for r in header_rows if index < len(r.cells)
                  for line in r.cells[index].lines if line.strip()]
         role, year = header_role(lines)
+        if role is None and _counts_rows(block.rows[in_body:], index):
+            role = "seq"  # a running number whatever its header (OCR read ที่ as `ai ท`)
         columns.append(Column(index, role, " ".join(lines), year))
     caption = _caption(before)
     result = TableView(block, columns, caption, tool_in(caption) if caption else None,
@@ -147,6 +152,17 @@ def header_role(lines: list[str]) -> tuple[str | None, int | None]:
         return year
     whole = column_role(" ".join(texts))
     return whole if whole[0] else next((r for r in per_line if r[0]), (None, None))
+
+
+def _counts_rows(rows: list[Row], index: int) -> bool:
+    """Whether a column counts the rows (1, 2, 3 …): at least _COUNTED rows, most cells their
+    row's number, and none a number that is not a whole one."""
+    texts = [thai_digits_to_arabic(cell_text(row.cells[index])) if index < len(row.cells) else ""
+             for row in rows]
+    if len(texts) < _COUNTED or any(_FRACTION.search(t) for t in texts):
+        return False
+    counted = sum(t == str(k) for k, t in enumerate(texts, 1))
+    return counted >= _COUNTED_SHARE * len(texts)
 
 
 def _continues_header(row: Row) -> bool:

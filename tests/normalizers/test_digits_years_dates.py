@@ -17,7 +17,9 @@ def test_thai_digits() -> None:
     ("text", "number"),
     [("๖๗.๑๖", 67.16), ("คะแนน 95.75 (ผ่านดี)", 95.75), ("1,234.5 บาท", 1234.5), ("ไม่มี", None),
      # regression: OCR read 19.22 as `[9,22`; the cell gave the value 9 and the printed form 922
-     ("[9,22", None), ("9,22 คะแนน 80", 80.0), ("12,50", None), ("1,234", 1234.0)],
+     ("[9,22", None), ("9,22 คะแนน 80", 80.0), ("12,50", None), ("1,234", 1234.0),
+     # regression: OCR read ๘๑.๔๖ as `81.ฮซ่อ`, which gave the value 81
+     ("81.ฮซ่อ", None), ("565.@55", None), ("95.44.", 95.44), ("ได้ 81. ", 81.0)],
 )
 def test_parse_number(text: str, number: float | None) -> None:
     assert parse_number(text) == number

@@ -11,7 +11,7 @@ import pytest
 
 from ita_extract.parsers.ocr import tesseract_available
 from ita_extract.pipeline.batch.unit import parse, process_document
-from tests.pipeline.ita.test_results_lists import _org_id, assert_gives_its_rows
+from tests.pipeline.ita.test_results_lists import assert_gives_its_rows
 from tests.render_variants import OUT, text_sha256
 from tests.results_list_variants import ResultsVariant, results_variants
 
@@ -39,19 +39,35 @@ def test_each_results_list_pdf_gives_exactly_its_rows(variant: ResultsVariant) -
     assert all(r["page"] for r in rows["scores"])
 
 
+# What OCR (Tesseract 5, tha+eng, Kinnari rendered at 150 dpi) recovers of each scan, measured:
+# (right rows, right rows verified, unread numbers: OCR artefacts, shown). The points are in
+# Arabic digits, and their sums verify the totals; one OIT points cell of the letter is read
+# `[9,22` (no number), which leaves its total unverified. The announcement prints Thai digits,
+# which Tesseract takes for letters (๘๑.๔๖ as `81.ฮซ่อ`): those cells give no number, and the
+# rows around them stay unverified.
+RECOVERED = {"results-points_letter": (10, 9, 1), "results-points_bare_headers": (10, 10, 0),
+             "results-scores_announcement": (29, 12, 5)}
+
+
+def test_every_scanned_results_list_has_its_measured_floor() -> None:
+    assert set(RECOVERED) == {v.name for v in SCANNED}
+
+
 @pytest.mark.skipif(not tesseract_available(), reason="tesseract-ocr with Thai data is not installed")
 @pytest.mark.parametrize("variant", SCANNED, ids=lambda v: v.name)
-def test_a_scanned_results_list_gives_its_totals_right_or_not_at_all(variant: ResultsVariant) -> None:
+def test_a_scanned_results_list_is_read_right_or_flagged(variant: ResultsVariant) -> None:
     rows = _rows(OUT / f"{variant.name}.scan.pdf")
     document = rows["documents"][0]
     assert (document["doc_type"], document["org_name"]) == ("results", variant.own)
-    assert document["overall_score"] == next(e.overall for e in variant.expected if e.org_name == variant.own)
-    want = {_org_id(e.org_name): e.overall for e in variant.expected}
-    totals = [r for r in rows["scores"] if r["level"] == "overall"]
-    wrong = [r for r in totals if want.get(r["org_id"]) != r["score"]]
-    assert not [r for r in wrong if r["verification"] == "verified"]
-    right = [r for r in totals if r not in wrong]
-    # Measured (Tesseract 5, tha+eng): all 10 totals, 9 verified by their points; OCR misread
-    # one organisation's OIT points (19.22 as `[9,22`), which leaves its total unverified.
-    assert len(right) >= 9 and sum(r["verification"] == "verified" for r in right) >= 8
-    assert len(rows["unread"]) <= 2  # OCR artefacts (marks read as a digit), shown, not dropped
+    own = next((e.overall for e in variant.expected if e.org_name == variant.own), None)
+    assert document["overall_score"] == own
+    want = {(org_id, row.level, row.tool): row.score
+            for row, org_id in variant.truth_rows()}
+    given = {(r["org_id"], r["level"], r["tool"]): r for r in rows["scores"]}
+    wrong = [r for key, r in given.items() if want.get(key) != r["score"]]
+    assert not [r for r in wrong if r["verification"] == "verified"]  # a misread is never verified
+    right = [r for key, r in given.items() if want.get(key) == r["score"]]
+    floor_right, floor_verified, most_unread = RECOVERED[variant.name]
+    assert len(right) >= floor_right
+    assert sum(r["verification"] == "verified" for r in right) >= floor_verified
+    assert len(rows["unread"]) <= most_unread

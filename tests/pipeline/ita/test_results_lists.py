@@ -135,3 +135,12 @@ def test_a_measures_table_with_a_unit_column_is_no_results_list() -> None:
             "เผยแพร่ข้อมูล\tประชุม\tสำนักปลัด\tตุลาคม ๒๕๖๕\n")
     rows = _extract(text)
     assert len(rows["measures"]) == 1 and rows["scores"] == []
+
+
+def test_a_column_counting_the_rows_is_a_running_number_whatever_its_header() -> None:
+    """OCR read the header ที่ as `ai ท`: its 1, 2, 3 are no scores left unread."""
+    text = _points_letter([["1", "อบต.ตะกาง", "26.94", "27.47", "29.85", "84.26", "B"],
+                           ["2", "อบต.ชำราก", "22.69", "24.21", "22.43", "69.33", "C"],
+                           ["3", "อบต.ท่ากุ่ม", "29.62", "21.86", "19.22", "70.70", "C"]])
+    rows = _extract(text.replace("| ลำดับ |", "| ai ท |"))
+    assert len(rows["scores"]) == 3 and rows["unread"] == []
