@@ -28,6 +28,7 @@ from ita_extract.pipeline.ita.warnings import ARITHMETIC_CONFLICT, ARITHMETIC_CO
 
 FORMATS = ("duckdb", "csv", "xlsx")
 DUCKDB_FILE, CSV_FOLDER, XLSX_FILE = "ita.duckdb", "csv", "ita.xlsx"
+_FORMULA_OPENERS = frozenset("=+-@\t\r")
 _XLSX_CELL_LIMIT = 32_767  # Excel refuses longer cells; a page's text can be longer
 
 
@@ -174,30 +175,45 @@ def _rows(table: pa.Table) -> Iterator[list[Any]]:
             yield [_cell(v) for v in row.values()]
 
 
+def inert(value: Any) -> Any:
+    """A CSV cell a spreadsheet never runs: text opening with `=`, `+`, `-`, `@`, a tab or a
+    carriage return (a formula to Excel and LibreOffice: `=HYPERLINK(…)`, DDE) gets a leading
+    apostrophe, as OWASP advises against CSV injection. A Thai bullet stays readable
+    (`'-จัดทำแผน`); numbers are not text and stay as they are."""
+    if isinstance(value, str) and value[:1] in _FORMULA_OPENERS:
+        return "'" + value
+    return value
+
+
 def _csv(folder: Path, tables: dict[str, pa.Table], lookup: dict[str, pa.Table]) -> None:
     folder.mkdir(parents=True)
     for name, table in {**tables, **{f"lookup_{k}": v for k, v in lookup.items()}}.items():
         with (folder / f"{name}.csv").open("w", encoding="utf-8-sig", newline="") as handle:
             out = csv.writer(handle)
             out.writerow(table.column_names)
-            out.writerows(_rows(table))
+            out.writerows([inert(value) for value in row] for row in _rows(table))
 
 
 def _xlsx(path: Path, tables: dict[str, pa.Table], lookup: dict[str, pa.Table]) -> None:
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    def clean(value: Any) -> Any:
-        if isinstance(value, str):
-            value = ILLEGAL_CHARACTERS_RE.sub("", value)
-            if len(value) > _XLSX_CELL_LIMIT:  # the full text is in the Parquet and CSV files
-                value = value[:_XLSX_CELL_LIMIT - 1] + "…"
-        return value
+    def clean(sheet: Any, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        if len(value) > _XLSX_CELL_LIMIT:  # the full text is in the Parquet and CSV files
+            value = value[:_XLSX_CELL_LIMIT - 1] + "…"
+        # openpyxl stores any text opening with `=` as a formula: text is always a string value.
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
 
     book = Workbook(write_only=True)
     for name, table in {**tables, **{f"lookup_{k}": v for k, v in lookup.items()}}.items():
         sheet = book.create_sheet(name[:31])
         sheet.append(table.column_names)
         for row in _rows(table):
-            sheet.append([clean(v) for v in row])
+            sheet.append([clean(sheet, v) for v in row])
     book.save(path)

@@ -77,3 +77,51 @@ def test_xlsx_has_a_sheet_per_table_and_lookup(exported) -> None:
 def test_export_without_a_run_is_one_line(tmp_path, capsys) -> None:
     assert cli.main(["export", "--out", str(tmp_path), "--format", "csv"]) == 2
     assert capsys.readouterr().err.startswith("error: no run found in")
+
+
+HOSTILE = '=HYPERLINK("http://127.0.0.1:9/x","click")'
+
+
+@pytest.fixture(scope="module")
+def hostile_export(tmp_path_factory) -> Path:
+    """A text document whose first line is a formula, and a bullet line, exported."""
+    raw = tmp_path_factory.mktemp("raw-hostile")
+    (raw / "hostile.txt").write_text(f"{HOSTILE}\n-จัดทำแผนปฏิบัติการป้องกันการทุจริต\n+1 @SUM(A1)\n", "utf-8")
+    out = tmp_path_factory.mktemp("out-hostile")
+    run(raw, out, RunOptions(workers=1))
+    assert cli.main(["export", "--out", str(out), "--format", "csv", "--format", "xlsx"]) == 0
+    return out
+
+
+def test_regression_a_formula_in_a_document_is_text_in_the_xlsx_export(hostile_export) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(hostile_export / "ita.xlsx") as book:
+        sheets = [name for name in book.namelist() if name.startswith("xl/worksheets/")]
+        assert sheets and not any(b"<f>" in book.read(name) for name in sheets)
+    for data_only in (False, True):
+        pages = load_workbook(hostile_export / "ita.xlsx", data_only=data_only)["pages"]
+        header = [c.value for c in pages[1]]
+        text = pages.cell(row=2, column=header.index("text") + 1)
+        assert text.data_type == "s" and isinstance(text.value, str) and text.value.startswith(HOSTILE)
+
+
+def test_regression_csv_cells_that_open_like_a_formula_are_inert(hostile_export) -> None:
+    path = hostile_export / "csv" / "pages.csv"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        text = next(csv.DictReader(handle))["text"]
+    assert text.startswith("'" + HOSTILE)  # OWASP: a leading apostrophe
+    assert "-จัดทำแผน" in text  # inside a cell, the Thai bullet is as printed
+    con = duckdb.connect()
+    read = con.execute(f"SELECT text FROM read_csv('{path}', header=true)").fetchall()
+    assert read[0][0].startswith("'=HYPERLINK")
+    cells = [row for name in ("pages", "documents", "errors") for row in
+             csv.reader((hostile_export / "csv" / f"{name}.csv").open(encoding="utf-8-sig", newline=""))]
+    assert not [c for row in cells for c in row if c and c[0] in "=+-@\t\r"]
+
+
+def test_inert_leaves_numbers_and_plain_text_alone() -> None:
+    from ita_extract.pipeline.dataset.export import inert
+
+    assert [inert(v) for v in (-1.5, 3, None, "จัดทำ", "-จัดทำ", "@x", "\tx")] == \
+        [-1.5, 3, None, "จัดทำ", "'-จัดทำ", "'@x", "'\tx"]
