@@ -11,13 +11,14 @@ from pathlib import Path
 
 from ita_extract import __version__
 from ita_extract.pipeline.batch.cache import ResultCache, cache_key
-from ita_extract.pipeline.batch.inputs import DEFAULT_MAX_MB
+from ita_extract.pipeline.batch.inputs import DEFAULT_MAX_DEPTH, DEFAULT_MAX_MB
 from ita_extract.pipeline.batch.run import (
     DEFAULT_MEMORY_MB,
     DEFAULT_TIME_LIMIT,
     EXIT_RUN_FAILED,
     EXIT_USAGE,
     RunOptions,
+    raw_inside_output,
     run,
 )
 from ita_extract.pipeline.dataset.counts import count_run
@@ -87,6 +88,9 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--keep-runs", type=_positive_int, default=DEFAULT_KEEP_RUNS, metavar="N",
                          help="run folders kept in OUT/runs, the current one included; readers that "
                          f"resolved OUT/current earlier can finish reading (default: {DEFAULT_KEEP_RUNS})")
+    extract.add_argument("--max-depth", type=_positive_int, default=DEFAULT_MAX_DEPTH, metavar="N",
+                         help="folders below RAW walked into; deeper ones are listed in manifest.json as "
+                         f"skipped (default: {DEFAULT_MAX_DEPTH})")
     extract.add_argument("--log-file", type=Path, metavar="FILE",
                          help="append warnings and errors, with times, to FILE")
 
@@ -200,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
                          time_limit=args.time_limit, progress=not args.quiet and sys.stderr.isatty(),
                          follow_symlinks=args.follow_symlinks,
                          max_mb={kind: getattr(args, f"max_{kind}_mb") for kind in DEFAULT_MAX_MB},
-                         memory_mb=args.max_memory_mb, keep_runs=args.keep_runs)
+                         memory_mb=args.max_memory_mb, keep_runs=args.keep_runs, max_depth=args.max_depth)
     try:
         summary = run(args.raw, args.out, options)
     except KeyboardInterrupt:
@@ -221,6 +225,9 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
         return f"raw input not found (a folder or a file): {args.raw}"
     if args.out.exists() and not args.out.is_dir():
         return f"--out must be a folder; {args.out} is a file"
+    inside = raw_inside_output(args.raw, args.out)
+    if inside:
+        return inside
     if args.scheduler and importlib.util.find_spec("distributed") is None:
         return "--scheduler needs Dask: pip install 'ita-extract[dask]'"
     return None

@@ -44,25 +44,47 @@ def source_path(path: Path | str, root: Path | str) -> str:
     return "".join(out)
 
 
-def discover(raw_root: Path, *, follow_symlinks: bool = False) -> Discovered:
+DEFAULT_MAX_DEPTH = 64  # folders below the raw folder a run walks into
+OUTPUT_FOLDER = "the output folder (--out), never read as input"
+
+
+def discover(raw_root: Path, *, follow_symlinks: bool = False, output: Path | None = None,
+             max_depth: int = DEFAULT_MAX_DEPTH) -> Discovered:
     """Inputs below `raw_root` in a stable order, and everything not read with its reason; a
-    file as `raw_root` is the one input."""
+    file as `raw_root` is the one input. The `output` folder, where it lies below, is skipped
+    (a run never reads its own tables and report back); so are folders deeper than
+    `max_depth`. The walk keeps its own stack: a tree thousands of folders deep cannot exhaust
+    Python's."""
     found = Discovered()
     if raw_root.is_file():
         _classify(raw_root, found)
         return found
     root = Path(os.path.realpath(raw_root))
-    _walk(raw_root, root, found, follow_symlinks, {str(root)})
+    never = Path(os.path.realpath(output)) if output is not None else None
+    walked = {str(root)}
+    stack: list[tuple[Path, int]] = [(raw_root, 0)]
+    while stack:
+        folder, depth = stack.pop()
+        below = _entries(folder, root, found, follow_symlinks, walked)
+        for path in reversed(below):  # the stack pops them back in name order
+            if never is not None and Path(os.path.realpath(path)) == never:
+                found.skipped[path] = OUTPUT_FOLDER
+            elif depth + 1 > max_depth:
+                found.skipped[path] = f"a folder deeper than {max_depth} levels (--max-depth)"
+            else:
+                stack.append((path, depth + 1))
     found.inputs.sort(key=str)
     return found
 
 
-def _walk(folder: Path, root: Path, found: Discovered, follow: bool, walked: set[str]) -> None:
+def _entries(folder: Path, root: Path, found: Discovered, follow: bool, walked: set[str]) -> list[Path]:
+    """The files of `folder` classified into `found`; its folders to walk, in name order."""
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
         found.unreadable_folders[folder] = exc.strerror or type(exc).__name__
-        return
+        return []
+    folders = []
     for entry in entries:
         if entry.name.startswith("."):  # hidden files and folders (an output's .cache) are not inputs
             continue
@@ -78,12 +100,13 @@ def _walk(folder: Path, root: Path, found: Discovered, follow: bool, walked: set
                     found.skipped[path] = "a symlink to a folder already read"
                 else:
                     walked.add(str(target))
-                    _walk(path, root, found, follow, walked)
+                    folders.append(path)
                 continue
         elif entry.is_dir(follow_symlinks=False):
-            _walk(path, root, found, follow, walked)
+            folders.append(path)
             continue
         _classify(path, found)
+    return folders
 
 
 def _classify(path: Path, found: Discovered) -> None:

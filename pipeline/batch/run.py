@@ -25,6 +25,7 @@ from ita_extract.parsers.ocr import tesseract_available
 from ita_extract.parsers.warnings import NEEDS_OCR
 from ita_extract.pipeline.batch.cache import HashIndex, ResultCache
 from ita_extract.pipeline.batch.inputs import (
+    DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_MB,
     UNSUPPORTED,
     Discovered,
@@ -40,6 +41,7 @@ from ita_extract.pipeline.dataset.rows import Row, error_row
 from ita_extract.pipeline.dataset.schema import CONTRACT_VERSION
 from ita_extract.pipeline.dataset.store import (
     DEFAULT_KEEP_RUNS,
+    OutputFolderError,
     keep_dataset,
     output_lock,
     outputs_intact,
@@ -68,6 +70,7 @@ class RunOptions:
     max_mb: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_MAX_MB))  # per input kind
     memory_mb: float = DEFAULT_MEMORY_MB  # address space per worker process; 0: none
     keep_runs: int = DEFAULT_KEEP_RUNS  # run folders kept in OUT/runs, the current one included
+    max_depth: int = DEFAULT_MAX_DEPTH  # folders below the raw folder walked into
 
     @property
     def worker_count(self) -> int:
@@ -89,10 +92,23 @@ def run(raw_root: Path, out_dir: Path, options: RunOptions | None = None) -> Com
     """Extract every input below `raw_root` into `out_dir`; raises OutputLocked when another
     run holds `out_dir`."""
     options = options or RunOptions()
+    problem = raw_inside_output(raw_root, out_dir)
+    if problem:
+        raise OutputFolderError(problem)
     remove_stale()
     with output_lock(out_dir):
         recover(out_dir)
         return _run(raw_root.resolve(), out_dir, options)
+
+
+def raw_inside_output(raw_root: Path, out_dir: Path) -> str | None:
+    """Why the raw folder cannot be read into `out_dir` (it is the output folder or lies inside
+    it: a run would read its own tables back), else None. The output folder inside the raw
+    folder is fine: the walk skips it."""
+    raw, out = Path(os.path.realpath(raw_root)), Path(os.path.realpath(out_dir))
+    if raw == out or out in raw.parents:
+        return f"the raw folder {raw_root} lies inside the output folder {out_dir}: choose another --out"
+    return None
 
 
 @dataclass
@@ -108,7 +124,8 @@ class _Inputs:
 
     @classmethod
     def read(cls, raw_root: Path, out_dir: Path, options: RunOptions) -> _Inputs:
-        discovered = discover(raw_root, follow_symlinks=options.follow_symlinks)
+        discovered = discover(raw_root, follow_symlinks=options.follow_symlinks, output=out_dir,
+                              max_depth=options.max_depth)
         found = cls(raw_root, discovered.inputs, discovered, HashIndex(out_dir))
         for folder, reason in discovered.unreadable_folders.items():
             found.fail(folder, "UnreadableFolder", f"the folder cannot be listed: {reason}")

@@ -235,3 +235,47 @@ def test_a_damaged_pdf_reads_the_same_whatever_the_worker_read_before_it(tmp_pat
     both = pd.read_parquet(tmp_path / "both-out" / "pages.parquet")
     both = both[both["doc_id"].isin(set(alone["doc_id"]))].reset_index(drop=True)
     pd.testing.assert_frame_equal(both, alone)
+
+
+def test_regression_the_output_folder_inside_the_raw_folder_is_never_read(raw, tmp_path) -> None:
+    """`--raw R --out R/out`: each re-run read its own report.html back (documents 1 → 2 → 3)."""
+    out = raw / "out"
+    for _ in range(3):
+        summary = run(raw, out, RunOptions(workers=1))
+        documents = pd.read_parquet(out / "documents.parquet")
+        assert list(documents["source_path"]) == ["good.txt"]
+        assert summary.manifest["inputs"]["skipped"] == {"out": "the output folder (--out), never read as input"}
+
+
+def test_regression_a_raw_folder_inside_the_output_folder_is_refused(tmp_path) -> None:
+    from ita_extract.pipeline import cli
+    from ita_extract.pipeline.dataset.store import OutputFolderError
+
+    out = tmp_path / "out"
+    (out / "raw").mkdir(parents=True)
+    shutil.copy(RAW / GOOD, out / "raw" / "good.txt")
+    for raw_root in (out / "raw", out):
+        with pytest.raises(OutputFolderError, match="lies inside the output folder"):
+            run(raw_root, out, RunOptions(workers=1))
+        assert cli.main(["extract", "-q", "--raw", str(raw_root), "--out", str(out)]) == 2
+    assert not (out / "documents.parquet").exists()
+
+
+def test_regression_a_raw_tree_1200_folders_deep_is_walked_to_its_depth_limit(raw, tmp_path) -> None:
+    """It failed the whole run with RecursionError; 500 levels worked."""
+    deep = raw
+    for _ in range(1200):  # one level at a time: Path.mkdir(parents=True) recurses itself
+        deep = deep / "d"
+        deep.mkdir()
+    (deep / "bottom.txt").write_text("ITA", "utf-8")
+    shallow = raw / "d" / "d" / "shallow.txt"
+    shutil.copy(RAW / GOOD, shallow)
+    shallow.write_text(shallow.read_text("utf-8") + "\nสำเนา\n", "utf-8")  # another document
+    found = discover(raw)
+    assert raw / "good.txt" in found.inputs and shallow in found.inputs
+    assert [why for why in found.skipped.values()] == ["a folder deeper than 64 levels (--max-depth)"]
+    everything = discover(raw, max_depth=2000)
+    assert deep / "bottom.txt" in everything.inputs and not everything.skipped
+    summary, _ = _run(raw, tmp_path, max_depth=3)
+    assert list(summary.manifest["inputs"]["skipped"].values()) == \
+        ["a folder deeper than 3 levels (--max-depth)"]
