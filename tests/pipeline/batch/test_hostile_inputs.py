@@ -9,7 +9,7 @@ import threading
 import pandas as pd
 import pytest
 
-from ita_extract.pipeline.batch.inputs import discover, source_path
+from ita_extract.pipeline.batch.inputs import OUTPUT_FOLDER, discover, source_path
 from ita_extract.pipeline.batch.run import EXIT_SOME_FAILED, RunOptions, run
 from tests.conftest import RAW
 
@@ -244,7 +244,7 @@ def test_regression_the_output_folder_inside_the_raw_folder_is_never_read(raw, t
         summary = run(raw, out, RunOptions(workers=1))
         documents = pd.read_parquet(out / "documents.parquet")
         assert list(documents["source_path"]) == ["good.txt"]
-        assert summary.manifest["inputs"]["skipped"] == {"out": "the output folder (--out), never read as input"}
+        assert summary.manifest["inputs"]["skipped"] == {"out": OUTPUT_FOLDER}
 
 
 def test_regression_a_raw_folder_inside_the_output_folder_is_refused(tmp_path) -> None:
