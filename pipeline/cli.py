@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ita_extract import __version__
 from ita_extract.pipeline.batch.cache import ResultCache, cache_key
-from ita_extract.pipeline.batch.inputs import DEFAULT_MAX_DEPTH, DEFAULT_MAX_MB
+from ita_extract.pipeline.batch.inputs import DEFAULT_MAX_DEPTH, DEFAULT_MAX_MB, printable
 from ita_extract.pipeline.batch.run import (
     DEFAULT_MEMORY_MB,
     DEFAULT_TIME_LIMIT,
@@ -157,10 +157,19 @@ class _ConsoleOnly(logging.Filter):
 
 
 class _OneLine(logging.Formatter):
-    """The console gets one line per record; tracebacks go to --log-file."""
+    """The console gets one line per record, its control characters shown (a file name cannot
+    clear the screen or forge a line); tracebacks go to --log-file."""
 
     def format(self, record: logging.LogRecord) -> str:
-        return f"{record.levelname} {record.getMessage()}"
+        return f"{record.levelname} {printable(record.getMessage())}"
+
+
+class _Escaped(logging.Formatter):
+    """--log-file: one record per line (a newline in a file name cannot forge an `ERROR` line)."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        record.message = printable(record.message)
+        return super().formatMessage(record)
 
 
 def _logging(quiet: bool, log_file: Path | None) -> None:
@@ -172,14 +181,14 @@ def _logging(quiet: bool, log_file: Path | None) -> None:
     if log_file:
         to_file = logging.FileHandler(log_file, encoding="utf-8")
         to_file.setLevel(logging.INFO)
-        to_file.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+        to_file.setFormatter(_Escaped("%(asctime)s %(levelname)s %(name)s %(message)s"))
         handlers.append(to_file)
     logging.basicConfig(level=logging.INFO if log_file else logging.WARNING, handlers=handlers, force=True)
 
 
 def _fail(message: str, code: int, exc: BaseException | None = None) -> int:
     """One line on stderr; the same, with the traceback if any, in --log-file."""
-    print(f"error: {message}", file=sys.stderr)
+    print(f"error: {printable(message)}", file=sys.stderr)
     log.error("%s", message, exc_info=exc, extra={"console": False})
     return code
 

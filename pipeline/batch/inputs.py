@@ -5,8 +5,9 @@ so they are skipped with their reason before anything reads them. A symlink is f
 when its target lies inside the raw folder (a link to a folder there is not walked twice: its
 files are read where they lie), unless `follow_symlinks`; a folder that cannot be listed is
 recorded, never dropped silently. File names are kept whatever their bytes: `source_path`
-shows a byte that is not UTF-8 as `\\xNN` and a backslash as `\\\\`, so the printed name maps
-back to exactly one name on disk.
+shows a byte that is not UTF-8 as `\\xNN`, a control character (a newline, an escape, a bidi
+override) as `\\uXXXX` and a backslash as `\\\\`, so the printed name is one line, safe on a
+console, and maps back to exactly one name on disk.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import regex
 
 from ita_extract.parsers.formats import KINDS, UNSUPPORTED, format_of
 
@@ -41,7 +44,19 @@ def source_path(path: Path | str, root: Path | str) -> str:
             out.append(f"\\x{ord(char) - 0xDC00:02x}")
         else:
             out.append("\\\\" if char == "\\" else char)
-    return "".join(out)
+    return printable("".join(out))
+
+
+# Characters a terminal or a log acts on instead of showing: C0 and C1 controls (a newline forges
+# a log line, ESC clears the screen or sets the title), DEL, and the bidirectional controls that
+# reorder what is shown.
+_CONTROL = regex.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with every control character shown as `\\uXXXX`: safe on a console and one line in
+    a log. Lossless where backslashes are already doubled (source_path's names)."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 DEFAULT_MAX_DEPTH = 64  # folders below the raw folder a run walks into

@@ -5,6 +5,7 @@ import logging
 import os
 import shutil
 import threading
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -267,6 +268,23 @@ def test_regression_a_raw_tree_1200_folders_deep_is_walked_to_its_depth_limit(ra
     for _ in range(1200):  # one level at a time: Path.mkdir(parents=True) recurses itself
         deep = deep / "d"
         deep.mkdir()
+    try:
+        _walked_to_its_depth_limit(raw, tmp_path, deep)
+    finally:  # removed here: pytest's own clean-up of old temporary folders recurses, and fails
+        _remove_chain(raw / "d")
+
+
+def _remove_chain(top: Path) -> None:
+    chain = [top]
+    while (chain[-1] / "d").is_dir():
+        chain.append(chain[-1] / "d")
+    for folder in reversed(chain):
+        for child in folder.iterdir():
+            child.unlink()
+        folder.rmdir()
+
+
+def _walked_to_its_depth_limit(raw: Path, tmp_path: Path, deep: Path) -> None:
     (deep / "bottom.txt").write_text("ITA", "utf-8")
     shallow = raw / "d" / "d" / "shallow.txt"
     shutil.copy(RAW / GOOD, shallow)
@@ -279,3 +297,26 @@ def test_regression_a_raw_tree_1200_folders_deep_is_walked_to_its_depth_limit(ra
     summary, _ = _run(raw, tmp_path, max_depth=3)
     assert list(summary.manifest["inputs"]["skipped"].values()) == \
         ["a folder deeper than 3 levels (--max-depth)"]
+
+
+@pytest.mark.parametrize("name", ["clear\x1b[2J\x1b]0;owned\x07.pdf", "forged\nERROR everything failed.pdf",
+                                  "bidi\u202efdp.exe.pdf", "c1\x85.pdf"])
+def test_regression_terminal_escapes_and_newlines_in_file_names_are_shown_not_obeyed(
+        raw, tmp_path, name, capsys) -> None:
+    """Names reached the console and --log-file raw: they could clear the screen, set the
+    terminal title or forge an `ERROR` line in a cron log."""
+    from ita_extract.pipeline import cli
+
+    (raw / name).write_bytes(b"%PDF-1.4 broken")  # a failing input: its name is logged
+    log_file = tmp_path / "run.log"
+    out = tmp_path / "out"
+    assert cli.main(["extract", "--raw", str(raw), "--out", str(out), "--log-file", str(log_file),
+                     "--workers", "1"]) == EXIT_SOME_FAILED
+    printed = capsys.readouterr()
+    logged = log_file.read_text("utf-8")
+    for text in (printed.out, printed.err, logged):
+        assert not {"\x1b", "\x07", "\x85", "\u202e"} & set(text)
+    assert all(line[:4].isdigit() for line in logged.splitlines())  # one record per line, each dated
+    assert printed.err and all(line.split()[0] in ("WARNING", "ERROR") for line in printed.err.splitlines())
+    shown = pd.read_parquet(out / "errors.parquet")["source_path"].tolist()
+    assert len(shown) == 1 and "\\u" in shown[0] and shown[0].isprintable()
