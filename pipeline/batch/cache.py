@@ -96,6 +96,23 @@ class ResultCache:
             return False
         return True
 
+    def mark_retry(self, sha256: str, pending: bool) -> None:
+        """Mark (or unmark) the entry as a failure to try once more on the next run."""
+        marker = self._path(sha256).with_suffix(_RETRY)
+        try:
+            if pending:
+                marker.touch()
+            else:
+                marker.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("could not mark the result of %s for a retry: %s", sha256[:16], exc)
+
+    def pending_retries(self) -> set[str]:
+        """The documents whose failure this code version tries once more (mark_retry)."""
+        if not self.folder.is_dir():
+            return set()
+        return {marker.stem for marker in self.folder.glob(f"*/*{_RETRY}")}
+
     def count(self) -> int:
         """Documents whose results this code version keeps."""
         return sum(1 for _ in self.folder.glob("*/*.json")) if self.folder.is_dir() else 0
@@ -106,6 +123,9 @@ class ResultCache:
             for folder in self.root.iterdir():
                 if folder.is_dir() and not folder.is_symlink() and folder.name != self.key:
                     shutil.rmtree(folder, ignore_errors=True)
+
+
+_RETRY = ".retry"
 
 
 def _real_folder(root: Path) -> None:

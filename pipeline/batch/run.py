@@ -33,8 +33,8 @@ from ita_extract.pipeline.batch.inputs import (
     source_path,
 )
 from ita_extract.pipeline.batch.leftovers import remove_stale
-from ita_extract.pipeline.batch.unit import Result, process_file
-from ita_extract.pipeline.batch.workers import Task, run_dask, run_local
+from ita_extract.pipeline.batch.unit import MEMORY_LIMIT, Result, process_file
+from ita_extract.pipeline.batch.workers import Task, refuse_nested_run, run_dask, run_local
 from ita_extract.pipeline.dataset.checksums import sha256_file
 from ita_extract.pipeline.dataset.report import write_report
 from ita_extract.pipeline.dataset.rows import Row, error_row
@@ -56,7 +56,9 @@ log = logging.getLogger(__name__)
 EXIT_OK, EXIT_RUN_FAILED, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2, 3
 DEFAULT_MEMORY_MB = 4096.0  # a worker OCRs in under 0.5 GB; a long scan holds several page images
 DEFAULT_TIME_LIMIT = 900.0  # seconds per document: a 300-page scan OCRs in well under this
-_NOT_CACHED = {"DocumentTimeout", "WorkerDied"}  # may pass on a quieter machine: try again
+# Failures that may pass on a quieter machine or with more memory: tried once more on the next
+# run, once per code version (a cache marker), then carried over like any failure.
+RETRIED_ONCE = frozenset({"DocumentTimeout", "WorkerDied", MEMORY_LIMIT})
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,7 @@ def run(raw_root: Path, out_dir: Path, options: RunOptions | None = None) -> Com
     """Extract every input below `raw_root` into `out_dir`; raises OutputLocked when another
     run holds `out_dir`."""
     options = options or RunOptions()
+    refuse_nested_run()
     problem = raw_inside_output(raw_root, out_dir)
     if problem:
         raise OutputFolderError(problem)
@@ -235,15 +238,19 @@ def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> CompletedRun:
                             finish=write_report)
         found.index.save()
         return CompletedRun(kept)
-    tasks = _tasks(found, cache, options, _ocr_now_possible(previous))
-    in_memory: dict[str, Rows] = {}  # results the cache does not keep (time-outs), or could not
-    timed_out, failed_now = [], 0
+    retries = cache.pending_retries()
+    tasks = _tasks(found, cache, options, _ocr_now_possible(previous), retries)
+    in_memory: dict[str, Rows] = {}  # results the cache could not keep (a full disk)
+    timed_out, to_retry, failed_now = [], [], 0
     for task, result in _progress(_process(tasks, options), len(tasks), options.progress):
         name = found.paths_of[task.sha256][0]
         error_type = _log_failure(result, name)
         failed_now += error_type is not None
-        if error_type in _NOT_CACHED or not cache.put(task.sha256, result.rows):
+        if not cache.put(task.sha256, result.rows):
             in_memory[task.sha256] = result.rows
+        first_try = error_type in RETRIED_ONCE and task.sha256 not in retries
+        cache.mark_retry(task.sha256, first_try)
+        to_retry += [name] if first_try else []
         if error_type == "DocumentTimeout":
             timed_out.append(name)
     for path, why in found.discovered.skipped.items():
@@ -257,6 +264,7 @@ def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> CompletedRun:
             "reused": len(found.paths_of) - len(tasks),
             "failed": written.errors,
             "timed_out": sorted(timed_out),
+            "to_retry": sorted(to_retry),  # tried once more on the next run (RETRIED_ONCE)
             NEEDS_OCR: sorted(written.needs_ocr),  # files whose documents carry the warning
         })
 
@@ -268,11 +276,13 @@ def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> CompletedRun:
     return CompletedRun(summary)
 
 
-def _tasks(found: _Inputs, cache: ResultCache, options: RunOptions, redo: set[str]) -> list[Task]:
-    """A task for every file the cache cannot answer for (all of them with --force)."""
+def _tasks(found: _Inputs, cache: ResultCache, options: RunOptions, redo: set[str],
+           retries: set[str]) -> list[Task]:
+    """A task for every file the cache cannot answer for (all of them with --force), whose
+    failure is to be tried once more (`retries`), or that OCR can now read (`redo`)."""
     return [Task(str(found.real_path[paths[0]]), sha, options.time_limit, options.memory_mb)
             for sha, paths in found.paths_of.items()
-            if options.force or not cache.has(sha) or redo.intersection(paths)]
+            if options.force or sha in retries or not cache.has(sha) or redo.intersection(paths)]
 
 
 def _log_failure(result: Result, name: str) -> str | None:
@@ -363,10 +373,11 @@ def _manifest(header: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
 
 def _unchanged_since(previous: dict[str, Any], out_dir: Path, fingerprint: str, options: RunOptions) -> bool:
     """Whether the last run's tables are exactly what this run would write: same inputs, same
-    code, nothing to retry (time-outs) or now possible (OCR), files intact."""
+    code, nothing to retry (time-outs, dead workers, memory limits) or now possible (OCR),
+    files intact."""
     inputs = previous.get("inputs", {})
     return not options.force and previous.get("inputs_fingerprint") == fingerprint \
-        and not inputs.get("timed_out") and not _ocr_now_possible(previous) \
+        and not inputs.get("to_retry") and not _ocr_now_possible(previous) \
         and outputs_intact(out_dir, previous.get("outputs", {}))
 
 

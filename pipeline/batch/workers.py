@@ -17,6 +17,7 @@ import resource
 import signal
 import sys
 import time
+import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -95,10 +96,26 @@ def main_script_for_server() -> Iterator[None]:
         os.environ.pop(_MAIN_SCRIPT_ENV, None)
 
 
+class NestedRun(RuntimeError):
+    """A run started while a worker imports the script the run was started from: the script
+    calls ita_extract at its top level, without `if __name__ == "__main__":`."""
+
+
+def refuse_nested_run() -> None:
+    """Raise NestedRun when called while this process imports the parent's script (what
+    multiprocessing marks `_inheriting`): the run would start workers of its own, each of them
+    importing the script again."""
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        raise NestedRun("a run was started while a worker imported the script that started it: "
+                        "put the call under `if __name__ == \"__main__\":`")
+
+
 def import_main_script() -> None:
     """In the worker server: import the script named by main_script_for_server as __mp_main__,
     as the forkserver itself does for a preloaded "__main__" where that works. A script that
-    fails here is left alone: each worker then imports it, as it would have anyway."""
+    cannot be imported again (one that calls ita_extract.extract() at its top level, with no
+    main guard) is stood in for by an empty module: the workers need nothing of it, and would
+    each fail importing it (every document a WorkerDied row)."""
     path = os.environ.pop(_MAIN_SCRIPT_ENV, None)
     if not path:
         return
@@ -106,8 +123,10 @@ def import_main_script() -> None:
     current._inheriting = True  # type: ignore[attr-defined]  # what spawn.prepare sets, too
     try:
         spawn.import_main_path(path)
-    except Exception:  # noqa: BLE001 - the script's own failure; each worker meets it again
-        pass
+    except BaseException:  # noqa: BLE001 - the script's own failure, or its SystemExit
+        stand_in = types.ModuleType("__mp_main__")
+        stand_in.__file__ = path
+        sys.modules["__main__"] = sys.modules["__mp_main__"] = stand_in
     finally:
         del current._inheriting  # type: ignore[attr-defined]
 

@@ -50,3 +50,37 @@ def _inputs(out) -> dict:
 def test_a_missing_path_is_an_error() -> None:
     with pytest.raises(FileNotFoundError):
         ita_extract.extract("no/such/folder")
+
+
+@pytest.mark.slow
+def test_regression_a_plain_script_without_a_main_guard_gets_its_tables(tmp_path) -> None:
+    """Every document came back WorkerDied: each worker imported the script again, which
+    started a run of its own. The worker server now stands in for a script it cannot import."""
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "plain.py"
+    script.write_text("import json, ita_extract\n"
+                      f"tables = ita_extract.extract({str(DEV_TEXTS[0])!r})\n"
+                      "print(json.dumps([len(tables['documents']), len(tables['scores']),"
+                      " tables['errors']['error_type'].tolist()]))\n", "utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300,
+                          cwd=tmp_path, env={**os.environ, "PYTHAINLP_OFFLINE": "1"})
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == [1, 4, []]
+
+
+def test_a_run_started_while_a_worker_imports_the_script_fails_at_once(tmp_path) -> None:
+    import multiprocessing
+
+    from ita_extract.pipeline.batch.workers import NestedRun
+
+    current = multiprocessing.current_process()
+    current._inheriting = True  # type: ignore[attr-defined]  # as while spawn.prepare imports __main__
+    try:
+        with pytest.raises(NestedRun, match="__main__"):
+            ita_extract.extract(DEV_TEXTS[0], tmp_path / "out")
+    finally:
+        del current._inheriting  # type: ignore[attr-defined]
+    assert not (tmp_path / "out").exists()

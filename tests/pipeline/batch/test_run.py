@@ -186,3 +186,51 @@ def test_damaged_outputs_are_rebuilt_from_the_cache_on_an_unchanged_rerun(raw, t
     manifest = run(raw, out).manifest
     assert (manifest["inputs"]["extracted"], manifest["inputs"]["reused"]) == (0, 3)
     assert (out / "scores.parquet").read_bytes() == good
+
+
+@pytest.mark.parametrize("kind", ["WorkerDied", "MemoryLimit", "DocumentTimeout"])
+def test_regression_a_failure_that_may_pass_is_tried_once_more_on_the_next_run(raw, tmp_path, monkeypatch,
+                                                                              kind) -> None:
+    """A WorkerDied row stuck: the next run said "carried over" and never tried again."""
+    from ita_extract.pipeline.batch import run as batch_run
+    from ita_extract.pipeline.batch.unit import failure
+
+    honest, tried = batch_run._process, []
+    dies = {"000_872eaddf2db1f446.txt"}
+
+    def flaky(tasks, options):
+        for task, result in honest(tasks, options):
+            tried.append(Path(task.path).name)
+            dead = Path(task.path).name in dies
+            yield task, failure("extract", kind, "stand-in", task.sha256) if dead else result
+
+    monkeypatch.setattr(batch_run, "_process", flaky)
+    out = tmp_path / "out"
+    first = run(raw, out, RunOptions(workers=1)).manifest["inputs"]
+    assert first["to_retry"] == ["000_872eaddf2db1f446.txt"] and len(tried) == 3
+    second = run(raw, out, RunOptions(workers=1)).manifest["inputs"]  # tried once more: fails again
+    assert tried[3:] == ["000_872eaddf2db1f446.txt"] and second["to_retry"] == []
+    third = run(raw, out, RunOptions(workers=1)).manifest["inputs"]  # once per code version: carried
+    assert len(tried) == 4 and third["failed"] == 1
+    dies.clear()
+    run(raw, out, RunOptions(workers=1, force=True))
+    assert len(_documents(out)) == 3 and pd.read_parquet(out / "errors.parquet").empty
+
+
+def test_regression_a_failure_that_passes_on_its_retry_is_a_document(raw, tmp_path, monkeypatch) -> None:
+    from ita_extract.pipeline.batch import run as batch_run
+    from ita_extract.pipeline.batch.unit import worker_died
+
+    honest, calls = batch_run._process, []
+
+    def once(tasks, options):
+        calls.append(len(tasks))
+        for task, result in honest(tasks, options):
+            dead = len(calls) == 1 and task.path.endswith("000_872eaddf2db1f446.txt")
+            yield task, worker_died(task.sha256, 0) if dead else result
+
+    monkeypatch.setattr(batch_run, "_process", once)
+    out = tmp_path / "out"
+    assert run(raw, out, RunOptions(workers=1)).exit_code == EXIT_SOME_FAILED
+    assert run(raw, out, RunOptions(workers=1)).exit_code == EXIT_OK
+    assert calls == [3, 1] and len(_documents(out)) == 3
