@@ -6,6 +6,7 @@ import argparse
 import importlib.util
 import json
 import logging
+import signal
 import sys
 from pathlib import Path
 
@@ -40,6 +41,16 @@ from ita_extract.pipeline.dataset.store import (
 
 log = logging.getLogger(__name__)
 EXIT_INTERRUPTED = 130  # the shell's code for a run ended by Ctrl-C (128 + SIGINT)
+EXIT_TERMINATED = 143  # 128 + SIGTERM: what cron, systemd and `timeout` send
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the run is, so it ends as Ctrl-C ends it: workers stopped, the
+    cache kept, one line."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -214,16 +225,21 @@ def main(argv: list[str] | None = None) -> int:
                          follow_symlinks=args.follow_symlinks,
                          max_mb={kind: getattr(args, f"max_{kind}_mb") for kind in DEFAULT_MAX_MB},
                          memory_mb=args.max_memory_mb, keep_runs=args.keep_runs, max_depth=args.max_depth)
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         summary = run(args.raw, args.out, options)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second SIGTERM while we say so
         kept = ResultCache(args.out).count() if args.out.is_dir() else 0
-        return _fail(f"interrupted; {kept} documents kept in the cache (the next run reuses them)",
-                     EXIT_INTERRUPTED)
+        how, code = ("terminated", EXIT_TERMINATED) if isinstance(exc, Terminated) else \
+            ("interrupted", EXIT_INTERRUPTED)
+        return _fail(f"{how}; {kept} documents kept in the cache (the next run reuses them)", code)
     except (OutputLocked, OutputFolderError) as exc:
         return _fail(str(exc), EXIT_RUN_FAILED)
     except Exception as exc:  # the run itself failed: nothing half-written is left behind
         return _fail(f"the run failed: {type(exc).__name__}: {exc}", EXIT_RUN_FAILED, exc)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     if not args.quiet:
         _print_summary(args.out, summary.manifest)
     return summary.exit_code

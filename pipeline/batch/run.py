@@ -10,7 +10,8 @@ import os
 import sys
 import threading
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from ita_extract.pipeline.batch.inputs import (
     UNSUPPORTED,
     Discovered,
     discover,
+    printable,
     source_path,
 )
 from ita_extract.pipeline.batch.leftovers import remove_stale
@@ -241,18 +243,16 @@ def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> CompletedRun:
     retries = cache.pending_retries()
     tasks = _tasks(found, cache, options, _ocr_now_possible(previous), retries)
     in_memory: dict[str, Rows] = {}  # results the cache could not keep (a full disk)
-    timed_out, to_retry, failed_now = [], [], 0
-    for task, result in _progress(_process(tasks, options), len(tasks), options.progress):
-        name = found.paths_of[task.sha256][0]
-        error_type = _log_failure(result, name)
-        failed_now += error_type is not None
-        if not cache.put(task.sha256, result.rows):
-            in_memory[task.sha256] = result.rows
-        first_try = error_type in RETRIED_ONCE and task.sha256 not in retries
-        cache.mark_retry(task.sha256, first_try)
-        to_retry += [name] if first_try else []
-        if error_type == "DocumentTimeout":
-            timed_out.append(name)
+    timed_out: list[str] = []
+    to_retry: list[str] = []
+    failed_now = 0
+    # Closed here, not when garbage is collected: Ctrl-C or SIGTERM stops the workers at once.
+    with closing(_process(tasks, options)) as results, \
+            closing(_progress(results, len(tasks), options.progress)) as progress:
+        for task, result in progress:
+            timed_out_now = _take(task, result, found, cache, retries, in_memory, to_retry)
+            failed_now += result.error is not None
+            timed_out += [found.paths_of[task.sha256][0]] if timed_out_now else []
     for path, why in found.discovered.skipped.items():
         log.info("skipped %s: %s", source_path(path, raw_root), why)
     written = _Written()
@@ -274,6 +274,19 @@ def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> CompletedRun:
     found.index.save()
     cache.drop_other_versions()
     return CompletedRun(summary)
+
+
+def _take(task: Task, result: Result, found: _Inputs, cache: ResultCache, retries: set[str],
+          in_memory: dict[str, Rows], to_retry: list[str]) -> bool:
+    """Log, cache and mark a finished document's result; whether it timed out."""
+    name = found.paths_of[task.sha256][0]
+    error_type = _log_failure(result, name)
+    if not cache.put(task.sha256, result.rows):
+        in_memory[task.sha256] = result.rows
+    first_try = error_type in RETRIED_ONCE and task.sha256 not in retries
+    cache.mark_retry(task.sha256, first_try)
+    to_retry += [name] if first_try else []
+    return error_type == "DocumentTimeout"
 
 
 def _tasks(found: _Inputs, cache: ResultCache, options: RunOptions, redo: set[str],
@@ -387,14 +400,14 @@ def _ocr_now_possible(previous: dict[str, Any]) -> set[str]:
     return set(needs_ocr) if needs_ocr and tesseract_available() else set()
 
 
-def _process(tasks: list[Task], options: RunOptions) -> Iterator[tuple[Task, Result]]:
+def _process(tasks: list[Task], options: RunOptions) -> Generator[tuple[Task, Result], None, None]:
     if options.scheduler:
         return run_dask(tasks, options.scheduler)
     return run_local(tasks, options.worker_count)
 
 
 def _progress(results: Iterable[tuple[Task, Result]], total: int,
-              enabled: bool) -> Iterator[tuple[Task, Result]]:
+              enabled: bool) -> Generator[tuple[Task, Result], None, None]:
     """Pass results through under a progress bar on stderr (documents, rate, ETA, the file
     just finished); log lines are printed above the bar, not glued onto it."""
     if not enabled or not total:
@@ -403,7 +416,7 @@ def _progress(results: Iterable[tuple[Task, Result]], total: int,
     with logging_redirect_tqdm(), tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True,
                                        smoothing=0.05, mininterval=0.5) as bar:
         for task, result in results:
-            bar.set_postfix_str(Path(task.path).name[-40:], refresh=False)
+            bar.set_postfix_str(printable(Path(task.path).name[-40:]), refresh=False)
             bar.update()
             yield task, result
 

@@ -18,7 +18,7 @@ import signal
 import sys
 import time
 import types
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing import spawn
@@ -44,7 +44,7 @@ class Task:
     memory_mb: float = 0  # address space a worker may use (RLIMIT_AS); 0 = none
 
 
-def run_local(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Result]]:
+def run_local(tasks: list[Task], workers: int) -> Generator[tuple[Task, Result], None, None]:
     """Results of `tasks` from `workers` processes, one document at a time each."""
     if not tasks:
         return
@@ -232,7 +232,7 @@ def _die_with_parent() -> None:
             os._exit(1)
 
 
-def run_dask(tasks: list[Task], address: str) -> Iterator[tuple[Task, Result]]:
+def run_dask(tasks: list[Task], address: str) -> Generator[tuple[Task, Result], None, None]:
     """Results of `tasks` from the Dask distributed scheduler at `address`."""
     from distributed import Client, as_completed  # optional: pip install 'ita-extract[dask]'
 
