@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import shutil
+import stat
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -43,15 +44,23 @@ class ResultCache:
         self.key = key or cache_key()
         self.folder = self.root / self.key
         _real_folder(self.root)
+        _real_folder(self.folder)
 
     def _path(self, sha256: str) -> Path:
         return self.folder / sha256[:2] / f"{sha256}.json"
 
     def _payload(self, sha256: str) -> bytes | None:
-        """The entry's bytes when its checksum holds; None when absent or damaged."""
+        """The entry's bytes when its checksum holds; None when absent, damaged, or not a
+        regular file of a sane size (a FIFO, a link to /dev/zero)."""
+        path = self._path(sha256)
         try:
-            data = self._path(sha256).read_bytes()
-        except OSError:
+            if path.parent.is_symlink():  # planted: what it leads to is not ours
+                raise OSError(f"{path.parent.name} is a symlink")
+            data = read_regular(path, MAX_ENTRY_BYTES)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            log.warning("cache entry of %s cannot be read (%s): extracted again", sha256[:16], exc)
             return None
         digest, _, payload = data.partition(b"\n")
         if digest != hashlib.sha256(payload).hexdigest().encode():
@@ -60,20 +69,41 @@ class ResultCache:
         return payload
 
     def get(self, sha256: str) -> Rows | None:
-        """The rows kept for `sha256`; None (a miss) when they are not there, damaged, or not
-        data. Whether they fit the contract is checked where every document's rows are, on
-        their way to the writer."""
+        """The rows kept for `sha256`; None (a miss, extracted again in a worker) when they are
+        not there, damaged, not data (nested past any sane depth: `[` × 200,000), or rows of
+        another document. Whether they fit the contract is checked where every document's rows
+        are, on their way to the writer."""
         payload = self._payload(sha256)
         if payload is None:
             return None
         try:
-            return loads_rows(payload)
-        except (ValueError, TypeError, KeyError) as exc:
-            log.warning("cache entry of %s does not hold rows (%s): extracted again", sha256[:16], exc)
+            rows = loads_rows(payload)
+            _own_rows(rows, sha256[:16])
+        except (ValueError, TypeError, KeyError, RecursionError) as exc:
+            log.warning("cache entry of %s does not hold its rows (%s): extracted again", sha256[:16],
+                        type(exc).__name__ if isinstance(exc, RecursionError) else exc)
             return None
+        return rows
 
     def has(self, sha256: str) -> bool:
-        return self._payload(sha256) is not None
+        """Whether the entry holds this document's rows (get), so a run plans its extraction
+        in a worker, under the limits, when it does not."""
+        return self.get(sha256) is not None
+
+    def drop(self, sha256: str) -> None:
+        """Forget an entry the writer refused: the next run extracts the document again."""
+        self._path(sha256).unlink(missing_ok=True)
+
+    def remove_leftovers(self) -> int:
+        """Temporary entries of killed runs (`.<sha>.json.<pid>`): the run holds the output
+        lock, so no other writer is busy with one. Returns how many went."""
+        if not self.folder.is_dir() or self.folder.is_symlink():
+            return 0
+        gone = 0
+        for leftover in self.folder.glob("*/.*.json.*"):
+            leftover.unlink(missing_ok=True)
+            gone += 1
+        return gone
 
     def put(self, sha256: str, rows: Rows) -> bool:
         """Keep `rows`; False when they could not be written (a full disk), which only costs
@@ -81,9 +111,10 @@ class ResultCache:
         path = self._path(sha256)
         tmp = path.with_name(f".{path.name}.{os.getpid()}")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if self.root.resolve() not in path.parent.resolve().parents:
-                raise OSError(f"{path.parent} leads out of the cache (a planted symlink)")
+            for folder in (self.root, self.folder, path.parent):  # never through a planted link
+                if folder.is_symlink():
+                    raise OSError(f"{folder} is a symlink (planted): not followed")
+                folder.mkdir(exist_ok=True)
             payload = dumps_rows(rows)
             with tmp.open("wb") as handle:
                 handle.write(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
@@ -126,6 +157,39 @@ class ResultCache:
 
 
 _RETRY = ".retry"
+MAX_ENTRY_BYTES = 1 << 30  # a cache entry larger than this is not read (a link to /dev/zero)
+MAX_INDEX_BYTES = 256 << 20
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of `path` when it is a regular file of at most `limit` bytes, opened without
+    following a link and without blocking (a FIFO planted in OUT would hang the run)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(f"{path.name} is not a regular file")
+        if info.st_size > limit:
+            raise OSError(f"{path.name} is larger than {limit >> 20} MiB")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise OSError(f"{path.name} grew past {limit >> 20} MiB while read")
+    return data
+
+
+def _own_rows(rows: Any, doc_id: str) -> None:
+    """Raise ValueError unless `rows` are tables of row dicts, each row that names a document
+    naming this one (an entry holding another document's rows was written by a forger)."""
+    if not isinstance(rows, dict):
+        raise ValueError("not a dict of tables")
+    for table, table_rows in rows.items():
+        if not isinstance(table_rows, list) or not all(isinstance(r, dict) for r in table_rows):
+            raise ValueError(f"{table} is not a list of rows")
+        if any(r.get("doc_id", doc_id) != doc_id for r in table_rows):
+            raise ValueError(f"{table} holds rows of another document")
 
 
 def _real_folder(root: Path) -> None:
@@ -161,8 +225,13 @@ class HashIndex:
     def __init__(self, out_dir: Path) -> None:
         self.path = out_dir / ".cache" / "index.json"
         try:
-            self.previous: dict[str, list] = json.loads(self.path.read_text("utf-8"))
-        except (OSError, ValueError):
+            found = json.loads(read_regular(self.path, MAX_INDEX_BYTES))
+            self.previous: dict[str, list] = found if isinstance(found, dict) else {}
+        except FileNotFoundError:
+            self.previous = {}
+        except (OSError, ValueError, RecursionError) as exc:
+            log.warning("the hash index cannot be used (%s): files are hashed again",
+                        type(exc).__name__ if isinstance(exc, RecursionError) else exc)
             self.previous = {}
         self.current: dict[str, list] = {}
 
@@ -171,7 +240,8 @@ class HashIndex:
         computed by `hash_file` (the run bounds it in time)."""
         stat = path.stat()
         known = self.previous.get(relative)
-        if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
+        if isinstance(known, list) and len(known) == 3 and isinstance(known[2], str) \
+                and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
             digest = known[2]
         else:
             digest = hash_file(path)

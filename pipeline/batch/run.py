@@ -35,7 +35,7 @@ from ita_extract.pipeline.batch.inputs import (
     source_path,
 )
 from ita_extract.pipeline.batch.leftovers import remove_stale
-from ita_extract.pipeline.batch.unit import MEMORY_LIMIT, Result, process_file
+from ita_extract.pipeline.batch.unit import MEMORY_LIMIT, Result
 from ita_extract.pipeline.batch.workers import Task, refuse_nested_run, run_dask, run_local
 from ita_extract.pipeline.dataset.checksums import sha256_file
 from ita_extract.pipeline.dataset.report import write_report
@@ -61,6 +61,7 @@ DEFAULT_TIME_LIMIT = 900.0  # seconds per document: a 300-page scan OCRs in well
 # Failures that may pass on a quieter machine or with more memory: tried once more on the next
 # run, once per code version (a cache marker), then carried over like any failure.
 RETRIED_ONCE = frozenset({"DocumentTimeout", "WorkerDied", MEMORY_LIMIT})
+CACHE_ENTRY_UNUSABLE = "CacheEntryUnusable"
 
 
 @dataclass(frozen=True)
@@ -240,6 +241,8 @@ def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> CompletedRun:
                             finish=write_report)
         found.index.save()
         return CompletedRun(kept)
+    if cache.remove_leftovers():
+        log.info("removed temporary cache entries left by a killed run")
     retries = cache.pending_retries()
     tasks = _tasks(found, cache, options, _ocr_now_possible(previous), retries)
     in_memory: dict[str, Rows] = {}  # results the cache could not keep (a full disk)
@@ -264,7 +267,7 @@ def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> CompletedRun:
             "reused": len(found.paths_of) - len(tasks),
             "failed": written.errors,
             "timed_out": sorted(timed_out),
-            "to_retry": sorted(to_retry),  # tried once more on the next run (RETRIED_ONCE)
+            "to_retry": sorted(to_retry + written.to_retry),  # tried again on the next run
             NEEDS_OCR: sorted(written.needs_ocr),  # files whose documents carry the warning
         })
 
@@ -317,6 +320,7 @@ class _Written:
     """What went into the tables, counted as it streams by."""
     errors: int = 0
     needs_ocr: list[str] = field(default_factory=list)
+    to_retry: list[str] = field(default_factory=list)  # cache entries refused: extracted next run
 
 
 def _log_carried_failures(out_dir: Path, logged: set[str]) -> None:
@@ -341,13 +345,13 @@ def _documents(found: _Inputs, cache: ResultCache, in_memory: dict[str, Rows],
         first = found.paths_of[sha][0]
         rows = in_memory.get(sha) or cache.get(sha)
         tables = _checked(rows, first) if rows is not None else None
-        if tables is None:  # damaged or edited since it was planned: extract it again, here
-            log.warning("%s: its cached result could not be used; extracted again", first)
-            result = process_file(found.real_path[first])
-            _log_failure(result, first)
-            rows = result.rows
-            cache.put(sha, rows)
-            tables = validated(_named(rows, first))  # fresh rows that do not fit: a bug, said loudly
+        if tables is None:  # rows that do not fit the contract: never extracted here, unbounded
+            cache.drop(sha)
+            rows = {"errors": [error_row("cache", CACHE_ENTRY_UNUSABLE, "its cached result does not fit "
+                                         "the contract; it is extracted again on the next run", sha)]}
+            _log_error(first, rows["errors"][0])
+            written.to_retry.append(first)
+            tables = validated(_named(rows, first))
         elif sha not in fresh and rows is not None:
             for error in rows.get("errors", []):
                 _log_error(first, error, carried=True)

@@ -4,6 +4,7 @@ edited entry is extracted again with a warning, never a failed run or a wrong ro
 import datetime as dt
 import pickle
 import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -12,7 +13,7 @@ from ita_extract.pipeline.batch.cache import ResultCache
 from ita_extract.pipeline.batch.run import RunOptions, run
 from tests.conftest import RAW
 
-ROWS = {"documents": [{"doc_id": "a" * 16, "source_path": "x.txt", "source_sha256": "a" * 64,
+ROWS = {"documents": [{"doc_id": "ab" * 8, "source_path": "x.txt", "source_sha256": "ab" * 32,
                        "source_format": "text", "doc_type": "analysis", "issued_date": dt.date(2026, 1, 5),
                        "n_scores": 0, "n_findings": 0, "n_measures": 0, "parser_version": "1",
                        "warnings": ["grade_mismatch"]}]}
@@ -39,7 +40,7 @@ def test_a_damaged_entry_is_a_miss(tmp_path, damage: str) -> None:
     """An entry whose checksum fails is a miss; one re-signed after an edit reads back and is
     refused by the run's validation (test_an_entry_edited_with_a_valid_checksum_…)."""
     cache = ResultCache(tmp_path, key="k")
-    rows = {"scores": [{"doc_id": "a" * 16, "level": "overall", "score": 50.02,
+    rows = {"scores": [{"doc_id": "cd" * 8, "level": "overall", "score": 50.02,
                         "verification": "unverified"}]}
     cache.put("cd" * 32, rows)
     path = next(cache.folder.rglob("*.json"))
@@ -59,15 +60,18 @@ def _resigned(data: bytes) -> bytes:
 
 def _tampered_rerun(tmp_path, tamper):
     """(summary of a second run, scores of the first, scores of the second) with `tamper`
-    applied to the cache folder in between; the manifest goes, so the tables must be rebuilt."""
+    applied to the cache folder in between; a file joins the raw folder, so the tables are
+    rebuilt from the cache. (Regression: the test removed the manifest link, the run still
+    found the previous manifest and kept its tables, and the tampered entry was never read.)"""
     raw, out = tmp_path / "raw", tmp_path / "out"
     raw.mkdir()
     shutil.copy(RAW / "002_21007bcb3eecaeca.txt", raw / "good.txt")
     run(raw, out, RunOptions(workers=1))
     first = pd.read_parquet(out / "scores.parquet")
     tamper(out / ".cache")
-    (out / "manifest.json").unlink()
+    (raw / "recipe.txt").write_text("ต้มยำกุ้ง: กุ้ง ข่า ตะไคร้ ใบมะกรูด น้ำปลา มะนาว\n", "utf-8")  # not ITA
     summary = run(raw, out, RunOptions(workers=1))
+    assert summary.manifest["inputs"]["reused"] + summary.manifest["inputs"]["extracted"] == 2
     return summary, first, pd.read_parquet(out / "scores.parquet")
 
 
@@ -85,15 +89,21 @@ def test_planted_pickles_run_nothing_and_the_tables_are_the_same(tmp_path) -> No
     pd.testing.assert_frame_equal(second, first)
 
 
-def test_an_entry_edited_with_a_valid_checksum_is_extracted_again_in_the_run(tmp_path) -> None:
+def test_an_entry_edited_with_a_valid_checksum_is_an_errors_row_then_extracted_again(tmp_path) -> None:
     def edit(cache):
         for entry in cache.rglob("*.json"):
             if entry.name != "index.json":
                 entry.write_bytes(_resigned(entry.read_bytes().replace(b"95.75", b"999.0")))
 
+    raw, out = tmp_path / "raw", tmp_path / "out"
     summary, first, second = _tampered_rerun(tmp_path, edit)
-    assert summary.exit_code == 0
-    pd.testing.assert_frame_equal(second, first)
+    # Never read unchecked and never extracted here, unbounded: an errors row, the entry dropped.
+    errors = pd.read_parquet(out / "errors.parquet")
+    assert errors.set_index("source_path")["error_type"].to_dict() == {"good.txt": "CacheEntryUnusable"}
+    assert 999.0 not in set(second["score"])
+    again = run(raw, out, RunOptions(workers=1))  # extracted in a worker, under the limits
+    assert again.manifest["inputs"]["extracted"] == 1
+    pd.testing.assert_frame_equal(pd.read_parquet(out / "scores.parquet"), first)
 
 
 def test_a_cache_folder_planted_as_a_symlink_is_never_followed(tmp_path) -> None:
@@ -120,4 +130,64 @@ def test_a_cache_subfolder_planted_as_a_symlink_gets_no_entries(tmp_path) -> Non
     (cache.folder / "aa").symlink_to(victim, target_is_directory=True)
     assert not cache.put("aa" + "0" * 62, ROWS)
     assert list(victim.iterdir()) == []
-    assert cache.put("bb" + "0" * 62, ROWS) and cache.get("bb" + "0" * 62) == ROWS
+    rows = {"documents": [{**ROWS["documents"][0], "doc_id": "bb" + "0" * 14}]}
+    assert cache.put("bb" + "0" * 62, rows) and cache.get("bb" + "0" * 62) == rows
+
+
+def _entries(cache: Path) -> list[Path]:
+    return [p for p in cache.rglob("*.json") if p.name != "index.json"]
+
+
+def _signed(payload: bytes) -> bytes:
+    import hashlib
+    return hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
+
+
+@pytest.mark.parametrize("tamper", ["deeply nested", "another document's rows", "a FIFO",
+                                    "index linked to /dev/zero", "index nested", "key folder linked out"])
+def test_regression_a_tampered_cache_never_fails_hangs_or_leaves_out(tmp_path, tamper: str) -> None:
+    """Each of these failed every run (RecursionError, SchemaError), read 2 GiB in 1.8 s, hung
+    for ever, or made folders outside OUT. Now: a miss, extracted again in a worker."""
+    import json
+    import os
+
+    victim = tmp_path / "elsewhere"
+    victim.mkdir()
+
+    def spoil(cache: Path) -> None:
+        entry = _entries(cache)[0]
+        if tamper == "deeply nested":
+            entry.write_bytes(_signed(b"[" * 200_000))
+        elif tamper == "another document's rows":
+            other = json.loads(entry.read_bytes().split(b"\n", 1)[1])
+            for rows in other.values():
+                for row in rows:
+                    if "doc_id" in row:
+                        row["doc_id"] = "f" * 16
+            entry.write_bytes(_signed(json.dumps(other).encode()))
+        elif tamper == "a FIFO":
+            entry.unlink()
+            os.mkfifo(entry)
+        elif tamper == "index linked to /dev/zero":
+            (cache / "index.json").unlink()
+            (cache / "index.json").symlink_to("/dev/zero")
+        elif tamper == "index nested":
+            (cache / "index.json").write_text("[" * 200_000)
+        else:
+            key = entry.parent.parent
+            shutil.rmtree(key)
+            key.symlink_to(victim, target_is_directory=True)
+
+    summary, first, second = _tampered_rerun(tmp_path, spoil)
+    assert summary.exit_code == 0
+    pd.testing.assert_frame_equal(second, first)
+    assert list(victim.iterdir()) == []
+
+
+def test_regression_temporary_entries_of_a_killed_run_are_removed(tmp_path) -> None:
+    def killed_mid_write(cache: Path) -> None:
+        entry = _entries(cache)[0]
+        (entry.parent / f".{entry.name}.99999").write_bytes(b"half an entry")
+
+    _tampered_rerun(tmp_path, killed_mid_write)
+    assert not list((tmp_path / "out" / ".cache").rglob(".*.json.*"))
