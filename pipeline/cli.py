@@ -271,11 +271,15 @@ def _print_summary(out_dir: Path, manifest: dict) -> None:
 def _report(out_dir: Path) -> int:
     try:
         folder = run_tables(out_dir)
+        manifest = json.loads((folder / MANIFEST).read_text("utf-8"))
+        with output_lock(out_dir):
+            write_report(folder, manifest)
     except NoRun as exc:
         return _fail(str(exc), EXIT_USAGE)
-    manifest = json.loads((folder / MANIFEST).read_text("utf-8"))
-    with output_lock(out_dir):
-        write_report(folder, manifest)
+    except OutputLocked as exc:  # an extraction holds OUT: one line, no traceback
+        return _fail(str(exc), EXIT_RUN_FAILED)
+    except OSError as exc:  # a full disk: what was written before stays whole
+        return _fail(f"the report could not be written: {exc.strerror or exc}", EXIT_RUN_FAILED)
     print(f"report: {out_dir / REPORT}")
     return 0
 
@@ -289,4 +293,6 @@ def _export(out_dir: Path, formats: list[str]) -> int:
         return _fail(str(exc), EXIT_USAGE)
     except OutputLocked as exc:
         return _fail(str(exc), EXIT_RUN_FAILED)
+    except OSError as exc:  # a full disk: the partial export is removed, an earlier one kept
+        return _fail(f"the export could not be written: {exc.strerror or exc}", EXIT_RUN_FAILED)
     return 0

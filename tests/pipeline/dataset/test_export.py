@@ -125,3 +125,53 @@ def test_inert_leaves_numbers_and_plain_text_alone() -> None:
 
     assert [inert(v) for v in (-1.5, 3, None, "จัดทำ", "-จัดทำ", "@x", "\tx")] == \
         [-1.5, 3, None, "จัดทำ", "'-จัดทำ", "'@x", "'\tx"]
+
+
+def test_regression_report_and_export_while_a_run_holds_out_say_one_line(exported, capsys) -> None:
+    from ita_extract.pipeline.dataset.store import output_lock
+
+    with output_lock(exported):
+        assert cli.main(["report", "--out", str(exported)]) == 1
+        assert cli.main(["export", "--out", str(exported), "--format", "csv"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 2
+    assert all(line.startswith("error: ") for line in err.strip().splitlines())
+
+
+def test_regression_a_full_disk_during_export_leaves_the_last_export_and_no_partial_one(
+        exported, monkeypatch, capsys) -> None:
+    import errno
+
+    from ita_extract.pipeline.dataset import export as exporting
+
+    before = (exported / "ita.xlsx").read_bytes()
+
+    def full_disk(path, tables, lookup):
+        path.write_bytes(b"PK half a workbook")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(exporting, "_xlsx", full_disk)
+    assert cli.main(["export", "--out", str(exported), "--format", "xlsx"]) == 1
+    assert capsys.readouterr().err.strip().splitlines() == [
+        "error: the export could not be written: No space left on device"]
+    assert not (exported / ".ita.xlsx.new").exists()
+    assert (exported / "ita.xlsx").read_bytes() == before
+
+
+def test_regression_workbook_temporary_files_of_a_killed_export_are_removed(exported) -> None:
+    import os
+    import tempfile
+    import time
+
+    folder = Path(tempfile.gettempdir())
+    stale, fresh = folder / "openpyxl.stale-test", folder / "openpyxl.fresh-test"
+    for path in (stale, fresh):
+        path.write_bytes(b"x" * 1000)
+    hour_ago = time.time() - 3600
+    os.utime(stale, (hour_ago, hour_ago))
+    try:
+        assert cli.main(["export", "--out", str(exported), "--format", "xlsx"]) == 0
+        assert not stale.exists() and fresh.exists()  # another export may be writing a fresh one
+    finally:
+        stale.unlink(missing_ok=True)
+        fresh.unlink(missing_ok=True)
