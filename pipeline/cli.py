@@ -14,10 +14,10 @@ from ita_extract import __version__
 from ita_extract.pipeline.batch.cache import ResultCache, cache_key
 from ita_extract.pipeline.batch.inputs import DEFAULT_MAX_DEPTH, DEFAULT_MAX_MB, printable
 from ita_extract.pipeline.batch.run import (
-    DEFAULT_MEMORY_MB,
     DEFAULT_TIME_LIMIT,
     EXIT_RUN_FAILED,
     EXIT_USAGE,
+    MEMORY_MB_BOUNDS,
     RunOptions,
     raw_inside_output,
     run,
@@ -90,9 +90,11 @@ def _parser() -> argparse.ArgumentParser:
         extract.add_argument(f"--max-{kind}-mb", type=float, default=default, metavar="MB",
                              help=f"a {kind} input larger than this becomes an errors row, unread "
                              f"(default: {default}; 0: no limit)")
-    extract.add_argument("--max-memory-mb", type=float, default=DEFAULT_MEMORY_MB, metavar="MB",
-                         help="address space each worker process may use, enforced by the OS: a document "
-                         f"needing more becomes an errors row (default: {DEFAULT_MEMORY_MB:g}; 0: no limit)")
+    extract.add_argument("--max-memory-mb", type=float, default=None, metavar="MB",
+                         help="address space each worker process may use, enforced by the OS: a "
+                         "document needing more becomes an errors row (default: half the machine's "
+                         f"memory shared by the workers, {MEMORY_MB_BOUNDS[0]:g} to "
+                         f"{MEMORY_MB_BOUNDS[1]:g} each; 0: no limit)")
     extract.add_argument("--follow-symlinks", action="store_true",
                          help="also read symlinks to files or folders outside RAW (by default they are "
                          "listed in manifest.json as skipped)")

@@ -56,7 +56,10 @@ from ita_extract.pipeline.dataset.writer import write_documents
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_RUN_FAILED, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2, 3
-DEFAULT_MEMORY_MB = 4096.0  # a worker OCRs in under 0.5 GB; a long scan holds several page images
+# Address space per worker: a worker OCRs in under 0.5 GB, a long scan holds several page images,
+# and the libraries alone map about 0.8 GB. By default the workers together get about half the
+# machine's memory, each within these bounds.
+MEMORY_MB_BOUNDS = (1536.0, 4096.0)
 DEFAULT_TIME_LIMIT = 900.0  # seconds per document: a 300-page scan OCRs in well under this
 # Failures that may pass on a quieter machine or with more memory: tried once more on the next
 # run, once per code version (a cache marker), then carried over like any failure.
@@ -73,13 +76,29 @@ class RunOptions:
     progress: bool = False  # a progress line on stderr
     follow_symlinks: bool = False  # read symlinks to outside the raw folder too
     max_mb: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_MAX_MB))  # per input kind
-    memory_mb: float = DEFAULT_MEMORY_MB  # address space per worker process; 0: none
+    memory_mb: float | None = None  # address space per worker process; 0: none; None: default_memory_mb
     keep_runs: int = DEFAULT_KEEP_RUNS  # run folders kept in OUT/runs, the current one included
     max_depth: int = DEFAULT_MAX_DEPTH  # folders below the raw folder walked into
 
     @property
     def worker_count(self) -> int:
         return max(1, self.workers or os.cpu_count() or 1)
+
+    @property
+    def worker_memory_mb(self) -> float:
+        return default_memory_mb(self.worker_count) if self.memory_mb is None else self.memory_mb
+
+
+def default_memory_mb(workers: int) -> float:
+    """Each worker's share of half the machine's memory, within MEMORY_MB_BOUNDS: so the whole
+    process tree stays under about half of RAM (one hostile 15 MB text took the defaults of
+    4096 MiB a worker, a worker a core, to 8 GiB)."""
+    try:
+        total_mb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**20
+    except (ValueError, OSError, AttributeError):  # a system that does not say
+        return MEMORY_MB_BOUNDS[1]
+    low, high = MEMORY_MB_BOUNDS
+    return float(round(max(low, min(high, total_mb / 2 / max(1, workers)))))
 
 
 @dataclass
@@ -296,7 +315,7 @@ def _tasks(found: _Inputs, cache: ResultCache, options: RunOptions, redo: set[st
            retries: set[str]) -> list[Task]:
     """A task for every file the cache cannot answer for (all of them with --force), whose
     failure is to be tried once more (`retries`), or that OCR can now read (`redo`)."""
-    return [Task(str(found.real_path[paths[0]]), sha, options.time_limit, options.memory_mb)
+    return [Task(str(found.real_path[paths[0]]), sha, options.time_limit, options.worker_memory_mb)
             for sha, paths in found.paths_of.items()
             if options.force or sha in retries or not cache.has(sha) or redo.intersection(paths)]
 

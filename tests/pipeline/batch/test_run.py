@@ -234,3 +234,17 @@ def test_regression_a_failure_that_passes_on_its_retry_is_a_document(raw, tmp_pa
     assert run(raw, out, RunOptions(workers=1)).exit_code == EXIT_SOME_FAILED
     assert run(raw, out, RunOptions(workers=1)).exit_code == EXIT_OK
     assert calls == [3, 1] and len(_documents(out)) == 3
+
+
+def test_regression_the_default_memory_limit_keeps_the_workers_under_half_the_machine() -> None:
+    """With 4096 MiB a worker and a worker a core, one hostile text took the tree to 8 GiB."""
+    from ita_extract.pipeline.batch.run import MEMORY_MB_BOUNDS, default_memory_mb
+
+    total_mb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**20
+    low, high = MEMORY_MB_BOUNDS
+    for workers in (1, 2, 8, 64):
+        each = default_memory_mb(workers)
+        assert low <= each <= high
+        assert each * workers <= total_mb / 2 + 1 or each == low  # half of RAM, unless at the floor
+    assert RunOptions(workers=2).worker_memory_mb == default_memory_mb(2)
+    assert RunOptions(workers=2, memory_mb=0).worker_memory_mb == 0  # 0: no limit, as asked
