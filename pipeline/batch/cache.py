@@ -78,7 +78,7 @@ class ResultCache:
             return None
         try:
             rows = loads_rows(payload)
-            _own_rows(rows, sha256[:16])
+            _own_rows(rows, sha256)
         except (ValueError, TypeError, KeyError, RecursionError) as exc:
             log.warning("cache entry of %s does not hold its rows (%s): extracted again", sha256[:16],
                         type(exc).__name__ if isinstance(exc, RecursionError) else exc)
@@ -180,15 +180,17 @@ def read_regular(path: Path, limit: int) -> bytes:
     return data
 
 
-def _own_rows(rows: Any, doc_id: str) -> None:
+def _own_rows(rows: Any, sha256: str) -> None:
     """Raise ValueError unless `rows` are tables of row dicts, each row that names a document
-    naming this one (an entry holding another document's rows was written by a forger)."""
+    (its doc_id, or an errors row's source_sha256) naming this one: an entry holding another
+    document's rows was copied or forged, and would put that document's rows under this path."""
     if not isinstance(rows, dict):
         raise ValueError("not a dict of tables")
     for table, table_rows in rows.items():
         if not isinstance(table_rows, list) or not all(isinstance(r, dict) for r in table_rows):
             raise ValueError(f"{table} is not a list of rows")
-        if any(r.get("doc_id", doc_id) != doc_id for r in table_rows):
+        if any(r.get("doc_id", sha256[:16]) != sha256[:16] or r.get("source_sha256", sha256) != sha256
+               for r in table_rows):
             raise ValueError(f"{table} holds rows of another document")
 
 

@@ -130,7 +130,7 @@ def test_a_cache_subfolder_planted_as_a_symlink_gets_no_entries(tmp_path) -> Non
     (cache.folder / "aa").symlink_to(victim, target_is_directory=True)
     assert not cache.put("aa" + "0" * 62, ROWS)
     assert list(victim.iterdir()) == []
-    rows = {"documents": [{**ROWS["documents"][0], "doc_id": "bb" + "0" * 14}]}
+    rows = {"documents": [{**ROWS["documents"][0], "doc_id": "bb" + "0" * 14, "source_sha256": "bb" + "0" * 62}]}
     assert cache.put("bb" + "0" * 62, rows) and cache.get("bb" + "0" * 62) == rows
 
 
@@ -191,3 +191,14 @@ def test_regression_temporary_entries_of_a_killed_run_are_removed(tmp_path) -> N
 
     _tampered_rerun(tmp_path, killed_mid_write)
     assert not list((tmp_path / "out" / ".cache").rglob(".*.json.*"))
+
+
+def test_regression_an_entry_holding_another_documents_errors_row_is_a_miss(tmp_path) -> None:
+    """Errors rows carry no doc_id: a copied entry put another file's error under this path
+    (a valid PDF came out `the file does not start like a PDF`, with the other file's hash)."""
+    cache = ResultCache(tmp_path, key="k")
+    error = {"source_sha256": "ee" * 32, "stage": "read", "error_type": "NotAPDF", "message": "x"}
+    cache.put("ab" * 32, {"errors": [error]})
+    assert cache.get("ab" * 32) is None
+    cache.put("ee" * 32, {"errors": [error]})
+    assert cache.get("ee" * 32) == {"errors": [error]}

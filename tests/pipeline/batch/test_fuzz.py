@@ -210,3 +210,47 @@ def test_a_cache_of_planted_pickles_runs_nothing_and_gives_the_same_tables(hosti
             kept = [[d for d in ids if d not in fresh] for ids in table["doc_ids"]]
             table = table.assign(doc_ids=pd.Series(kept, dtype=table["doc_ids"].dtype))
         pd.testing.assert_frame_equal(table, first["tables"][name])
+
+
+def test_a_tampered_cache_ends_bounded_with_the_same_rows(hostile) -> None:
+    """The cache-tampering round (issue 26): entries nested past any depth, entries holding
+    another document's rows under a valid checksum, FIFOs as entries, temporary entries of a
+    killed run, and the hash index a link to /dev/zero. The next run (with one new file) ends in
+    bounded time and memory, and every document's rows are those of the clean run."""
+    import hashlib
+
+    built, folder, out, _, first = hostile
+    cache = out / ".cache"
+    entries = sorted(p for p in cache.rglob("*.json") if p.is_file() and p.name != "index.json")
+    assert len(entries) > 40
+    original = {entry: entry.read_bytes() for entry in entries}
+    for k, entry in enumerate(entries):
+        if k % 4 == 0:
+            payload = b"[" * 200_000
+            entry.write_bytes(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
+        elif k % 4 == 1:
+            entry.write_bytes(original[entries[(k + 1) % len(entries)]])  # another document's rows
+        elif k % 4 == 2:
+            entry.unlink()
+            os.mkfifo(entry)
+        else:
+            (entry.parent / f".{entry.name}.4242").write_bytes(b"half an entry")
+    (cache / "index.json").unlink(missing_ok=True)
+    (cache / "index.json").symlink_to("/dev/zero")
+    (built.raw / "fresher.txt").write_text(DEV_TEXTS[0].read_text("utf-8") + "\nฉบับที่สาม\n", "utf-8")
+    tampered = _extract(built.raw, out, folder, built.canary_fifo)
+    print(f"\ntampered cache: exit {tampered['exit']} in {tampered['seconds']:.0f} s, "
+          f"process tree peak {tampered['peak'] / 2**20:.0f} MiB")
+    assert tampered["exit"] == EXIT_SOME_FAILED and tampered["seconds"] < RUN_LIMIT
+    assert tampered["peak"] < TREE_LIMIT
+    assert not list(cache.rglob(".*.json.*"))
+    documents = tampered["tables"]["documents"].set_index("source_path")
+    new = set(documents.loc[[p for p in ("fresh.txt", "fresher.txt") if p in documents.index], "doc_id"])
+    for name in TABLES:
+        table = tampered["tables"][name]
+        if "doc_id" in table:
+            table = table[~table["doc_id"].isin(new)].reset_index(drop=True)
+        if "doc_ids" in table:
+            kept = [[d for d in ids if d not in new] for ids in table["doc_ids"]]
+            table = table.assign(doc_ids=pd.Series(kept, dtype=table["doc_ids"].dtype))
+        pd.testing.assert_frame_equal(table, first["tables"][name])
