@@ -130,7 +130,8 @@ def test_a_cache_subfolder_planted_as_a_symlink_gets_no_entries(tmp_path) -> Non
     (cache.folder / "aa").symlink_to(victim, target_is_directory=True)
     assert not cache.put("aa" + "0" * 62, ROWS)
     assert list(victim.iterdir()) == []
-    rows = {"documents": [{**ROWS["documents"][0], "doc_id": "bb" + "0" * 14, "source_sha256": "bb" + "0" * 62}]}
+    rows = {"documents": [{**ROWS["documents"][0], "doc_id": "bb" + "0" * 14,
+                           "source_sha256": "bb" + "0" * 62}]}
     assert cache.put("bb" + "0" * 62, rows) and cache.get("bb" + "0" * 62) == rows
 
 
