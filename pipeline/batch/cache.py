@@ -224,18 +224,23 @@ def _decode(value: dict) -> Any:
 class HashIndex:
     """path → (size, mtime_ns, sha256) of the last run, to skip hashing unchanged files."""
 
-    def __init__(self, out_dir: Path) -> None:
+    def __init__(self, out_dir: Path, trusted: bool = True) -> None:
+        """`trusted`: whether size and mtime may stand for the bytes (not with --force, which
+        reads every file again: a file can be edited without changing either)."""
         self.path = out_dir / ".cache" / "index.json"
+        self.previous: dict[str, list] = {}
+        self.current: dict[str, list] = {}
+        if not trusted:
+            return
         try:
             found = json.loads(read_regular(self.path, MAX_INDEX_BYTES))
-            self.previous: dict[str, list] = found if isinstance(found, dict) else {}
+            self.previous = found if isinstance(found, dict) else {}
         except FileNotFoundError:
             self.previous = {}
         except (OSError, ValueError, RecursionError) as exc:
             log.warning("the hash index cannot be used (%s): files are hashed again",
                         type(exc).__name__ if isinstance(exc, RecursionError) else exc)
             self.previous = {}
-        self.current: dict[str, list] = {}
 
     def sha256(self, path: Path, relative: str, hash_file: Callable[[Path], str] = sha256_file) -> str:
         """The file's SHA-256, from the index when its size and mtime are unchanged, else

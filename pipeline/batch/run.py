@@ -151,7 +151,7 @@ class _Inputs:
     def read(cls, raw_root: Path, out_dir: Path, options: RunOptions) -> _Inputs:
         discovered = discover(raw_root, follow_symlinks=options.follow_symlinks, output=out_dir,
                               max_depth=options.max_depth)
-        found = cls(raw_root, discovered.inputs, discovered, HashIndex(out_dir))
+        found = cls(raw_root, discovered.inputs, discovered, HashIndex(out_dir, trusted=not options.force))
         for folder, reason in discovered.unreadable_folders.items():
             found.fail(folder, "UnreadableFolder", f"the folder cannot be listed: {reason}")
         for path in found.files:
