@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ita_extract.pipeline.batch.run import RunOptions, run
+from ita_extract.pipeline.dataset.lookups import PREFIX as LOOKUP_PREFIX
+from ita_extract.pipeline.dataset.lookups import lookup_names
 from ita_extract.pipeline.dataset.schema import TABLES
-from ita_extract.pipeline.dataset.store import current_run
+from ita_extract.pipeline.dataset.store import current_run, run_tables
 
 
 def extract(path: str | Path, out: str | Path | None = None, *, workers: int | None = 1,
@@ -40,6 +42,22 @@ def extract(path: str | Path, out: str | Path | None = None, *, workers: int | N
         return _read(_extracted(path, Path(folder), options), backend)
 
 
+def load(out: str | Path, *, backend: Literal["pandas", "arrow"] = "pandas",
+         lookups: bool = False) -> dict:
+    """The tables the last run wrote into `out` (`ita-extract extract --out`), all of one run
+    (OUT/current), without extracting anything; with `lookups`, the code tables too (`tools`,
+    `indicators`, `items`, …, under their names). Raises NoRun when `out` holds no run.
+
+    >>> tables = ita_extract.load("data/processed")     # doctest: +SKIP
+    """
+    folder = run_tables(Path(out))
+    tables = _read(folder, backend)
+    if lookups:
+        tables.update({name: _converted(pq.read_table(folder / f"{LOOKUP_PREFIX}{name}.parquet"), backend)
+                       for name in lookup_names()})
+    return tables
+
+
 def _extracted(path: Path, out: Path, options: RunOptions) -> Path:
     run(path, out, options)
     folder = current_run(out)
@@ -48,10 +66,14 @@ def _extracted(path: Path, out: Path, options: RunOptions) -> Path:
 
 
 def _read(folder: Path, backend: str) -> dict:
-    tables: dict[str, pa.Table] = {name: pq.read_table(folder / f"{name}.parquet") for name in TABLES}
+    return {name: _converted(pq.read_table(folder / f"{name}.parquet"), backend) for name in TABLES}
+
+
+def _converted(table: pa.Table, backend: str) -> Any:
     if backend == "arrow":
-        return tables
+        return table
     if backend != "pandas":
         raise ValueError(f"backend must be 'pandas' or 'arrow', not {backend!r}")
-    # to_pandas reads the pandas metadata the writer stores: nullable integers stay Int16/Int32
-    return {name: table.to_pandas() for name, table in tables.items()}
+    # to_pandas reads the pandas metadata the writer stores: nullable integers stay Int16/Int32;
+    # dates (date32) arrive as datetime64, so `.dt` works (pyarrow would give Python objects)
+    return table.to_pandas(date_as_object=False)

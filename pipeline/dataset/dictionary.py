@@ -5,6 +5,7 @@ views of the DuckDB export, generated from the code that uses them."""
 from __future__ import annotations
 
 from ita_extract.pipeline.dataset.export import views
+from ita_extract.pipeline.dataset.lookups import lookup_tables
 from ita_extract.pipeline.dataset.schema import (
     CONTRACT_VERSION,
     TABLES,
@@ -62,9 +63,15 @@ def data_dictionary() -> str:
     out += ["", "Printed values are rounded; a rule holds when it misses by no more than the rounding of",
             "every value in it allows (half a unit of each value's last printed decimal, weighted).",
             "`verification` and `score_check` values are listed under Enumerations.", ""]
-    out += ["## Views", "",
-            "`ita-extract export --format duckdb` writes these views beside the tables and the lookups",
-            "(tools, indicators, issue areas, org types, units, error types, warnings, enumerations).",
+    out += ["## Lookups", "",
+            "The code tables beside the data (contract 3): each run folder holds them as",
+            "`lookup_<name>.parquet` (linked from OUT like the tables), every row with the `source` it",
+            "was taken from; the exports carry them under `<name>` (DuckDB) or `lookup_<name>`.", "",
+            "| lookup | rows | columns |", "|---|---|---|"]
+    out += [f"| `lookup_{name}` | {table.num_rows} | {', '.join(table.column_names)} |"
+            for name, table in lookup_tables().items()]
+    out += ["", "## Views", "",
+            "`ita-extract export --format duckdb` writes these views beside the tables and the lookups.",
             "", "| view | what it holds |", "|---|---|"]
     out += [f"| `{name}` | {view.description} |" for name, view in views().items()]
     out.append("")

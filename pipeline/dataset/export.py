@@ -21,11 +21,10 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ita_extract.normalizers.units import unit_table
-from ita_extract.pipeline.dataset.schema import TABLES, enumerations, meanings, warning_meanings
+from ita_extract.pipeline.dataset.lookups import lookup_tables
+from ita_extract.pipeline.dataset.schema import TABLES
 from ita_extract.pipeline.dataset.store import run_tables
-from ita_extract.pipeline.ita import knowledge
-from ita_extract.pipeline.ita.framework import indicators, tools
+from ita_extract.pipeline.ita.framework import indicators
 from ita_extract.pipeline.ita.warnings import ARITHMETIC_CONFLICT, ARITHMETIC_CONFLICT_OF_RULE
 
 FORMATS = ("duckdb", "csv", "xlsx")
@@ -36,27 +35,8 @@ _XLSX_CELL_LIMIT = 32_767  # Excel refuses longer cells; a page's text can be lo
 
 
 def lookups() -> dict[str, pa.Table]:
-    """The lookup tables: names and meanings of the codes the tables use."""
-    return {
-        "tools": pa.Table.from_pylist([
-            {"tool": t.name, "name_th": t.name_th, "name_en": t.name_en,
-             "indicators": f"{min(t.indicators)}–{max(t.indicators)}", "weight": t.weight}
-            for t in tools().values()]),
-        "indicators": pa.Table.from_pylist([
-            {"indicator": i.number, "tool": i.tool, "name": i.name} for i in indicators().values()]),
-        "issue_areas": pa.Table.from_pylist([
-            {"issue_area": int(r["area"]), "name": r["name"]} for r in knowledge.rows("issue_areas")]),
-        "org_types": pa.Table.from_pylist([
-            {"org_type": value, "meaning": meaning}
-            for value, meaning in enumerations()["org_type"].items()]),
-        "units": pa.Table.from_pylist([{"unit": r["unit"], "kind": r["kind"]} for r in unit_table()]),
-        "error_types": pa.Table.from_pylist(list(meanings("error_types"))),
-        "warnings": pa.Table.from_pylist([
-            {"warning": w, "meaning": m} for w, m in warning_meanings().items()]),
-        "enumerations": pa.Table.from_pylist([
-            {"column": column, "value": value, "meaning": meaning}
-            for column, values in enumerations().items() for value, meaning in values.items()]),
-    }
+    """The lookup tables (dataset.lookups): names and meanings of the codes the tables use."""
+    return lookup_tables()
 
 
 @dataclass(frozen=True)

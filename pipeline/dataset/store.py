@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from ita_extract.pipeline.dataset.checksums import sha256_file
+from ita_extract.pipeline.dataset.lookups import PREFIX as LOOKUP_PREFIX
+from ita_extract.pipeline.dataset.lookups import lookup_names
 from ita_extract.pipeline.dataset.schema import TABLES
 
 MANIFEST = "manifest.json"
@@ -79,7 +81,13 @@ class OutputFolderError(RuntimeError):
 
 def published_names() -> list[str]:
     """The files a reader finds in OUT: each a link through `current`."""
-    return [f"{name}.parquet" for name in TABLES] + [MANIFEST, REPORT]
+    return [*output_names(), MANIFEST, REPORT]
+
+
+def output_names() -> list[str]:
+    """The Parquet files of a run: every table, and every lookup (dataset.lookups)."""
+    lookups = [f"{LOOKUP_PREFIX}{name}.parquet" for name in lookup_names()]
+    return [f"{name}.parquet" for name in TABLES] + lookups
 
 
 def current_run(out_dir: Path) -> Path | None:
@@ -257,7 +265,7 @@ def previous_manifest(out_dir: Path) -> dict[str, Any]:
 
 def outputs_intact(out_dir: Path, outputs: dict[str, Any]) -> bool:
     """Whether every table file is on disk with the checksum the manifest gives it."""
-    expected = {f"{name}.parquet" for name in TABLES}
+    expected = set(output_names())
     return set(outputs) == expected and all(
         (out_dir / name).is_file() and sha256_file(out_dir / name) == output.get("sha256")
         for name, output in outputs.items())

@@ -15,6 +15,8 @@ import pyarrow.parquet as pq
 
 from ita_extract.pipeline.dataset.checksums import sha256_file
 from ita_extract.pipeline.dataset.derived import Signatures, derived_rows
+from ita_extract.pipeline.dataset.lookups import PREFIX as LOOKUP_PREFIX
+from ita_extract.pipeline.dataset.lookups import lookup_tables
 from ita_extract.pipeline.dataset.schema import DOCUMENTS, TABLES, Table
 from ita_extract.pipeline.dataset.store import DEFAULT_KEEP_RUNS, Finish, commit, new_run_folder
 from ita_extract.pipeline.dataset.validation import SchemaError, validated
@@ -51,12 +53,25 @@ def write_documents(out_dir: Path, chunks: Iterable[Mapping[str, pa.Table]],
         outputs = {w.path.name: w.close() for w in writers.values() if w.streamed}
         _derive(writers, staging, signatures, seen_organisations)
         outputs.update({w.path.name: w.close() for w in writers.values() if not w.streamed})
+        outputs.update(_write_lookups(staging))
     except BaseException:
         for writer in writers.values():
             writer.abandon()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return commit(out_dir, staging, {**manifest(), "outputs": outputs}, keep_runs, finish)
+
+
+def _write_lookups(staging: Path) -> dict[str, Any]:
+    """The code tables beside the data (dataset.lookups), with their checksums."""
+    written = {}
+    for name, table in lookup_tables().items():
+        path = staging / f"{LOOKUP_PREFIX}{name}.parquet"
+        pq.write_table(table, path)
+        with path.open("rb") as f:
+            os.fsync(f.fileno())
+        written[path.name] = {"rows": table.num_rows, "sha256": sha256_file(path)}
+    return written
 
 
 def _derive(writers: dict[str, _TableWriter], staging: Path, signatures: Signatures,

@@ -15,9 +15,12 @@ from ita_extract.pipeline.cli import version_line
 from tests.conftest import DEV_TEXTS, ROOT
 from tests.stand_ins import hanging_tesseract, scanned_page, started, wait_for
 
+LOOKUP_FILES = {f"lookup_{name}.parquet" for name in (
+    "tools", "indicators", "sub_indicators", "items", "issue_areas", "grade_bands", "score_rules",
+    "org_types", "units", "error_types", "warnings", "enumerations")}
 OUTPUTS = {"documents.parquet", "pages.parquet", "scores.parquet", "findings.parquet", "measures.parquet",
            "errors.parquet", "unread.parquet", "organisations.parquet", "panel.parquet", "manifest.json",
-           "report.html"}
+           "report.html"} | LOOKUP_FILES
 
 
 def _cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -36,7 +39,7 @@ def test_every_command_has_help(command: list[str]) -> None:
 def test_version_names_code_contract_and_cache() -> None:
     result = _cli("--version")
     assert result.returncode == 0
-    assert re.fullmatch(r"ita-extract \d+\.\d+\.\d+ \(contract 2, cache \d+\.\d+\.\d+-[0-9a-f]{12}, "
+    assert re.fullmatch(r"ita-extract \d+\.\d+\.\d+ \(contract 3, cache \d+\.\d+\.\d+-[0-9a-f]{12}, "
                         r"C extensions\)\n", result.stdout)
 
 
@@ -67,7 +70,7 @@ def test_extract_writes_every_output(tmp_path) -> None:
     assert manifest["inputs"]["seen"] == len(DEV_TEXTS) == manifest["inputs"]["extracted"]
     assert manifest["outputs"]["documents.parquet"]["rows"] == len(DEV_TEXTS)
     assert len(manifest["outputs"]["pages.parquet"]["sha256"]) == 64
-    assert manifest["contract_version"] == "2"
+    assert manifest["contract_version"] == "3"
 
 
 def test_schema_prints_the_dictionary() -> None:

@@ -68,7 +68,7 @@ def test_the_installed_copy_runs_beside_an_analysts_own_pipeline_folder(wheel, t
     version = subprocess.run([sys.executable, "-m", "ita_extract", "--version"], cwd=project, env=env,
                              capture_output=True, text=True)
     assert version.returncode == 0, version.stderr
-    assert version.stdout.startswith("ita-extract 0.1.0 (contract 2, cache 0.1.0-")
+    assert version.stdout.startswith("ita-extract 0.1.0 (contract 3, cache 0.1.0-")
     assert version.stdout.rstrip().endswith(", C extensions)")  # compiled into the wheel and loaded
     raw = project / "raw"
     raw.mkdir()

@@ -84,3 +84,29 @@ def test_a_run_started_while_a_worker_imports_the_script_fails_at_once(tmp_path)
     finally:
         del current._inheriting  # type: ignore[attr-defined]
     assert not (tmp_path / "out").exists()
+
+
+def test_load_gives_back_a_runs_tables_and_lookups_without_extracting(tmp_path) -> None:
+    from ita_extract.pipeline.dataset.store import NoRun
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for text in DEV_TEXTS:
+        shutil.copy(text, raw / text.name)
+    extracted = ita_extract.extract(raw, tmp_path / "out")
+    for text in DEV_TEXTS:
+        (raw / text.name).unlink()  # nothing left to extract: load only reads
+    loaded = ita_extract.load(tmp_path / "out", lookups=True)
+    assert loaded["scores"].equals(extracted["scores"])
+    assert loaded["items"].query("year_be == 2564 and item_code == 'i1'")["question"].str.startswith(
+        "บุคลากรในหน่วยงานของท่าน").all()
+    assert loaded["indicators"].set_index("indicator").loc[7, "name"] == "ประสิทธิภาพการสื่อสาร"
+    with pytest.raises(NoRun):
+        ita_extract.load(tmp_path / "nothing-here")
+
+
+def test_dates_arrive_as_dates_in_pandas(tmp_path) -> None:
+    """Regression: date columns came back as `object` (Python dates), and `.dt` failed."""
+    measures = ita_extract.extract(DEV_TEXTS[1])["measures"]
+    assert str(measures["period_start"].dtype).startswith("datetime64")
+    assert measures["period_start"].dt.year.dropna().astype(int).between(2020, 2030).all()

@@ -18,7 +18,8 @@ from ita_extract.pipeline.dataset.export import views
 from ita_extract.pipeline.dataset.schema import TABLES
 from tests.conftest import DEV_TEXTS
 
-LOOKUPS = {"tools", "indicators", "issue_areas", "org_types", "units", "error_types", "warnings",
+LOOKUPS = {"tools", "indicators", "sub_indicators", "items", "issue_areas", "grade_bands", "score_rules",
+           "org_types", "units", "error_types", "warnings",
            "enumerations"}
 
 

@@ -7,9 +7,12 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from ita_extract.pipeline.dataset.lookups import lookup_names
 from ita_extract.pipeline.dataset.schema import TABLES
 from ita_extract.pipeline.dataset.validation import SchemaError, validated
 from ita_extract.pipeline.dataset.writer import write_documents
+
+LOOKUPS = lookup_names()
 
 
 def write(out: Path, rows: dict, manifest: dict, **options) -> dict:
@@ -25,7 +28,11 @@ def test_empty_tables_still_carry_the_schema(tmp_path) -> None:
         assert written.schema.equals(table.arrow_schema())
     on_disk = json.loads((tmp_path / "manifest.json").read_text())
     assert on_disk == manifest
-    assert set(on_disk["outputs"]) == {f"{n}.parquet" for n in TABLES}
+    assert set(on_disk["outputs"]) == {f"{n}.parquet" for n in TABLES} | {
+        f"lookup_{n}.parquet" for n in LOOKUPS}
+    for name in LOOKUPS:  # the code tables beside the data, each row with its source
+        lookup = pq.read_table(tmp_path / f"lookup_{name}.parquet")
+        assert lookup.num_rows > 0 and lookup.column("source").null_count == 0
     assert [p.name for p in (tmp_path / "runs").iterdir()] == ["run-000001"]  # nothing half-made left
 
 
