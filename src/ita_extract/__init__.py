@@ -22,6 +22,6 @@ __all__ = ["__version__", "extract", "load"]
 def __getattr__(name: str) -> Any:
     # Lazy, so that a worker importing one parser does not load the whole pipeline.
     if name in ("extract", "load"):
-        from ita_extract.pipeline import library
-        return getattr(library, name)
+        from ita_extract.pipeline.library import extract, load
+        return {"extract": extract, "load": load}[name]
     raise AttributeError(f"module 'ita_extract' has no attribute {name!r}")
