@@ -36,9 +36,10 @@ def document_rows(document: Document, reading: Reading, sha256: str) -> Rows:
     on_pages = document.source_format == PDF.name
     org_id = {"org_id": meta.organisation.org_id if meta.organisation else None}
     scores = [_score_row(doc_id, score, meta, on_pages) for score in verdict.scores if score.level != POINTS]
-    findings = [{**_finding_row(doc_id, k, finding, meta, on_pages), **org_id}
+    org = {**org_id, "org_name": meta.org_name}
+    findings = [{**_finding_row(doc_id, k, finding, meta, on_pages), **org}
                 for k, finding in enumerate(reading.content.findings, 1)]
-    measures = [{**_measure_row(doc_id, k, measure, reading, on_pages), **org_id}
+    measures = [{**_measure_row(doc_id, k, measure, reading, on_pages), **org}
                 for k, measure in enumerate(reading.content.measures, 1)]
     doc_row = {**_document_row(doc_id, sha256, document, reading), **org_id}
     unread = [_unread_row(doc_id, number, on_pages) for number in reading.unread]

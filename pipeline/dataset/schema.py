@@ -122,6 +122,8 @@ SUB_INDICATOR = F("sub_indicator", "string", "Sub-indicator such as `9.1`, `10.2
 ITEM_CODES = F("item_codes", "list<string>", "Canonical item codes (`i1`, `e4`, `o10`) cited.")
 ORG_ID = F("org_id", "string", "The organisation (organisations.org_id) the row is about: the same in every "
            "run and from every document that names it; null when no organisation was recognised.")
+ORG_NAME = F("org_name", "string", "The organisation's canonical name (organisations.org_name), copied so "
+             "that a table read alone names it; null when no organisation was recognised.")
 TO_DOCUMENT = (("doc_id", "documents.doc_id"),)
 TO_ORGANISATION = (("org_id", "organisations.org_id"),)
 # What a score is of: the columns scores and panel share, and the panel's key.
@@ -235,6 +237,7 @@ FINDINGS = Table(
         PAGE,
         SOURCE_TEXT,
         ORG_ID,
+        ORG_NAME,
     ),
     ("doc_id", "finding_id"),
     primary_key=("finding_id",),
@@ -270,6 +273,7 @@ MEASURES = Table(
         PAGE,
         SOURCE_TEXT,
         ORG_ID,
+        ORG_NAME,
     ),
     ("doc_id", "measure_id"),
     primary_key=("measure_id",),

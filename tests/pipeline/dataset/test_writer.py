@@ -11,6 +11,7 @@ from ita_extract.pipeline.dataset.lookups import lookup_names
 from ita_extract.pipeline.dataset.schema import TABLES
 from ita_extract.pipeline.dataset.validation import SchemaError, validated
 from ita_extract.pipeline.dataset.writer import write_documents
+from tests.conftest import DEV_TEXTS
 
 LOOKUPS = lookup_names()
 
@@ -135,3 +136,17 @@ def test_the_writer_takes_only_tables_the_validation_made(tmp_path) -> None:
     import pyarrow as pa
     with pytest.raises(SchemaError, match="not made by the validation"):
         write_documents(tmp_path, [{"errors": pa.table({"source_path": ["a"]})}], lambda: {})
+
+
+def test_measures_and_findings_name_their_organisation() -> None:
+    """Regression (issue 27): measures and findings had org_id but no org_name."""
+    import ita_extract
+
+    seen = 0
+    for text in DEV_TEXTS:
+        tables = ita_extract.extract(text)
+        (org_name,) = tables["documents"]["org_name"]
+        for name in ("measures", "findings"):
+            assert set(tables[name]["org_name"]) <= {org_name}
+            seen += len(tables[name])
+    assert seen > 20
