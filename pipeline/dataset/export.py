@@ -174,9 +174,26 @@ def _duckdb(path: Path, tables: dict[str, pa.Table], lookup: dict[str, pa.Table]
             con.unregister("incoming")
         for name, view in views().items():
             con.execute(f'CREATE VIEW "{name}" AS {view.sql}')
+        _comments(con)
         con.execute("CHECKPOINT")
     finally:
         con.close()
+
+
+def _comments(con: Any) -> None:
+    """Every table's and column's meaning (the schema's) as DuckDB comments, so `duckdb_columns()`
+    and the tools built on it show them; the views' meanings too."""
+    for table in TABLES.values():
+        con.execute(f'COMMENT ON TABLE "{table.name}" IS {_literal(table.description)}')
+        for field in table.fields:
+            con.execute(f'COMMENT ON COLUMN "{table.name}"."{field.name}" IS {_literal(field.description)}')
+    for name, view in views().items():
+        con.execute(f'COMMENT ON VIEW "{name}" IS {_literal(view.description)}')
+
+
+def _literal(text: str) -> str:
+    """A SQL string literal (COMMENT ON takes no parameters): quotes doubled."""
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _cell(value: Any) -> Any:

@@ -56,7 +56,10 @@ class Field:
     bounds: tuple[float, float] | None = None  # the least and the greatest value a row may hold
 
     def arrow(self) -> pa.Field:
-        return pa.field(self.name, _TYPES[self.type], nullable=self.nullable)
+        """The column as Arrow declares it, its meaning in the field metadata (`description`):
+        a Parquet file read alone says what each column holds."""
+        return pa.field(self.name, _TYPES[self.type], nullable=self.nullable,
+                        metadata={b"description": self.description.encode("utf-8")})
 
 
 @dataclass(frozen=True)

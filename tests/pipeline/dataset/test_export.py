@@ -176,3 +176,17 @@ def test_regression_workbook_temporary_files_of_a_killed_export_are_removed(expo
     finally:
         stale.unlink(missing_ok=True)
         fresh.unlink(missing_ok=True)
+
+
+def test_columns_say_what_they_hold_in_parquet_and_duckdb(exported) -> None:
+    """Issue 27: neither the Parquet files nor DuckDB carried column descriptions."""
+    import pyarrow.parquet as pq
+
+    field = pq.read_schema(exported / "scores.parquet").field("verification")
+    assert field.metadata[b"description"].decode().startswith("`verified`")
+    con = duckdb.connect(str(exported / "ita.duckdb"), read_only=True)
+    comment = con.execute("SELECT comment FROM duckdb_columns() WHERE table_name = 'scores' "
+                          "AND column_name = 'score_year_be'").fetchall()
+    assert comment == [(next(f.description for f in TABLES["scores"].fields if f.name == "score_year_be"),)]
+    assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE comment IS NULL "
+                       "AND table_name IN (SELECT unnest(?))", [list(TABLES)]).fetchall() == [(0,)]
