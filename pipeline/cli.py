@@ -24,7 +24,7 @@ from ita_extract.pipeline.batch.run import (
 )
 from ita_extract.pipeline.dataset.counts import count_run
 from ita_extract.pipeline.dataset.dictionary import data_dictionary
-from ita_extract.pipeline.dataset.export import FORMATS, export, views
+from ita_extract.pipeline.dataset.export import FORMATS, export, stale_exports, views
 from ita_extract.pipeline.dataset.report import write_report
 from ita_extract.pipeline.dataset.schema import CONTRACT_VERSION
 from ita_extract.pipeline.dataset.store import (
@@ -244,6 +244,11 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGTERM, previous)
     if not args.quiet:
         _print_summary(args.out, summary.manifest)
+    stale = stale_exports(args.out)
+    if stale:  # an export the user made earlier would now disagree with the tables: made again
+        code = _export(args.out, stale, quiet=args.quiet)
+        if code:
+            return code
     return summary.exit_code
 
 
@@ -286,11 +291,13 @@ def _report(out_dir: Path) -> int:
     return 0
 
 
-def _export(out_dir: Path, formats: list[str]) -> int:
+def _export(out_dir: Path, formats: list[str], quiet: bool = False) -> int:
     try:
         with output_lock(out_dir):
             for fmt in dict.fromkeys(formats):
-                print(f"{fmt}: {export(out_dir, fmt)}")
+                made = export(out_dir, fmt)
+                if not quiet:
+                    print(f"{fmt}: {made}")
     except NoRun as exc:
         return _fail(str(exc), EXIT_USAGE)
     except OutputLocked as exc:

@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ita_extract.pipeline.dataset.lookups import lookup_tables
-from ita_extract.pipeline.dataset.schema import TABLES
+from ita_extract.pipeline.dataset.schema import CONTRACT_VERSION, TABLES
 from ita_extract.pipeline.dataset.store import run_tables
 from ita_extract.pipeline.ita.framework import indicators
 from ita_extract.pipeline.ita.warnings import ARITHMETIC_CONFLICT, ARITHMETIC_CONFLICT_OF_RULE
@@ -30,6 +30,7 @@ from ita_extract.pipeline.ita.warnings import ARITHMETIC_CONFLICT, ARITHMETIC_CO
 FORMATS = ("duckdb", "csv", "xlsx")
 DUCKDB_FILE, CSV_FOLDER, XLSX_FILE = "ita.duckdb", "csv", "ita.xlsx"
 _FORMULA_OPENERS = frozenset("=+-@\t\r")
+_EXPORTS = ".exports.json"  # OUT: the run each export was made from
 _STALE_AFTER = 600  # seconds: an openpyxl temporary file older than this, open nowhere, is left over
 _XLSX_CELL_LIMIT = 32_767  # Excel refuses longer cells; a page's text can be longer
 
@@ -107,22 +108,52 @@ def views() -> dict[str, View]:
 
 
 def export(out_dir: Path, fmt: str) -> Path:
-    """Write the export of `fmt` into `out_dir`; returns its path."""
+    """Write the export of `fmt` into `out_dir` from the current run; returns its path. The export
+    holds the run it was made from (`export_info`: run_id, contract version), and OUT remembers
+    it (`.exports.json`), so a later run can bring it up to date (stale_exports)."""
     folder = run_tables(out_dir)
+    run_id = json.loads((folder / "manifest.json").read_text("utf-8"))["run_id"]
     tables = {name: pq.read_table(folder / f"{name}.parquet") for name in TABLES}
+    info = {"export_info": pa.Table.from_pylist([{"run_id": run_id, "contract_version": CONTRACT_VERSION}])}
     writer = {"duckdb": _duckdb, "csv": _csv, "xlsx": _xlsx}[fmt]
     target = out_dir / {"duckdb": DUCKDB_FILE, "csv": CSV_FOLDER, "xlsx": XLSX_FILE}[fmt]
     temporary = target.with_name(f".{target.name}.new")
     _remove(temporary)  # what a killed export left
     _remove_stale_workbook_files()
     try:
-        writer(temporary, tables, lookups())
+        writer(temporary, {**tables, **info}, lookups())
     except BaseException:  # a full disk, Ctrl-C: nothing partial stays beside the last good export
         _remove(temporary)
         raise
     _remove(target)
     os.replace(temporary, target)
+    _remember(out_dir, fmt, run_id)
     return target
+
+
+def stale_exports(out_dir: Path) -> list[str]:
+    """The formats exported into `out_dir` from a run that is no longer the current one."""
+    folder = run_tables(out_dir)
+    run_id = json.loads((folder / "manifest.json").read_text("utf-8"))["run_id"]
+    made = _exports_made(out_dir)
+    paths = {"duckdb": DUCKDB_FILE, "csv": CSV_FOLDER, "xlsx": XLSX_FILE}
+    return [fmt for fmt in FORMATS if fmt in made and made[fmt] != run_id and (out_dir / paths[fmt]).exists()]
+
+
+def _exports_made(out_dir: Path) -> dict[str, str]:
+    try:
+        found = json.loads((out_dir / _EXPORTS).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)} \
+        if isinstance(found, dict) else {}
+
+
+def _remember(out_dir: Path, fmt: str, run_id: str) -> None:
+    made = {**_exports_made(out_dir), fmt: run_id}
+    temporary = out_dir / f"{_EXPORTS}.new"
+    temporary.write_text(json.dumps(made, sort_keys=True), "utf-8")
+    os.replace(temporary, out_dir / _EXPORTS)
 
 
 def _remove_stale_workbook_files() -> None:

@@ -38,7 +38,7 @@ def exported(tmp_path_factory) -> Path:
 def test_duckdb_holds_tables_lookups_and_views(exported) -> None:
     con = duckdb.connect(str(exported / "ita.duckdb"), read_only=True)
     names = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    assert names == set(TABLES) | LOOKUPS | set(views())
+    assert names == set(TABLES) | LOOKUPS | set(views()) | {"export_info"}
     scores = pd.read_parquet(exported / "scores.parquet")
     assert con.execute("SELECT count(*) FROM scores").fetchall() == [(len(scores),)]
     assert con.execute("SELECT verification, count(*) FROM scores GROUP BY 1").fetchall() == \
@@ -67,7 +67,7 @@ def test_csv_opens_with_thai_and_lists_intact(exported) -> None:
 
 def test_xlsx_has_a_sheet_per_table_and_lookup(exported) -> None:
     book = load_workbook(exported / "ita.xlsx", read_only=True)
-    assert set(book.sheetnames) == set(TABLES) | {f"lookup_{name}" for name in LOOKUPS}
+    assert set(book.sheetnames) == set(TABLES) | {f"lookup_{name}" for name in LOOKUPS} | {"export_info"}
     sheet = book["documents"]
     header, *rows = list(sheet.values)
     assert header[:2] == ("doc_id", "source_path")
@@ -190,3 +190,26 @@ def test_columns_say_what_they_hold_in_parquet_and_duckdb(exported) -> None:
     assert comment == [(next(f.description for f in TABLES["scores"].fields if f.name == "score_year_be"),)]
     assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE comment IS NULL "
                        "AND table_name IN (SELECT unnest(?))", [list(TABLES)]).fetchall() == [(0,)]
+
+
+def test_regression_an_export_never_goes_stale_silently(tmp_path) -> None:
+    """After a re-run with one more file, DuckDB had 1 document and Parquet 2. Each export now
+    holds its run's id, and a run brings the exports made earlier up to date."""
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    shutil.copy(DEV_TEXTS[0], raw)
+    assert cli.main(["extract", "-q", "--raw", str(raw), "--out", str(out), "--workers", "1"]) == 0
+    assert cli.main(["export", "--out", str(out), "--format", "duckdb", "--format", "csv"]) == 0
+    first_run = json.loads((out / "manifest.json").read_text())["run_id"]
+    con = duckdb.connect(str(out / "ita.duckdb"), read_only=True)
+    assert con.execute("SELECT run_id FROM export_info").fetchall() == [(first_run,)]
+    con.close()
+    shutil.copy(DEV_TEXTS[1], raw)
+    assert cli.main(["extract", "-q", "--raw", str(raw), "--out", str(out), "--workers", "1"]) == 0
+    second_run = json.loads((out / "manifest.json").read_text())["run_id"]
+    con = duckdb.connect(str(out / "ita.duckdb"), read_only=True)
+    assert con.execute("SELECT run_id FROM export_info").fetchall() == [(second_run,)]
+    assert con.execute("SELECT count(*) FROM documents").fetchall() == [(2,)]
+    with (out / "csv" / "export_info.csv").open(encoding="utf-8-sig") as handle:
+        assert second_run in handle.read()
+    assert not (out / "ita.xlsx").exists()  # only what was exported before is made again
