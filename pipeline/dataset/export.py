@@ -227,19 +227,38 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _cell(value: Any) -> Any:
-    """A value for a CSV or sheet cell: lists as JSON arrays, dates as ISO text."""
+def _cell(value: Any, dates_as_text: bool = True) -> Any:
+    """A value for a CSV or sheet cell: lists as JSON arrays, dates as ISO text (in a CSV) or as
+    dates (in a sheet, where they are real dates)."""
     if isinstance(value, list):
         return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, dt.date):
+    if dates_as_text and isinstance(value, dt.date):
         return value.isoformat()
     return value
 
 
-def _rows(table: pa.Table) -> Iterator[list[Any]]:
+def _rows(table: pa.Table, dates_as_text: bool = True) -> Iterator[list[Any]]:
     for batch in table.to_batches(max_chunksize=10_000):
         for row in batch.to_pylist():
-            yield [_cell(v) for v in row.values()]
+            yield [_cell(v, dates_as_text) for v in row.values()]
+
+
+# Thai vowel and tone marks above and below a letter take no width of their own.
+_ZERO_WIDTH = frozenset(chr(c) for c in (0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F)))
+_WIDTH_SAMPLE, _WIDTH_BOUNDS = 200, (8, 60)
+
+
+def _column_widths(table: pa.Table) -> list[float]:
+    """Sheet column widths that fit a column's header and its first rows' text, counting the
+    characters a Thai line shows (marks above and below take no width), within bounds."""
+    widths = [float(len(name)) for name in table.column_names]
+    for row in _rows(table.slice(0, _WIDTH_SAMPLE)):
+        for k, value in enumerate(row):
+            if value is not None:
+                shown = sum(c not in _ZERO_WIDTH for c in str(value).split("\n", 1)[0])
+                widths[k] = max(widths[k], float(shown))
+    low, high = _WIDTH_BOUNDS
+    return [min(high, max(low, w * 1.1 + 2)) for w in widths]
 
 
 def inert(value: Any) -> Any:
@@ -265,6 +284,7 @@ def _xlsx(path: Path, tables: dict[str, pa.Table], lookup: dict[str, pa.Table]) 
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.utils import get_column_letter
 
     def clean(sheet: Any, value: Any) -> Any:
         if not isinstance(value, str):
@@ -280,7 +300,14 @@ def _xlsx(path: Path, tables: dict[str, pa.Table], lookup: dict[str, pa.Table]) 
     book = Workbook(write_only=True)
     for name, table in {**tables, **{f"lookup_{k}": v for k, v in lookup.items()}}.items():
         sheet = book.create_sheet(name[:31])
+        # Set before the first row (a write-only sheet writes them first): a frozen header, a
+        # filter on every column, widths fitted to the text.
+        sheet.freeze_panes = "A2"
+        last = get_column_letter(max(1, table.num_columns))
+        sheet.auto_filter.ref = f"A1:{last}{table.num_rows + 1}"
+        for k, width in enumerate(_column_widths(table), 1):
+            sheet.column_dimensions[get_column_letter(k)].width = width
         sheet.append(table.column_names)
-        for row in _rows(table):
+        for row in _rows(table, dates_as_text=False):
             sheet.append([clean(sheet, v) for v in row])
     book.save(path)

@@ -213,3 +213,22 @@ def test_regression_an_export_never_goes_stale_silently(tmp_path) -> None:
     with (out / "csv" / "export_info.csv").open(encoding="utf-8-sig") as handle:
         assert second_run in handle.read()
     assert not (out / "ita.xlsx").exists()  # only what was exported before is made again
+
+
+def test_xlsx_sheets_have_real_dates_a_frozen_header_filters_and_fitted_widths(exported) -> None:
+    """Issue 27: dates were text, no frozen header or autofilter, every column width 13."""
+    import datetime as dt
+
+    book = load_workbook(exported / "ita.xlsx")
+    documents = book["documents"]
+    assert documents.freeze_panes == "A2" and documents.auto_filter.ref.startswith("A1:")
+    measures = book["measures"]
+    columns = [c.value for c in measures[1]]
+    starts = [measures.cell(row=r, column=columns.index("period_start") + 1).value
+              for r in range(2, measures.max_row + 1)]
+    assert any(isinstance(v, dt.datetime) for v in starts)
+    assert not any(isinstance(v, str) for v in starts)
+    header = [c.value for c in documents[1]]
+    widths = {header[k]: documents.column_dimensions[chr(ord("A") + k)].width for k in range(len(header))
+              if k < 26}
+    assert widths["org_name"] > widths["doc_type"] and len(set(widths.values())) > 3
