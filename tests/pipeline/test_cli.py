@@ -180,14 +180,29 @@ def test_the_end_summary_counts_by_kind(tmp_path) -> None:
     (raw / "empty.txt").write_bytes(b"")
     (raw / "recipe.txt").write_text("ต้มยำกุ้ง\nกุ้ง ๕ ตัว ข่า ตะไคร้ ใบมะกรูด น้ำปลา มะนาว\n" * 5, "utf-8")
     (raw / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    (raw / "z-copy.txt").write_bytes(DEV_TEXTS[0].read_bytes())  # the same bytes again: read once
     result = _cli("extract", "--raw", str(raw), "--out", str(tmp_path / "out"), "--workers", "1")
     assert result.returncode == 3
     lines = result.stdout.splitlines()
-    assert lines[0] == "3 inputs: 1 ITA documents, 1 not ITA, 1 failed, 1 skipped"
+    # Regression: the counts left duplicates out and did not add up to the inputs seen.
+    assert lines[0] == "4 inputs: 1 ITA documents, 1 not ITA, 1 failed, 1 duplicates, 1 skipped"
     assert "failed: EmptyInput 1" in lines
     assert "skipped: no parser for this kind of file 1" in lines
-    assert any(line.startswith("warnings: ") and "not_ita_document 1" in line for line in lines)
+    # Regression: the warnings line named no file.
+    assert any(line.startswith("warnings: ") and "not_ita_document 1 (recipe.txt)" in line for line in lines)
     assert lines[-1] == f"report: {tmp_path / 'out' / 'report.html'}"
+
+
+@pytest.mark.parametrize("files", [(), ("notes.docx", "budget.xlsx")])
+def test_a_folder_with_nothing_to_read_says_so(tmp_path, files) -> None:
+    """Regression: an empty folder, or one of .docx/.xlsx files only, exited 0 with no word."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in files:
+        (raw / name).write_bytes(b"PK\x03\x04")
+    result = _cli("extract", "--raw", str(raw), "--out", str(tmp_path / "out"), "--workers", "1")
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[1].startswith("nothing was read: the folder holds no PDF")
 
 
 @pytest.mark.parametrize("change", ["nothing", "a new file"])
