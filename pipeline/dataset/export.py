@@ -27,8 +27,9 @@ from ita_extract.pipeline.dataset.store import run_tables
 from ita_extract.pipeline.ita.framework import indicators
 from ita_extract.pipeline.ita.warnings import ARITHMETIC_CONFLICT, ARITHMETIC_CONFLICT_OF_RULE
 
-FORMATS = ("duckdb", "csv", "xlsx")
-DUCKDB_FILE, CSV_FOLDER, XLSX_FILE = "ita.duckdb", "csv", "ita.xlsx"
+FORMATS = ("duckdb", "csv", "xlsx", "sqlite")
+DUCKDB_FILE, CSV_FOLDER, XLSX_FILE, SQLITE_FILE = "ita.duckdb", "csv", "ita.xlsx", "ita.sqlite"
+TARGETS = {"duckdb": DUCKDB_FILE, "csv": CSV_FOLDER, "xlsx": XLSX_FILE, "sqlite": SQLITE_FILE}
 _FORMULA_OPENERS = frozenset("=+-@\t\r")
 _EXPORTS = ".exports.json"  # OUT: the run each export was made from
 _STALE_AFTER = 600  # seconds: an openpyxl temporary file older than this, open nowhere, is left over
@@ -115,8 +116,8 @@ def export(out_dir: Path, fmt: str) -> Path:
     run_id = json.loads((folder / "manifest.json").read_text("utf-8"))["run_id"]
     tables = {name: pq.read_table(folder / f"{name}.parquet") for name in TABLES}
     info = {"export_info": pa.Table.from_pylist([{"run_id": run_id, "contract_version": CONTRACT_VERSION}])}
-    writer = {"duckdb": _duckdb, "csv": _csv, "xlsx": _xlsx}[fmt]
-    target = out_dir / {"duckdb": DUCKDB_FILE, "csv": CSV_FOLDER, "xlsx": XLSX_FILE}[fmt]
+    writer = {"duckdb": _duckdb, "csv": _csv, "xlsx": _xlsx, "sqlite": _sqlite}[fmt]
+    target = out_dir / TARGETS[fmt]
     temporary = target.with_name(f".{target.name}.new")
     _remove(temporary)  # what a killed export left
     _remove_stale_workbook_files()
@@ -136,8 +137,8 @@ def stale_exports(out_dir: Path) -> list[str]:
     folder = run_tables(out_dir)
     run_id = json.loads((folder / "manifest.json").read_text("utf-8"))["run_id"]
     made = _exports_made(out_dir)
-    paths = {"duckdb": DUCKDB_FILE, "csv": CSV_FOLDER, "xlsx": XLSX_FILE}
-    return [fmt for fmt in FORMATS if fmt in made and made[fmt] != run_id and (out_dir / paths[fmt]).exists()]
+    return [fmt for fmt in FORMATS
+            if fmt in made and made[fmt] != run_id and (out_dir / TARGETS[fmt]).exists()]
 
 
 def _exports_made(out_dir: Path) -> dict[str, str]:
@@ -209,6 +210,31 @@ def _duckdb(path: Path, tables: dict[str, pa.Table], lookup: dict[str, pa.Table]
         con.execute("CHECKPOINT")
     finally:
         con.close()
+
+
+def _sqlite(path: Path, tables: dict[str, pa.Table], lookup: dict[str, pa.Table]) -> None:
+    """A SQLite database, so datasette (or any SQLite tool) opens the dataset: every table and
+    lookup, lists as JSON arrays, dates as ISO text. The views are DuckDB's SQL: not made here."""
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        for name, table in {**tables, **lookup}.items():
+            columns = ", ".join(f'"{f.name}" {_sqlite_type(f.type)}' for f in table.schema)
+            con.execute(f'CREATE TABLE "{name}" ({columns})')
+            marks = ", ".join("?" for _ in table.schema)
+            con.executemany(f'INSERT INTO "{name}" VALUES ({marks})', _rows(table))
+        con.commit()
+    finally:
+        con.close()
+
+
+def _sqlite_type(arrow: pa.DataType) -> str:
+    if pa.types.is_integer(arrow) or pa.types.is_boolean(arrow):
+        return "INTEGER"
+    if pa.types.is_floating(arrow):
+        return "REAL"
+    return "TEXT"
 
 
 def _comments(con: Any) -> None:

@@ -232,3 +232,25 @@ def test_xlsx_sheets_have_real_dates_a_frozen_header_filters_and_fitted_widths(e
     widths = {header[k]: documents.column_dimensions[chr(ord("A") + k)].width for k in range(len(header))
               if k < 26}
     assert widths["org_name"] > widths["doc_type"] and len(set(widths.values())) > 3
+
+
+def test_sqlite_export_opens_with_the_tables_and_lookups(tmp_path) -> None:
+    """Issue 27: a SQLite export, so datasette opens the dataset."""
+    import sqlite3
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    for path in DEV_TEXTS:
+        shutil.copy(path, raw)
+    run(raw, out, RunOptions(workers=1))
+    assert cli.main(["export", "--out", str(out), "--format", "sqlite"]) == 0
+    con = sqlite3.connect(out / "ita.sqlite")
+    names = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert names == set(TABLES) | LOOKUPS | {"export_info"}
+    scores = pd.read_parquet(out / "scores.parquet")
+    assert con.execute("SELECT count(*) FROM scores").fetchone() == (len(scores),)
+    overall = con.execute("SELECT score FROM scores WHERE level = 'overall' ORDER BY score").fetchall()
+    assert [s for (s,) in overall] == sorted(scores.query("level == 'overall'")["score"])
+    (units,) = con.execute("SELECT responsible_units FROM measures WHERE responsible_units != '[]' "
+                           "LIMIT 1").fetchone()
+    assert isinstance(json.loads(units), list)
