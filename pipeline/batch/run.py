@@ -269,8 +269,9 @@ def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> CompletedRun:
     to_retry: list[str] = []
     failed_now = 0
     # Closed here, not when garbage is collected: Ctrl-C or SIGTERM stops the workers at once.
-    with closing(_process(tasks, options)) as results, \
-            closing(_progress(results, len(tasks), options.progress)) as progress:
+    running = Running()
+    with closing(_process(tasks, options, running)) as results, \
+            closing(_progress(results, len(tasks), options.progress, running)) as progress:
         for task, result in progress:
             timed_out_now = _take(task, result, found, cache, retries, in_memory, to_retry)
             failed_now += result.error is not None
@@ -423,25 +424,73 @@ def _ocr_now_possible(previous: dict[str, Any]) -> set[str]:
     return set(needs_ocr) if needs_ocr and tesseract_available() else set()
 
 
-def _process(tasks: list[Task], options: RunOptions) -> Generator[tuple[Task, Result], None, None]:
+def _process(tasks: list[Task], options: RunOptions,
+             running: Running | None = None) -> Generator[tuple[Task, Result], None, None]:
     if options.scheduler:
         return run_dask(tasks, options.scheduler)
-    return run_local(tasks, options.worker_count)
+    return run_local(tasks, options.worker_count, running.started if running else None)
 
 
-def _progress(results: Iterable[tuple[Task, Result]], total: int,
-              enabled: bool) -> Generator[tuple[Task, Result], None, None]:
-    """Pass results through under a progress bar on stderr (documents, rate, ETA, the file
-    just finished); log lines are printed above the bar, not glued onto it."""
+class Running:
+    """The documents being read now, as the workers take them (run_local's `started`), for the
+    progress bar: a long OCR shows its file, not the file that finished before it."""
+
+    def __init__(self) -> None:
+        self._names: dict[str, None] = {}
+        self._lock = threading.Lock()
+        self.reported = False  # whether any start was reported (Dask reports none)
+
+    def started(self, task: Task) -> None:
+        with self._lock:
+            self.reported = True
+            self._names[printable(Path(task.path).name[-40:])] = None
+
+    def finished(self, task: Task) -> None:
+        with self._lock:
+            self._names.pop(printable(Path(task.path).name[-40:]), None)
+
+    def text(self) -> str:
+        with self._lock:
+            names = list(self._names)
+        more = f" +{len(names) - _SHOWN_RUNNING}" if len(names) > _SHOWN_RUNNING else ""
+        return ("reading " + ", ".join(names[:_SHOWN_RUNNING]) + more) if names else ""
+
+
+_SHOWN_RUNNING = 2
+_REFRESH_SECONDS = 1.0  # the bar's elapsed time and rate move at least this often
+
+
+def _progress(results: Iterable[tuple[Task, Result]], total: int, enabled: bool,
+              running: Running | None = None) -> Generator[tuple[Task, Result], None, None]:
+    """Pass results through under a progress bar on stderr (documents, rate, ETA, the files
+    being read); log lines are printed above the bar, not glued onto it. A thread refreshes the
+    bar every second, so its clock moves while a long scan is OCR'd."""
     if not enabled or not total:
         yield from results
         return
+    running = running or Running()
     with logging_redirect_tqdm(), tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True,
                                        smoothing=0.05, mininterval=0.5) as bar:
-        for task, result in results:
-            bar.set_postfix_str(printable(Path(task.path).name[-40:]), refresh=False)
-            bar.update()
-            yield task, result
+        stop = threading.Event()
+        ticker = threading.Thread(target=_tick, args=(bar, running, stop), name="ita-progress", daemon=True)
+        ticker.start()
+        try:
+            for task, result in results:
+                running.finished(task)
+                shown = running.text() if running.reported else printable(Path(task.path).name[-40:])
+                bar.set_postfix_str(shown, refresh=False)
+                bar.update()
+                yield task, result
+        finally:
+            stop.set()
+            ticker.join()
+
+
+def _tick(bar: Any, running: Running, stop: threading.Event) -> None:
+    while not stop.wait(_REFRESH_SECONDS):
+        if running.reported:
+            bar.set_postfix_str(running.text(), refresh=False)
+        bar.refresh()
 
 
 def _now() -> str:

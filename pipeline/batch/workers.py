@@ -18,7 +18,7 @@ import signal
 import sys
 import time
 import types
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing import spawn
@@ -44,8 +44,10 @@ class Task:
     memory_mb: float = 0  # address space a worker may use (RLIMIT_AS); 0 = none
 
 
-def run_local(tasks: list[Task], workers: int) -> Generator[tuple[Task, Result], None, None]:
-    """Results of `tasks` from `workers` processes, one document at a time each."""
+def run_local(tasks: list[Task], workers: int,
+              started: Callable[[Task], None] | None = None) -> Generator[tuple[Task, Result], None, None]:
+    """Results of `tasks` from `workers` processes, one document at a time each; `started` is
+    told of each task as a worker takes it (the progress bar shows what is being read)."""
     if not tasks:
         return
     context = multiprocessing.get_context("forkserver")
@@ -59,7 +61,10 @@ def run_local(tasks: list[Task], workers: int) -> Generator[tuple[Task, Result],
         while queue or any(w.task for w in pool):
             for worker in pool:
                 if worker.task is None and queue:
-                    worker.start(queue.pop())
+                    task = queue.pop()
+                    if started is not None:
+                        started(task)
+                    worker.start(task)
             busy = [w for w in pool if w.task is not None]
             ready = wait([w.conn for w in busy], timeout=_next_deadline(busy))
             for worker in busy:

@@ -198,8 +198,8 @@ def test_regression_a_failure_that_may_pass_is_tried_once_more_on_the_next_run(r
     honest, tried = batch_run._process, []
     dies = {"000_872eaddf2db1f446.txt"}
 
-    def flaky(tasks, options):
-        for task, result in honest(tasks, options):
+    def flaky(tasks, options, *rest):
+        for task, result in honest(tasks, options, *rest):
             tried.append(Path(task.path).name)
             dead = Path(task.path).name in dies
             yield task, failure("extract", kind, "stand-in", task.sha256) if dead else result
@@ -223,9 +223,9 @@ def test_regression_a_failure_that_passes_on_its_retry_is_a_document(raw, tmp_pa
 
     honest, calls = batch_run._process, []
 
-    def once(tasks, options):
+    def once(tasks, options, *rest):
         calls.append(len(tasks))
-        for task, result in honest(tasks, options):
+        for task, result in honest(tasks, options, *rest):
             dead = len(calls) == 1 and task.path.endswith("000_872eaddf2db1f446.txt")
             yield task, worker_died(task.sha256, 0) if dead else result
 

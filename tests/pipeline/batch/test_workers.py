@@ -38,3 +38,43 @@ def test_workers_do_not_import_the_calling_script_again(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "documents.parquet").exists()
     assert imports.count("__main__") == 1
     assert imports.count("__mp_main__") == 1  # the server's; no worker's
+
+
+def test_each_task_is_reported_as_a_worker_takes_it() -> None:
+    """Issue 27: the progress bar showed the file last finished, not the one being read."""
+    from ita_extract.pipeline.batch.workers import Task, run_local
+
+    tasks = [Task(str(path), f"{k:064d}", 0) for k, path in enumerate(DEV_TEXTS)]
+    started: list[Task] = []
+    finished = []
+    for task, _ in run_local(tasks, 1, started.append):
+        assert task in started  # reported before its result
+        finished.append(task)
+    assert sorted(started, key=str) == sorted(tasks, key=str) == sorted(finished, key=str)
+
+
+def test_the_progress_bar_names_the_files_being_read_and_its_ticker_stops(monkeypatch) -> None:
+    import io
+    import threading
+
+    from ita_extract.pipeline.batch import run as batch_run
+    from ita_extract.pipeline.batch.workers import Task
+
+    screen = io.StringIO()
+    monkeypatch.setattr(batch_run.sys, "stderr", screen)
+    running = batch_run.Running()
+    names = ("a.pdf", "long-scan.pdf", "c.txt")
+    tasks = [Task(f"/raw/{name}", f"{k:064d}", 0) for k, name in enumerate(names)]
+
+    def results():
+        running.started(tasks[0])
+        running.started(tasks[1])
+        yield tasks[0], None
+        running.started(tasks[2])
+        yield tasks[2], None
+        yield tasks[1], None
+
+    shown = [running.text() for _ in batch_run._progress(results(), len(tasks), True, running)]
+    assert shown == ["reading long-scan.pdf", "reading long-scan.pdf", ""]  # while it is OCR'd
+    assert "3/3" in screen.getvalue()
+    assert not [t for t in threading.enumerate() if t.name == "ita-progress"]  # the ticker stopped
