@@ -119,18 +119,21 @@ def _parser() -> argparse.ArgumentParser:
         "report", help="rebuild OUT/report.html from the current run's tables",
         description="Rebuild OUT/report.html (every run writes it): the run's counts and a card per "
         "document with its score tree, each value's verification and source. One self-contained file.")
-    report.add_argument("--out", type=Path, default=Path("data/processed"),
-                        help="the output folder of a run (default: data/processed)")
+    report.add_argument("--dataset", "--out", dest="out", type=Path, default=Path("data/processed"),
+                        help="the dataset: the folder a run wrote with `extract --out` (default: "
+                        "data/processed)")
 
     export = commands.add_parser(
-        "export", help="write the current run's tables as DuckDB, CSV or xlsx",
-        description="duckdb: OUT/ita.duckdb with every table, lookup tables (tools, indicators, "
-        "issue_areas, org_types, units, error_types, warnings, enumerations) and views joining them "
-        f"({', '.join(views())}). csv: OUT/csv/<table>.csv, UTF-8 with a BOM (Excel shows the Thai), "
-        "list columns as JSON arrays, the lookups as lookup_<name>.csv. xlsx: OUT/ita.xlsx, a sheet "
-        "per table and lookup.")
-    export.add_argument("--out", type=Path, default=Path("data/processed"),
-                        help="the output folder of a run (default: data/processed)")
+        "export", help="write the current run's tables as DuckDB, CSV, xlsx or SQLite",
+        description="Written into the dataset folder. duckdb: ita.duckdb with every table, lookup "
+        "tables and views joining them "
+        f"({', '.join(views())}), every column commented. csv: csv/<table>.csv, UTF-8 with a BOM "
+        "(Excel shows the Thai), list columns as JSON arrays, the lookups as lookup_<name>.csv. "
+        "xlsx: ita.xlsx, a sheet per table and lookup. sqlite: ita.sqlite (datasette opens it). "
+        "Each export holds the run it was made from (export_info); later runs keep it up to date.")
+    export.add_argument("--dataset", "--out", dest="out", type=Path, default=Path("data/processed"),
+                        help="the dataset: the folder a run wrote with `extract --out`, where the "
+                        "export is written too (default: data/processed; --out is the old name)")
     export.add_argument("--format", choices=FORMATS, required=True, action="append",
                         help="duckdb, csv or xlsx (repeat for several)")
     return parser

@@ -251,3 +251,15 @@ def test_version_says_when_the_c_extensions_are_missing(monkeypatch) -> None:
 
     monkeypatch.setattr(pdf, "_pdfium", None)
     assert version_line().endswith(", no C extensions: slower)")
+
+
+def test_export_and_report_name_the_dataset_they_read(tmp_path) -> None:
+    """Issue 27: `export --out` named the dataset read, not where the export goes; `--dataset`
+    says so (`--out` still works)."""
+    out = tmp_path / "data"
+    assert _cli("extract", "-q", "--raw", str(ROOT / "data" / "raw"), "--out", str(out)).returncode == 0
+    done = _cli("export", "--dataset", str(out), "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    assert (out / "csv" / "scores.csv").exists()
+    assert _cli("report", "--dataset", str(out)).returncode == 0
+    assert _cli("export", "--out", str(out), "--format", "sqlite").returncode == 0
