@@ -20,6 +20,7 @@ from ita_extract.pipeline.dataset.schema import warning_meanings
 from ita_extract.pipeline.dataset.store import REPORT
 from ita_extract.pipeline.ita import knowledge
 from ita_extract.pipeline.ita.framework import tools
+from ita_extract.pipeline.ita.verification.grades import grade_for
 from ita_extract.pipeline.ita.warnings import failed_rule, kind_of
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,8 @@ text-align:left;vertical-align:top}th{background:#f3f3f3}td.num{text-align:right
 .unverified{color:#666}.l1{padding-left:1.2rem}.l2{padding-left:2.4rem}.l3{padding-left:3.6rem}
 .meta td:first-child{font-weight:bold}details summary{cursor:pointer;color:#0550ae}
 .warn{color:#9a6700}.muted{color:#666}
+.g-AA,.g-A{background:#dafbe1}.g-B,.g-C{background:#fff8c5}.g-D,.g-E,.g-F{background:#ffebe9}
+td.conflict-status{outline:2px solid #cf222e}
 """
 
 
@@ -65,9 +68,64 @@ def render(folder: Path, manifest: dict[str, Any]) -> str:
     body = [f"<h1>ita-extract report</h1><p class=muted>{_e(manifest.get('finished_at', ''))} · code "
             f"{_e(manifest.get('parser_version', ''))} · contract {_e(manifest.get('contract_version', ''))}"
             f" · raw {_e(manifest.get('raw_root', ''))}</p>",
-            _run_section(counts, errors), _disagreements(folder, documents), "<h2>Documents</h2>"]
-    body += [_card(doc, tables) for doc in documents]
+            _run_section(counts, errors), _overview(folder), _disagreements(folder, documents),
+            "<h2>Documents</h2>"]
+    body += [_card(doc, tables) for doc in documents if doc["doc_type"] != "unknown"]
+    body.append(_not_ita([doc for doc in documents if doc["doc_type"] == "unknown"]))
     return _page("ita-extract report", body)
+
+
+def _overview(folder: Path) -> str:
+    """Organisations × years: each organisation's overall score per year as the panel agrees on
+    it, coloured by its grade; a value documents disagree on is outlined and marked."""
+    overall = [row for row in pq.read_table(folder / "panel.parquet").to_pylist()
+               if row["level"] == "overall" and row["score_year_be"] is not None]
+    if not overall:
+        return ""
+    named = pq.read_table(folder / "organisations.parquet", columns=["org_id", "org_name", "province"])
+    organisations = {row["org_id"]: row for row in named.to_pylist()}
+    years = sorted({row["score_year_be"] for row in overall})
+    cells = {(row["org_id"], row["score_year_be"]): row for row in overall}
+    order = sorted({row["org_id"] for row in overall},
+                   key=lambda o: (organisations.get(o, {}).get("province") or "",
+                                  _org_name(organisations, o)))
+    head = "".join(f"<th>{year}</th>" for year in years)
+    rows = []
+    for org in order:
+        tds = []
+        for year in years:
+            row = cells.get((org, year))
+            if row is None:
+                tds.append("<td></td>")
+                continue
+            grade = grade_for(row["score"]) or ""
+            flag = " conflict-status" if row["status"] == "conflict" else ""
+            mark = " ≠" if row["status"] == "conflict" else ""
+            tds.append(f"<td class='num g-{grade}{flag}' title='{_e(row['status'])}, {row['n_documents']} "
+                       f"document(s), {_e(row['verification'])}'>{row['score']:.2f}{mark}</td>")
+        province = organisations.get(org, {}).get("province") or ""
+        name = _org_name(organisations, org)
+        rows.append(f"<tr><td>{_e(name)}</td><td>{_e(province)}</td>{''.join(tds)}</tr>")
+    return ("<h2>Overview</h2><p class=muted>Each organisation's overall score per assessment year, as "
+            "the documents agree on it (the panel), coloured by grade; ≠: documents disagree (below).</p>"
+            f"<table class=overview><tr><th>organisation</th><th>province</th>{head}</tr>"
+            f"{''.join(rows)}</table>")
+
+
+def _org_name(organisations: dict[str, dict[str, Any]], org_id: str) -> str:
+    return organisations.get(org_id, {}).get("org_name") or org_id
+
+
+def _not_ita(documents: list[dict[str, Any]]) -> str:
+    """The files that hold no ITA document, in one collapsed list: a mixed folder's cards said
+    only `unknown`."""
+    if not documents:
+        return ""
+    rows = "".join(f"<li>{_e(doc['source_path'])} <span class=muted>({_e(doc['source_format'])}"
+                   + (f", {doc['page_count']} page(s)" if doc["page_count"] else "") + ")</span></li>"
+                   for doc in documents)
+    return (f"<details><summary>{len(documents)} file(s) that are not ITA documents</summary>"
+            f"<ul>{rows}</ul></details>")
 
 
 def _disagreements(folder: Path, documents: list[dict[str, Any]]) -> str:

@@ -30,6 +30,7 @@ def dev_run(tmp_path_factory) -> Path:
     (raw / "empty.txt").write_bytes(b"")
     (raw / "unread.txt").write_text(TITLE + "ได้คะแนน ๙๕.๗๕ คะแนน\n\nซึ่งเมื่อพิจารณาแล้ว ๗๗.๒๕ ยังต้องปรับปรุง\n",
                                     "utf-8")
+    (raw / "recipe.txt").write_text("ต้มยำกุ้ง: กุ้ง ข่า ตะไคร้ ใบมะกรูด น้ำปลา มะนาว\n", "utf-8")  # not ITA
     out = tmp_path_factory.mktemp("out")
     run(raw, out, RunOptions(workers=1))
     return out
@@ -50,7 +51,7 @@ def test_the_report_shows_each_document_and_its_scores(dev_run) -> None:
     page = html.unescape(_text(dev_run))
     documents = pd.read_parquet(dev_run / "documents.parquet")
     scores = pd.read_parquet(dev_run / "scores.parquet")
-    for document in documents.itertuples():
+    for document in documents.dropna(subset=["org_name"]).itertuples():
         assert document.org_name in page
     for score in scores.itertuples():
         assert f"{score.score:.2f}" in page
@@ -106,4 +107,23 @@ def test_chromium_renders_every_organisation_and_score(dev_run) -> None:
         assert org in dom
     for score in pd.read_parquet(dev_run / "scores.parquet")["score"]:
         assert f"{score:.2f}" in dom
-    assert dom.count("<section class=\"doc\"") == len(documents)
+    assert dom.count("<section class=\"doc\"") == len(documents.query("doc_type != 'unknown'"))
+
+
+def test_the_overview_grid_gives_each_organisation_its_overall_score_by_year(dev_run) -> None:
+    """Issue 27: the report was a list of cards, with no overview."""
+    page = html.unescape(_text(dev_run))
+    overview = page[page.index("<h2>Overview</h2>"):page.index("</table>", page.index("<h2>Overview</h2>"))]
+    panel = pd.read_parquet(dev_run / "panel.parquet").query("level == 'overall'")
+    organisations = pd.read_parquet(dev_run / "organisations.parquet").set_index("org_id")["org_name"]
+    assert len(panel) >= 2
+    for row in panel.itertuples():
+        assert organisations[row.org_id] in overview and f"{row.score:.2f}" in overview
+    assert "g-E" in overview  # 50.02, coloured by its grade
+
+
+def test_files_that_are_not_ita_documents_are_one_collapsed_list(dev_run) -> None:
+    """Issue 27: in a mixed run, most cards were non-ITA files saying only `unknown`."""
+    page = html.unescape(_text(dev_run))
+    assert "<details><summary>1 file(s) that are not ITA documents</summary><ul><li>recipe.txt" in page
+    assert "<section class=doc id='doc-" in page and page.count("<section class=doc") == 5
