@@ -70,9 +70,20 @@ def render(folder: Path, manifest: dict[str, Any]) -> str:
             f" · raw {_e(manifest.get('raw_root', ''))}</p>",
             _run_section(counts, errors), _overview(folder), _disagreements(folder, documents),
             "<h2>Documents</h2>"]
-    body += [_card(doc, tables) for doc in documents if doc["doc_type"] != "unknown"]
+    editions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for doc in documents:
+        if doc["doc_type"] != "unknown":
+            editions[doc["edition_id"] or doc["doc_id"]].append(doc)
+    for copies in editions.values():
+        shown = max(copies, key=lambda d: (len(tables["scores"].get(d["doc_id"], [])), _FORMAT_RANK.get(
+            d["text_source"], 0), d["source_path"]))  # the copy that read best; the others listed in it
+        body.append(_card(shown, tables, [d for d in copies if d is not shown]))
     body.append(_not_ita([doc for doc in documents if doc["doc_type"] == "unknown"]))
     return _page("ita-extract report", body)
+
+
+# Which copy of one document the report shows when its scores tie: typed text over a text layer over OCR.
+_FORMAT_RANK = {"plain_text": 3, "text_layer": 2, "mixed": 1, "ocr": 0}
 
 
 def _overview(folder: Path) -> str:
@@ -185,7 +196,9 @@ def _meaning(kind: str, meanings: dict[str, str]) -> str:
     return meanings.get(kind) or next((m for w, m in meanings.items() if w.startswith(f"{kind}:")), "")
 
 
-def _card(doc: dict[str, Any], tables: dict[str, dict[str, list[dict[str, Any]]]]) -> str:
+def _card(doc: dict[str, Any], tables: dict[str, dict[str, list[dict[str, Any]]]],
+          copies: list[dict[str, Any]] | None = None) -> str:
+    """One document's card; `copies`: the same document in other files (formats), one line each."""
     scores = tables["scores"].get(doc["doc_id"], [])
     findings = tables["findings"].get(doc["doc_id"], [])
     kinds = ", ".join(f"{k} {n}" for k, n in sorted(Counter(f["kind"] for f in findings).items()))
@@ -202,6 +215,11 @@ def _card(doc: dict[str, Any], tables: dict[str, dict[str, list[dict[str, Any]]]
     parts = [f"<section class=doc id='doc-{_e(doc['doc_id'])}'><h3>{_e(title)}</h3><table class=meta>",
              *(f"<tr><td>{label}</td><td>{_e(_text(value))}</td></tr>" for label, value in meta
                if value is not None), "</table>"]
+    if copies:
+        also = "; ".join(f"{c['source_path']} ({c['text_source']}, "
+                         f"{len(tables['scores'].get(c['doc_id'], []))} scores, "
+                         f"overall {_text(c['overall_score'])})" for c in copies)
+        parts.append(f"<p class=muted>The same document, also read from: {_e(also)}</p>")
     warnings = doc["warnings"] or []
     if warnings:
         meanings = warning_meanings()

@@ -15,7 +15,7 @@ import pytest
 from ita_extract.pipeline.batch.run import RunOptions, run
 from ita_extract.pipeline.dataset.report import write_report
 from ita_extract.pipeline.dataset.store import current_run
-from tests.conftest import DEV_TEXTS
+from tests.conftest import CORPUS, DEV_TEXTS
 from tests.pipeline.helpers import TITLE, score_table
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -127,3 +127,16 @@ def test_files_that_are_not_ita_documents_are_one_collapsed_list(dev_run) -> Non
     page = html.unescape(_text(dev_run))
     assert "<details><summary>1 file(s) that are not ITA documents</summary><ul><li>recipe.txt" in page
     assert "<section class=doc id='doc-" in page and page.count("<section class=doc") == 5
+
+
+@pytest.mark.skipif(not (CORPUS / "dev").is_dir(), reason="../shared/corpus/dev is not beside the project")
+def test_one_document_in_several_formats_is_one_card(tmp_path) -> None:
+    """Issue 27: the same report appeared as three cards (text, PDF, scan)."""
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    shutil.copy(DEV_TEXTS[1], raw)
+    shutil.copy(CORPUS / "dev" / f"{DEV_TEXTS[1].stem}.pdf", raw)
+    run(raw, out, RunOptions(workers=1))
+    page = html.unescape(_text(out))
+    assert page.count("<section class=doc") == 1
+    assert f"also read from: {DEV_TEXTS[1].stem}" in page
