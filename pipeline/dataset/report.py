@@ -20,6 +20,7 @@ from ita_extract.pipeline.dataset.schema import warning_meanings
 from ita_extract.pipeline.dataset.store import REPORT
 from ita_extract.pipeline.ita import knowledge
 from ita_extract.pipeline.ita.framework import tools
+from ita_extract.pipeline.ita.verification.arithmetic import expected
 from ita_extract.pipeline.ita.verification.grades import grade_for
 from ita_extract.pipeline.ita.warnings import failed_rule, kind_of
 
@@ -277,7 +278,8 @@ def _score_tree(scores: list[dict[str, Any]], broken: dict[int, list[str]]) -> s
         rest = sorted((r for r in rows if r["level"] != "overall"), key=_tree_order)
         parts.append(f"<table class=scores><caption>Scores of {_e(_text(year))}</caption>"
                      "<tr><th>score</th><th>value</th><th>verification</th><th>source</th></tr>")
-        parts += [_score_row(r, broken.get(year or 0, [])) for r in overall + rest]
+        trusted = {_key_of(r): r["score"] for r in rows if r["verification"] != "conflict"}
+        parts += [_score_row(r, broken.get(year or 0, []), trusted) for r in overall + rest]
         parts.append("</table>")
     return "\n".join(parts)
 
@@ -296,17 +298,26 @@ def _score_name(row: dict[str, Any]) -> tuple[str, int]:
     return row["item_code"] or row["item_code_raw"] or "item", 3
 
 
-def _score_row(row: dict[str, Any], broken: list[str]) -> str:
+def _score_row(row: dict[str, Any], broken: list[str], values: dict[tuple, float] | None = None) -> str:
     name, depth = _score_name(row)
     label = f" <span class=muted>{_e(row['label'])}</span>" if row["label"] else ""
     verification = row["verification"]
     rule = ""
     if verification == "conflict" and broken:
         rule = f"<br><small>broken: {_e('; '.join(broken))}</small>"
+        should = expected({k: v for k, v in (values or {}).items() if k != _key_of(row)}, _key_of(row))
+        if should is not None:
+            rule += f"<br><small>expected {should:.2f} (gap {row['score'] - should:+.2f})</small>"
     page = f"p. {row['page']}" if row["page"] is not None else "text"
     source = f"<details><summary>{page}</summary>{_e(row['source_text'] or '')}</details>"
     return (f"<tr><td class=l{depth}>{_e(name)}{label}</td><td class=num>{row['score']:.2f}</td>"
             f"<td class={verification}>{verification}{rule}</td><td>{source}</td></tr>")
+
+
+def _key_of(row: dict[str, Any]) -> tuple:
+    """A score row's key as the arithmetic names scores (Score.key)."""
+    return (row["level"], row["tool"], row["tool_part"], row["indicator"], row["sub_indicator"],
+            row["item_code"], row["score_year_be"])
 
 
 def _chart(scores: list[dict[str, Any]]) -> str:

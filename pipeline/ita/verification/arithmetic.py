@@ -122,6 +122,26 @@ def _key(spec: str, year: int) -> Key:
     return ("indicator", tool_of_indicator(number), None, number, None, None, year)
 
 
+def expected(values: dict[Key, float], key: Key) -> float | None:
+    """The value the first rule involving `key` gives it from the other printed `values` (all of
+    that rule's other values known), or None: what a `conflict` value should have been for its
+    rule to hold (the report shows it, and the gap). Items' rules are left out: which items a
+    table listed under an indicator is not in the rows."""
+    year = key[-1]
+    for rule in rules():
+        if year not in rule.years or rule.children == "items":
+            continue
+        specs, weights = rule.child_specs()
+        terms = [_key(rule.parent, year), *(_key(spec, year) for spec in specs)]
+        coefficients = [1.0, *(-w for w in (weights or tuple(1 / len(specs) for _ in specs)))]
+        if key not in terms:
+            continue
+        others = [(term, c) for term, c in zip(terms, coefficients, strict=True) if term != key]
+        if all(term in values for term, _ in others):
+            return -sum(c * values[term] for term, c in others) / coefficients[terms.index(key)]
+    return None
+
+
 def _indicator_key(number: int, year: int) -> Key:
     return ("indicator", tool_of_indicator(number), None, number, None, None, year)
 

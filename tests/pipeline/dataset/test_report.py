@@ -71,6 +71,17 @@ def test_a_conflicting_value_names_the_broken_rule(dev_run) -> None:
     assert "<td class=conflict>conflict<br><small>broken: overall_weighted (overall = 0.30 IIT" in page
 
 
+def test_a_conflict_shows_the_value_its_rule_expects_and_the_gap(dev_run) -> None:
+    """Issue 27: a conflict named the rule but not the numbers."""
+    page = html.unescape(_text(dev_run))
+    scores = pd.read_parquet(dev_run / "scores.parquet")
+    documents = pd.read_parquet(dev_run / "documents.parquet").set_index("source_path")
+    mine = scores[scores["doc_id"] == documents.loc["conflict.txt", "doc_id"]]
+    tools = mine[mine["level"] == "tool"].set_index("tool")["score"]
+    should = 0.3 * tools["IIT"] + 0.3 * tools["EIT"] + 0.4 * tools["OIT"]
+    assert f"expected {should:.2f} (gap {96.20 - should:+.2f})" in page
+
+
 def test_the_source_behind_a_value_is_on_demand(dev_run) -> None:
     scores = pd.read_parquet(dev_run / "scores.parquet")
     row = scores[scores["level"] == "overall"].iloc[0]

@@ -230,3 +230,20 @@ def test_an_ocr_overall_score_that_is_contradicted_is_never_the_documents_score(
     assert "ocr_overall_contradicted" in document["warnings"]
     text_layer = extract(body)["documents"].iloc[0]
     assert not pd.isna(text_layer["overall_score"])  # a text layer keeps what it prints
+
+
+def test_expected_is_what_the_rule_gives_a_value_from_the_others() -> None:
+    """For the report: a conflict's expected value and gap (issue 27)."""
+    from ita_extract.pipeline.ita.verification.arithmetic import expected
+
+    y = 2566
+    values = {("tool", "IIT", None, None, None, None, y): 80.0,
+              ("tool", "EIT", None, None, None, None, y): 90.0,
+              ("tool", "OIT", None, None, None, None, y): 70.0,
+              **{("indicator", "EIT", None, n, None, None, y): v for n, v in ((6, 85.0), (7, 95.0))}}
+    overall = ("overall", None, None, None, None, None, y)
+    assert expected(values, overall) == pytest.approx(0.3 * 80 + 0.3 * 90 + 0.4 * 70)
+    assert expected(values, ("indicator", "EIT", None, 8, None, None, y)) == pytest.approx(90.0)
+    assert expected({**values, overall: 79.0}, ("tool", "OIT", None, None, None, None, y)) == \
+        pytest.approx((79.0 - 0.3 * 80 - 0.3 * 90) / 0.4)
+    assert expected({}, overall) is None  # nothing to compute it from
