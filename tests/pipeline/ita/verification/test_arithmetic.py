@@ -237,7 +237,7 @@ def test_expected_is_what_the_rule_gives_a_value_from_the_others() -> None:
     from ita_extract.pipeline.ita.verification.arithmetic import expected
 
     y = 2566
-    values = {("tool", "IIT", None, None, None, None, y): 80.0,
+    values: dict[tuple, float] = {("tool", "IIT", None, None, None, None, y): 80.0,
               ("tool", "EIT", None, None, None, None, y): 90.0,
               ("tool", "OIT", None, None, None, None, y): 70.0,
               **{("indicator", "EIT", None, n, None, None, y): v for n, v in ((6, 85.0), (7, 95.0))}}
