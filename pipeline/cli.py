@@ -10,8 +10,7 @@ import signal
 import sys
 from pathlib import Path
 
-from ita_extract import __version__
-from ita_extract.pipeline.batch.cache import ResultCache, cache_key
+from ita_extract.pipeline.batch.cache import ResultCache
 from ita_extract.pipeline.batch.inputs import DEFAULT_MAX_DEPTH, DEFAULT_MAX_MB, printable
 from ita_extract.pipeline.batch.run import (
     DEFAULT_TIME_LIMIT,
@@ -26,7 +25,6 @@ from ita_extract.pipeline.dataset.counts import count_run
 from ita_extract.pipeline.dataset.dictionary import data_dictionary
 from ita_extract.pipeline.dataset.export import FORMATS, export, stale_exports, views
 from ita_extract.pipeline.dataset.report import write_report
-from ita_extract.pipeline.dataset.schema import CONTRACT_VERSION
 from ita_extract.pipeline.dataset.store import (
     DEFAULT_KEEP_RUNS,
     MANIFEST,
@@ -38,6 +36,7 @@ from ita_extract.pipeline.dataset.store import (
     output_lock,
     run_tables,
 )
+from ita_extract.pipeline.entry import version_line
 
 log = logging.getLogger(__name__)
 EXIT_INTERRUPTED = 130  # the shell's code for a run ended by Ctrl-C (128 + SIGINT)
@@ -145,17 +144,6 @@ class _Version(argparse.Action):
     def __call__(self, parser, namespace, values, option_string=None) -> None:
         print(version_line())
         parser.exit()
-
-
-def version_line() -> str:
-    """The code, the output contract and the cache key (a cache entry is reused only under the same
-    key), and whether the C extensions were built (without them the same rows come slower)."""
-    from ita_extract.normalizers import newmm
-    from ita_extract.parsers import pdf
-
-    built = newmm.extension_built() and pdf.extension_built()
-    native = "C extensions" if built else "no C extensions: slower"
-    return f"ita-extract {__version__} (contract {CONTRACT_VERSION}, cache {cache_key()}, {native})"
 
 
 def _positive_int(text: str) -> int:

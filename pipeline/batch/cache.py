@@ -19,12 +19,10 @@ import os
 import shutil
 import stat
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ita_extract import __version__
-from ita_extract.pipeline.batch.fingerprint import code_fingerprint
+from ita_extract.pipeline.batch.fingerprint import cache_key
 from ita_extract.pipeline.dataset.checksums import sha256_file
 from ita_extract.pipeline.dataset.validation import Rows
 
@@ -32,10 +30,6 @@ log = logging.getLogger(__name__)
 
 
 
-@cache
-def cache_key() -> str:
-    """The version and a fingerprint of the code and data that make a document's rows."""
-    return f"{__version__}-{code_fingerprint()[:12]}"
 
 
 class ResultCache:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 import hashlib
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 import ita_extract
@@ -105,3 +106,9 @@ def code_fingerprint(root: Path | None = None) -> str:
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+@cache
+def cache_key() -> str:
+    """The version and a fingerprint of the code and data that make a document's rows."""
+    return f"{ita_extract.__version__}-{code_fingerprint()[:12]}"

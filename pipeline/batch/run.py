@@ -38,9 +38,9 @@ from ita_extract.pipeline.batch.leftovers import remove_stale
 from ita_extract.pipeline.batch.unit import MEMORY_LIMIT, Result
 from ita_extract.pipeline.batch.workers import Task, refuse_nested_run, run_dask, run_local
 from ita_extract.pipeline.dataset.checksums import sha256_file
+from ita_extract.pipeline.dataset.contract import CONTRACT_VERSION
 from ita_extract.pipeline.dataset.report import write_report
 from ita_extract.pipeline.dataset.rows import Row, error_row
-from ita_extract.pipeline.dataset.schema import CONTRACT_VERSION
 from ita_extract.pipeline.dataset.store import (
     DEFAULT_KEEP_RUNS,
     OutputFolderError,

@@ -4,10 +4,10 @@ views of the DuckDB export, generated from the code that uses them."""
 
 from __future__ import annotations
 
+from ita_extract.pipeline.dataset.contract import CONTRACT_VERSION
 from ita_extract.pipeline.dataset.export import views
 from ita_extract.pipeline.dataset.lookups import lookup_tables
 from ita_extract.pipeline.dataset.schema import (
-    CONTRACT_VERSION,
     TABLES,
     Table,
     enumerations,

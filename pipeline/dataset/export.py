@@ -21,8 +21,9 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ita_extract.pipeline.dataset.contract import CONTRACT_VERSION
 from ita_extract.pipeline.dataset.lookups import lookup_tables
-from ita_extract.pipeline.dataset.schema import CONTRACT_VERSION, TABLES
+from ita_extract.pipeline.dataset.schema import TABLES
 from ita_extract.pipeline.dataset.store import run_tables
 from ita_extract.pipeline.ita.framework import indicators
 from ita_extract.pipeline.ita.warnings import ARITHMETIC_CONFLICT, ARITHMETIC_CONFLICT_OF_RULE

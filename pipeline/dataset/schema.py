@@ -17,7 +17,6 @@ from ita_extract.normalizers.csv_rows import read_rows
 from ita_extract.pipeline.ita import knowledge
 from ita_extract.pipeline.ita.warnings import ARITHMETIC_CONFLICT_OF_RULE, failed_rule
 
-CONTRACT_VERSION = "3"
 # What the dataset's codes mean: enumerations, warnings and error types, one CSV each.
 MEANINGS = Path(__file__).parent / "data"
 

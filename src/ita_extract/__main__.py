@@ -1,5 +1,5 @@
 import sys
 
-from ita_extract.pipeline.cli import main
+from ita_extract.pipeline.entry import main
 
 sys.exit(main())

@@ -22,6 +22,7 @@ LAYERS = {  # lowest first; a module belongs to the longest prefix that names it
     "ita_extract.pipeline.dataset": 3,
     "ita_extract.pipeline.batch": 4,
     "ita_extract.pipeline.cli": 5,
+    "ita_extract.pipeline.entry": 5,
     "ita_extract.pipeline.library": 5,
     "ita_extract.__main__": 5,
 }

@@ -246,11 +246,15 @@ def test_the_progress_bar_names_the_file_and_keeps_warnings_off_it(capsys) -> No
     assert "\ra warning about /raw/report-1.pdf\n" in err and "]a warning" not in err
 
 
-def test_version_says_when_the_c_extensions_are_missing(monkeypatch) -> None:
-    from ita_extract.parsers import pdf
+def test_version_says_when_the_c_extensions_are_missing(monkeypatch, tmp_path) -> None:
+    """The compiled modules are looked for beside the package's sources: where they are not
+    (here, a package path without them), the line says so."""
+    import ita_extract
 
-    monkeypatch.setattr(pdf, "_pdfium", None)
+    monkeypatch.setattr(ita_extract, "__path__", [str(tmp_path)])
     assert version_line().endswith(", no C extensions: slower)")
+    monkeypatch.undo()
+    assert version_line().endswith(", C extensions)")
 
 
 def test_export_and_report_name_the_dataset_they_read(tmp_path) -> None:
@@ -263,3 +267,15 @@ def test_export_and_report_name_the_dataset_they_read(tmp_path) -> None:
     assert (out / "csv" / "scores.csv").exists()
     assert _cli("report", "--dataset", str(out)).returncode == 0
     assert _cli("export", "--out", str(out), "--format", "sqlite").returncode == 0
+
+
+def test_version_loads_no_pipeline() -> None:
+    """Issue 28: `ita-extract --version` took 1.4 s loading the whole pipeline. It is answered
+    from a few small modules: the command line, the parsers and the ITA room stay unloaded."""
+    code = ("import sys\nfrom ita_extract.pipeline.entry import main\nmain(['--version'])\n"
+            "print(sorted(m for m in ('ita_extract.pipeline.cli', 'ita_extract.parsers.pdf', "
+            "'ita_extract.pipeline.ita', 'pyarrow') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    version, loaded = done.stdout.strip().splitlines()
+    assert version == _cli("--version").stdout.strip()
+    assert loaded == "[]"
