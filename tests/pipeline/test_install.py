@@ -47,7 +47,7 @@ def test_the_wheel_has_one_top_level_package(wheel) -> None:
     assert any(n.startswith("ita_extract/parsers/_pdfium.") and n.endswith(".so") for n in names)
     entry_points = zipfile.ZipFile(wheel).read(
         next(n for n in names if n.endswith("entry_points.txt"))).decode()
-    assert "ita-extract = ita_extract.pipeline.cli:main" in entry_points
+    assert "ita-extract = ita_extract.pipeline.entry:main" in entry_points
 
 
 def test_the_installed_copy_runs_beside_an_analysts_own_pipeline_folder(wheel, tmp_path) -> None:
