@@ -11,8 +11,10 @@ from functools import cache
 import geothai
 import regex
 
+from ita_extract.normalizers.thai_text import ABOVE_BELOW
+
 # Vowel and tone marks above and below the line: what OCR loses first (ห้วยแร้ง read as หวยแรง).
-_MARKS = regex.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+_MARKS = regex.compile(f"[{ABOVE_BELOW}]")
 
 
 @dataclass(frozen=True)

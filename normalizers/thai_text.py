@@ -19,6 +19,9 @@ from ita_extract.normalizers.thai_pua import map_thai_pua
 
 TONE = "\u0e48-\u0e4b"
 ABOVE_BELOW_VOWEL = "\u0e31\u0e34-\u0e3a\u0e47"
+# Every mark above or below a letter: vowels, tones and signs. They take no width of their own,
+# and OCR loses them first (ห้วยแร้ง read as หวยแรง).
+ABOVE_BELOW = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 CONSONANT = "\u0e01-\u0e2e"
 COMBINING = "\u0e31\u0e33-\u0e3a\u0e47-\u0e4e"
 SARA_AA, SARA_AM, NIKHAHIT = "\u0e32", "\u0e33", "\u0e4d"

@@ -16,10 +16,9 @@ from __future__ import annotations
 import hashlib
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ita_extract.pipeline.ita.organisation import organisation_named
-from tests.variants import DOCS, THAI_DIGITS, WEIGHTS, Row, golden_hierarchy, overall, tool
+from tests.variants import DOCS, THAI_DIGITS, WEIGHTS, Row, golden_hierarchy, overall, tool, write_texts
 
 YEAR = 2564
 PROVINCE = "ตราด"
@@ -178,10 +177,7 @@ def results_variants() -> list[ResultsVariant]:
 
 
 def main(out: str) -> None:
-    folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
-    for variant in results_variants():
-        (folder / f"{variant.name}{variant.suffix}").write_text(variant.text, "utf-8")
+    write_texts(out, results_variants())
 
 
 if __name__ == "__main__":

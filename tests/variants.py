@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -757,11 +758,16 @@ def _score_check(rows: list[Row]) -> str:
     return "consistent" if any(r.verification == "verified" for r in rows) else "unchecked"
 
 
-def main(out: str) -> None:
+def write_texts(out: str, every: Iterable) -> None:
+    """Each variant's text into `out`, named as a conversion tool would have named its dump."""
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
-    for variant in variants():
+    for variant in every:
         (folder / f"{variant.name}{variant.suffix}").write_text(variant.text, "utf-8")
+
+
+def main(out: str) -> None:
+    write_texts(out, variants())
 
 
 if __name__ == "__main__":

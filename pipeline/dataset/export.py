@@ -20,7 +20,9 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+import regex
 
+from ita_extract.normalizers.thai_text import ABOVE_BELOW
 from ita_extract.pipeline.dataset.contract import CONTRACT_VERSION
 from ita_extract.pipeline.dataset.lookups import lookup_tables
 from ita_extract.pipeline.dataset.schema import TABLES
@@ -271,7 +273,7 @@ def _rows(table: pa.Table, dates_as_text: bool = True) -> Iterator[list[Any]]:
 
 
 # Thai vowel and tone marks above and below a letter take no width of their own.
-_ZERO_WIDTH = frozenset(chr(c) for c in (0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F)))
+_ZERO_WIDTH = regex.compile(f"[{ABOVE_BELOW}]")
 _WIDTH_SAMPLE, _WIDTH_BOUNDS = 200, (8, 60)
 
 
@@ -282,7 +284,7 @@ def _column_widths(table: pa.Table) -> list[float]:
     for row in _rows(table.slice(0, _WIDTH_SAMPLE)):
         for k, value in enumerate(row):
             if value is not None:
-                shown = sum(c not in _ZERO_WIDTH for c in str(value).split("\n", 1)[0])
+                shown = len(_ZERO_WIDTH.sub("", str(value).split("\n", 1)[0]))
                 widths[k] = max(widths[k], float(shown))
     low, high = _WIDTH_BOUNDS
     return [min(high, max(low, w * 1.1 + 2)) for w in widths]

@@ -14,7 +14,7 @@ import pyarrow as pa
 from ita_extract.normalizers.units import unit_table
 from ita_extract.pipeline.dataset.schema import enumerations, meanings, warning_meanings
 from ita_extract.pipeline.ita import knowledge
-from ita_extract.pipeline.ita.framework import indicators, tools
+from ita_extract.pipeline.ita.framework import indicators, tool_of_code, tools
 
 PREFIX = "lookup_"
 # Where the facts of a table without a source column of its own come from (framework notes of
@@ -83,12 +83,12 @@ def _items() -> pa.Table:
     rows: dict[tuple[int, str], dict] = {}
     for r in knowledge.rows("item_indicators"):
         key = (int(r["year_be"]), r["item_code"])
-        rows[key] = {"year_be": key[0], "item_code": key[1], "tool": _tool_of_letter(key[1]),
+        rows[key] = {"year_be": key[0], "item_code": key[1], "tool": tool_of_code(key[1]),
                      "indicator": int(r["indicator"]), "sub_indicator": r["sub_indicator"] or None,
                      "question": None, "source": r["source"]}
     for r in knowledge.rows("item_questions"):
         key = (int(r["year_be"]), r["item_code"])
-        found = rows.setdefault(key, {"year_be": key[0], "item_code": key[1], "tool": _tool_of_letter(key[1]),
+        found = rows.setdefault(key, {"year_be": key[0], "item_code": key[1], "tool": tool_of_code(key[1]),
                                       "indicator": None, "sub_indicator": None, "question": None,
                                       "source": r["source"]})
         found["question"] = r["question"]
@@ -117,7 +117,3 @@ def _sub_indicators() -> pa.Table:
                                     if sub == r["sub_indicator"]) or None,
          "source": r["source"]}
         for r in knowledge.rows("sub_indicators")], schema)
-
-
-def _tool_of_letter(code: str) -> str | None:
-    return next((t.name for t in tools().values() if t.letter == code[0]), None)
