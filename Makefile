@@ -8,7 +8,7 @@ N ?= 1000
 CORPUS ?= data/corpus
 export PYTHAINLP_OFFLINE := 1
 
-.PHONY: extract test test-fast lint docs bench bench-ocr bench-batch corpus accuracy variants ocr-deps build-deps browser-deps clean help
+.PHONY: extract test test-fast lint docs bench bench-cli bench-ocr bench-batch corpus accuracy variants ocr-deps build-deps browser-deps clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -55,6 +55,15 @@ test-fast: $(VENV)/.installed  ## the tests not marked slow (no whole runs in su
 
 bench: $(VENV)/.installed  ## pages/s of the pipeline against pdfium text-only and plain pdfplumber, on the born-digital PDFs (one worker)
 	$(PY) bench/bench_pdf.py --profile 12
+
+# What the user runs: the command over the born-digital dev and real PDFs (not the scans, not
+# the scanned eb2-2.6), against pdfium's bare text extraction of the same files.
+SHARED ?= ../shared
+CLI_PDFS = $(filter-out %.scan.pdf,$(wildcard $(SHARED)/corpus/dev/*.pdf)) \
+	$(filter-out %eb2-2.6_policy-slides-2564.pdf,$(wildcard $(SHARED)/corpus/real/*.pdf))
+
+bench-cli: $(VENV)/.runtime  ## the command over a folder, one worker: ratio to pdfium, per-PDF overhead, start-up (../shared/tools/cli_speed.py)
+	$(PY) $(SHARED)/tools/cli_speed.py --pdfs $(CLI_PDFS) --runs $(or $(RUNS),3)
 
 bench-ocr: $(VENV)/.installed  ## numbers OCR reads right on the dev scans against their text twins, and s/page against plain Tesseract
 	$(PY) bench/bench_ocr.py

@@ -106,7 +106,7 @@ def plain_tesseract_seconds(scan: Path) -> tuple[float, int]:
 
 
 def main() -> int:
-    from ita_extract.parsers.ocr import tesseract_available
+    from ita_extract.parsers.tesseract import tesseract_available
     os.environ["ITA_OCR_THREADS"] = "1"
     pairs = [(scan, DEV / scan.name.replace(".scan.pdf", ".txt")) for scan in sorted(DEV.glob("*.scan.pdf"))]
     if not pairs or not tesseract_available():

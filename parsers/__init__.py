@@ -1,7 +1,3 @@
-"""Parsers turn input bytes into the document model of `parsers.model`."""
-
-from ita_extract.parsers.model import Block, Cell, Document, Page, Row
-from ita_extract.parsers.registry import ParseError, parse_file, supported_suffixes
-
-__all__ = ["Block", "Cell", "Document", "Page", "ParseError", "Row", "parse_file",
-           "supported_suffixes"]
+"""Parsers turn input bytes into the document model of `parsers.model`: `registry.parse_file`
+chooses the parser by the bytes' format. This package's own import loads nothing, so a process
+that only needs a light module of it (formats, tesseract) does not load pdfium, numpy and scipy."""

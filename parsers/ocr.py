@@ -12,12 +12,10 @@ without its Thai data, pages that need OCR are left empty and the document says 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +27,7 @@ from ita_extract.parsers.glyph_numbers import Word, may_hold_numbers, reread_lin
 from ita_extract.parsers.grids import ImageBox, TableGrid, grids_from_edges, image_checkboxes, image_edges
 from ita_extract.parsers.labels import NO_LABELS, NumberLabels
 from ita_extract.parsers.model import CHECKED_GLYPHS, UNCHECKED_GLYPHS
+from ita_extract.parsers.tesseract import OCR_TEMP_PREFIX
 from ita_extract.parsers.wrap import VisualLine, join_lines, line_pitch, opens_paragraph
 
 DPI = 300
@@ -54,30 +53,10 @@ class ScanPage:
     bands: list[tuple[float, str]] = field(default_factory=list)  # (top in points, text)
 
 
-@cache
-def tesseract_available() -> bool:
-    """Whether Tesseract and its Thai data are installed."""
-    binary = shutil.which("tesseract")
-    if binary is None:
-        return False
-    try:
-        listed = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.SubprocessError):
-        return False
-    languages = set(listed.stdout.split()) | set(listed.stderr.split())
-    return {"tha", "eng"} <= languages
-
-
 def pages_per_process(pages: int, threads: int) -> int:
     """How many pages one Tesseract process reads: enough to spread its model loading, few
     enough to keep every thread busy and the page images held in memory bounded."""
     return max(1, min(MAX_PAGES_PER_PROCESS, -(-pages // threads)))
-
-
-def ocr_threads() -> int:
-    """Pages OCR'd at once within one document: ITA_OCR_THREADS, else the machine's cores."""
-    value = os.environ.get("ITA_OCR_THREADS", "")
-    return max(1, int(value)) if value.isdigit() else max(1, os.cpu_count() or 1)
 
 
 def read_scans(images: list[Image.Image], labels: NumberLabels = NO_LABELS) -> list[ScanPage]:
@@ -208,7 +187,6 @@ def _clean_lines(text: str) -> list[str]:
     return [cleaned for line in text.split("\n") if (cleaned := _clean(line)) is not None]
 
 
-OCR_TEMP_PREFIX = "ita-ocr-"
 REREAD_NUMBERS = True  # off only to measure what the second reading of numbers brings (bench-ocr)
 
 

@@ -31,14 +31,8 @@ from ita_extract.parsers.formats import PDF
 from ita_extract.parsers.grids import SNAP, TableGrid, grids_from_edges, path_edges
 from ita_extract.parsers.labels import NO_LABELS, NumberLabels, point_opens
 from ita_extract.parsers.model import Block, Cell, Document, Page, Row, glyph_checkboxes, repeats_header
-from ita_extract.parsers.ocr import (
-    SCALE,
-    ScanPage,
-    ocr_threads,
-    pages_per_process,
-    read_scans,
-    tesseract_available,
-)
+from ita_extract.parsers.ocr import SCALE, ScanPage, pages_per_process, read_scans
+from ita_extract.parsers.tesseract import ocr_threads, tesseract_available
 
 try:
     from ita_extract.parsers import _pdfium  # parsers/_pdfium.c, when pip could build it
@@ -95,6 +89,19 @@ class NotAPDF(ParseError):
 
 class EmptyPDF(ParseError):
     error_type = "EmptyPDF"
+
+
+def fresh_pdfium() -> None:
+    """pdfium as it is when first loaded, for the next document. pdfium keeps font state
+    between documents: a damaged or missing font is substituted from a cache that earlier
+    documents filled, so a PDF's characters, and so its text, would depend on which documents the
+    process read before it (fuzz mutant 48 read after mutant 38 gave other character boxes).
+    Re-initialising the library empties that cache in 0.1 ms, where a fresh process per PDF cost
+    15 ms. Every pdfium object of the process must be closed first: the run's workers call it
+    between documents (pipeline.batch.workers), never a library user's process."""
+    pdfium_raw.FPDF_DestroyLibrary()
+    pdfium_raw.FPDF_InitLibraryWithConfig(pdfium_raw.FPDF_LIBRARY_CONFIG(
+        version=2, m_pUserFontPaths=None, m_pIsolate=None, m_v8EmbedderSlot=0))  # as pypdfium2 does
 
 
 def parse_pdf(data: bytes, labels: NumberLabels = NO_LABELS) -> Document:

@@ -1,6 +1,7 @@
 """The command's front door: `ita-extract --version` is answered from a few small modules (the
-version, the contract's, the cache key, whether the C extensions load), everything else goes to
-the command line proper (pipeline.cli), which loads the pipeline."""
+version, the contract's, the cache key, whether the C extensions load); an extraction starts the
+worker server first (pipeline.batch.server), so the workers' imports overlap the pipeline's;
+everything goes to the command line proper (pipeline.cli), which loads the pipeline."""
 
 from __future__ import annotations
 
@@ -22,9 +23,20 @@ def main(argv: list[str] | None = None) -> int:
     if args == ["--version"]:
         print(version_line())
         return 0
+    if _extracts_locally(args):
+        from ita_extract.pipeline.batch.server import start_server, worth_starting_early
+
+        if worth_starting_early():
+            start_server()  # its imports run beside the pipeline's, below
     from ita_extract.pipeline.cli import main as cli_main  # the pipeline, for everything else
 
     return cli_main(argv)
+
+
+def _extracts_locally(args: list[str]) -> bool:
+    """Whether the command is an extraction by this machine's workers (not help, not Dask)."""
+    elsewhere = ("-h", "--help", "--scheduler")
+    return args[:1] == ["extract"] and not any(a.split("=")[0] in elsewhere for a in args)
 
 
 def version_line() -> str:

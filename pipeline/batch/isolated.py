@@ -23,10 +23,9 @@ import time
 from pathlib import Path
 from typing import IO
 
-from ita_extract.parsers.formats import is_pdf
 from ita_extract.pipeline.batch.cache import dumps_rows, loads_rows
 from ita_extract.pipeline.batch.leftovers import remove_worker_folders
-from ita_extract.pipeline.batch.unit import Result, process_file, timed_out, worker_died
+from ita_extract.pipeline.batch.results import Result, timed_out, worker_died
 
 
 class ChildProcess:
@@ -118,36 +117,19 @@ def _serve(memory: int) -> None:
     protocol = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     sys.stdout = sys.stderr
-    import ita_extract.pipeline.batch.preload  # noqa: F401  (warm, as the local workers are: the limit is for documents)
+    # Warm, as the local workers are (the limit is for documents); the run itself loads none of it.
+    import ita_extract.pipeline.batch.preload  # noqa: F401
+    from ita_extract.parsers.pdf import fresh_pdfium
+    from ita_extract.pipeline.batch.unit import process_file
 
     if memory:
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 
     for line in sys.stdin.buffer:
         path = Path(json.loads(line)["path"])
-        rows = _in_a_fork(path) if is_pdf(path) else dumps_rows(process_file(path).rows)
-        protocol.write(rows + b"\n")
+        fresh_pdfium()  # each document reads as in a fresh process (see pipeline.batch.workers._serve)
+        protocol.write(dumps_rows(process_file(path).rows) + b"\n")
         protocol.flush()
-
-
-def _in_a_fork(path: Path) -> bytes:
-    """A PDF's rows, extracted in a fork of this warm process: pdfium keeps font state between
-    documents (see pipeline.batch.workers._serve), so each PDF starts from the same state. A fork
-    that dies yields no rows, which the parent reports as the worker having died."""
-    readable, writable = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(readable)
-        with os.fdopen(writable, "wb") as out:
-            out.write(dumps_rows(process_file(path).rows))
-        os._exit(0)
-    os.close(writable)
-    with os.fdopen(readable, "rb") as answer:
-        rows = answer.read()
-    _, status = os.waitpid(pid, 0)
-    if status != 0 or not rows:
-        os._exit(1)  # the parent sees the child end: a WorkerDied row, and a fresh child
-    return rows
 
 
 if __name__ == "__main__":

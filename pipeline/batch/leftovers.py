@@ -17,7 +17,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from ita_extract.parsers.ocr import OCR_TEMP_PREFIX
+from ita_extract.parsers.tesseract import OCR_TEMP_PREFIX
 
 MARK = "ita-extract.pid"
 _OCR_FOLDER = re.compile(rf"{re.escape(OCR_TEMP_PREFIX)}(\d+)-.+")

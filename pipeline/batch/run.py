@@ -22,7 +22,7 @@ from tqdm.contrib.logging import logging_redirect_tqdm
 
 from ita_extract import __version__
 from ita_extract.parsers.formats import format_of
-from ita_extract.parsers.ocr import tesseract_available
+from ita_extract.parsers.tesseract import tesseract_available
 from ita_extract.parsers.warnings import NEEDS_OCR
 from ita_extract.pipeline.batch.cache import HashIndex, ResultCache
 from ita_extract.pipeline.batch.inputs import (
@@ -35,12 +35,12 @@ from ita_extract.pipeline.batch.inputs import (
     source_path,
 )
 from ita_extract.pipeline.batch.leftovers import remove_stale
-from ita_extract.pipeline.batch.unit import MEMORY_LIMIT, Result
+from ita_extract.pipeline.batch.results import MEMORY_LIMIT, Result
 from ita_extract.pipeline.batch.workers import Task, refuse_nested_run, run_dask, run_local
 from ita_extract.pipeline.dataset.checksums import sha256_file
 from ita_extract.pipeline.dataset.contract import CONTRACT_VERSION
+from ita_extract.pipeline.dataset.errors import error_row
 from ita_extract.pipeline.dataset.report import write_report
-from ita_extract.pipeline.dataset.rows import Row, error_row
 from ita_extract.pipeline.dataset.store import (
     DEFAULT_KEEP_RUNS,
     OutputFolderError,
@@ -50,7 +50,7 @@ from ita_extract.pipeline.dataset.store import (
     previous_manifest,
     recover,
 )
-from ita_extract.pipeline.dataset.validation import Rows, SchemaError, Tables, validated
+from ita_extract.pipeline.dataset.validation import Row, Rows, SchemaError, Tables, validated
 from ita_extract.pipeline.dataset.writer import write_documents
 
 log = logging.getLogger(__name__)

@@ -17,22 +17,21 @@ import resource
 import signal
 import sys
 import time
-import types
-from collections.abc import Callable, Generator, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
-from multiprocessing import spawn
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from ita_extract.parsers.formats import is_pdf
 from ita_extract.pipeline.batch.isolated import process_in_child
 from ita_extract.pipeline.batch.leftovers import mark_multiprocessing_folder, remove_worker_folders
-from ita_extract.pipeline.batch.unit import Result, process_file, timed_out, worker_died
+from ita_extract.pipeline.batch.results import Result, timed_out, worker_died
+from ita_extract.pipeline.batch.server import start_server
 
 _CHILD_ENV = "ITA_OCR_THREADS"
-_MAIN_SCRIPT_ENV = "ITA_EXTRACT_MAIN_SCRIPT"
+# A worker serves this many documents, then a fresh fork of the server takes over: whatever a
+# long run leaves in a worker's heap (fragmentation, caches of past documents) stays bounded.
+DOCUMENTS_PER_WORKER = 200
 _PR_SET_PDEATHSIG = 1
 
 
@@ -50,12 +49,10 @@ def run_local(tasks: list[Task], workers: int,
     told of each task as a worker takes it (the progress bar shows what is being read)."""
     if not tasks:
         return
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["ita_extract.pipeline.batch.preload"])
+    context = start_server()
     mark_multiprocessing_folder()
     memory = int(tasks[0].memory_mb * 2**20)
-    with main_script_for_server():
-        pool = [_Worker(context, workers, memory) for _ in range(min(workers, len(tasks)))]
+    pool = [_Worker(context, workers, memory) for _ in range(min(workers, len(tasks)))]
     queue = list(reversed(tasks))
     try:
         while queue or any(w.task for w in pool):
@@ -70,8 +67,8 @@ def run_local(tasks: list[Task], workers: int,
             for worker in busy:
                 if worker.conn in ready:
                     task, result = worker.finish()
-                    if is_pdf(task.path) and queue:
-                        worker.replace()  # pdfium keeps font state between documents (see _serve)
+                    if worker.served >= DOCUMENTS_PER_WORKER and queue:
+                        worker.replace()
                     yield task, result
                 elif worker.task is not None and worker.overdue():
                     yield worker.task, timed_out(worker.task.sha256, worker.task.time_limit)
@@ -79,26 +76,6 @@ def run_local(tasks: list[Task], workers: int,
     finally:
         for worker in pool:
             worker.stop()
-
-
-@contextmanager
-def main_script_for_server() -> Iterator[None]:
-    """Tell the worker server, while it starts, which script the run was started from, so that
-    it imports it once (pipeline.batch.preload) and no worker imports it again.
-
-    Each process the forkserver forks imports the parent's main script before its first task
-    (70 ms for the CLI's, which imports the whole dataset room), and a worker is replaced after
-    every PDF. Python's own `set_forkserver_preload(["__main__"])` does not reach the server in
-    the Pythons we support (python/cpython#126631, fixed upstream in 2025), so the path goes by
-    the environment, which the server inherits when it starts; it is taken out again once the
-    workers are running."""
-    main_path = spawn.get_preparation_data("ignore").get("init_main_from_path")
-    if main_path:
-        os.environ[_MAIN_SCRIPT_ENV] = main_path
-    try:
-        yield
-    finally:
-        os.environ.pop(_MAIN_SCRIPT_ENV, None)
 
 
 class NestedRun(RuntimeError):
@@ -115,27 +92,6 @@ def refuse_nested_run() -> None:
                         "put the call under `if __name__ == \"__main__\":`")
 
 
-def import_main_script() -> None:
-    """In the worker server: import the script named by main_script_for_server as __mp_main__,
-    as the forkserver itself does for a preloaded "__main__" where that works. A script that
-    cannot be imported again (one that calls ita_extract.extract() at its top level, with no
-    main guard) is stood in for by an empty module: the workers need nothing of it, and would
-    each fail importing it (every document a WorkerDied row)."""
-    path = os.environ.pop(_MAIN_SCRIPT_ENV, None)
-    if not path:
-        return
-    current = multiprocessing.current_process()
-    current._inheriting = True  # type: ignore[attr-defined]  # what spawn.prepare sets, too
-    try:
-        spawn.import_main_path(path)
-    except BaseException:  # noqa: BLE001 - the script's own failure, or its SystemExit
-        stand_in = types.ModuleType("__mp_main__")
-        stand_in.__file__ = path
-        sys.modules["__main__"] = sys.modules["__mp_main__"] = stand_in
-    finally:
-        del current._inheriting  # type: ignore[attr-defined]
-
-
 def _next_deadline(busy: list[_Worker]) -> float | None:
     deadlines = [w.deadline for w in busy if w.deadline]
     return max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
@@ -146,6 +102,7 @@ class _Worker:
         self.context, self.workers, self.memory = context, workers, memory
         self.task: Task | None = None
         self.deadline = 0.0
+        self.served = 0  # documents this process has extracted
         self._spawn()
 
     def _spawn(self) -> None:
@@ -163,6 +120,7 @@ class _Worker:
     def finish(self) -> tuple[Task, Result]:
         task, self.task = self.task, None
         assert task is not None
+        self.served += 1
         try:
             result = self.conn.recv()
         except (EOFError, OSError):  # the worker died (out of memory, a crash in C code)
@@ -179,6 +137,7 @@ class _Worker:
     def replace(self) -> None:
         self._kill()
         self.task = None
+        self.served = 0
         self._spawn()
 
     def _kill(self) -> None:
@@ -206,10 +165,10 @@ def _serve(conn: Connection, ocr_threads: str, memory: int = 0) -> None:
     """A worker process: its own process group (so a kill reaches Tesseract too), its address
     space bounded by the OS (so a bomb nobody foresaw fails this document, not the machine).
 
-    After a PDF the run replaces the worker with a fresh fork of the preloaded server: pdfium
-    keeps font state between documents (a damaged or missing font is substituted from a
-    cache that earlier documents filled), so a PDF's characters, and so its text, would depend
-    on which documents the worker read before it, and the tables on the worker count."""
+    Each document starts from a fresh pdfium (parsers.pdf.fresh_pdfium): pdfium keeps font
+    state between documents, so a PDF's text would otherwise depend on which documents the
+    worker read before it, and the tables on the worker count. (A fresh fork of the server per PDF
+    did that before, at 15 ms a PDF.)"""
     os.setpgrp()
     _die_with_parent()
     if memory:
@@ -217,6 +176,10 @@ def _serve(conn: Connection, ocr_threads: str, memory: int = 0) -> None:
     os.environ.setdefault(_CHILD_ENV, ocr_threads)
     # Errors reach the parent as errors rows, which it logs; here only crashes are worth a line.
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s worker %(process)d %(message)s")
+    # Preloaded by the server; the run itself needs none of it.
+    from ita_extract.parsers.pdf import fresh_pdfium
+    from ita_extract.pipeline.batch.unit import process_file
+
     while True:
         try:
             task = conn.recv()
@@ -224,6 +187,7 @@ def _serve(conn: Connection, ocr_threads: str, memory: int = 0) -> None:
             return
         if task is None:
             return
+        fresh_pdfium()
         conn.send(process_file(Path(task.path)))
 
 

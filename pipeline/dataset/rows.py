@@ -4,16 +4,13 @@ document the path it keeps for it (the first of the paths its bytes stand under)
 
 from __future__ import annotations
 
-from typing import Any
-
 from ita_extract import __version__
 from ita_extract.normalizers.thai_text import count_damaged, thai_word_ratio
 from ita_extract.normalizers.units import canonical_units
 from ita_extract.normalizers.years import be_to_ce
 from ita_extract.parsers.formats import PDF
 from ita_extract.parsers.model import Document, Page
-from ita_extract.pipeline.dataset.validation import Rows
-from ita_extract.pipeline.ita import Reading
+from ita_extract.pipeline.dataset.validation import Row, Rows
 from ita_extract.pipeline.ita.accounting import Unread
 from ita_extract.pipeline.ita.content import measure_line
 from ita_extract.pipeline.ita.findings import Finding
@@ -21,10 +18,9 @@ from ita_extract.pipeline.ita.lines import Line
 from ita_extract.pipeline.ita.measures import Measure
 from ita_extract.pipeline.ita.metadata import Metadata
 from ita_extract.pipeline.ita.organisation import Organisation
+from ita_extract.pipeline.ita.reading import Reading
 from ita_extract.pipeline.ita.scores import POINTS, Score
 from ita_extract.pipeline.ita.verification.grades import grade_for
-
-Row = dict[str, Any]
 
 
 def document_rows(document: Document, reading: Reading, sha256: str) -> Rows:
@@ -51,11 +47,6 @@ def document_rows(document: Document, reading: Reading, sha256: str) -> Rows:
     organisations = [_organisation_row(org) for org in (*own, *listed.values())]
     return {"documents": [doc_row], "pages": pages, "scores": scores, "findings": findings,
             "measures": measures, "unread": unread, "organisations": organisations}
-
-
-def error_row(stage: str, error_type: str, message: str, sha256: str | None = None) -> Row:
-    """A file that could not be processed: where it failed, how, and what went wrong."""
-    return {"source_sha256": sha256, "stage": stage, "error_type": error_type, "message": message}
 
 
 def _organisation_row(org: Organisation) -> Row:

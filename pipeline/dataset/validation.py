@@ -12,7 +12,8 @@ import pyarrow as pa
 
 from ita_extract.pipeline.dataset.schema import TABLES, Field, Table, enumerations, known_warning
 
-Rows = dict[str, list[dict[str, Any]]]
+Row = dict[str, Any]
+Rows = dict[str, list[Row]]
 Tables = dict[str, pa.Table]
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from ita_extract.parsers.glyph_features import glyph_image, stacked_joined
 from ita_extract.parsers.glyph_numbers import DIGITS, Glyph, Word, _span_of, classify, reread_line
-from ita_extract.parsers.ocr import tesseract_available
+from ita_extract.parsers.tesseract import tesseract_available
 from tests.conftest import CORPUS
 
 DEV = CORPUS / "dev"

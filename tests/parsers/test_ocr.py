@@ -10,8 +10,8 @@ from ita_extract.parsers.ocr import (
     _paragraphs,
     pages_per_process,
     read_scans,
-    tesseract_available,
 )
+from ita_extract.parsers.tesseract import tesseract_available
 from tests.conftest import CORPUS
 
 

@@ -9,8 +9,8 @@ import pytest
 from ita_extract.normalizers.thai_text import count_damaged, repair_thai
 from ita_extract.parsers import pdf as pdf_parser
 from ita_extract.parsers.grids import grids_from_edges
-from ita_extract.parsers.ocr import tesseract_available
 from ita_extract.parsers.pdf import character_problem, join_lines, parse_pdf, words_problem
+from ita_extract.parsers.tesseract import tesseract_available
 from ita_extract.pipeline.batch.unit import parse, process_document, process_file
 from ita_extract.pipeline.ita.lines import DocumentLines
 from tests.conftest import CORPUS
@@ -246,3 +246,27 @@ def _document_text(path: Path) -> str:
     document = parse_pdf(path.read_bytes())
     lines = DocumentLines(document)
     return "\n".join(lines.page_text(page) for page in document.pages)
+
+
+def test_regression_a_damaged_pdf_read_after_another_reads_as_alone_once_pdfium_is_fresh() -> None:
+    """Fuzz mutant 48 (a damaged 003) read after mutant 38 gave other characters than read
+    alone: pdfium substituted its damaged font from a cache mutant 38 had filled. Workers
+    call fresh_pdfium before each document instead of forking a process per PDF."""
+    from tests.hostile import mutant_pdfs
+
+    mutants = mutant_pdfs(49)
+
+    def text_of(n: int) -> str:
+        document = parse_pdf(mutants[n])
+        return "\n".join(DocumentLines(document).page_text(page) for page in document.pages)
+
+    pdf_parser.fresh_pdfium()
+    alone = text_of(48)
+    pdf_parser.fresh_pdfium()
+    text_of(38)
+    leaked = text_of(48)
+    pdf_parser.fresh_pdfium()
+    text_of(38)
+    pdf_parser.fresh_pdfium()
+    assert text_of(48) == alone
+    assert leaked != alone  # the leak this guards against (pdfium 159); the reset above is what mends it

@@ -79,8 +79,9 @@ def test_imports_run_one_way(name: str) -> None:
 
 def test_recognition_never_imports_its_verification() -> None:
     verification = "ita_extract.pipeline.ita.verification"
+    entry = "ita_extract.pipeline.ita.reading"  # the room's one entry: recognition, then verification
     recognition = [n for n in MODULES if n.startswith("ita_extract.pipeline.ita.")
-                   and not n.startswith(verification)]
+                   and not n.startswith(verification) and n != entry]
     for name in recognition:
         wrong = {m for m in _imports(MODULES[name]) if m.startswith(verification)}
         assert not wrong, f"{name} imports {sorted(wrong)}"

@@ -43,6 +43,21 @@ def test_version_names_code_contract_and_cache() -> None:
                         r"C extensions\)\n", result.stdout)
 
 
+# What only the workers need: the run's own process (arguments, inputs, cache, writer, report)
+# loads none of it, so it starts while the worker server loads it beside it (pipeline.batch.server).
+_WORKERS_ONLY = ("pypdfium2", "pdfplumber", "scipy", "pythainlp", "PIL", "ita_extract.parsers.pdf",
+                 "ita_extract.parsers.ocr", "ita_extract.pipeline.batch.unit", "ita_extract.pipeline.ita.reading")
+
+
+def test_the_command_line_loads_nothing_only_workers_need() -> None:
+    code = ("import sys, ita_extract.pipeline.cli\n"
+            "print('\\n'.join(sorted(m for m in sys.modules)))")
+    loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                check=True).stdout.split())
+    assert "ita_extract.pipeline.batch.run" in loaded
+    assert sorted(m for m in loaded if m.split(".")[0] in _WORKERS_ONLY or m in _WORKERS_ONLY) == []
+
+
 def test_usage_errors_exit_2(tmp_path) -> None:
     assert _cli().returncode == 2
     assert _cli("extract", "--bogus").returncode == 2

@@ -82,7 +82,7 @@ def test_duckdb_answers_the_overall_score_by_organisation_and_year_in_one_select
 @pytest.mark.slow
 @pytest.mark.skipif(not (CORPUS / "dev").is_dir(), reason="../shared/corpus/dev is not beside the project")
 def test_the_dev_documents_in_three_formats_are_one_organisation_and_one_edition_each(tmp_path) -> None:
-    from ita_extract.parsers.ocr import tesseract_available
+    from ita_extract.parsers.tesseract import tesseract_available
 
     raw = tmp_path / "raw"
     raw.mkdir()

@@ -6,7 +6,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from ita_extract.parsers.ocr import tesseract_available
+from ita_extract.parsers.tesseract import tesseract_available
 from ita_extract.pipeline.batch.run import run
 from ita_extract.pipeline.dataset.schema import TABLES
 from tests.conftest import CORPUS

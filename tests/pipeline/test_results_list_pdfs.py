@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ita_extract.parsers.ocr import tesseract_available
+from ita_extract.parsers.tesseract import tesseract_available
 from ita_extract.pipeline.batch.unit import parse, process_document
 from tests.pipeline.ita.test_results_lists import assert_gives_its_rows
 from tests.render_variants import OUT, text_sha256

@@ -9,7 +9,7 @@ import functools
 import pandas as pd
 import pytest
 
-from ita_extract.parsers.ocr import tesseract_available
+from ita_extract.parsers.tesseract import tesseract_available
 from tests.conftest import CORPUS
 from tests.pipeline.helpers import damaged_clusters, extract_beside_twins
 

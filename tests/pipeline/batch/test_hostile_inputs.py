@@ -223,7 +223,7 @@ def test_force_reads_a_file_edited_without_changing_its_size_or_mtime(raw, tmp_p
 def test_a_damaged_pdf_reads_the_same_whatever_the_worker_read_before_it(tmp_path) -> None:
     """Fuzz mutant 48 (a damaged 003) read after mutant 38 gave other character boxes than
     read alone: pdfium substitutes its damaged font from a cache mutant 38 had filled. A
-    worker is replaced after every PDF, so the tables no longer depend on the order."""
+    worker starts each document from a fresh pdfium, so the tables no longer depend on the order."""
     from tests.hostile import mutant_pdfs
 
     mutants = mutant_pdfs(49)

@@ -57,7 +57,7 @@ def test_a_memory_bomb_in_the_child_is_an_errors_row_under_its_limit(tmp_path) -
 
 
 def test_a_damaged_pdf_reads_the_same_whatever_the_child_read_before_it(extractor, tmp_path) -> None:
-    """Each PDF is extracted in a fork of the warm child: pdfium's font state never carries
+    """Each document starts from a fresh pdfium in the warm child: its font state never carries
     over (fuzz mutant 48 read after mutant 38 gave other text)."""
     from tests.hostile import mutant_pdfs
 

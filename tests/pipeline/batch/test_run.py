@@ -193,7 +193,7 @@ def test_regression_a_failure_that_may_pass_is_tried_once_more_on_the_next_run(r
                                                                               kind) -> None:
     """A WorkerDied row stuck: the next run said "carried over" and never tried again."""
     from ita_extract.pipeline.batch import run as batch_run
-    from ita_extract.pipeline.batch.unit import failure
+    from ita_extract.pipeline.batch.results import failure
 
     honest, tried = batch_run._process, []
     dies = {"000_872eaddf2db1f446.txt"}
@@ -219,7 +219,7 @@ def test_regression_a_failure_that_may_pass_is_tried_once_more_on_the_next_run(r
 
 def test_regression_a_failure_that_passes_on_its_retry_is_a_document(raw, tmp_path, monkeypatch) -> None:
     from ita_extract.pipeline.batch import run as batch_run
-    from ita_extract.pipeline.batch.unit import worker_died
+    from ita_extract.pipeline.batch.results import worker_died
 
     honest, calls = batch_run._process, []
 

@@ -1,0 +1,35 @@
+"""A document in, a `Reading` out: the ITA room's one entry (see the package's doc)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ita_extract.parsers.model import Document
+from ita_extract.pipeline.ita.accounting import Unread, unread_numbers
+from ita_extract.pipeline.ita.content import Content, read_content
+from ita_extract.pipeline.ita.lines import DocumentLines
+from ita_extract.pipeline.ita.metadata import Metadata, read_metadata
+from ita_extract.pipeline.ita.verification import Verdict, verify
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Everything the ITA room read in one document."""
+
+    lines: DocumentLines
+    metadata: Metadata
+    content: Content  # the findings and measures; its scores as printed, before verification
+    verdict: Verdict  # the scores with their verification, the score check, the overall score
+    unread: tuple[Unread, ...]  # the numbers that could be scores and are not score rows
+    warnings: tuple[str, ...]  # of the document: the parser's, the metadata's, the content's, the verdict's
+
+
+def read_document(document: Document) -> Reading:
+    lines = DocumentLines(document)
+    metadata = read_metadata(lines.all)
+    content = read_content(lines, metadata) if metadata.is_ita else Content()
+    verdict = verify(content.scores, metadata.assessment_year_be, document.ocr_pages)
+    # Only an ITA document's numbers are accounted for: in any other, no number is a score.
+    unread = tuple(unread_numbers(lines, content.tables, verdict.scores)) if metadata.is_ita else ()
+    warnings = (*document.warnings, *metadata.warnings, *content.warnings, *verdict.warnings)
+    return Reading(lines, metadata, content, verdict, unread, warnings)
