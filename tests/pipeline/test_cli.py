@@ -46,7 +46,8 @@ def test_version_names_code_contract_and_cache() -> None:
 # What only the workers need: the run's own process (arguments, inputs, cache, writer, report)
 # loads none of it, so it starts while the worker server loads it beside it (pipeline.batch.server).
 _WORKERS_ONLY = ("pypdfium2", "pdfplumber", "scipy", "pythainlp", "PIL", "ita_extract.parsers.pdf",
-                 "ita_extract.parsers.ocr", "ita_extract.pipeline.batch.unit", "ita_extract.pipeline.ita.reading")
+                 "ita_extract.parsers.ocr", "ita_extract.pipeline.batch.unit",
+                 "ita_extract.pipeline.ita.reading")
 
 
 def test_the_command_line_loads_nothing_only_workers_need() -> None:
