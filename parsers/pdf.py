@@ -91,6 +91,9 @@ class EmptyPDF(ParseError):
     error_type = "EmptyPDF"
 
 
+_ONE_BYTE = ctypes.create_string_buffer(b"x")
+
+
 def fresh_pdfium() -> None:
     """pdfium as it is when first loaded, for the next document. pdfium keeps font state
     between documents: a damaged or missing font is substituted from a cache that earlier
@@ -98,10 +101,16 @@ def fresh_pdfium() -> None:
     process read before it (fuzz mutant 48 read after mutant 38 gave other character boxes).
     Re-initialising the library empties that cache in 0.1 ms, where a fresh process per PDF cost
     15 ms. Every pdfium object of the process must be closed first: the run's workers call it
-    between documents (pipeline.batch.workers), never a library user's process."""
+    between documents (pipeline.batch.workers), never a library user's process.
+
+    pdfium's last error outlives the library, and some failed loads set none (a fuzzed PDF read
+    after an encrypted one said it needed a password): a load of one byte sets it to a format
+    error, so such a failure always reads as a damaged PDF."""
     pdfium_raw.FPDF_DestroyLibrary()
     pdfium_raw.FPDF_InitLibraryWithConfig(pdfium_raw.FPDF_LIBRARY_CONFIG(
         version=2, m_pUserFontPaths=None, m_pIsolate=None, m_v8EmbedderSlot=0))  # as pypdfium2 does
+    if pdfium_raw.FPDF_LoadMemDocument64(_ONE_BYTE, 1, None):
+        raise RuntimeError("pdfium opened a one-byte document")
 
 
 def parse_pdf(data: bytes, labels: NumberLabels = NO_LABELS) -> Document:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm import tqdm
 from tqdm.contrib.logging import logging_redirect_tqdm
@@ -264,18 +265,23 @@ def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> CompletedRun:
         log.info("removed temporary cache entries left by a killed run")
     retries = cache.pending_retries()
     tasks = _tasks(found, cache, options, _ocr_now_possible(previous), retries)
+    if tasks:
+        _load_the_writers_imports_while_workers_read()
     in_memory: dict[str, Rows] = {}  # results the cache could not keep (a full disk)
     timed_out: list[str] = []
     to_retry: list[str] = []
     failed_now = 0
     # Closed here, not when garbage is collected: Ctrl-C or SIGTERM stops the workers at once.
     running = Running()
-    with closing(_process(tasks, options, running)) as results, \
-            closing(_progress(results, len(tasks), options.progress, running)) as progress:
-        for task, result in progress:
-            timed_out_now = _take(task, result, found, cache, retries, in_memory, to_retry)
-            failed_now += result.error is not None
-            timed_out += [found.paths_of[task.sha256][0]] if timed_out_now else []
+    try:
+        with closing(_process(tasks, options, running)) as results, \
+                closing(_progress(results, len(tasks), options.progress, running)) as progress:
+            for task, result in progress:
+                timed_out_now = _take(task, result, found, cache, retries, in_memory, to_retry)
+                failed_now += result.error is not None
+                timed_out += [found.paths_of[task.sha256][0]] if timed_out_now else []
+    finally:
+        cache.sync()  # what a stopped run extracted is kept, durable
     for path, why in found.discovered.skipped.items():
         log.info("skipped %s: %s", source_path(path, raw_root), why)
     written = _Written()
@@ -297,6 +303,13 @@ def _run(raw_root: Path, out_dir: Path, options: RunOptions) -> CompletedRun:
     found.index.save()
     cache.drop_other_versions()
     return CompletedRun(summary)
+
+
+def _load_the_writers_imports_while_workers_read() -> None:
+    """Turning rows into Arrow arrays loads pandas (pyarrow asks whether each list is a pandas
+    object: 0.1–0.2 s), and this process waits on the worker server and the workers before it
+    writes anything: the import is made in that wait, in a thread (pyarrow's check is locked)."""
+    threading.Thread(target=pa.array, args=([],), name="ita-writer-imports", daemon=True).start()
 
 
 def _take(task: Task, result: Result, found: _Inputs, cache: ResultCache, retries: set[str],

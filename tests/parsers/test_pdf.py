@@ -270,3 +270,17 @@ def test_regression_a_damaged_pdf_read_after_another_reads_as_alone_once_pdfium_
     pdf_parser.fresh_pdfium()
     assert text_of(48) == alone
     assert leaked != alone  # the leak this guards against (pdfium 159); the reset above is what mends it
+
+
+def test_regression_a_damaged_pdf_read_after_an_encrypted_one_is_not_said_to_need_a_password() -> None:
+    """Fuzz mutant 17 fails to load without pdfium setting an error; read after an encrypted
+    PDF it inherited "Incorrect password" and became EncryptedPDF (CorruptPDF read first)."""
+    from tests.hostile import DEV_PDFS, encrypted_pdf, mutant_pdfs
+
+    damaged = mutant_pdfs(18)[17]
+    with pytest.raises(pdf_parser.EncryptedPDF):
+        pdf_parser.fresh_pdfium()
+        parse_pdf(encrypted_pdf(DEV_PDFS[0]))
+    pdf_parser.fresh_pdfium()
+    with pytest.raises(pdf_parser.CorruptPDF):
+        parse_pdf(damaged)

@@ -2,6 +2,7 @@
 edited entry is extracted again with a warning, never a failed run or a wrong row."""
 
 import datetime as dt
+import os
 import pickle
 import shutil
 from pathlib import Path
@@ -203,3 +204,57 @@ def test_regression_an_entry_holding_another_documents_errors_row_is_a_miss(tmp_
     assert cache.get("ab" * 32) is None
     cache.put("ee" * 32, {"errors": [error]})
     assert cache.get("ee" * 32) == {"errors": [error]}
+
+
+def test_the_modules_making_rows_are_remembered_for_the_same_sources(tmp_path, monkeypatch) -> None:
+    """The search for the modules making rows (60 ms of the command's start-up) runs once for
+    the package's sources; the key is the same with the memo, without it, and with a memo that
+    is not ours."""
+    from ita_extract.pipeline.batch import cache as cache_module
+    from ita_extract.pipeline.batch.fingerprint import code_fingerprint
+
+    expected = code_fingerprint()[:12]
+    assert ResultCache(tmp_path).key.endswith(expected)
+    memo = tmp_path / ".cache" / "modules.memo"
+    assert "ita_extract.pipeline.batch.unit" in memo.read_text("utf-8")
+
+    def no_search(*_):
+        raise AssertionError("searched again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(cache_module, "modules_making_rows", no_search)
+        cache_module.cache_key.cache_clear()
+        assert ResultCache(tmp_path).key.endswith(expected)
+    for planted in ('{"sources": "other", "modules": ["ita_extract"]}', "[1, 2]", "{", '{"modules": 3}'):
+        memo.write_text(planted, "utf-8")
+        cache_module.cache_key.cache_clear()
+        assert ResultCache(tmp_path).key.endswith(expected)
+    memo.unlink()
+    os.mkfifo(memo)  # never opened for a blocking read
+    cache_module.cache_key.cache_clear()
+    assert ResultCache(tmp_path).key.endswith(expected)
+
+
+def test_entries_are_synced_in_groups_and_when_the_extraction_ends(tmp_path, monkeypatch) -> None:
+    """One sync of the file system per SYNC_EVERY entries (and at the end), not one per entry."""
+    from ita_extract.pipeline.batch import cache as cache_module
+
+    synced: list[Path] = []
+    monkeypatch.setattr(cache_module, "sync_file_system", synced.append)
+    monkeypatch.setattr(cache_module, "SYNC_EVERY", 2)
+    monkeypatch.setattr(cache_module, "SYNC_SECONDS", 1e9)  # by count only, whatever the machine's speed
+    cache = ResultCache(tmp_path)
+    for n in range(3):
+        assert cache.put(f"{n:02d}" * 32, {"documents": []})
+    assert len(synced) == 1
+    cache.sync()
+    cache.sync()  # nothing new: no sync
+    assert len(synced) == 2 and synced[0] == tmp_path / ".cache"
+    assert all(cache.get(f"{n:02d}" * 32) == {"documents": []} for n in range(3))
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("000_872eaddf2db1f446.txt", "002_21007bcb3eecaeca.txt", "003_803e91d9ccdb16cf.txt"):
+        shutil.copy(RAW / name, raw / name)
+    monkeypatch.setattr(cache_module, "SYNC_EVERY", 64)
+    run(raw, tmp_path / "out", RunOptions(workers=1))
+    assert len(synced) == 3  # the run's three entries, synced once when the extraction ended

@@ -93,7 +93,7 @@ def test_force_and_a_new_code_version_extract_everything_again(raw, tmp_path, mo
     run(raw, out)
     assert run(raw, out, RunOptions(force=True)).manifest["inputs"]["extracted"] == 3
     old_key = json.loads((out / "manifest.json").read_text("utf-8"))["cache_key"]
-    monkeypatch.setattr("ita_extract.pipeline.batch.cache.cache_key", lambda: "9.9.9-next")
+    monkeypatch.setattr("ita_extract.pipeline.batch.cache.cache_key", lambda *_: "9.9.9-next")
     manifest = run(raw, out).manifest
     assert manifest["inputs"]["extracted"] == 3 and manifest["cache_key"] == "9.9.9-next"
     assert not (out / ".cache" / old_key).exists()  # results nobody can reuse are dropped
