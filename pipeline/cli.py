@@ -10,32 +10,18 @@ import signal
 import sys
 from pathlib import Path
 
-from ita_extract.pipeline.batch.cache import ResultCache
+# Only what describes the command: `--help` loads no pipeline (the run, the writer, pyarrow and the
+# exports are loaded by the command that needs them, below).
 from ita_extract.pipeline.batch.inputs import DEFAULT_MAX_DEPTH, DEFAULT_MAX_MB, printable
-from ita_extract.pipeline.batch.run import (
+from ita_extract.pipeline.batch.options import (
     DEFAULT_TIME_LIMIT,
     EXIT_RUN_FAILED,
     EXIT_USAGE,
     MEMORY_MB_BOUNDS,
     RunOptions,
-    raw_inside_output,
-    run,
 )
-from ita_extract.pipeline.dataset.counts import count_run
-from ita_extract.pipeline.dataset.dictionary import data_dictionary
-from ita_extract.pipeline.dataset.export import FORMATS, export, stale_exports, views
-from ita_extract.pipeline.dataset.report import write_report
-from ita_extract.pipeline.dataset.store import (
-    DEFAULT_KEEP_RUNS,
-    MANIFEST,
-    REPORT,
-    NoRun,
-    OutputFolderError,
-    OutputLocked,
-    current_run,
-    output_lock,
-    run_tables,
-)
+from ita_extract.pipeline.dataset.export_catalog import FORMATS, views
+from ita_extract.pipeline.dataset.layout import DEFAULT_KEEP_RUNS, MANIFEST, REPORT
 from ita_extract.pipeline.entry import version_line
 
 log = logging.getLogger(__name__)
@@ -200,6 +186,8 @@ def _fail(message: str, code: int, exc: BaseException | None = None) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "schema":
+        from ita_extract.pipeline.dataset.dictionary import data_dictionary
+
         text = data_dictionary()
         if args.write:
             args.write.write_text(text, encoding="utf-8")
@@ -210,6 +198,15 @@ def main(argv: list[str] | None = None) -> int:
         _logging(False, None)
         return _report(args.out) if args.command == "report" else _export(args.out, args.format)
     _logging(args.quiet, args.log_file)
+    return _extract(args)
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from ita_extract.pipeline.batch.cache import ResultCache
+    from ita_extract.pipeline.batch.run import run
+    from ita_extract.pipeline.dataset.export import stale_exports
+    from ita_extract.pipeline.dataset.store import OutputFolderError, OutputLocked
+
     problem = _usage_problem(args)
     if problem:
         return _fail(problem, EXIT_USAGE)
@@ -244,6 +241,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _usage_problem(args: argparse.Namespace) -> str | None:
+    from ita_extract.pipeline.batch.run import raw_inside_output
+
     if not args.raw.exists():
         return f"raw input not found (a folder or a file): {args.raw}"
     if args.out.exists() and not args.out.is_dir():
@@ -257,6 +256,9 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
 
 
 def _print_summary(out_dir: Path, manifest: dict) -> None:
+    from ita_extract.pipeline.dataset.counts import count_run
+    from ita_extract.pipeline.dataset.store import current_run
+
     folder = current_run(out_dir) or out_dir
     inputs = manifest["inputs"]
     for line in count_run(folder, manifest).lines():
@@ -267,6 +269,9 @@ def _print_summary(out_dir: Path, manifest: dict) -> None:
 
 
 def _report(out_dir: Path) -> int:
+    from ita_extract.pipeline.dataset.report import write_report
+    from ita_extract.pipeline.dataset.store import NoRun, OutputLocked, output_lock, run_tables
+
     try:
         folder = run_tables(out_dir)
         manifest = json.loads((folder / MANIFEST).read_text("utf-8"))
@@ -283,6 +288,9 @@ def _report(out_dir: Path) -> int:
 
 
 def _export(out_dir: Path, formats: list[str], quiet: bool = False) -> int:
+    from ita_extract.pipeline.dataset.export import export
+    from ita_extract.pipeline.dataset.store import NoRun, OutputLocked, output_lock
+
     try:
         with output_lock(out_dir):
             for fmt in dict.fromkeys(formats):

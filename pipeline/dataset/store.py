@@ -25,15 +25,16 @@ from pathlib import Path
 from typing import Any
 
 from ita_extract.pipeline.dataset.checksums import sha256_file
+from ita_extract.pipeline.dataset.layout import CURRENT as CURRENT
+from ita_extract.pipeline.dataset.layout import DEFAULT_KEEP_RUNS as DEFAULT_KEEP_RUNS
+from ita_extract.pipeline.dataset.layout import MANIFEST as MANIFEST
+from ita_extract.pipeline.dataset.layout import REPORT as REPORT
+from ita_extract.pipeline.dataset.layout import RUNS as RUNS
 from ita_extract.pipeline.dataset.lookups import PREFIX as LOOKUP_PREFIX
 from ita_extract.pipeline.dataset.lookups import lookup_names
 from ita_extract.pipeline.dataset.schema import TABLES
 
-MANIFEST = "manifest.json"
-REPORT = "report.html"
 Finish = Callable[[Path, dict[str, Any]], None]  # (staged run folder, its manifest) → more files in it
-RUNS, CURRENT = "runs", "current"
-DEFAULT_KEEP_RUNS = 2  # the current run and the one before it, which readers may still be in
 _NEW, _RUN_NAME = ".new-", re.compile(r"run-(\d{6,})")
 _LEGACY_STAGING = ".staging"  # where the flat layout staged its tables; its journal is never replayed
 log = logging.getLogger(__name__)

@@ -238,7 +238,7 @@ def test_regression_a_failure_that_passes_on_its_retry_is_a_document(raw, tmp_pa
 
 def test_regression_the_default_memory_limit_keeps_the_workers_under_half_the_machine() -> None:
     """With 4096 MiB a worker and a worker a core, one hostile text took the tree to 8 GiB."""
-    from ita_extract.pipeline.batch.run import MEMORY_MB_BOUNDS, default_memory_mb
+    from ita_extract.pipeline.batch.options import MEMORY_MB_BOUNDS, default_memory_mb
 
     total_mb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**20
     low, high = MEMORY_MB_BOUNDS
