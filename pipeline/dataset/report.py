@@ -1,6 +1,15 @@
-"""OUT/report.html: one self-contained page (no script, no network) to see what a run found
-and how far to trust it — the run's counts, then a card per document with its score tree,
-each value's verification and the page and printed line behind it (`<details>`, on demand)."""
+"""OUT/report.html and OUT/report/: what a run found and how far to trust it, nothing fetched
+from the network.
+
+report.html is the overview: the run's counts, every organisation × year with its overall score
+(coloured by grade, disagreements marked; a search box and filters, by a few lines of script),
+the documents that disagree, the files that are not ITA documents. Each organisation has a page
+of its own in report/ (`<org_id>.html`, documents without an organisation in
+`no-organisation.html`): its overall scores by year as a chart, what its documents agree and
+disagree on, its measures and findings as text, and a card per document with its score tree,
+each value's verification and the page and printed line behind it (each printed source once per
+document, on demand). A browser loads one organisation's sources when its page is opened, so the
+overview stays small at thousands of documents."""
 
 from __future__ import annotations
 
@@ -8,6 +17,7 @@ import html
 import logging
 import os
 import re
+import shutil
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,12 +26,12 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from ita_extract.pipeline.dataset.counts import RunCounts, count_run
+from ita_extract.pipeline.dataset.layout import REPORT, REPORT_PAGES
 from ita_extract.pipeline.dataset.schema import warning_meanings
-from ita_extract.pipeline.dataset.store import REPORT
 from ita_extract.pipeline.ita import knowledge
 from ita_extract.pipeline.ita.framework import tools
 from ita_extract.pipeline.ita.verification.arithmetic import expected
-from ita_extract.pipeline.ita.verification.grades import grade_for
+from ita_extract.pipeline.ita.verification.grades import grade_for, pass_mark
 from ita_extract.pipeline.ita.warnings import failed_rule, kind_of
 
 log = logging.getLogger(__name__)
@@ -40,6 +50,28 @@ text-align:left;vertical-align:top}th{background:#f3f3f3}td.num{text-align:right
 .warn{color:#9a6700}.muted{color:#666}
 .g-AA,.g-A{background:#dafbe1}.g-B,.g-C{background:#fff8c5}.g-D,.g-E,.g-F{background:#ffebe9}
 td.conflict-status{outline:2px solid #cf222e}
+.filters{margin:.5rem 0}.filters input,.filters select{margin-right:.6rem}
+.chart text{fill:#333}.chart .axis{stroke:#999}.chart .grid{stroke:#eee}
+.text-list li{margin:.25rem 0}
+"""
+NO_ORGANISATION = "no-organisation"  # the page of the documents whose organisation was not read
+_SAFE_NAME = re.compile(r"[A-Za-z0-9_-]+")
+# The overview's filters: rows shown where every filter matches (a year, a status or a
+# verification matches a row that has a cell with it).
+_FILTER_SCRIPT = """
+function itaFilter(){
+  const q=document.getElementById('q').value.trim().toLowerCase();
+  const y=document.getElementById('year').value, st=document.getElementById('status').value,
+        v=document.getElementById('verification').value;
+  let shown=0;
+  for(const row of document.querySelectorAll('table.overview tr[data-text]')){
+    const cells=[...row.querySelectorAll('td[data-year]')].filter(c=>(!y||c.dataset.year===y)
+      &&(!st||c.dataset.status===st)&&(!v||c.dataset.verification===v));
+    const ok=(!q||row.dataset.text.includes(q))&&(!(y||st||v)||cells.length>0);
+    row.hidden=!ok; shown+=ok;
+  }
+  document.getElementById('shown').textContent=shown;
+}
 """
 
 
@@ -47,10 +79,11 @@ def write_report(folder: Path, manifest: dict[str, Any]) -> None:
     """Write `folder/report.html` from the run's tables in `folder`. A report that cannot be
     made is a page saying why, never a failed run: the tables are what matter."""
     try:
-        text = render(folder, manifest)
+        text, pages = render(folder, manifest)
     except Exception as exc:  # noqa: BLE001 — the tables are written; the report must not undo the run
         log.warning("report.html could not be made: %s: %s", type(exc).__name__, exc)
-        text = _page("ita-extract report", [f"<p>The report could not be made: {_e(exc)}</p>"])
+        text, pages = _page("ita-extract report", [f"<p>The report could not be made: {_e(exc)}</p>"]), {}
+    _write_pages(folder / REPORT_PAGES, pages)
     path = folder / REPORT
     temporary = path.with_name(f".{REPORT}.{os.getpid()}")
     temporary.write_text(text, "utf-8")
@@ -59,48 +92,164 @@ def write_report(folder: Path, manifest: dict[str, Any]) -> None:
     os.replace(temporary, path)
 
 
-def render(folder: Path, manifest: dict[str, Any]) -> str:
+def _write_pages(pages_dir: Path, pages: dict[str, str]) -> None:
+    """The organisation pages, swapped in whole: written into a new folder, which then takes
+    the old one's place (a reader never sees half of them)."""
+    staged = pages_dir.with_name(f".{pages_dir.name}.new-{os.getpid()}")
+    shutil.rmtree(staged, ignore_errors=True)
+    staged.mkdir()
+    for name, text in pages.items():
+        (staged / name).write_text(text, "utf-8")
+    old = pages_dir.with_name(f".{pages_dir.name}.old-{os.getpid()}")
+    if pages_dir.is_dir() and not pages_dir.is_symlink():
+        os.rename(pages_dir, old)
+    elif pages_dir.is_symlink() or pages_dir.exists():
+        pages_dir.unlink()
+    os.rename(staged, pages_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def render(folder: Path, manifest: dict[str, Any]) -> tuple[str, dict[str, str]]:
+    """The overview page, and the organisation pages by file name."""
     counts = count_run(folder, manifest)
-    wanted = {"scores": None, "measures": ["doc_id"], "findings": ["doc_id", "kind"], "unread": None}
+    wanted = {"scores": None, "measures": None, "findings": None, "unread": None}
     tables = {name: _by_doc(folder / f"{name}.parquet", columns) for name, columns in wanted.items()}
     documents = sorted(pq.read_table(folder / "documents.parquet").to_pylist(),
                        key=lambda d: (d["org_name"] or "\uffff", d["source_path"]))
     errors = pq.read_table(folder / "errors.parquet").to_pylist()
-    body = [f"<h1>ita-extract report</h1><p class=muted>{_e(manifest.get('finished_at', ''))} · code "
-            f"{_e(manifest.get('parser_version', ''))} · contract {_e(manifest.get('contract_version', ''))}"
-            f" · raw {_e(manifest.get('raw_root', ''))}</p>",
-            _run_section(counts, errors), _overview(folder), _disagreements(folder, documents),
-            "<h2>Documents</h2>"]
+    panel = pq.read_table(folder / "panel.parquet").to_pylist()
+    organisations = {row["org_id"]: row
+                     for row in pq.read_table(folder / "organisations.parquet").to_pylist()}
     editions: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for doc in documents:
         if doc["doc_type"] != "unknown":
             editions[doc["edition_id"] or doc["doc_id"]].append(doc)
+    cards: dict[str, list[tuple[dict[str, Any], str]]] = defaultdict(list)  # page → (document, card)
     for copies in editions.values():
         shown = max(copies, key=lambda d: (len(tables["scores"].get(d["doc_id"], [])), _FORMAT_RANK.get(
             d["text_source"], 0), d["source_path"]))  # the copy that read best; the others listed in it
-        body.append(_card(shown, tables, [d for d in copies if d is not shown]))
-    body.append(_not_ita([doc for doc in documents if doc["doc_type"] == "unknown"]))
-    return _page("ita-extract report", body)
+        cards[_page_name(shown["org_id"])].append(
+            (shown, _card(shown, tables, [d for d in copies if d is not shown])))
+    pages = {f"{name}.html": _organisation_page(name, organisations.get(name), cards[name], panel, tables)
+             for name in sorted(cards)}
+    body = [f"<h1>ita-extract report</h1><p class=muted>{_e(manifest.get('finished_at', ''))} · code "
+            f"{_e(manifest.get('parser_version', ''))} · contract {_e(manifest.get('contract_version', ''))}"
+            f" · raw {_e(manifest.get('raw_root', ''))}</p>",
+            _run_section(counts, errors), _overview(panel, organisations, cards),
+            _disagreements(panel, organisations, documents),
+            _not_ita([doc for doc in documents if doc["doc_type"] == "unknown"])]
+    return _page("ita-extract report", body, script=_FILTER_SCRIPT), pages
+
+
+def _organisation_page(name: str, organisation: dict[str, Any] | None,
+                       cards: list[tuple[dict[str, Any], str]], panel: list[dict[str, Any]],
+                       tables: dict[str, dict[str, list[dict[str, Any]]]]) -> str:
+    """One organisation: who it is, its overall score by year, what its documents agree and
+    disagree on, its measures and findings as text, and a card per document."""
+    title = organisation["org_name"] if organisation else "Documents whose organisation was not read"
+    body = [f"<p><a href='../{REPORT}'>← overview</a></p><h1>{_e(title)}</h1>"]
+    if organisation:
+        meta = [("type", organisation["org_type"]), ("district", organisation["district"]),
+                ("province", organisation["province"]), ("documents", len(cards)),
+                ("names printed", "; ".join(organisation["name_variants"] or []))]
+        body.append("<table class=meta>" + "".join(f"<tr><td>{label}</td><td>{_e(_text(value))}</td></tr>"
+                                                   for label, value in meta if value) + "</table>")
+        mine = [row for row in panel if row["org_id"] == name]
+        body += [_overall_chart(mine), _panel_table(mine, {d["doc_id"]: d["source_path"] for d, _ in cards})]
+    shown = [doc for doc, _ in cards]
+    body += [_measures_text(shown, tables["measures"]), _findings_text(shown, tables["findings"]),
+             f"<h2>Documents ({len(cards)})</h2>", *(card for _, card in cards)]
+    return _page(f"{title} — ita-extract report", body)
+
+
+def _panel_table(rows: list[dict[str, Any]], paths: dict[str, str]) -> str:
+    """Every score the organisation's documents print, one row per subject and year: the value
+    the panel keeps, whether the documents agree, and every value where they do not."""
+    if not rows:
+        return ""
+    ordered = sorted(rows, key=lambda r: (-(r["score_year_be"] or 0), r["level"] != "overall",
+                                          _tree_order(r)))
+    body = []
+    for row in ordered:
+        name, depth = _score_name(row)
+        values = ", ".join(f"{v:.2f}" for v in row["values"]) if row["status"] == "conflict" else ""
+        sources = "; ".join(paths.get(d, d) for d in row["doc_ids"])
+        body.append(f"<tr><td>{_e(_text(row['score_year_be']))}</td><td class=l{depth}>{_e(name)}</td>"
+                    f"<td class=num>{row['score']:.2f}</td><td class='{_e(row['status'])}'>"
+                    f"{_e(row['status'])}</td><td>{_e(values)}</td>"
+                    f"<td class={_e(row['verification'])}>{_e(row['verification'])}</td>"
+                    f"<td class=muted>{_e(sources)}</td></tr>")
+    return ("<h2>Scores by year</h2><p class=muted>What the organisation's documents print, one row "
+            "per score and year: the value kept, whether the documents agree (agreed, single, conflict: "
+            "every value listed), the best verification among them, the files.</p><table><tr><th>year</th>"
+            "<th>score</th><th>value</th><th>documents</th><th>values</th><th>verification</th><th>files</th>"
+            f"</tr>{''.join(body)}</table>")
+
+
+def _areas() -> dict[int, str]:
+    return {int(row["area"]): row["name"] for row in knowledge.rows("issue_areas")}
+
+
+def _measures_text(documents: list[dict[str, Any]], measures: dict[str, list[dict[str, Any]]]) -> str:
+    """The measures of the organisation's documents as text, by analysis area: title, steps,
+    who is responsible, when, and the items they answer."""
+    rows = [m for doc in documents for m in measures.get(doc["doc_id"], [])]
+    if not rows:
+        return ""
+    areas = _areas()
+    parts = [f"<h2>Measures ({len(rows)})</h2>"]
+    for area in sorted({m["issue_area"] or 0 for m in rows}):
+        parts.append(f"<h3>{_e(areas.get(area, 'no analysis area'))}</h3><ul class=text-list>")
+        for m in (m for m in rows if (m["issue_area"] or 0) == area):
+            details = [("steps", "; ".join(m["steps"] or [])),
+                       ("responsible", "; ".join(m["responsible"] or [])),
+                       ("when", m["timeframe_raw"]), ("status", m["status"]),
+                       ("items", ", ".join(m["item_codes"] or [])), ("year", m["plan_year_be"])]
+            said = " · ".join(f"<span class=muted>{label}:</span> {_e(_text(value))}"
+                              for label, value in details if value)
+            parts.append(f"<li><b>{_e(m['title'] or '')}</b><br>{said}</li>")
+        parts.append("</ul>")
+    return "\n".join(parts)
+
+
+def _findings_text(documents: list[dict[str, Any]], findings: dict[str, list[dict[str, Any]]]) -> str:
+    """The findings and recommendations of the organisation's documents as text, by analysis area."""
+    rows = [f for doc in documents for f in findings.get(doc["doc_id"], [])]
+    if not rows:
+        return ""
+    areas = _areas()
+    parts = [f"<h2>Findings and recommendations ({len(rows)})</h2>"]
+    for area in sorted({f["issue_area"] or 0 for f in rows}):
+        parts.append(f"<h3>{_e(areas.get(area, 'no analysis area'))}</h3><ul class=text-list>")
+        parts += [f"<li><span class=muted>{_e(f['kind'])}"
+                  + (f" ({_e(', '.join(f['item_codes']))})" if f["item_codes"] else "")
+                  + f":</span> {_e(f['text'])}</li>" for f in rows if (f["issue_area"] or 0) == area]
+        parts.append("</ul>")
+    return "\n".join(parts)
+
+
+def _page_name(org_id: str | None) -> str:
+    """The file name (without .html) of an organisation's page: its id, which the writer makes
+    of hex digits (anything else, or none, goes to the page of documents without one)."""
+    return org_id if org_id and _SAFE_NAME.fullmatch(org_id) else NO_ORGANISATION
 
 
 # Which copy of one document the report shows when its scores tie: typed text over a text layer over OCR.
 _FORMAT_RANK = {"plain_text": 3, "text_layer": 2, "mixed": 1, "ocr": 0}
 
 
-def _overview(folder: Path) -> str:
+def _overview(panel: list[dict[str, Any]], organisations: dict[str, dict[str, Any]],
+              cards: dict[str, list[tuple[dict[str, Any], str]]]) -> str:
     """Organisations × years: each organisation's overall score per year as the panel agrees on
-    it, coloured by its grade; a value documents disagree on is outlined and marked."""
-    overall = [row for row in pq.read_table(folder / "panel.parquet").to_pylist()
-               if row["level"] == "overall" and row["score_year_be"] is not None]
-    if not overall:
-        return ""
-    named = pq.read_table(folder / "organisations.parquet", columns=["org_id", "org_name", "province"])
-    organisations = {row["org_id"]: row for row in named.to_pylist()}
+    it, coloured by its grade; a value documents disagree on is outlined and marked. Every
+    organisation with an ITA document has a row (empty where no document gives an overall
+    score), its name linking to its page; a search box and filters show the rows that match."""
+    overall = [row for row in panel if row["level"] == "overall" and row["score_year_be"] is not None]
     years = sorted({row["score_year_be"] for row in overall})
     cells = {(row["org_id"], row["score_year_be"]): row for row in overall}
-    order = sorted({row["org_id"] for row in overall},
-                   key=lambda o: (organisations.get(o, {}).get("province") or "",
-                                  _org_name(organisations, o)))
+    named = [name for name in cards if name != NO_ORGANISATION]
+    order = sorted(named, key=lambda o: (organisations.get(o, {}).get("province") or "",
+                                         _org_name(organisations, o)))
     head = "".join(f"<th>{year}</th>" for year in years)
     rows = []
     for org in order:
@@ -113,15 +262,33 @@ def _overview(folder: Path) -> str:
             grade = grade_for(row["score"]) or ""
             flag = " conflict-status" if row["status"] == "conflict" else ""
             mark = " ≠" if row["status"] == "conflict" else ""
-            tds.append(f"<td class='num g-{grade}{flag}' title='{_e(row['status'])}, {row['n_documents']} "
-                       f"document(s), {_e(row['verification'])}'>{row['score']:.2f}{mark}</td>")
+            tds.append(f"<td class='num g-{grade}{flag}' data-year={year} data-status={_e(row['status'])} "
+                       f"data-verification={_e(row['verification'])} title='{_e(row['status'])}, "
+                       f"{row['n_documents']} document(s), {_e(row['verification'])}'>"
+                       f"{row['score']:.2f}{mark}</td>")
         province = organisations.get(org, {}).get("province") or ""
         name = _org_name(organisations, org)
-        rows.append(f"<tr><td>{_e(name)}</td><td>{_e(province)}</td>{''.join(tds)}</tr>")
+        text = f"{name} {province}".lower()
+        rows.append(f"<tr data-text='{_e(text)}'><td><a href='{REPORT_PAGES}/{org}.html'>{_e(name)}</a></td>"
+                    f"<td>{_e(province)}</td>{''.join(tds)}</tr>")
+    unnamed = ""
+    if NO_ORGANISATION in cards:
+        unnamed = (f"<p><a href='{REPORT_PAGES}/{NO_ORGANISATION}.html'>{len(cards[NO_ORGANISATION])} "
+                   "document(s) whose organisation was not read</a></p>")
+    if not rows:
+        return "<h2>Overview</h2>" + unnamed if unnamed else ""
+    options = {"year": [str(y) for y in years], "status": ["agreed", "single", "conflict"],
+               "verification": ["verified", "corrected", "unverified", "conflict"]}
+    filters = "".join(f"<select id={name} onchange=itaFilter()><option value=''>any {name}</option>"
+                      + "".join(f"<option>{_e(v)}</option>" for v in values) + "</select>"
+                      for name, values in options.items())
     return ("<h2>Overview</h2><p class=muted>Each organisation's overall score per assessment year, as "
-            "the documents agree on it (the panel), coloured by grade; ≠: documents disagree (below).</p>"
-            f"<table class=overview><tr><th>organisation</th><th>province</th>{head}</tr>"
-            f"{''.join(rows)}</table>")
+            "the documents agree on it (the panel), coloured by grade; ≠: documents disagree (below). "
+            "An organisation's name opens its page: its documents, scores, measures and findings.</p>"
+            f"<div class=filters><input id=q type=search placeholder='name or province' oninput=itaFilter()>"
+            f"{filters}<span class=muted><span id=shown>{len(rows)}</span> of {len(rows)} organisations"
+            f"</span></div><table class=overview><tr><th>organisation</th><th>province</th>{head}</tr>"
+            f"{''.join(rows)}</table>{unnamed}")
 
 
 def _org_name(organisations: dict[str, dict[str, Any]], org_id: str) -> str:
@@ -140,18 +307,16 @@ def _not_ita(documents: list[dict[str, Any]]) -> str:
             f"<ul>{rows}</ul></details>")
 
 
-def _disagreements(folder: Path, documents: list[dict[str, Any]]) -> str:
+def _disagreements(panel: list[dict[str, Any]], organisations: dict[str, dict[str, Any]],
+                   documents: list[dict[str, Any]]) -> str:
     """The panel's conflicts: subjects whose documents print different values, each named with
     the files behind it (best evidence first). The arithmetic cannot see these: it checks one
     document at a time."""
-    panel = [row for row in pq.read_table(folder / "panel.parquet").to_pylist()
-             if row["status"] == "conflict"]
-    named = pq.read_table(folder / "organisations.parquet", columns=["org_id", "org_name"]).to_pylist()
-    organisations = {row["org_id"]: row["org_name"] for row in named}
     paths = {doc["doc_id"]: doc["source_path"] for doc in documents}
-    rows = [(organisations.get(row["org_id"], row["org_id"]), row["score_year_be"], _score_name(row)[0],
+    rows = [(_org_name(organisations, row["org_id"]), row["score_year_be"], _score_name(row)[0],
              f"{row['score']:.2f}", ", ".join(f"{v:.2f}" for v in row["values"]),
-             "; ".join(paths.get(doc_id, doc_id) for doc_id in row["doc_ids"])) for row in panel]
+             "; ".join(paths.get(doc_id, doc_id) for doc_id in row["doc_ids"]))
+            for row in panel if row["status"] == "conflict"]
     if not rows:
         return ""
     header = ("organisation", "year", "score of", "kept", "values", "documents, best evidence first")
@@ -227,8 +392,10 @@ def _card(doc: dict[str, Any], tables: dict[str, dict[str, list[dict[str, Any]]]
         spans = (f"<span title='{_e(_meaning(kind_of(w), meanings))}'>{_e(w)}</span>" for w in warnings)
         parts.append("<p class=warn>Warnings: " + "; ".join(spans) + "</p>")
     if scores:
+        sources: dict[tuple[Any, str], int] = {}  # (page, printed text) → its number in this card
         parts.append(_chart(scores))
-        parts.append(_score_tree(scores, _conflicts(warnings)))
+        parts.append(_score_tree(scores, _conflicts(warnings), sources, doc["doc_id"]))
+        parts.append(_sources(sources, doc["doc_id"]))
     unread = tables["unread"].get(doc["doc_id"], [])
     if unread:
         parts.append(_unread(unread))
@@ -266,7 +433,20 @@ def _natural(code: str | None) -> tuple:
     return tuple(int(n) for n in re.findall(r"\d+", code or "")), code or ""
 
 
-def _score_tree(scores: list[dict[str, Any]], broken: dict[int, list[str]]) -> str:
+def _sources(sources: dict[tuple[Any, str], int], doc_id: str) -> str:
+    """Each printed line or table row the card's scores come from, once (a table row holds many
+    scores): on demand, numbered as the scores cite them."""
+    if not sources:
+        return ""
+    items = "".join(f"<li id='src-{_e(doc_id)}-{n}' value={n}><span class=muted>"
+                    f"{'p. ' + str(page) if page is not None else 'text'}</span> {_e(text)}</li>"
+                    for (page, text), n in sources.items())
+    return (f"<details><summary>{len(sources)} printed source(s) of these scores</summary>"
+            f"<ol>{items}</ol></details>")
+
+
+def _score_tree(scores: list[dict[str, Any]], broken: dict[int, list[str]],
+                sources: dict[tuple[Any, str], int], doc_id: str) -> str:
     """Per score year (the assessment year first): overall → tools → indicators → items."""
     by_year: dict[int | None, list[dict[str, Any]]] = defaultdict(list)
     for row in scores:
@@ -279,7 +459,7 @@ def _score_tree(scores: list[dict[str, Any]], broken: dict[int, list[str]]) -> s
         parts.append(f"<table class=scores><caption>Scores of {_e(_text(year))}</caption>"
                      "<tr><th>score</th><th>value</th><th>verification</th><th>source</th></tr>")
         trusted = {_key_of(r): r["score"] for r in rows if r["verification"] != "conflict"}
-        parts += [_score_row(r, broken.get(year or 0, []), trusted) for r in overall + rest]
+        parts += [_score_row(r, broken.get(year or 0, []), trusted, sources, doc_id) for r in overall + rest]
         parts.append("</table>")
     return "\n".join(parts)
 
@@ -298,18 +478,20 @@ def _score_name(row: dict[str, Any]) -> tuple[str, int]:
     return row["item_code"] or row["item_code_raw"] or "item", 3
 
 
-def _score_row(row: dict[str, Any], broken: list[str], values: dict[tuple, float] | None = None) -> str:
+def _score_row(row: dict[str, Any], broken: list[str], values: dict[tuple, float],
+               sources: dict[tuple[Any, str], int], doc_id: str) -> str:
     name, depth = _score_name(row)
     label = f" <span class=muted>{_e(row['label'])}</span>" if row["label"] else ""
     verification = row["verification"]
     rule = ""
     if verification == "conflict" and broken:
         rule = f"<br><small>broken: {_e('; '.join(broken))}</small>"
-        should = expected({k: v for k, v in (values or {}).items() if k != _key_of(row)}, _key_of(row))
+        should = expected({k: v for k, v in values.items() if k != _key_of(row)}, _key_of(row))
         if should is not None:
             rule += f"<br><small>expected {should:.2f} (gap {row['score'] - should:+.2f})</small>"
     page = f"p. {row['page']}" if row["page"] is not None else "text"
-    source = f"<details><summary>{page}</summary>{_e(row['source_text'] or '')}</details>"
+    number = sources.setdefault((row["page"], row["source_text"] or ""), len(sources) + 1)
+    source = f"<a href='#src-{_e(doc_id)}-{number}'>{page} [{number}]</a>"
     return (f"<tr><td class=l{depth}>{_e(name)}{label}</td><td class=num>{row['score']:.2f}</td>"
             f"<td class={verification}>{verification}{rule}</td><td>{source}</td></tr>")
 
@@ -320,8 +502,36 @@ def _key_of(row: dict[str, Any]) -> tuple:
             row["item_code"], row["score_year_be"])
 
 
+_PLOT_TOP, _PLOT_HEIGHT, _PLOT_LEFT = 10, 120, 44  # the score axis: 100 at the top, 0 at the bottom
+
+
+def _score_axis(width: int, x_title: str) -> list[str]:
+    """A chart's frame: the score axis with ticks and grid lines every 25 points, its title, the
+    baseline and the title of the categories below."""
+    parts = []
+    for tick in range(0, 101, 25):
+        y = _PLOT_TOP + _PLOT_HEIGHT - tick * _PLOT_HEIGHT / 100
+        parts.append(f"<line class=grid x1={_PLOT_LEFT} y1={y:.0f} x2={width} y2={y:.0f}/>"
+                     f"<text x={_PLOT_LEFT - 4} y={y + 3:.0f} text-anchor=end>{tick}</text>")
+    bottom = _PLOT_TOP + _PLOT_HEIGHT
+    parts += [f"<line class=axis x1={_PLOT_LEFT} y1={bottom} x2={width} y2={bottom}/>",
+              f"<line class=axis x1={_PLOT_LEFT} y1={_PLOT_TOP} x2={_PLOT_LEFT} y2={bottom}/>",
+              f"<text x=10 y={_PLOT_TOP + _PLOT_HEIGHT / 2:.0f} text-anchor=middle "
+              f"transform='rotate(-90 10 {_PLOT_TOP + _PLOT_HEIGHT / 2:.0f})'>score</text>",
+              f"<text x={(_PLOT_LEFT + width) / 2:.0f} y={bottom + 26} text-anchor=middle>"
+              f"{_e(x_title)}</text>"]
+    return parts
+
+
+def _bar(x: float, width: float, score: float, colour: str, tip: str) -> str:
+    h = max(0.0, min(score, 100.0)) * _PLOT_HEIGHT / 100
+    return (f"<rect x={x:.1f} y={_PLOT_TOP + _PLOT_HEIGHT - h:.1f} width={width:.1f} height={h:.1f} "
+            f"fill='{colour}'><title>{_e(tip)}</title></rect>")
+
+
 def _chart(scores: list[dict[str, Any]]) -> str:
-    """Indicator scores by year, a bar group per indicator, as inline SVG."""
+    """Indicator scores by year, a bar group per indicator and a colour per year (the legend
+    names them), as inline SVG."""
     values: dict[tuple[int, int], float] = {}
     for row in scores:
         if row["level"] == "indicator" and row["indicator"] and row["score_year_be"]:
@@ -330,27 +540,58 @@ def _chart(scores: list[dict[str, Any]]) -> str:
         return ""
     indicators = sorted({i for i, _ in values})
     years = sorted({y for _, y in values})[-len(_COLOURS):]
-    bar, gap, height = 10, 12, 120
+    bar, gap = 10, 12
     group = bar * len(years) + gap
-    width = 40 + group * len(indicators)
-    parts = [f"<svg class=chart role=img aria-label='indicator scores by year' width={width} "
-             f"height={height + 40} xmlns='http://www.w3.org/2000/svg' font-size='10'>",
-             f"<line x1=30 y1={height} x2={width} y2={height} stroke='#999'/>",
-             f"<text x=0 y=10>100</text><text x=8 y={height}>0</text>"]
+    width = _PLOT_LEFT + 6 + group * len(indicators)
+    bottom = _PLOT_TOP + _PLOT_HEIGHT
+    parts = [f"<svg class=chart role=img aria-label='indicator scores by year' "
+             f"width={max(width, 60 * len(years) + 50)} "
+             f"height={bottom + 50} xmlns='http://www.w3.org/2000/svg' font-size='10'>",
+             *_score_axis(width, "indicator")]
     for gi, indicator in enumerate(indicators):
-        x0 = 34 + gi * group
+        x0 = _PLOT_LEFT + 4 + gi * group
         for yi, year in enumerate(years):
             score = values.get((indicator, year))
-            if score is None:
-                continue
-            h = max(0.0, min(score, 100.0)) * height / 100
-            tip = f"indicator {indicator}, {year}: {score:.2f}"
-            parts.append(f"<rect x={x0 + yi * bar} y={height - h:.1f} width={bar - 1} height={h:.1f} "
-                         f"fill='{_COLOURS[yi]}'><title>{tip}</title></rect>")
-        parts.append(f"<text x={x0} y={height + 12}>{indicator}</text>")
-    parts += [f"<rect x={34 + i * 60} y={height + 22} width=8 height=8 fill='{_COLOURS[i]}'/>"
-              f"<text x={46 + i * 60} y={height + 30}>{year}</text>" for i, year in enumerate(years)]
+            if score is not None:
+                tip = f"indicator {indicator}, {year}: {score:.2f}"
+                parts.append(_bar(x0 + yi * bar, bar - 1, score, _COLOURS[yi], tip))
+        parts.append(f"<text x={x0 + bar * len(years) / 2:.0f} y={bottom + 12} text-anchor=middle>"
+                     f"{indicator}</text>")
+    parts += [f"<rect x={_PLOT_LEFT + i * 60} y={bottom + 34} width=8 height=8 fill='{_COLOURS[i]}'/>"
+              f"<text x={_PLOT_LEFT + 12 + i * 60} y={bottom + 42}>{year}</text>"
+              for i, year in enumerate(years)]
     parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def _overall_chart(panel: list[dict[str, Any]]) -> str:
+    """The organisation's overall score per assessment year (the panel's value), a bar per year
+    coloured by its grade and labelled with its value, the pass mark drawn across."""
+    overall = sorted((row for row in panel if row["level"] == "overall" and row["score_year_be"]),
+                     key=lambda r: r["score_year_be"])
+    if not overall:
+        return ""
+    bar, gap = 34, 16
+    width = _PLOT_LEFT + 6 + (bar + gap) * len(overall)
+    bottom = _PLOT_TOP + _PLOT_HEIGHT
+    grades = {"AA": "#1a7f37", "A": "#4ac26b", "B": "#bf8700", "C": "#d4a72c"}
+    parts = [f"<h2>Overall score by year</h2><svg class=chart role=img aria-label='overall score by year' "
+             f"width={max(width, 200)} height={bottom + 40} xmlns='http://www.w3.org/2000/svg' "
+             "font-size='10'>",
+             *_score_axis(width, "assessment year (BE)")]
+    for k, row in enumerate(overall):
+        x = _PLOT_LEFT + 6 + k * (bar + gap)
+        grade = grade_for(row["score"]) or ""
+        parts.append(_bar(x, bar, row["score"], grades.get(grade, "#cf222e"),
+                          f"{row['score_year_be']}: {row['score']:.2f} ({grade}, {row['status']})"))
+        y = _PLOT_TOP + _PLOT_HEIGHT - max(0.0, min(row["score"], 100.0)) * _PLOT_HEIGHT / 100
+        parts.append(f"<text x={x + bar / 2:.0f} y={y - 3:.0f} text-anchor=middle>{row['score']:.2f}</text>"
+                     f"<text x={x + bar / 2:.0f} y={bottom + 12} text-anchor=middle>"
+                     f"{row['score_year_be']}</text>")
+    passing = pass_mark()
+    mark = _PLOT_TOP + _PLOT_HEIGHT - passing * _PLOT_HEIGHT / 100
+    parts.append(f"<line x1={_PLOT_LEFT} y1={mark:.0f} x2={width} y2={mark:.0f} stroke='#0550ae' "
+                 f"stroke-dasharray='4 3'><title>pass mark {passing:g}</title></line></svg>")
     return "\n".join(parts)
 
 
@@ -364,7 +605,8 @@ def _e(value: Any) -> str:
     return html.escape(str(value), quote=True)
 
 
-def _page(title: str, body: list[str]) -> str:
+def _page(title: str, body: list[str], script: str = "") -> str:
+    code = f"<script>{script}</script>" if script else ""
     return ("<!DOCTYPE html>\n<html lang=th><head><meta charset=utf-8>"
-            f"<title>{_e(title)}</title><style>{_STYLE}</style></head><body>\n"
+            f"<title>{_e(title)}</title><style>{_STYLE}</style>{code}</head><body>\n"
             + "\n".join(body) + "\n</body></html>\n")

@@ -29,6 +29,7 @@ from ita_extract.pipeline.dataset.layout import CURRENT as CURRENT
 from ita_extract.pipeline.dataset.layout import DEFAULT_KEEP_RUNS as DEFAULT_KEEP_RUNS
 from ita_extract.pipeline.dataset.layout import MANIFEST as MANIFEST
 from ita_extract.pipeline.dataset.layout import REPORT as REPORT
+from ita_extract.pipeline.dataset.layout import REPORT_PAGES as REPORT_PAGES
 from ita_extract.pipeline.dataset.layout import RUNS as RUNS
 from ita_extract.pipeline.dataset.lookups import PREFIX as LOOKUP_PREFIX
 from ita_extract.pipeline.dataset.lookups import lookup_names
@@ -81,8 +82,9 @@ class OutputFolderError(RuntimeError):
 
 
 def published_names() -> list[str]:
-    """The files a reader finds in OUT: each a link through `current`."""
-    return [*output_names(), MANIFEST, REPORT]
+    """The files (and the report's folder of pages) a reader finds in OUT: each a link through
+    `current`."""
+    return [*output_names(), MANIFEST, REPORT, REPORT_PAGES]
 
 
 def output_names() -> list[str]:

@@ -28,3 +28,8 @@ def stated_grade_agrees(stated: str, score: float) -> bool:
             if label == stated:
                 return _in_band(score, low, high)
     return True
+
+
+def pass_mark() -> float:
+    """The lowest passing score: the bottom of the band the Thai label ผ่าน (pass) names."""
+    return next(low for label, low, _ in _bands("thai") if label == "ผ่าน")

@@ -1,4 +1,5 @@
-"""OUT/report.html: written by every run, rebuilt by `ita-extract report`, read in a real browser."""
+"""OUT/report.html and OUT/report/ (a page per organisation): written by every run, rebuilt by
+`ita-extract report`, read in a real browser."""
 
 from __future__ import annotations
 
@@ -36,15 +37,77 @@ def dev_run(tmp_path_factory) -> Path:
     return out
 
 
-def _text(out: Path) -> str:
+def _index(out: Path) -> str:
     return (out / "report.html").read_text("utf-8")
 
 
-def test_every_run_writes_a_self_contained_report(dev_run) -> None:
-    page = _text(dev_run)
+def _pages(out: Path) -> dict[str, str]:
+    return {path.name: path.read_text("utf-8") for path in sorted((out / "report").glob("*.html"))}
+
+
+def _text(out: Path) -> str:
+    """The overview and every organisation's page."""
+    return "\n".join([_index(out), *_pages(out).values()])
+
+
+def test_every_run_writes_a_report_that_fetches_nothing(dev_run) -> None:
     assert (dev_run / "report.html").resolve().parent == current_run(dev_run)
-    assert not re.search(r"(?:src|href)\s*=\s*['\"]?(?:https?:)?//", page)  # nothing fetched
-    assert "<script" not in page
+    assert (dev_run / "report").resolve().parent == current_run(dev_run)
+    for page in [_index(dev_run), *_pages(dev_run).values()]:
+        assert not re.search(r"(?:src|href)\s*=\s*['\"]?(?:https?:)?//", page)  # nothing fetched
+        assert not re.search(r"<script[^>]*\ssrc", page)  # the filters' few lines are in the page
+
+
+def test_the_overview_links_a_page_per_organisation_with_its_documents(dev_run) -> None:
+    """Issue 27: one page of every card did not scale (52.9 MB at 5,000 documents); each
+    organisation's documents and sources are on its own page, opened from the overview."""
+    index, pages = _index(dev_run), _pages(dev_run)
+    organisations = pd.read_parquet(dev_run / "organisations.parquet")
+    documents = pd.read_parquet(dev_run / "documents.parquet").query("doc_type != 'unknown'")
+    for org in organisations.itertuples():
+        assert f"href='report/{org.org_id}.html'>{html.escape(org.org_name)}</a>" in index
+        page = pages[f"{org.org_id}.html"]
+        assert "<a href='../report.html'>← overview</a>" in page
+        assert f"<h1>{html.escape(org.org_name)}</h1>" in page
+        mine = documents[documents["org_id"] == org.org_id]
+        assert page.count("<section class=doc") == mine["edition_id"].fillna(mine["doc_id"]).nunique()
+    assert "<section class=doc" not in index
+    assert set(pages) <= {f"{o}.html" for o in organisations["org_id"]} | {"no-organisation.html"}
+
+
+def test_an_organisation_page_gives_its_measures_and_findings_as_text(dev_run) -> None:
+    """Issue 27: measures and findings appeared only as counts."""
+    measures = pd.read_parquet(dev_run / "measures.parquet")
+    findings = pd.read_parquet(dev_run / "findings.parquet")
+    assert len(measures) and len(findings)
+    pages = _pages(dev_run)
+    for row in measures.itertuples():
+        page = html.unescape(pages[f"{row.org_id}.html"])
+        assert row.title in page and all(step in page for step in row.steps)
+    for row in findings.itertuples():
+        assert row.text in html.unescape(pages[f"{row.org_id}.html"])
+    assert "การให้บริการและระบบ E-Service</h3>" in html.unescape("".join(pages.values()))  # by analysis area
+
+
+def test_charts_have_axes_titles_and_a_legend(dev_run) -> None:
+    """Issue 27: bars had no labels; the only axis marks were 0 and 100."""
+    text = _text(dev_run)
+    chart = text[text.index("aria-label='overall score by year'"):]
+    chart = chart[:chart.index("</svg>")]
+    assert all(f">{tick}</text>" in chart for tick in (0, 25, 50, 75, 100))
+    assert ">score</text>" in chart and ">assessment year (BE)</text>" in chart and "pass mark 85" in chart
+    indicators = text[text.index("aria-label='indicator scores by year'"):]
+    indicators = indicators[:indicators.index("</svg>")]
+    assert ">indicator</text>" in indicators
+    assert re.search(r"<rect [^>]*/><text [^>]*>25\d\d</text>", indicators)  # the legend names each year
+
+
+def test_the_overview_can_be_searched_and_filtered(dev_run) -> None:
+    index = _index(dev_run)
+    for control in ("id=q type=search", "<select id=year", "<select id=status", "<select id=verification"):
+        assert control in index
+    assert re.search(r"<tr data-text='[^']*ตราด'>", index)  # name and province, lower-cased, searched
+    assert "data-status=single" in index or "data-status=agreed" in index
 
 
 def test_the_report_shows_each_document_and_its_scores(dev_run) -> None:
@@ -82,10 +145,18 @@ def test_a_conflict_shows_the_value_its_rule_expects_and_the_gap(dev_run) -> Non
     assert f"expected {should:.2f} (gap {96.20 - should:+.2f})" in page
 
 
-def test_the_source_behind_a_value_is_on_demand(dev_run) -> None:
+def test_the_source_behind_a_value_is_on_demand_and_printed_once(dev_run) -> None:
+    """Issue 27: 77 % of a 5,000-document report was source text, a table's text repeated for
+    each of its scores; each printed source is listed once per document, cited by number."""
     scores = pd.read_parquet(dev_run / "scores.parquet")
-    row = scores[scores["level"] == "overall"].iloc[0]
-    assert f"<details><summary>text</summary>{html.escape(row.source_text)}</details>" in _text(dev_run)
+    text = _text(dev_run)
+    for row in scores.itertuples():
+        listed = re.search(rf"<li id='src-{row.doc_id}-(\d+)' value=\d+><span class=muted>text</span> "
+                           + re.escape(html.escape(row.source_text)) + "</li>", text)
+        assert listed, row
+        assert f"<a href='#src-{row.doc_id}-{listed[1]}'>text [{listed[1]}]</a>" in text
+    for doc_id, group in scores.groupby("doc_id"):
+        assert text.count(f"<li id='src-{doc_id}-") == group["source_text"].nunique()
 
 
 def test_report_command_rebuilds_it(dev_run) -> None:
@@ -116,14 +187,28 @@ def test_chromium_renders_every_organisation_and_score(dev_run) -> None:
     documents = pd.read_parquet(dev_run / "documents.parquet")
     for org in documents["org_name"].dropna():
         assert org in dom
+    shown_pages = [_dom(dev_run / "report" / name) for name in _pages(dev_run)]
     for score in pd.read_parquet(dev_run / "scores.parquet")["score"]:
-        assert f"{score:.2f}" in dom
-    assert dom.count("<section class=\"doc\"") == len(documents.query("doc_type != 'unknown'"))
+        assert any(f"{score:.2f}" in page for page in shown_pages)
+    assert sum(page.count("<section class=\"doc\"") for page in shown_pages) == \
+        len(documents.query("doc_type != 'unknown'"))
+
+
+def _dom(path: Path) -> str:
+    assert CHROMIUM is not None
+    with tempfile.TemporaryDirectory() as profile:
+        shown = subprocess.run(
+            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={profile}", "--dump-dom", path.resolve().as_uri()],
+            capture_output=True, text=True, timeout=120)
+    assert shown.returncode == 0, shown.stderr[-2000:]
+    return html.unescape(shown.stdout)
 
 
 def test_the_overview_grid_gives_each_organisation_its_overall_score_by_year(dev_run) -> None:
     """Issue 27: the report was a list of cards, with no overview."""
-    page = html.unescape(_text(dev_run))
+    page = html.unescape(_index(dev_run))
     overview = page[page.index("<h2>Overview</h2>"):page.index("</table>", page.index("<h2>Overview</h2>"))]
     panel = pd.read_parquet(dev_run / "panel.parquet").query("level == 'overall'")
     organisations = pd.read_parquet(dev_run / "organisations.parquet").set_index("org_id")["org_name"]
