@@ -38,8 +38,14 @@ log = logging.getLogger(__name__)
 _LEVEL_ORDER = {"tool": 0, "indicator": 1, "sub_indicator": 2, "item": 3}
 _COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#b07aa1")
 
+# The report's own Thai font (scripts/make_report_font.py; its licence beside it), copied into
+# the report's folder: Thai is drawn on a machine without a Thai font. A file beside the pages,
+# not one copy per page: 19 KB once instead of 8 MB at 5,000 documents.
+FONT = Path(__file__).parent / "data" / "report-thai.woff2"
+FONT_LICENSE = FONT.with_suffix(".LICENSE")
 _STYLE = """
-body{font-family:"Noto Sans Thai",Loma,Garuda,sans-serif;margin:1.5rem;color:#222;max-width:75rem}
+@font-face{font-family:"ITA Thai";src:url("FONT_URL") format("woff2")}
+body{font-family:"ITA Thai","Noto Sans Thai",Loma,Garuda,sans-serif;margin:1.5rem;color:#222;max-width:75rem}
 h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}h3{font-size:1.05rem;margin:.2rem 0}
 table{border-collapse:collapse;margin:.4rem 0}td,th{border:1px solid #ccc;padding:.15rem .4rem;
 text-align:left;vertical-align:top}th{background:#f3f3f3}td.num{text-align:right;font-variant-numeric:tabular-nums}
@@ -82,7 +88,8 @@ def write_report(folder: Path, manifest: dict[str, Any]) -> None:
         text, pages = render(folder, manifest)
     except Exception as exc:  # noqa: BLE001 — the tables are written; the report must not undo the run
         log.warning("report.html could not be made: %s: %s", type(exc).__name__, exc)
-        text, pages = _page("ita-extract report", [f"<p>The report could not be made: {_e(exc)}</p>"]), {}
+        failed = [f"<p>The report could not be made: {_e(exc)}</p>"]
+        text, pages = _page("ita-extract report", failed, folder=f"{REPORT_PAGES}/"), {}
     _write_pages(folder / REPORT_PAGES, pages)
     path = folder / REPORT
     temporary = path.with_name(f".{REPORT}.{os.getpid()}")
@@ -100,6 +107,8 @@ def _write_pages(pages_dir: Path, pages: dict[str, str]) -> None:
     staged.mkdir()
     for name, text in pages.items():
         (staged / name).write_text(text, "utf-8")
+    shutil.copyfile(FONT, staged / FONT.name)
+    shutil.copyfile(FONT_LICENSE, staged / FONT_LICENSE.name)
     old = pages_dir.with_name(f".{pages_dir.name}.old-{os.getpid()}")
     if pages_dir.is_dir() and not pages_dir.is_symlink():
         os.rename(pages_dir, old)
@@ -135,10 +144,10 @@ def render(folder: Path, manifest: dict[str, Any]) -> tuple[str, dict[str, str]]
     body = [f"<h1>ita-extract report</h1><p class=muted>{_e(manifest.get('finished_at', ''))} · code "
             f"{_e(manifest.get('parser_version', ''))} · contract {_e(manifest.get('contract_version', ''))}"
             f" · raw {_e(manifest.get('raw_root', ''))}</p>",
-            _run_section(counts, errors), _overview(panel, organisations, cards),
-            _disagreements(panel, organisations, documents),
+            _run_counts(counts), _overview(panel, organisations, cards),
+            _disagreements(panel, organisations, documents), _run_details(counts, errors),
             _not_ita([doc for doc in documents if doc["doc_type"] == "unknown"])]
-    return _page("ita-extract report", body, script=_FILTER_SCRIPT), pages
+    return _page("ita-extract report", body, script=_FILTER_SCRIPT, folder=f"{REPORT_PAGES}/"), pages
 
 
 def _organisation_page(name: str, organisation: dict[str, Any] | None,
@@ -192,19 +201,32 @@ def _areas() -> dict[int, str]:
 
 def _measures_text(documents: list[dict[str, Any]], measures: dict[str, list[dict[str, Any]]]) -> str:
     """The measures of the organisation's documents as text, by analysis area: title, steps,
-    who is responsible, when, and the items they answer."""
+    who is responsible, when, and the items they answer. A measure printed alike in several
+    documents (a plan and its report, one year's plan copied into the next) is listed once, with
+    the years and the number of documents that print it."""
     rows = [m for doc in documents for m in measures.get(doc["doc_id"], [])]
     if not rows:
         return ""
+    seen: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
+    for m in rows:
+        key = (m["issue_area"] or 0, m["title"] or "", tuple(m["steps"] or ()),
+               tuple(m["responsible"] or ()), m["timeframe_raw"], m["status"], tuple(m["item_codes"] or ()))
+        seen[key].append(m)
     areas = _areas()
-    parts = [f"<h2>Measures ({len(rows)})</h2>"]
-    for area in sorted({m["issue_area"] or 0 for m in rows}):
+    parts = [f"<h2>Measures ({len(seen)} distinct, {len(rows)} printed)</h2>"]
+    for area in sorted({key[0] for key in seen}):
         parts.append(f"<h3>{_e(areas.get(area, 'no analysis area'))}</h3><ul class=text-list>")
-        for m in (m for m in rows if (m["issue_area"] or 0) == area):
+        for key, copies in seen.items():
+            if key[0] != area:
+                continue
+            m = copies[0]
+            years = ", ".join(str(y) for y in sorted({c["plan_year_be"] for c in copies
+                                                       if c["plan_year_be"]}))
             details = [("steps", "; ".join(m["steps"] or [])),
                        ("responsible", "; ".join(m["responsible"] or [])),
                        ("when", m["timeframe_raw"]), ("status", m["status"]),
-                       ("items", ", ".join(m["item_codes"] or [])), ("year", m["plan_year_be"])]
+                       ("items", ", ".join(m["item_codes"] or [])), ("plan years", years),
+                       ("documents", len({c["doc_id"] for c in copies}))]
             said = " · ".join(f"<span class=muted>{label}:</span> {_e(_text(value))}"
                               for label, value in details if value)
             parts.append(f"<li><b>{_e(m['title'] or '')}</b><br>{said}</li>")
@@ -213,17 +235,25 @@ def _measures_text(documents: list[dict[str, Any]], measures: dict[str, list[dic
 
 
 def _findings_text(documents: list[dict[str, Any]], findings: dict[str, list[dict[str, Any]]]) -> str:
-    """The findings and recommendations of the organisation's documents as text, by analysis area."""
+    """The findings and recommendations of the organisation's documents as text, by analysis
+    area; one printed alike by several documents is listed once, with their years."""
     rows = [f for doc in documents for f in findings.get(doc["doc_id"], [])]
     if not rows:
         return ""
+    seen: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
+    for f in rows:
+        seen[(f["issue_area"] or 0, f["kind"], f["text"], tuple(f["item_codes"] or ()))].append(f)
     areas = _areas()
-    parts = [f"<h2>Findings and recommendations ({len(rows)})</h2>"]
-    for area in sorted({f["issue_area"] or 0 for f in rows}):
+    parts = [f"<h2>Findings and recommendations ({len(seen)} distinct, {len(rows)} printed)</h2>"]
+    for area in sorted({key[0] for key in seen}):
         parts.append(f"<h3>{_e(areas.get(area, 'no analysis area'))}</h3><ul class=text-list>")
-        parts += [f"<li><span class=muted>{_e(f['kind'])}"
-                  + (f" ({_e(', '.join(f['item_codes']))})" if f["item_codes"] else "")
-                  + f":</span> {_e(f['text'])}</li>" for f in rows if (f["issue_area"] or 0) == area]
+        for (where, kind, text, codes), copies in seen.items():
+            if where != area:
+                continue
+            years = ", ".join(str(y) for y in sorted({c["assessment_year_be"] for c in copies
+                                                       if c["assessment_year_be"]}))
+            label = kind + (f" ({', '.join(codes)})" if codes else "") + (f", {years}" if years else "")
+            parts.append(f"<li><span class=muted>{_e(label)}:</span> {_e(text)}</li>")
         parts.append("</ul>")
     return "\n".join(parts)
 
@@ -332,14 +362,19 @@ def _by_doc(path: Path, columns: list[str] | None) -> dict[str, list[dict[str, A
     return grouped
 
 
-def _run_section(counts: RunCounts, errors: list[dict[str, Any]]) -> str:
+def _run_counts(counts: RunCounts) -> str:
+    return "\n".join(["<h2>Run</h2><table class=run>",
+                      *(f"<tr><th>{label}</th><td class=num>{value}</td></tr>" for label, value in (
+                          ("inputs seen", counts.seen), ("ITA documents", counts.ita),
+                          ("not ITA documents", counts.not_ita), ("failed", counts.failed),
+                          ("skipped", len(counts.skipped)))),
+                      "</table>"])
+
+
+def _run_details(counts: RunCounts, errors: list[dict[str, Any]]) -> str:
+    """The run's warnings by kind, its failed and skipped files (below the overview)."""
     meanings = warning_meanings()
-    parts = ["<h2>Run</h2><table class=run>",
-             *(f"<tr><th>{label}</th><td class=num>{value}</td></tr>" for label, value in (
-                 ("inputs seen", counts.seen), ("ITA documents", counts.ita),
-                 ("not ITA documents", counts.not_ita), ("failed", counts.failed),
-                 ("skipped", len(counts.skipped)))),
-             "</table>"]
+    parts = []
     if counts.warnings:
         parts.append("<h3>Warnings by kind</h3>" + _table(
             ("warning", "documents", "meaning"),
@@ -511,11 +546,11 @@ def _score_axis(width: int, x_title: str) -> list[str]:
     parts = []
     for tick in range(0, 101, 25):
         y = _PLOT_TOP + _PLOT_HEIGHT - tick * _PLOT_HEIGHT / 100
-        parts.append(f"<line class=grid x1={_PLOT_LEFT} y1={y:.0f} x2={width} y2={y:.0f}/>"
+        parts.append(f"<line class=grid x1={_PLOT_LEFT} y1={y:.0f} x2={width} y2={y:.0f} />"
                      f"<text x={_PLOT_LEFT - 4} y={y + 3:.0f} text-anchor=end>{tick}</text>")
     bottom = _PLOT_TOP + _PLOT_HEIGHT
-    parts += [f"<line class=axis x1={_PLOT_LEFT} y1={bottom} x2={width} y2={bottom}/>",
-              f"<line class=axis x1={_PLOT_LEFT} y1={_PLOT_TOP} x2={_PLOT_LEFT} y2={bottom}/>",
+    parts += [f"<line class=axis x1={_PLOT_LEFT} y1={bottom} x2={width} y2={bottom} />",
+              f"<line class=axis x1={_PLOT_LEFT} y1={_PLOT_TOP} x2={_PLOT_LEFT} y2={bottom} />",
               f"<text x=10 y={_PLOT_TOP + _PLOT_HEIGHT / 2:.0f} text-anchor=middle "
               f"transform='rotate(-90 10 {_PLOT_TOP + _PLOT_HEIGHT / 2:.0f})'>score</text>",
               f"<text x={(_PLOT_LEFT + width) / 2:.0f} y={bottom + 26} text-anchor=middle>"
@@ -605,8 +640,10 @@ def _e(value: Any) -> str:
     return html.escape(str(value), quote=True)
 
 
-def _page(title: str, body: list[str], script: str = "") -> str:
+def _page(title: str, body: list[str], script: str = "", folder: str = "") -> str:
+    """A page; `folder`: where the report's pages (and its font) are, seen from this one."""
     code = f"<script>{script}</script>" if script else ""
+    style = _STYLE.replace("FONT_URL", f"{folder}{FONT.name}")
     return ("<!DOCTYPE html>\n<html lang=th><head><meta charset=utf-8>"
-            f"<title>{_e(title)}</title><style>{_STYLE}</style>{code}</head><body>\n"
+            f"<title>{_e(title)}</title><style>{style}</style>{code}</head><body>\n"
             + "\n".join(body) + "\n</body></html>\n")

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 import subprocess
@@ -99,6 +100,8 @@ def test_charts_have_axes_titles_and_a_legend(dev_run) -> None:
     indicators = text[text.index("aria-label='indicator scores by year'"):]
     indicators = indicators[:indicators.index("</svg>")]
     assert ">indicator</text>" in indicators
+    for svg in (chart, indicators):  # an unquoted value before `/>` swallows the slash: the rest nests
+        assert not re.search(r"=[^'\"\s>]+/>", svg)
     assert re.search(r"<rect [^>]*/><text [^>]*>25\d\d</text>", indicators)  # the legend names each year
 
 
@@ -236,3 +239,62 @@ def test_one_document_in_several_formats_is_one_card(tmp_path) -> None:
     page = html.unescape(_text(out))
     assert page.count("<section class=doc") == 1
     assert f"also read from: {DEV_TEXTS[1].stem}" in page
+
+
+# A machine without a Thai font: fontconfig given one Latin font. (Given none at all, this
+# Chromium draws no text whatever the page asks for, at random: a test of nothing.)
+LATIN_FONTS = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+               Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")]
+LATIN_FONT = next((font for font in LATIN_FONTS if font.is_file()), None)
+
+
+def _screenshot(page: Path, png: Path, fonts: Path) -> None:
+    """`page` as headless Chromium draws it when fontconfig knows only the fonts in `fonts`."""
+    assert CHROMIUM is not None
+    config = fonts.parent / "fonts.conf"
+    config.write_text(f"<?xml version='1.0'?><fontconfig><dir>{fonts}</dir>"
+                      f"<cachedir>{fonts.parent / 'cache'}</cachedir></fontconfig>", "utf-8")
+    with tempfile.TemporaryDirectory() as profile:
+        done = subprocess.run(
+            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
+             f"--user-data-dir={profile}", "--window-size=900,700", "--virtual-time-budget=5000",
+             f"--screenshot={png}", page.resolve().as_uri()],
+            capture_output=True, text=True, timeout=120, env={**os.environ, "FONTCONFIG_FILE": str(config)})
+    assert done.returncode == 0 and png.exists(), done.stderr[-2000:]
+
+
+def _grey(png: Path, box: tuple[int, int, int, int]) -> list[int]:
+    """The grey levels of `box` (left, top, right, bottom) of the screenshot."""
+    from PIL import Image
+
+    with Image.open(png) as image:
+        return list(image.convert("L").crop(box).tobytes())
+
+
+@pytest.mark.skipif(CHROMIUM is None or LATIN_FONT is None,
+                    reason="Chromium and a Latin font (DejaVu or Liberation) are needed")
+def test_thai_is_drawn_on_a_machine_without_a_thai_font(dev_run, tmp_path) -> None:
+    """Issue 27: Thai rendered as empty boxes where no Thai font is installed, and the browser
+    test read the DOM, which cannot see it. The report brings its font: on a machine with a
+    Latin font only, the organisation's Thai name (the page's heading) is drawn in glyphs, where
+    the same page without the report's font draws a row of empty boxes."""
+    assert LATIN_FONT is not None
+    fonts = tmp_path / "latin-only" / "fonts"
+    fonts.mkdir(parents=True)
+    shutil.copy(LATIN_FONT, fonts)
+    copy = tmp_path / "report"
+    shutil.copytree((dev_run / "report").resolve(), copy)
+    shutil.copy((dev_run / "report.html").resolve(), tmp_path / "report.html")
+    name = next(n for n in _pages(dev_run) if n != "no-organisation.html")
+    shots = {"page": (copy / name, (0, 50, 900, 110)),  # the heading, below the link to the overview
+             "overview": (tmp_path / "report.html", (0, 0, 900, 700))}
+    for shot, (page, _) in shots.items():
+        _screenshot(page, tmp_path / f"{shot}.png", fonts)
+    (copy / "report-thai.woff2").unlink()
+    for shot, (page, _) in shots.items():
+        _screenshot(page, tmp_path / f"{shot}-tofu.png", fonts)
+    for shot, (_, box) in shots.items():
+        drawn, tofu = _grey(tmp_path / f"{shot}.png", box), _grey(tmp_path / f"{shot}-tofu.png", box)
+        ink = sum(value < 128 for value in drawn)
+        changed = sum(abs(a - b) > 64 for a, b in zip(drawn, tofu, strict=True))
+        assert ink > 500 and changed > ink / 2, (shot, ink, changed)
