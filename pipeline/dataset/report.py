@@ -427,7 +427,7 @@ def _card(doc: dict[str, Any], tables: dict[str, dict[str, list[dict[str, Any]]]
         spans = (f"<span title='{_e(_meaning(kind_of(w), meanings))}'>{_e(w)}</span>" for w in warnings)
         parts.append("<p class=warn>Warnings: " + "; ".join(spans) + "</p>")
     if scores:
-        sources: dict[tuple[Any, str], int] = {}  # (page, printed text) → its number in this card
+        sources: dict[tuple[Any, Any, str], int] = {}  # (page, printed text) → its number in this card
         parts.append(_chart(scores))
         parts.append(_score_tree(scores, _conflicts(warnings), sources, doc["doc_id"]))
         parts.append(_sources(sources, doc["doc_id"]))
@@ -468,20 +468,27 @@ def _natural(code: str | None) -> tuple:
     return tuple(int(n) for n in re.findall(r"\d+", code or "")), code or ""
 
 
-def _sources(sources: dict[tuple[Any, str], int], doc_id: str) -> str:
+def _sources(sources: dict[tuple[Any, Any, str], int], doc_id: str) -> str:
     """Each printed line or table row the card's scores come from, once (a table row holds many
     scores): on demand, numbered as the scores cite them."""
     if not sources:
         return ""
     items = "".join(f"<li id='src-{_e(doc_id)}-{n}' value={n}><span class=muted>"
-                    f"{'p. ' + str(page) if page is not None else 'text'}</span> {_e(text)}</li>"
-                    for (page, text), n in sources.items())
+                    f"{_place(page, line)}</span> {_e(text)}</li>"
+                    for (page, line, text), n in sources.items())
     return (f"<details><summary>{len(sources)} printed source(s) of these scores</summary>"
             f"<ol>{items}</ol></details>")
 
 
+def _place(page: int | None, line: int | None) -> str:
+    """Where a printed source stands: `p. 3, line 12` in a PDF, `line 12` in a text dump."""
+    where = [f"p. {page}"] if page is not None else []
+    where += [f"line {line}"] if line is not None else []
+    return ", ".join(where) or "text"
+
+
 def _score_tree(scores: list[dict[str, Any]], broken: dict[int, list[str]],
-                sources: dict[tuple[Any, str], int], doc_id: str) -> str:
+                sources: dict[tuple[Any, Any, str], int], doc_id: str) -> str:
     """Per score year (the assessment year first): overall → tools → indicators → items."""
     by_year: dict[int | None, list[dict[str, Any]]] = defaultdict(list)
     for row in scores:
@@ -514,7 +521,7 @@ def _score_name(row: dict[str, Any]) -> tuple[str, int]:
 
 
 def _score_row(row: dict[str, Any], broken: list[str], values: dict[tuple, float],
-               sources: dict[tuple[Any, str], int], doc_id: str) -> str:
+               sources: dict[tuple[Any, Any, str], int], doc_id: str) -> str:
     name, depth = _score_name(row)
     label = f" <span class=muted>{_e(row['label'])}</span>" if row["label"] else ""
     verification = row["verification"]
@@ -524,9 +531,8 @@ def _score_row(row: dict[str, Any], broken: list[str], values: dict[tuple, float
         should = expected({k: v for k, v in values.items() if k != _key_of(row)}, _key_of(row))
         if should is not None:
             rule += f"<br><small>expected {should:.2f} (gap {row['score'] - should:+.2f})</small>"
-    page = f"p. {row['page']}" if row["page"] is not None else "text"
-    number = sources.setdefault((row["page"], row["source_text"] or ""), len(sources) + 1)
-    source = f"<a href='#src-{_e(doc_id)}-{number}'>{page} [{number}]</a>"
+    number = sources.setdefault((row["page"], row["line"], row["source_text"] or ""), len(sources) + 1)
+    source = f"<a href='#src-{_e(doc_id)}-{number}'>{_place(row['page'], row['line'])} [{number}]</a>"
     return (f"<tr><td class=l{depth}>{_e(name)}{label}</td><td class=num>{row['score']:.2f}</td>"
             f"<td class={verification}>{verification}{rule}</td><td>{source}</td></tr>")
 

@@ -99,6 +99,7 @@ def _score_row(doc_id: str, score: Score, meta: Metadata, on_pages: bool) -> Row
         "label": subject.label,
         "score": score.score,
         "page": _page_of(score.line, on_pages),
+        "line": score.line.line,
         "source_text": score.line.text,
         "verification": score.verification,
     }
@@ -117,6 +118,7 @@ def _finding_row(doc_id: str, ordinal: int, finding: Finding, meta: Metadata, on
         "item_codes": finding.item_codes,
         "text": finding.text,
         "page": _page_of(finding.line, on_pages),
+        "line": finding.line.line,
         "source_text": finding.line.text,
     }
 
@@ -145,6 +147,7 @@ def _measure_row(doc_id: str, ordinal: int, measure: Measure, reading: Reading, 
         "status": measure.status,
         "result": measure.result,
         "page": _page_of(line, on_pages),
+        "line": line.line,
         "source_text": line.text,
     }
 

@@ -7,7 +7,7 @@ writer's validation are all derived from `TABLES`.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -113,6 +113,8 @@ SOURCE_PATH = F("source_path", "string", "Path relative to the raw root, forward
 DOC_ID = F("doc_id", "string", "First 16 hex chars of the SHA-256 of the file bytes.", False)
 PAGE = F("page", "int32", "1-based page the row was read from (null for text input).")
 SOURCE_TEXT = F("source_text", "string", "The table row or sentence the row was read from.")
+LINE = F("line", "int32", "1-based line the row was read from: on its page for a PDF, in the file for a "
+         "text dump (a table row is one line; a measure of several rows, its first).")
 ASSESSMENT_YEAR = F("assessment_year_be", "int16",
                     "ITA fiscal year (Buddhist Era) whose results the document discusses.")
 PLAN_YEAR = F("plan_year_be", "int16", "Fiscal year (BE) the measures are for, when stated.")
@@ -213,6 +215,7 @@ SCORES = Table(
         F("label", "string", "Indicator name or item question/title, repaired Thai."),
         F("score", "float64", "0–100.", False, SCORE_BOUNDS),
         PAGE,
+        LINE,
         SOURCE_TEXT,
         F("verification", "string", "`verified`, `unverified`, `conflict` or `corrected` (see Verification).",
           False),
@@ -237,6 +240,7 @@ FINDINGS = Table(
         ITEM_CODES,
         F("text", "string", "Repaired Thai text."),
         PAGE,
+        LINE,
         SOURCE_TEXT,
         ORG_ID,
         ORG_NAME,
@@ -273,6 +277,7 @@ MEASURES = Table(
         F("status", "string", "`done`, `in_progress`, `not_started` from ticked boxes; null if none."),
         F("result", "string", "สรุปผล / ผลลัพธ์ / ความก้าวหน้า."),
         PAGE,
+        LINE,
         SOURCE_TEXT,
         ORG_ID,
         ORG_NAME,
@@ -304,8 +309,8 @@ UNREAD = Table(
     (
         DOC_ID,
         PAGE,
-        F("line", "int32", "1-based line of the number: on its page for a PDF, in the file for a text "
-          "dump (a table row is one line).", False),
+        replace(LINE, description="1-based line of the number: on its page for a PDF, in the file for a "
+                "text dump (a table row is one line).", nullable=False),
         F("number", "string", "The number as printed (Arabic digits).", False),
         F("context", "string", "The line or table row it stands in (cells tab-separated).", False),
     ),

@@ -21,7 +21,7 @@ LOOKUP_FILES = {f"lookup_{name}.parquet" for name in (
     "org_types", "units", "error_types", "warnings", "enumerations")}
 OUTPUTS = {"documents.parquet", "pages.parquet", "scores.parquet", "findings.parquet", "measures.parquet",
            "errors.parquet", "unread.parquet", "organisations.parquet", "panel.parquet", "manifest.json",
-           "report.html"} | LOOKUP_FILES
+           "report.html", "report"} | LOOKUP_FILES
 
 
 def _cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -118,8 +118,12 @@ def test_same_input_same_output(tmp_path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
     for out in (first, second):
         assert _cli("extract", "--out", str(out), "-q").returncode == 0
-    for name in OUTPUTS - {"manifest.json", "report.html"}:  # both say when the run finished
+    for name in OUTPUTS - {"manifest.json", "report.html", "report"}:  # the first two say when it finished
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    pages = sorted(p.name for p in (first / "report").iterdir())
+    assert pages == sorted(p.name for p in (second / "report").iterdir()) and len(pages) > 2
+    for name in pages:  # an organisation's page says nothing of the run
+        assert (first / "report" / name).read_bytes() == (second / "report" / name).read_bytes(), name
 
 
 def test_quiet_run_with_a_log_file_for_cron(tmp_path) -> None:
