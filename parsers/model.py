@@ -15,6 +15,18 @@ import regex
 BlockKind = Literal["heading", "paragraph", "list", "table"]
 
 
+# A rectangle on a page: x0, top, x1, bottom in points from the page's top-left corner.
+Box = tuple[float, float, float, float]
+
+
+def union(boxes: list[Box]) -> Box | None:
+    """The smallest box holding every box (None for none)."""
+    if not boxes:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+            max(b[3] for b in boxes))
+
+
 @dataclass
 class Checkbox:
     checked: bool
@@ -57,6 +69,7 @@ class Row:
     cells: list[Cell]
     line: int  # 1-based source line of the row's first line
     page: int = 1
+    box: Box | None = None  # where a PDF's text layer prints it
 
     @property
     def texts(self) -> list[str]:
@@ -110,6 +123,7 @@ class Block:
     rows: list[Row] = field(default_factory=list)  # table body rows
     columns: list[float] = field(default_factory=list)  # left edge of each column, when laid out on a page
     header_guessed: bool = False  # the first row taken for the header, no separator row saying so
+    box: Box | None = None  # where a PDF's text layer prints its lines (prose blocks)
 
     @property
     def text(self) -> str:

@@ -30,7 +30,16 @@ from ita_extract.parsers.errors import ParseError
 from ita_extract.parsers.formats import PDF
 from ita_extract.parsers.grids import SNAP, TableGrid, grids_from_edges, path_edges
 from ita_extract.parsers.labels import NO_LABELS, NumberLabels, point_opens
-from ita_extract.parsers.model import Block, Cell, Document, Page, Row, glyph_checkboxes, repeats_header
+from ita_extract.parsers.model import (
+    Block,
+    Cell,
+    Document,
+    Page,
+    Row,
+    glyph_checkboxes,
+    repeats_header,
+    union,
+)
 from ita_extract.parsers.ocr import SCALE, ScanPage, pages_per_process, read_scans
 from ita_extract.parsers.tesseract import ocr_threads, tesseract_available
 
@@ -111,6 +120,17 @@ def fresh_pdfium() -> None:
         version=2, m_pUserFontPaths=None, m_pIsolate=None, m_v8EmbedderSlot=0))  # as pypdfium2 does
     if pdfium_raw.FPDF_LoadMemDocument64(_ONE_BYTE, 1, None):
         raise RuntimeError("pdfium opened a one-byte document")
+
+
+def page_image(data: bytes, page: int, scale: float = 2.0) -> Image.Image:
+    """Page `page` (1-based) of the PDF in `data`, drawn at `scale` pixels per point."""
+    pdf = pdfium.PdfDocument(data)
+    try:
+        if not 1 <= page <= len(pdf):
+            raise ValueError(f"the PDF has {len(pdf)} page(s), not a page {page}")
+        return pdf[page - 1].render(scale=scale).to_pil().convert("RGB")
+    finally:
+        pdf.close()
 
 
 def parse_pdf(data: bytes, labels: NumberLabels = NO_LABELS) -> Document:
@@ -587,8 +607,9 @@ def _flush(blocks: list[Block], paragraph: list[VisualLine], page: int, ordinal:
         return ordinal
     text = join_lines([line.text for line in paragraph])
     ordinal += 1
+    box = union([(line.x0, line.top, line.x1, line.bottom) for line in paragraph])
     blocks.append(Block("list" if point_opens(labels).match(text) else "paragraph", page, ordinal, ordinal,
-                        lines=[text]))
+                        lines=[text], box=box))
     return ordinal
 
 
@@ -624,7 +645,8 @@ def _table_block(grid: TableGrid, page: int, ordinal: int, labels: NumberLabels)
             left, right = (box[0], box[2]) if box else (0.0, 0.0)
             lines = cell_lines(grid.texts.get((r, c), []), left, right, labels)
             cells.append(Cell(lines, [box for line in lines for box in glyph_checkboxes(line)]))
-        rows.append(Row(cells, ordinal + r, page))  # each printed row a line of its own
+        # each printed row a line of its own, printed where its cells are
+        rows.append(Row(cells, ordinal + r, page, union([box for box in row if box])))
     header, body = rows[:1], rows[1:]
     while body and header and is_header_continuation(body[0], header[0]):
         header = [merge_header_rows([*header, body.pop(0)])]

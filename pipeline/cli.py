@@ -1,4 +1,4 @@
-"""Command line: `ita-extract extract|schema|report|export`."""
+"""Command line: `ita-extract extract|schema|report|show|export`."""
 
 from __future__ import annotations
 
@@ -108,6 +108,19 @@ def _parser() -> argparse.ArgumentParser:
                         help="the dataset: the folder a run wrote with `extract --out` (default: "
                         "data/processed)")
 
+    show = commands.add_parser(
+        "show", help="draw a page of a PDF with boxes around what its rows were read from",
+        description="Write a PNG of page PAGE of the PDF document DOC (a doc_id, or its first "
+        "characters) with a box around each line or table row its scores (red), measures (blue) "
+        "and findings (green) were read from (the tables' bbox columns). The PDF is read again from "
+        "the run's raw folder, and refused if it changed since.")
+    show.add_argument("doc", metavar="DOC", help="doc_id (or its first characters)")
+    show.add_argument("page", metavar="PAGE", type=_positive_int, help="1-based page")
+    show.add_argument("--dataset", "--out", dest="out", type=Path, default=Path("data/processed"),
+                      help="the dataset (default: data/processed)")
+    show.add_argument("--to", type=Path, metavar="FILE",
+                      help="where the PNG goes (default: DOC-pPAGE.png in the current folder)")
+
     export = commands.add_parser(
         "export", help="write the current run's tables as DuckDB, CSV, xlsx or SQLite",
         description="Written into the dataset folder. duckdb: ita.duckdb with every table, lookup "
@@ -194,8 +207,10 @@ def main(argv: list[str] | None = None) -> int:
         else:
             sys.stdout.write(text)
         return 0
-    if args.command in ("report", "export"):
+    if args.command in ("report", "export", "show"):
         _logging(False, None)
+        if args.command == "show":
+            return _show(args.out, args.doc, args.page, args.to)
         return _report(args.out) if args.command == "report" else _export(args.out, args.format)
     _logging(args.quiet, args.log_file)
     return _extract(args)
@@ -284,6 +299,23 @@ def _report(out_dir: Path) -> int:
     except OSError as exc:  # a full disk: what was written before stays whole
         return _fail(f"the report could not be written: {exc.strerror or exc}", EXIT_RUN_FAILED)
     print(f"report: {out_dir / REPORT}")
+    return 0
+
+
+def _show(out_dir: Path, doc: str, page: int, target: Path | None) -> int:
+    from ita_extract.pipeline.dataset.show import CannotShow, show
+    from ita_extract.pipeline.dataset.store import NoRun
+
+    target = target or Path(f"{doc}-p{page}.png")
+    try:
+        drawn = show(out_dir, doc, page, target)
+    except (NoRun, CannotShow) as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    except ValueError as exc:  # no such page
+        return _fail(str(exc), EXIT_USAGE)
+    except OSError as exc:
+        return _fail(f"the picture could not be written: {exc.strerror or exc}", EXIT_RUN_FAILED)
+    print(f"{target}: page {page}, {drawn} box(es)")
     return 0
 
 

@@ -476,8 +476,11 @@ def _sources(sources: dict[tuple[Any, Any, str], int], doc_id: str) -> str:
     items = "".join(f"<li id='src-{_e(doc_id)}-{n}' value={n}><span class=muted>"
                     f"{_place(page, line)}</span> {_e(text)}</li>"
                     for (page, line, text), n in sources.items())
+    on_pages = any(page is not None for page, _, _ in sources)
+    hint = (f"<p class=muted>A page with these sources boxed: <code>ita-extract show {_e(doc_id)} PAGE</code>"
+            "</p>" if on_pages else "")
     return (f"<details><summary>{len(sources)} printed source(s) of these scores</summary>"
-            f"<ol>{items}</ol></details>")
+            f"<ol>{items}</ol>{hint}</details>")
 
 
 def _place(page: int | None, line: int | None) -> str:

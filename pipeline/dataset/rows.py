@@ -30,12 +30,18 @@ def document_rows(document: Document, reading: Reading, sha256: str) -> Rows:
     doc_id = sha256[:16]
     meta, verdict = reading.metadata, reading.verdict
     on_pages = document.source_format == PDF.name
+    # Pages whose text layer was read: where a row's box is the place it is printed (an OCR'd
+    # page's boxes are on its straightened image, not the page).
+    laid_out = frozenset(p.number for p in document.pages if on_pages and p.text_source == "text_layer")
     org_id = {"org_id": meta.organisation.org_id if meta.organisation else None}
-    scores = [_score_row(doc_id, score, meta, on_pages) for score in verdict.scores if score.level != POINTS]
+    scores = [{**_score_row(doc_id, score, meta, on_pages), "bbox": _bbox(score.line, laid_out)}
+              for score in verdict.scores if score.level != POINTS]
     org = {**org_id, "org_name": meta.org_name}
-    findings = [{**_finding_row(doc_id, k, finding, meta, on_pages), **org}
+    findings = [{**_finding_row(doc_id, k, finding, meta, on_pages), "bbox": _bbox(finding.line, laid_out),
+                 **org}
                 for k, finding in enumerate(reading.content.findings, 1)]
-    measures = [{**_measure_row(doc_id, k, measure, reading, on_pages), **org}
+    measures = [{**_measure_row(doc_id, k, measure, reading, on_pages),
+                 "bbox": _bbox(measure_line(measure, reading.lines), laid_out), **org}
                 for k, measure in enumerate(reading.content.measures, 1)]
     doc_row = {**_document_row(doc_id, sha256, document, reading), **org_id}
     unread = [_unread_row(doc_id, number, on_pages) for number in reading.unread]
@@ -72,6 +78,14 @@ def _page_row(doc_id: str, page: Page, reading: Reading) -> Row:
         "damaged_after": count_damaged(text),
         "thai_word_ratio": thai_word_ratio(text),
     }
+
+
+def _bbox(line: Line, laid_out: frozenset[int]) -> list[float] | None:
+    """Where the row's line or table row is printed: [x0, top, x1, bottom] in points from the
+    page's top-left corner, on a page whose text layer was read; else None."""
+    if line.box is None or line.page not in laid_out:
+        return None
+    return [round(value, 1) for value in line.box]
 
 
 def _page_of(line: Line, on_pages: bool) -> int | None:

@@ -115,6 +115,9 @@ PAGE = F("page", "int32", "1-based page the row was read from (null for text inp
 SOURCE_TEXT = F("source_text", "string", "The table row or sentence the row was read from.")
 LINE = F("line", "int32", "1-based line the row was read from: on its page for a PDF, in the file for a "
          "text dump (a table row is one line; a measure of several rows, its first).")
+BBOX = F("bbox", "list<float64>", "Where a PDF prints the line or table row the row was read from: [x0, top, "
+         "x1, bottom] in points from the page's top-left corner (a measure of several rows: those on its "
+         "first page). Null for text dumps and OCR'd pages.")
 ASSESSMENT_YEAR = F("assessment_year_be", "int16",
                     "ITA fiscal year (Buddhist Era) whose results the document discusses.")
 PLAN_YEAR = F("plan_year_be", "int16", "Fiscal year (BE) the measures are for, when stated.")
@@ -216,6 +219,7 @@ SCORES = Table(
         F("score", "float64", "0–100.", False, SCORE_BOUNDS),
         PAGE,
         LINE,
+        BBOX,
         SOURCE_TEXT,
         F("verification", "string", "`verified`, `unverified`, `conflict` or `corrected` (see Verification).",
           False),
@@ -241,6 +245,7 @@ FINDINGS = Table(
         F("text", "string", "Repaired Thai text."),
         PAGE,
         LINE,
+        BBOX,
         SOURCE_TEXT,
         ORG_ID,
         ORG_NAME,
@@ -278,6 +283,7 @@ MEASURES = Table(
         F("result", "string", "สรุปผล / ผลลัพธ์ / ความก้าวหน้า."),
         PAGE,
         LINE,
+        BBOX,
         SOURCE_TEXT,
         ORG_ID,
         ORG_NAME,

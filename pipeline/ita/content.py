@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ita_extract.parsers.model import Block
+from ita_extract.parsers.model import Block, union
 from ita_extract.pipeline.ita.findings import Finding, prose_findings, table_findings
 from ita_extract.pipeline.ita.lines import DocumentLines, Line
 from ita_extract.pipeline.ita.measures import Measure, table_measures
@@ -66,4 +66,5 @@ def measure_line(measure: Measure, lines: DocumentLines) -> Line:
     """The printed rows a measure was read from, as one line (a row per line), at the first's place."""
     first = measure.row.source_rows[0]
     text = "\n".join(lines.of_row(row).text for row in measure.row.source_rows)
-    return Line(first.page, first.line, text, "table")
+    box = union([row.box for row in measure.row.source_rows if row.box and row.page == first.page])
+    return Line(first.page, first.line, text, "table", box)

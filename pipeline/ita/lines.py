@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ita_extract.normalizers.digits import thai_digits_to_arabic
 from ita_extract.normalizers.thai_text import repair_thai
-from ita_extract.parsers.model import Block, Document, Page, Row
+from ita_extract.parsers.model import Block, Box, Document, Page, Row
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,7 @@ class Line:
     line: int
     text: str  # repaired Thai, Arabic digits
     kind: str  # the block kind it came from
+    box: Box | None = None  # where a PDF's text layer prints it; None for text and OCR'd pages
 
 
 def repaired(text: str) -> str:
@@ -46,12 +47,12 @@ class DocumentLines:
 
     def _read(self, block: Block) -> tuple[Line, ...]:
         if block.kind != "table":
-            return tuple(Line(block.page, block.line_start + k, self._clean(text, block.page), block.kind)
-                         for k, text in enumerate(block.lines))
+            return tuple(Line(block.page, block.line_start + k, self._clean(text, block.page), block.kind,
+                              block.box) for k, text in enumerate(block.lines))
         lines = []
         for row in (*block.header, *block.rows):
             text = "\t".join(self._clean(cell.text.replace("\n", " "), row.page) for cell in row.cells)
-            line = self._of_row[id(row)] = Line(row.page, row.line, text, "table")
+            line = self._of_row[id(row)] = Line(row.page, row.line, text, "table", row.box)
             lines.append(line)
         return tuple(lines)
 

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from ita_extract.pipeline.cli import version_line
-from tests.conftest import DEV_TEXTS, ROOT
+from tests.conftest import CORPUS, DEV_TEXTS, ROOT
 from tests.stand_ins import hanging_tesseract, scanned_page, started, wait_for
 
 LOOKUP_FILES = {f"lookup_{name}.parquet" for name in (
@@ -318,3 +318,34 @@ def test_version_loads_no_pipeline() -> None:
     version, loaded = done.stdout.strip().splitlines()
     assert version == _cli("--version").stdout.strip()
     assert loaded == "[]"
+
+
+@pytest.mark.skipif(not (CORPUS / "dev").is_dir(), reason="../shared/corpus/dev is not beside the project")
+def test_show_draws_a_page_with_its_sources_boxed_and_refuses_a_changed_file(tmp_path) -> None:
+    """Issue 27: the report gave a page and a printed line, but no way to see them on the page."""
+    from PIL import Image
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    pdf = raw / "report.pdf"
+    shutil.copy(CORPUS / "dev" / "002_21007bcb3eecaeca.pdf", pdf)
+    shutil.copy(DEV_TEXTS[0], raw)
+    assert _cli("extract", "-q", "--raw", str(raw), "--out", str(out)).returncode == 0
+    documents = pd.read_parquet(out / "documents.parquet").set_index("source_path")
+    doc = documents.loc["report.pdf", "doc_id"]
+    shown = _cli("show", doc[:8], "1", "--dataset", str(out), "--to", str(tmp_path / "p1.png"))
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout == f"{tmp_path / 'p1.png'}: page 1, 2 box(es)\n"  # the overall's sentence, a measure
+    with Image.open(tmp_path / "p1.png") as image:
+        assert image.size == (1584, 1224)  # a landscape Letter page at 144 dpi
+        pixels = image.convert("RGB").tobytes()
+    red = sum(1 for k in range(0, len(pixels), 3)
+              if pixels[k] > 180 and pixels[k + 1] < 80 and pixels[k + 2] < 80)
+    assert red > 1000  # the score's box
+    text = documents.loc[DEV_TEXTS[0].name, "doc_id"]
+    assert "not a PDF" in _cli("show", text, "1", "--dataset", str(out)).stderr
+    beyond = _cli("show", doc, "99", "--dataset", str(out))
+    assert beyond.returncode == 2 and beyond.stderr == "error: the PDF has 22 page(s), not a page 99\n"
+    pdf.write_bytes(pdf.read_bytes() + b"\n%changed\n")
+    changed = _cli("show", doc, "1", "--dataset", str(out))
+    assert changed.returncode == 2 and "has changed since it was extracted" in changed.stderr
