@@ -37,9 +37,10 @@ pytestmark = [pytest.mark.slow,
 
 
 # The digests pin contract 2's tables and columns; what contract 3 adds (org_id, edition_id, and
-# n_unread, and the organisations, panel and unread tables) is tested on its own.
+# n_unread, and the organisations, panel and unread tables) and the places of rows added since
+# (line, bbox: tests/pipeline/dataset/test_rows.py) are tested on their own.
 CONTRACT_2_TABLES = ("documents", "pages", "scores", "findings", "measures")
-ADDED_IN_3 = {"org_id", "edition_id", "n_unread"}
+ADDED_IN_3 = {"org_id", "edition_id", "n_unread", "line", "bbox"}
 ADDED_IN_3_TO = {"findings": {"org_name"}, "measures": {"org_name"}}  # scores had org_name in 2
 
 
