@@ -114,7 +114,7 @@ def _score_row(doc_id: str, score: Score, meta: Metadata, on_pages: bool) -> Row
         "score": score.score,
         "page": _page_of(score.line, on_pages),
         "line": score.line.line,
-        "source_text": score.line.text,
+        "source_text": score.source or score.line.text,
         "verification": score.verification,
     }
 

@@ -112,7 +112,8 @@ SOURCE_PATH = F("source_path", "string", "Path relative to the raw root, forward
                 "recovered exactly.", False)
 DOC_ID = F("doc_id", "string", "First 16 hex chars of the SHA-256 of the file bytes.", False)
 PAGE = F("page", "int32", "1-based page the row was read from (null for text input).")
-SOURCE_TEXT = F("source_text", "string", "The table row or sentence the row was read from.")
+SOURCE_TEXT = F("source_text", "string", "What the row was read from: its sentence or line, or its table row "
+                "(cells tab-separated; a score read from a table, only its label, code and value cells).")
 LINE = F("line", "int32", "1-based line the row was read from: on its page for a PDF, in the file for a "
          "text dump (a table row is one line; a measure of several rows, its first).")
 BBOX = F("bbox", "list<float64>", "Where a PDF prints the line or table row the row was read from: [x0, top, "

@@ -116,9 +116,11 @@ def _panel_scores(table_view: TableView, row: Row, panel: _Panel, context: Subje
         owner = _column_subject(column, subject)
         if owner is not None:
             listed = owner is subject or _same_subject(owner, context)
+            own = [*(c.index for c in panel.labels), *([panel.code.index] if panel.code else []),
+                   column.index]
             scores.append(Score(owner, float(printed), line, column.year_be or assessment_year,
                                 printed=printed, place=f"{row.page}:{row.line}:{column.index}",
-                                group=group if listed else None))
+                                group=group if listed else None, source=line.cells(own)))
     return scores, context
 
 
@@ -216,7 +218,8 @@ def _year_row_scores(table_view: TableView, lines: DocumentLines,
             printed = cell_number(row.cells, column.index)
             if printed is not None:
                 scores.append(Score(subject, float(printed), line, year, printed=printed,
-                                    place=f"{row.page}:{row.line}:{column.index}"))
+                                    place=f"{row.page}:{row.line}:{column.index}",
+                                    source=line.cells([first, column.index])))
     return scores
 
 

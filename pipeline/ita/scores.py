@@ -51,6 +51,7 @@ class Score:
     group: str | None = None  # the table group (items under one category row) it was listed in
     verification: str = "unverified"
     org: Organisation | None = None  # the organisation a results list gives it to; None: the document's own
+    source: str | None = None  # its table row's cells it was read from (label, code, value); None: its line
 
     @property
     def owner(self) -> str | None:
@@ -118,7 +119,8 @@ def _score(series: _Series, number: Number, text: str, line: Line, year: int | N
     after = text[number.end:number.end + _GRADE_WINDOW]
     grade = find_stated_grade(after) if subject.level == "overall" else None
     return Score(with_item_indicator(subject, assessment_year), number.value, line, year, grade, number.text,
-                 f"{line.page}:{line.line}:{subject.start}:{column}")
+                 f"{line.page}:{line.line}:{subject.start}:{column}",
+                 source=line.cells([column]) if line.kind == "table" else None)
 
 
 def with_item_indicator(subject: Subject, assessment_year: int | None) -> Subject:
