@@ -78,3 +78,36 @@ def test_the_progress_bar_names_the_files_being_read_and_its_ticker_stops(monkey
     assert shown == ["reading long-scan.pdf", "reading long-scan.pdf", ""]  # while it is OCR'd
     assert "3/3" in screen.getvalue()
     assert not [t for t in threading.enumerate() if t.name == "ita-progress"]  # the ticker stopped
+
+
+def test_a_worker_serves_many_documents_then_a_fresh_fork_takes_over(tmp_path: Path, monkeypatch) -> None:
+    """A worker reads PDFs one after another (pdfium made fresh before each), and is replaced
+    after DOCUMENTS_PER_WORKER documents so a long run's heap stays bounded; the tables are
+    those of a run whose workers never change."""
+    import pandas as pd
+
+    from ita_extract.pipeline.batch import workers
+    from ita_extract.pipeline.batch.run import RunOptions, run
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for text in DEV_TEXTS:
+        shutil.copy(text, raw)
+    for pdf in sorted((CORPUS / "dev").glob("*[0-9a-f].pdf")):
+        shutil.copy(pdf, raw)
+    run(raw, tmp_path / "steady", RunOptions(workers=1))
+    spawned: list[int] = []
+    spawn = workers._Worker._spawn
+
+    def counted(self: workers._Worker) -> None:
+        spawn(self)
+        spawned.append(self.process.pid)
+
+    monkeypatch.setattr(workers._Worker, "_spawn", counted)
+    monkeypatch.setattr(workers, "DOCUMENTS_PER_WORKER", 2)
+    run(raw, tmp_path / "recycled", RunOptions(workers=1))
+    documents = len(DEV_TEXTS) + len(list((CORPUS / "dev").glob("*[0-9a-f].pdf")))
+    assert len(set(spawned)) == -(-documents // 2)  # one worker per two documents
+    for table in ("documents", "scores", "measures", "findings", "pages"):
+        pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "recycled" / f"{table}.parquet"),
+                                      pd.read_parquet(tmp_path / "steady" / f"{table}.parquet"))
