@@ -118,6 +118,9 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("page", metavar="PAGE", type=_positive_int, help="1-based page")
     show.add_argument("--dataset", "--out", dest="out", type=Path, default=Path("data/processed"),
                       help="the dataset (default: data/processed)")
+    show.add_argument("--line", type=_positive_int, metavar="LINE",
+                      help="only the rows read from this line of the page (the report names it), and "
+                      "only the band of the page around them")
     show.add_argument("--to", type=Path, metavar="FILE",
                       help="where the PNG goes (default: DOC-pPAGE.png in the current folder)")
 
@@ -210,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("report", "export", "show"):
         _logging(False, None)
         if args.command == "show":
-            return _show(args.out, args.doc, args.page, args.to)
+            return _show(args.out, args.doc, args.page, args.to, args.line)
         return _report(args.out) if args.command == "report" else _export(args.out, args.format)
     _logging(args.quiet, args.log_file)
     return _extract(args)
@@ -302,13 +305,13 @@ def _report(out_dir: Path) -> int:
     return 0
 
 
-def _show(out_dir: Path, doc: str, page: int, target: Path | None) -> int:
+def _show(out_dir: Path, doc: str, page: int, target: Path | None, line: int | None) -> int:
     from ita_extract.pipeline.dataset.show import CannotShow, show
     from ita_extract.pipeline.dataset.store import NoRun
 
-    target = target or Path(f"{doc}-p{page}.png")
+    target = target or Path(f"{doc}-p{page}" + (f"-l{line}" if line else "") + ".png")
     try:
-        drawn = show(out_dir, doc, page, target)
+        drawn = show(out_dir, doc, page, target, line)
     except (NoRun, CannotShow) as exc:
         return _fail(str(exc), EXIT_USAGE)
     except ValueError as exc:  # no such page

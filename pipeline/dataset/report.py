@@ -477,8 +477,8 @@ def _sources(sources: dict[tuple[Any, Any, str], int], doc_id: str) -> str:
                     f"{_place(page, line)}</span> {_e(text)}</li>"
                     for (page, line, text), n in sources.items())
     on_pages = any(page is not None for page, _, _ in sources)
-    hint = (f"<p class=muted>A page with these sources boxed: <code>ita-extract show {_e(doc_id)} PAGE</code>"
-            "</p>" if on_pages else "")
+    hint = (f"<p class=muted>See a source on its page: <code>ita-extract show {_e(doc_id)} PAGE "
+            "--line LINE</code> (without --line: the whole page, every source boxed)</p>" if on_pages else "")
     return (f"<details><summary>{len(sources)} printed source(s) of these scores</summary>"
             f"<ol>{items}</ol>{hint}</details>")
 

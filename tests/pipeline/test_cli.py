@@ -342,6 +342,15 @@ def test_show_draws_a_page_with_its_sources_boxed_and_refuses_a_changed_file(tmp
     red = sum(1 for k in range(0, len(pixels), 3)
               if pixels[k] > 180 and pixels[k + 1] < 80 and pixels[k + 2] < 80)
     assert red > 1000  # the score's box
+    overall = pd.read_parquet(out / "scores.parquet").query("doc_id == @doc and level == 'overall'").iloc[0]
+    cut = _cli("show", doc, str(overall["page"]), "--line", str(overall["line"]), "--dataset", str(out),
+               "--to", str(tmp_path / "overall.png"))
+    assert cut.returncode == 0 and cut.stdout.endswith(": page 1, 1 box(es)\n"), cut.stderr
+    with Image.open(tmp_path / "overall.png") as image:  # the band around the sentence, full width
+        top, bottom = overall["bbox"][1], overall["bbox"][3]
+        assert image.size == (1584, int(min(612, bottom + 36) * 2) - int(max(0, top - 36) * 2))
+    nothing = _cli("show", doc, "1", "--line", "999", "--dataset", str(out))
+    assert nothing.returncode == 2 and "from line 999" in nothing.stderr
     text = documents.loc[DEV_TEXTS[0].name, "doc_id"]
     assert "not a PDF" in _cli("show", text, "1", "--dataset", str(out)).stderr
     beyond = _cli("show", doc, "99", "--dataset", str(out))
