@@ -69,7 +69,7 @@ class Row:
     cells: list[Cell]
     line: int  # 1-based source line of the row's first line
     page: int = 1
-    box: Box | None = None  # where a PDF's text layer prints it
+    box: Box | None = None  # where a PDF's text layer prints it (None for text and OCR'd pages)
 
     @property
     def texts(self) -> list[str]:

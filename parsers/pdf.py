@@ -358,7 +358,9 @@ def _fill_scanned_page(page: Page, scan: ScanPage, labels: NumberLabels) -> None
             for row in (*block.header, *block.rows):
                 row.page = page.number
         placed.append((top, blocks))
-    placed += [(grid.bbox[1], [_table_block(grid, page.number, 0, labels)]) for grid in scan.grids]
+    # A scan's grid is measured on the straightened image, not the page: its rows get no box.
+    placed += [(grid.bbox[1], [_table_block(grid, page.number, 0, labels, on_page=False)])
+               for grid in scan.grids]
     placed.sort(key=lambda item: item[0])
     page.blocks = [block for _, blocks in placed for block in blocks]
     line = 1  # an OCR'd page's lines are numbered as they are read: each paragraph line, each row
@@ -637,7 +639,8 @@ def cell_lines(lines: list[str] | list[tuple[str, float]], left: float = 0.0, ri
     return [line.rstrip() for line in out]
 
 
-def _table_block(grid: TableGrid, page: int, ordinal: int, labels: NumberLabels) -> Block:
+def _table_block(grid: TableGrid, page: int, ordinal: int, labels: NumberLabels,
+                 on_page: bool = True) -> Block:
     rows = []
     for r, row in enumerate(grid.rows):
         cells = []
@@ -646,7 +649,7 @@ def _table_block(grid: TableGrid, page: int, ordinal: int, labels: NumberLabels)
             lines = cell_lines(grid.texts.get((r, c), []), left, right, labels)
             cells.append(Cell(lines, [box for line in lines for box in glyph_checkboxes(line)]))
         # each printed row a line of its own, printed where its cells are
-        rows.append(Row(cells, ordinal + r, page, union([box for box in row if box])))
+        rows.append(Row(cells, ordinal + r, page, union([box for box in row if box]) if on_page else None))
     header, body = rows[:1], rows[1:]
     while body and header and is_header_continuation(body[0], header[0]):
         header = [merge_header_rows([*header, body.pop(0)])]

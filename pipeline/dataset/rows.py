@@ -30,18 +30,12 @@ def document_rows(document: Document, reading: Reading, sha256: str) -> Rows:
     doc_id = sha256[:16]
     meta, verdict = reading.metadata, reading.verdict
     on_pages = document.source_format == PDF.name
-    # Pages whose text layer was read: where a row's box is the place it is printed (an OCR'd
-    # page's boxes are on its straightened image, not the page).
-    laid_out = frozenset(p.number for p in document.pages if on_pages and p.text_source == "text_layer")
     org_id = {"org_id": meta.organisation.org_id if meta.organisation else None}
-    scores = [{**_score_row(doc_id, score, meta, on_pages), "bbox": _bbox(score.line, laid_out)}
-              for score in verdict.scores if score.level != POINTS]
+    scores = [_score_row(doc_id, score, meta, on_pages) for score in verdict.scores if score.level != POINTS]
     org = {**org_id, "org_name": meta.org_name}
-    findings = [{**_finding_row(doc_id, k, finding, meta, on_pages), "bbox": _bbox(finding.line, laid_out),
-                 **org}
+    findings = [{**_finding_row(doc_id, k, finding, meta, on_pages), **org}
                 for k, finding in enumerate(reading.content.findings, 1)]
-    measures = [{**_measure_row(doc_id, k, measure, reading, on_pages),
-                 "bbox": _bbox(measure_line(measure, reading.lines), laid_out), **org}
+    measures = [{**_measure_row(doc_id, k, measure, reading, on_pages), **org}
                 for k, measure in enumerate(reading.content.measures, 1)]
     doc_row = {**_document_row(doc_id, sha256, document, reading), **org_id}
     unread = [_unread_row(doc_id, number, on_pages) for number in reading.unread]
@@ -80,12 +74,10 @@ def _page_row(doc_id: str, page: Page, reading: Reading) -> Row:
     }
 
 
-def _bbox(line: Line, laid_out: frozenset[int]) -> list[float] | None:
+def _bbox(line: Line) -> list[float] | None:
     """Where the row's line or table row is printed: [x0, top, x1, bottom] in points from the
-    page's top-left corner, on a page whose text layer was read; else None."""
-    if line.box is None or line.page not in laid_out:
-        return None
-    return [round(value, 1) for value in line.box]
+    page's top-left corner, as the PDF parser placed it (text and OCR'd pages: None)."""
+    return [round(value, 1) for value in line.box] if line.box else None
 
 
 def _page_of(line: Line, on_pages: bool) -> int | None:
@@ -114,6 +106,7 @@ def _score_row(doc_id: str, score: Score, meta: Metadata, on_pages: bool) -> Row
         "score": score.score,
         "page": _page_of(score.line, on_pages),
         "line": score.line.line,
+        "bbox": _bbox(score.line),
         "source_text": score.source or score.line.text,
         "verification": score.verification,
     }
@@ -133,6 +126,7 @@ def _finding_row(doc_id: str, ordinal: int, finding: Finding, meta: Metadata, on
         "text": finding.text,
         "page": _page_of(finding.line, on_pages),
         "line": finding.line.line,
+        "bbox": _bbox(finding.line),
         "source_text": finding.line.text,
     }
 
@@ -162,6 +156,7 @@ def _measure_row(doc_id: str, ordinal: int, measure: Measure, reading: Reading, 
         "result": measure.result,
         "page": _page_of(line, on_pages),
         "line": line.line,
+        "bbox": _bbox(line),
         "source_text": line.text,
     }
 

@@ -17,7 +17,7 @@ class Line:
     line: int
     text: str  # repaired Thai, Arabic digits
     kind: str  # the block kind it came from
-    box: Box | None = None  # where a PDF's text layer prints it; None for text and OCR'd pages
+    box: Box | None = None  # where a PDF's text layer prints it (the parser's Row.box, Block.box)
 
     def cells(self, indices: list[int]) -> str | None:
         """Some cells of a table row's line, tab-separated: those a score was read from (its label,

@@ -132,6 +132,8 @@ def test_ocr_scores_are_traceable_to_their_page_and_printed_row(extracted) -> No
     scores = _pick(extracted["scores"], "002_21007bcb3eecaeca", "pdf")
     indicators = scores[scores["indicator"].notna()]
     assert len(indicators) == 9 and indicators["page"].between(10, 22).all()
+    # Placed by page and line; no box: OCR measures a straightened image, not the page.
+    assert indicators["line"].notna().all() and indicators["bbox"].isna().all()
     for row in indicators.itertuples():
         assert f"{row.score:.2f}".rstrip("0").rstrip(".") in row.source_text
         assert f"ตัวชี้วัดที่ {int(row.indicator)}" in row.source_text
