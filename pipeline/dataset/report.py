@@ -19,7 +19,7 @@ import os
 import re
 import shutil
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ import pyarrow.parquet as pq
 
 from ita_extract.pipeline.dataset.counts import RunCounts, count_run
 from ita_extract.pipeline.dataset.layout import REPORT, REPORT_PAGES
-from ita_extract.pipeline.dataset.schema import warning_meanings
+from ita_extract.pipeline.dataset.schema import enumerations, warning_meanings
 from ita_extract.pipeline.ita import knowledge
 from ita_extract.pipeline.ita.framework import tools
 from ita_extract.pipeline.ita.verification.arithmetic import expected
@@ -226,67 +226,63 @@ def _panel_table(rows: list[dict[str, Any]], paths: dict[str, str]) -> str:
             f"</tr>{''.join(body)}</table>")
 
 
-def _areas() -> dict[int, str]:
-    return {int(row["area"]): row["name"] for row in knowledge.rows("issue_areas")}
-
-
 def _measures_text(documents: list[dict[str, Any]], measures: dict[str, list[dict[str, Any]]]) -> str:
     """The measures of the organisation's documents as text, by analysis area: title, steps,
-    who is responsible, when, and the items they answer. A measure printed alike in several
-    documents (a plan and its report, one year's plan copied into the next) is listed once, with
-    the years and the number of documents that print it."""
-    rows = [m for doc in documents for m in measures.get(doc["doc_id"], [])]
-    if not rows:
-        return ""
-    seen: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
-    for m in rows:
-        key = (m["issue_area"] or 0, m["title"] or "", tuple(m["steps"] or ()),
-               tuple(m["responsible"] or ()), m["timeframe_raw"], m["status"], tuple(m["item_codes"] or ()))
-        seen[key].append(m)
-    areas = _areas()
-    parts = [f"<h2>Measures ({len(seen)} distinct, {len(rows)} printed)</h2>"]
-    for area in sorted({key[0] for key in seen}):
-        parts.append(f"<h3>{_e(areas.get(area, 'no analysis area'))}</h3><ul class=text-list>")
-        for key, copies in seen.items():
-            if key[0] != area:
-                continue
-            m = copies[0]
-            years = ", ".join(str(y) for y in sorted({c["plan_year_be"] for c in copies
-                                                       if c["plan_year_be"]}))
-            details = [("steps", "; ".join(m["steps"] or [])),
-                       ("responsible", "; ".join(m["responsible"] or [])),
-                       ("when", m["timeframe_raw"]), ("status", m["status"]),
-                       ("items", ", ".join(m["item_codes"] or [])), ("plan years", years),
-                       ("documents", len({c["doc_id"] for c in copies}))]
-            said = " · ".join(f"<span class=muted>{label}:</span> {_e(_text(value))}"
-                              for label, value in details if value)
-            parts.append(f"<li><b>{_e(m['title'] or '')}</b><br>{said}</li>")
-        parts.append("</ul>")
-    return "\n".join(parts)
+    who is responsible, when, and the items they answer, with the plan years and the number of
+    documents that print it."""
+    def item(m: dict[str, Any], copies: list[dict[str, Any]]) -> str:
+        details = [("steps", "; ".join(m["steps"] or [])),
+                   ("responsible", "; ".join(m["responsible"] or [])),
+                   ("when", m["timeframe_raw"]), ("status", m["status"]),
+                   ("items", ", ".join(m["item_codes"] or [])),
+                   ("plan years", _years(copies, "plan_year_be")),
+                   ("documents", len({c["doc_id"] for c in copies}))]
+        said = " · ".join(f"<span class=muted>{label}:</span> {_e(_text(value))}" for label, value in details
+                          if value)
+        return f"<li><b>{_e(m['title'] or '')}</b><br>{said}</li>"
+
+    return _by_area("Measures", documents, measures, item, ("title", "steps", "responsible", "timeframe_raw",
+                                                            "status", "item_codes"))
 
 
 def _findings_text(documents: list[dict[str, Any]], findings: dict[str, list[dict[str, Any]]]) -> str:
     """The findings and recommendations of the organisation's documents as text, by analysis
-    area; one printed alike by several documents is listed once, with their years."""
-    rows = [f for doc in documents for f in findings.get(doc["doc_id"], [])]
+    area, with the assessment years of the documents that print them."""
+    def item(f: dict[str, Any], copies: list[dict[str, Any]]) -> str:
+        years = _years(copies, "assessment_year_be")
+        label = f["kind"] + (f" ({', '.join(f['item_codes'])})" if f["item_codes"] else "") \
+            + (f", {years}" if years else "")
+        return f"<li><span class=muted>{_e(label)}:</span> {_e(f['text'])}</li>"
+
+    return _by_area("Findings and recommendations", documents, findings, item, ("kind", "text", "item_codes"))
+
+
+def _by_area(title: str, documents: list[dict[str, Any]], table: dict[str, list[dict[str, Any]]],
+             item: Callable[[dict[str, Any], list[dict[str, Any]]], str], alike: tuple[str, ...]) -> str:
+    """The documents' rows of `table` as a list per analysis area, each made by `item`; rows
+    alike in the `alike` columns (a plan and its report, one year's plan copied into the next)
+    are one item, with all their copies."""
+    rows = [row for doc in documents for row in table.get(doc["doc_id"], [])]
     if not rows:
         return ""
     seen: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
-    for f in rows:
-        seen[(f["issue_area"] or 0, f["kind"], f["text"], tuple(f["item_codes"] or ()))].append(f)
-    areas = _areas()
-    parts = [f"<h2>Findings and recommendations ({len(seen)} distinct, {len(rows)} printed)</h2>"]
+    for row in rows:
+        seen[(row["issue_area"] or 0, *(_hashable(row[column]) for column in alike))].append(row)
+    areas = {int(row["area"]): row["name"] for row in knowledge.rows("issue_areas")}
+    parts = [f"<h2>{_e(title)} ({len(seen)} distinct, {len(rows)} printed)</h2>"]
     for area in sorted({key[0] for key in seen}):
         parts.append(f"<h3>{_e(areas.get(area, 'no analysis area'))}</h3><ul class=text-list>")
-        for (where, kind, text, codes), copies in seen.items():
-            if where != area:
-                continue
-            years = ", ".join(str(y) for y in sorted({c["assessment_year_be"] for c in copies
-                                                       if c["assessment_year_be"]}))
-            label = kind + (f" ({', '.join(codes)})" if codes else "") + (f", {years}" if years else "")
-            parts.append(f"<li><span class=muted>{_e(label)}:</span> {_e(text)}</li>")
+        parts += [item(copies[0], copies) for key, copies in seen.items() if key[0] == area]
         parts.append("</ul>")
     return "\n".join(parts)
+
+
+def _hashable(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _years(rows: list[dict[str, Any]], column: str) -> str:
+    return ", ".join(str(y) for y in sorted({row[column] for row in rows if row[column]}))
 
 
 def _page_name(org_id: str | None) -> str:
@@ -300,7 +296,7 @@ _FORMAT_RANK = {"plain_text": 3, "text_layer": 2, "mixed": 1, "ocr": 0}
 
 
 def _overview(panel: list[dict[str, Any]], organisations: dict[str, dict[str, Any]],
-              cards: dict[str, int]) -> str:
+              documents_on: dict[str, int]) -> str:
     """Organisations × years: each organisation's overall score per year as the panel agrees on
     it, coloured by its grade; a value documents disagree on is outlined and marked. Every
     organisation with an ITA document has a row (empty where no document gives an overall
@@ -308,7 +304,7 @@ def _overview(panel: list[dict[str, Any]], organisations: dict[str, dict[str, An
     overall = [row for row in panel if row["level"] == "overall" and row["score_year_be"] is not None]
     years = sorted({row["score_year_be"] for row in overall})
     cells = {(row["org_id"], row["score_year_be"]): row for row in overall}
-    named = [name for name in cards if name != NO_ORGANISATION]
+    named = [name for name in documents_on if name != NO_ORGANISATION]
     order = sorted(named, key=lambda o: (organisations.get(o, {}).get("province") or "",
                                          _org_name(organisations, o)))
     head = "".join(f"<th>{year}</th>" for year in years)
@@ -333,13 +329,14 @@ def _overview(panel: list[dict[str, Any]], organisations: dict[str, dict[str, An
         rows.append(f"<tr data-text='{_e(text)}'><td><a href='{REPORT_PAGES}/{org}.html'>{_e(name)}</a></td>"
                     f"<td>{_e(province)}</td>{''.join(tds)}</tr>")
     unnamed = ""
-    if NO_ORGANISATION in cards:
-        unnamed = (f"<p><a href='{REPORT_PAGES}/{NO_ORGANISATION}.html'>{cards[NO_ORGANISATION]} "
+    if NO_ORGANISATION in documents_on:
+        unnamed = (f"<p><a href='{REPORT_PAGES}/{NO_ORGANISATION}.html'>{documents_on[NO_ORGANISATION]} "
                    "document(s) whose organisation was not read</a></p>")
     if not rows:
         return "<h2>Overview</h2>" + unnamed if unnamed else ""
-    options = {"year": [str(y) for y in years], "status": ["agreed", "single", "conflict"],
-               "verification": ["verified", "corrected", "unverified", "conflict"]}
+    listed = enumerations()
+    options = {"year": [str(y) for y in years], "status": list(listed["panel.status"]),
+               "verification": list(listed["verification"])}
     filters = "".join(f"<select id={name} onchange=itaFilter()><option value=''>any {name}</option>"
                       + "".join(f"<option>{_e(v)}</option>" for v in values) + "</select>"
                       for name, values in options.items())
@@ -573,12 +570,17 @@ def _key_of(row: dict[str, Any]) -> tuple:
 _PLOT_TOP, _PLOT_HEIGHT, _PLOT_LEFT = 10, 120, 44  # the score axis: 100 at the top, 0 at the bottom
 
 
+def _y(score: float) -> float:
+    """Where a score stands on a chart's score axis."""
+    return _PLOT_TOP + _PLOT_HEIGHT - max(0.0, min(score, 100.0)) * _PLOT_HEIGHT / 100
+
+
 def _score_axis(width: int, x_title: str) -> list[str]:
     """A chart's frame: the score axis with ticks and grid lines every 25 points, its title, the
     baseline and the title of the categories below."""
     parts = []
     for tick in range(0, 101, 25):
-        y = _PLOT_TOP + _PLOT_HEIGHT - tick * _PLOT_HEIGHT / 100
+        y = _y(tick)
         parts.append(f"<line class=grid x1={_PLOT_LEFT} y1={y:.0f} x2={width} y2={y:.0f} />"
                      f"<text x={_PLOT_LEFT - 4} y={y + 3:.0f} text-anchor=end>{tick}</text>")
     bottom = _PLOT_TOP + _PLOT_HEIGHT
@@ -592,8 +594,8 @@ def _score_axis(width: int, x_title: str) -> list[str]:
 
 
 def _bar(x: float, width: float, score: float, colour: str, tip: str) -> str:
-    h = max(0.0, min(score, 100.0)) * _PLOT_HEIGHT / 100
-    return (f"<rect x={x:.1f} y={_PLOT_TOP + _PLOT_HEIGHT - h:.1f} width={width:.1f} height={h:.1f} "
+    top = _y(score)
+    return (f"<rect x={x:.1f} y={top:.1f} width={width:.1f} height={_PLOT_TOP + _PLOT_HEIGHT - top:.1f} "
             f"fill='{colour}'><title>{_e(tip)}</title></rect>")
 
 
@@ -652,12 +654,12 @@ def _overall_chart(panel: list[dict[str, Any]]) -> str:
         grade = grade_for(row["score"]) or ""
         parts.append(_bar(x, bar, row["score"], grades.get(grade, "#cf222e"),
                           f"{row['score_year_be']}: {row['score']:.2f} ({grade}, {row['status']})"))
-        y = _PLOT_TOP + _PLOT_HEIGHT - max(0.0, min(row["score"], 100.0)) * _PLOT_HEIGHT / 100
-        parts.append(f"<text x={x + bar / 2:.0f} y={y - 3:.0f} text-anchor=middle>{row['score']:.2f}</text>"
+        parts.append(f"<text x={x + bar / 2:.0f} y={_y(row['score']) - 3:.0f} text-anchor=middle>"
+                     f"{row['score']:.2f}</text>"
                      f"<text x={x + bar / 2:.0f} y={bottom + 12} text-anchor=middle>"
                      f"{row['score_year_be']}</text>")
     passing = pass_mark()
-    mark = _PLOT_TOP + _PLOT_HEIGHT - passing * _PLOT_HEIGHT / 100
+    mark = _y(passing)
     parts.append(f"<line x1={_PLOT_LEFT} y1={mark:.0f} x2={width} y2={mark:.0f} stroke='#0550ae' "
                  f"stroke-dasharray='4 3'><title>pass mark {passing:g}</title></line></svg>")
     return "\n".join(parts)
