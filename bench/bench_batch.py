@@ -20,7 +20,8 @@ os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 import pyarrow.parquet as pq  # noqa: E402
 
 from bench.make_corpus import build  # noqa: E402
-from ita_extract.pipeline.batch.run import RunOptions, run  # noqa: E402
+from ita_extract.pipeline.batch.options import RunOptions  # noqa: E402
+from ita_extract.pipeline.batch.run import run  # noqa: E402
 from ita_extract.pipeline.dataset.derived import Signatures, derived_rows  # noqa: E402
 from ita_extract.pipeline.dataset.store import current_run  # noqa: E402
 from ita_extract.pipeline.dataset.validation import validated  # noqa: E402

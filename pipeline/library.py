@@ -9,7 +9,8 @@ from typing import Any, Literal
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ita_extract.pipeline.batch.run import RunOptions, run
+from ita_extract.pipeline.batch.options import RunOptions
+from ita_extract.pipeline.batch.run import run
 from ita_extract.pipeline.dataset.lookups import PREFIX as LOOKUP_PREFIX
 from ita_extract.pipeline.dataset.lookups import lookup_names
 from ita_extract.pipeline.dataset.schema import TABLES

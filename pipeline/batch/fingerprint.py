@@ -113,14 +113,18 @@ def code_fingerprint(root: Path | None = None, names: Iterable[str] | None = Non
     `names`: the modules making rows, where a search of the same sources found them already
     (searching parses some 70 modules: 60 ms of the command's start-up)."""
     root = root or package_root()
-    known = None if names is None else {name: module_file(root, name) for name in names}
-    modules = {name: path for name, path in known.items() if path is not None} \
-        if known and all(known.values()) else modules_making_rows(root)
+    modules = (_files_of(root, names) if names else None) or modules_making_rows(root)
     digest = hashlib.sha256()
     for path in [*modules.values(), *data_files(root, modules)]:
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def _files_of(root: Path, names: Iterable[str]) -> dict[str, Path] | None:
+    """The source of each named module; None where one is gone (the names are searched again)."""
+    found = {name: module_file(root, name) for name in names}
+    return {name: path for name, path in found.items() if path is not None} if all(found.values()) else None
 
 
 @cache

@@ -4,12 +4,13 @@ reading of OCR'd numbers are loaded here, once, so every worker starts warm inst
 a second on its first document. The script the run was started from is imported here too
 (see batch.server.main_script_for_server).
 
-Warm means more than imported: a worker is a fork of this process, and every PDF gets a fresh
-one, so whatever the extraction compiles or caches on first use (the regular expressions of the
-knowledge tables, the number roles, the table views) would be redone for every PDF. A whole
-ITA document read here as text (data/warm_up.txt, a copy of dev document 002: scores, items and
-measures in tables and prose) does it once: 17 born-digital PDFs, each in a fork, 0.69 s → 0.43 s.
-A text, not a PDF, so pdfium's font state in the server stays untouched (see workers._serve)."""
+Warm means more than imported: every worker is a fork of this process (a new one at the start,
+after a time-out or a crash, and every 200 documents), so whatever the extraction compiles or
+caches on first use (the regular expressions of the knowledge tables, the number roles, the
+table views) would otherwise be redone by each. A whole ITA document read here as text
+(data/warm_up.txt, a copy of dev document 002: scores, items and measures in tables and prose)
+does it once: 17 born-digital PDFs, each in a fork, 0.69 s → 0.43 s. A text, not a PDF, so
+pdfium's font state in the server stays untouched (workers also make it fresh per document)."""
 
 from pathlib import Path
 

@@ -34,20 +34,10 @@ from ita_extract.pipeline.batch.inputs import (
     source_path,
 )
 from ita_extract.pipeline.batch.leftovers import remove_stale
-from ita_extract.pipeline.batch.options import (  # the run's options, re-exported for its callers
-    EXIT_OK as EXIT_OK,
-)
 from ita_extract.pipeline.batch.options import (
-    EXIT_RUN_FAILED as EXIT_RUN_FAILED,
-)
-from ita_extract.pipeline.batch.options import (
-    EXIT_SOME_FAILED as EXIT_SOME_FAILED,
-)
-from ita_extract.pipeline.batch.options import (
-    EXIT_USAGE as EXIT_USAGE,
-)
-from ita_extract.pipeline.batch.options import (
-    RunOptions as RunOptions,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    RunOptions,
 )
 from ita_extract.pipeline.batch.results import MEMORY_LIMIT, Result
 from ita_extract.pipeline.batch.workers import Task, refuse_nested_run, run_dask, run_local

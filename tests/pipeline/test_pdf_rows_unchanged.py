@@ -16,7 +16,8 @@ import shutil
 import pyarrow.parquet as pq
 import pytest
 
-from ita_extract.pipeline.batch.run import RunOptions, run
+from ita_extract.pipeline.batch.options import RunOptions
+from ita_extract.pipeline.batch.run import run
 from ita_extract.pipeline.dataset.schema import TABLES
 from tests.conftest import CORPUS, GOLDEN
 

@@ -5,7 +5,8 @@ import shutil
 import pandas as pd
 import pytest
 
-from ita_extract.pipeline.batch.run import EXIT_SOME_FAILED, run
+from ita_extract.pipeline.batch.options import EXIT_SOME_FAILED
+from ita_extract.pipeline.batch.run import run
 from tests.conftest import GOLDEN, RAW
 
 NOT_ITA = (

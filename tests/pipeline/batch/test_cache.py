@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 
 from ita_extract.pipeline.batch.cache import ResultCache
-from ita_extract.pipeline.batch.run import RunOptions, run
+from ita_extract.pipeline.batch.options import RunOptions
+from ita_extract.pipeline.batch.run import run
 from tests.conftest import RAW
 
 ROWS = {"documents": [{"doc_id": "ab" * 8, "source_path": "x.txt", "source_sha256": "ab" * 32,

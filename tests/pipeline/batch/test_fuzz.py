@@ -18,7 +18,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ita_extract.pipeline.batch.run import EXIT_SOME_FAILED, RunOptions, run
+from ita_extract.pipeline.batch.options import EXIT_SOME_FAILED, RunOptions
+from ita_extract.pipeline.batch.run import run
 from ita_extract.pipeline.dataset.schema import TABLES
 from tests.conftest import DEV_TEXTS, ROOT
 from tests.hostile import DOCUMENT, EITHER, ERROR, SECRET, SKIPPED, build

@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 
 from ita_extract.pipeline.batch.inputs import OUTPUT_FOLDER, discover, source_path
-from ita_extract.pipeline.batch.run import EXIT_SOME_FAILED, RunOptions, run
+from ita_extract.pipeline.batch.options import EXIT_SOME_FAILED, RunOptions
+from ita_extract.pipeline.batch.run import run
 from tests.conftest import RAW
 
 pytestmark = pytest.mark.slow

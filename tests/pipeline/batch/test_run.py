@@ -16,7 +16,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ita_extract.pipeline.batch.run import EXIT_OK, EXIT_RUN_FAILED, EXIT_SOME_FAILED, RunOptions, run
+from ita_extract.pipeline.batch.options import EXIT_OK, EXIT_RUN_FAILED, EXIT_SOME_FAILED, RunOptions
+from ita_extract.pipeline.batch.run import run
 from ita_extract.pipeline.dataset.store import output_lock
 from tests.conftest import DEV_TEXTS, ROOT
 from tests.stand_ins import hanging_tesseract, scanned_page, started, wait_for

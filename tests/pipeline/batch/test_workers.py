@@ -14,7 +14,8 @@ from pathlib import Path
 with open(os.environ["IMPORT_LOG"], "a") as log:
     log.write(f"{os.getpid()} {__name__}\\n")
 if __name__ == "__main__":
-    from ita_extract.pipeline.batch.run import RunOptions, run
+    from ita_extract.pipeline.batch.options import RunOptions
+    from ita_extract.pipeline.batch.run import run
     run(Path(sys.argv[1]), Path(sys.argv[2]), RunOptions(workers=2))
 """
 
@@ -87,7 +88,8 @@ def test_a_worker_serves_many_documents_then_a_fresh_fork_takes_over(tmp_path: P
     import pandas as pd
 
     from ita_extract.pipeline.batch import workers
-    from ita_extract.pipeline.batch.run import RunOptions, run
+    from ita_extract.pipeline.batch.options import RunOptions
+    from ita_extract.pipeline.batch.run import run
 
     raw = tmp_path / "raw"
     raw.mkdir()

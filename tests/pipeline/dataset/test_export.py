@@ -13,7 +13,8 @@ import pytest
 from openpyxl import load_workbook
 
 from ita_extract.pipeline import cli
-from ita_extract.pipeline.batch.run import RunOptions, run
+from ita_extract.pipeline.batch.options import RunOptions
+from ita_extract.pipeline.batch.run import run
 from ita_extract.pipeline.dataset.export import views
 from ita_extract.pipeline.dataset.schema import TABLES
 from tests.conftest import DEV_TEXTS

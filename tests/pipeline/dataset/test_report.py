@@ -14,7 +14,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ita_extract.pipeline.batch.run import RunOptions, run
+from ita_extract.pipeline.batch.options import RunOptions
+from ita_extract.pipeline.batch.run import run
 from ita_extract.pipeline.dataset.report import write_report
 from ita_extract.pipeline.dataset.store import current_run
 from tests.conftest import CORPUS, DEV_TEXTS
@@ -111,6 +112,20 @@ def test_the_overview_can_be_searched_and_filtered(dev_run) -> None:
         assert control in index
     assert re.search(r"<tr data-text='[^']*ตราด'>", index)  # name and province, lower-cased, searched
     assert "data-status=single" in index or "data-status=agreed" in index
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (make browser-deps)")
+def test_the_overview_filters_hide_the_rows_that_do_not_match(dev_run, tmp_path) -> None:
+    """The filters' own script, run by Chromium as if the analyst had typed a province."""
+    typed = (_index(dev_run).replace("</body>", "<script>document.getElementById('q').value='ตราด';"
+                                     "itaFilter();</script></body>"))
+    page = tmp_path / "report.html"
+    page.write_text(typed, "utf-8")
+    dom = _dom(page)
+    rows = re.findall(r"<tr data-text=\"([^\"]*)\"( hidden=\"\")?>", dom)
+    assert len(rows) >= 2
+    assert all(bool(hidden) != ("ตราด" in text) for text, hidden in rows)
+    assert '<span id="shown">1</span>' in dom
 
 
 def test_the_report_shows_each_document_and_its_scores(dev_run) -> None:
