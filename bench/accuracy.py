@@ -86,9 +86,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scans", action="store_true",
-                        help="also the dev scans and the scanned results list (OCR; minutes)")
+                        help="also the dev scans, the scanned item tables and results lists (OCR; a minute)")
     args = parser.parse_args()
-    measured = measure([*dev_cases(args.scans), *variant_cases(), *results_cases(args.scans)])
+    measured = measure([*dev_cases(args.scans), *variant_cases(args.scans), *results_cases(args.scans)])
     report(measured)
     report_blame(measured.blame, measured.blame_precision)
     report_unread(measured.unread, measured.expected_unread)

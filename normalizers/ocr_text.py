@@ -20,6 +20,7 @@ _SHORT = 2  # characters (marks not counted) in a token that is a stray glyph
 _NOISE_TOKENS = 4
 _NOISE_SHARE = 0.75
 _NUMBER = regex.compile(r"^[0-9๐-๙][0-9๐-๙.,]+$")
+_THAI_WORD = regex.compile(r"[\u0e01-\u0e2e\u0e30-\u0e4e]{6,}")  # six Thai letters and marks running
 
 
 @cache
@@ -54,9 +55,10 @@ def misreadings_undone(printed: str) -> list[str]:
 
 def is_ocr_noise(line: str) -> bool:
     """Whether a line is made of stray glyphs (marks and specks read one by one), such as
-    `๐   za   a   1    a   1   ๐ «๕ส`, rather than words or numbers."""
+    `๐   za   a   1    a   1   ๐ «๕ส`, rather than words or numbers; not a line holding a
+    Thai word, however garbled the rest (`My aN ๒ การใช้งบ` for ตัวชี้วัดที่ ๒ การใช้งบ…)."""
     tokens = line.split()
-    if len(tokens) < _NOISE_TOKENS:
+    if len(tokens) < _NOISE_TOKENS or _THAI_WORD.search(line):
         return False
     short = sum(1 for token in tokens if _letters(token) <= _SHORT and not _NUMBER.match(token))
     return short >= _NOISE_SHARE * len(tokens)

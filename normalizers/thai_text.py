@@ -57,6 +57,23 @@ _WINDOW_CHUNKS = 2
 _SHORT_SYLLABLE = 3
 
 
+_MARK = regex.compile(f"[{ABOVE_BELOW}]")
+# A mark in a pattern, with the quantifier that makes it optional (`ที่?`).
+_MARK_IN_PATTERN = regex.compile(rf"[{ABOVE_BELOW}](?:[?*+]|\{{\d*,?\d*\}})?")
+
+
+def without_marks(text: str) -> str:
+    """`text` with the marks above and below the line left out and SARA AM as the SARA AA it
+    leaves when its NIKHAHIT is lost: what OCR keeps of a word (ข้อคำถาม read as ขอคาถาม)."""
+    return _MARK.sub("", text.replace(SARA_AM, SARA_AA))
+
+
+def pattern_without_marks(pattern: str) -> str:
+    """A regular expression's source made to match what without_marks() keeps of the text it
+    matches (its marks, and the quantifiers on them, left out)."""
+    return _MARK_IN_PATTERN.sub("", pattern.replace(SARA_AM, SARA_AA))
+
+
 def count_damaged(text: str) -> int:
     """Damaged Thai clusters in `text`, as the contract defines them."""
     return len(DAMAGED_CLUSTER.findall(text))

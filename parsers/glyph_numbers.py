@@ -32,8 +32,11 @@ _DOT_HEIGHT = 0.3  # a decimal point is at most this share of its digits' height
 _GAP = 0.45  # digits of one number stand at most this share of a digit's height apart
 _LETTER_GAP = 0.7  # a label's letter (parsers.labels) stands at most this share of a digit's height before it
 # A line whose glyphs all stand below this share of the letters' height holds marks, not
-# digits: a short line (3 characters at most) even at 0.7, as a mark is read as one digit.
+# digits: a short line (3 glyphs at most) even at 0.7, as a mark is read as one digit. A
+# longer line too when _MARKS_OF_LINE of its glyphs stand below the height of two marks
+# stacked (ี้: 0.8 of a letter; the short Thai zero is 0.88) and none is a clear digit.
 _MARK, _SHORT_MARK, _MARK_LINE = 0.5, 0.7, 3
+_STACKED_MARKS, _MARKS_OF_LINE = 0.82, 0.8
 _MIN_INK = 6  # pixels: smaller parts are specks
 _PUNCTUATION = frozenset(".,:;()-/%")
 _MIN_DIGIT_HEIGHT = 0.6  # digits beside each other differ less in height than this
@@ -97,10 +100,12 @@ def _groups(alike: tuple[tuple[str, str], ...] = ()) -> tuple[np.ndarray, np.nda
     return starts, np.asarray([names.get(str(label), str(label)) for label in labels[starts]])
 
 
-def classify(inks: list[np.ndarray], alike: dict[str, str] | None = None) -> list[str]:
+def classify(inks: list[np.ndarray], alike: dict[str, str] | None = None,
+             margin: float = _MIN_MARGIN) -> list[str]:
     """For each glyph's ink (cut to its box), the character it clearly is (a digit, a letter,
-    a sign), else "". `alike` names characters to take as another (j as i before a number):
-    they are no rivals of it."""
+    a sign), else "": its best template at least `margin` better than any other character's.
+    `alike` names characters to take as another (j as i before a number): they are no rivals
+    of it."""
     if not inks:
         return []
     vectors, _ = _templates()
@@ -111,13 +116,18 @@ def classify(inks: list[np.ndarray], alike: dict[str, str] | None = None) -> lis
         best = int(np.argmax(per_character))
         label = str(names[best])
         rival = float(per_character[names != label].max())
-        clear = per_character[best] >= _MIN_SIMILARITY and per_character[best] - rival >= _MIN_MARGIN
+        clear = per_character[best] >= _MIN_SIMILARITY and per_character[best] - rival >= margin
         found.append(label if clear else "")
     return found
 
 
+# Where digits are read, a Latin `o` is the Thai zero: their shapes differ by a hair
+# (๐ 0.98, o 0.96 on a scan of ๙๔.๐๓), and no number holds a letter o.
+_AS_DIGITS = {"o": "๐"}
+
+
 def _digit(dark: np.ndarray, glyph: Glyph) -> str:
-    label = classify([_ink(dark, glyph)])[0]
+    label = classify([_ink(dark, glyph)], _AS_DIGITS)[0]
     return label if label in DIGITS else ""
 
 
@@ -135,7 +145,7 @@ def reread_line(line: str, words: list[Word], dark: np.ndarray, text_height: flo
     top = min(word.top for word in words)
     bottom = max(word.top + word.height for word in words)
     glyphs = _line_glyphs(dark, top, bottom)
-    if glyphs and max(g.height for g in glyphs) < _mark_share(line) * text_height:
+    if glyphs and _marks_only(glyphs, text_height, dark):
         return ""
     replacements = []
     numeric = _numeric_words(words, line, spans, labels)
@@ -161,8 +171,19 @@ def _is_thai_letter(char: str) -> bool:
     return "\u0e01" <= char <= "\u0e2e"
 
 
-def _mark_share(line: str) -> float:
-    return _SHORT_MARK if len(line.strip()) <= _MARK_LINE else _MARK
+def _marks_only(glyphs: list[Glyph], text_height: float, dark: np.ndarray) -> bool:
+    """Whether the glyphs of a line are the marks of the line below, counted in glyphs, not in
+    what Tesseract made of them: a short line's all (`vy   ๐` for the ้ and ํ of ข้อคำถาม), or
+    of a longer line nearly all, none a clear digit, stacked marks (ี้) and a letter's ascender
+    reaching up into it among them (`๑7 ซ์๑7” a A USA` over ตัวชี้วัดที่ ๑ การปฏิบัติ)."""
+    if all(glyph.height < (_SHORT_MARK if len(glyphs) <= _MARK_LINE else _MARK) * text_height
+           for glyph in glyphs):
+        return True
+    if len(glyphs) <= _MARK_LINE:
+        return False
+    small = [glyph for glyph in glyphs if glyph.height < _STACKED_MARKS * text_height]
+    return len(small) >= _MARKS_OF_LINE * len(glyphs) and \
+        not any(label in DIGITS for label in classify([_ink(dark, glyph) for glyph in glyphs]))
 
 
 def text_height(dark: np.ndarray) -> float:
@@ -204,7 +225,9 @@ def _label_letter(glyphs: list[Glyph], run: list[Glyph], dark: np.ndarray,
     glyph = max(before, key=lambda g: g.right)
     if run[0].left - glyph.right > _LETTER_GAP * _digit_height(run):
         return None
-    label = classify([_ink(dark, glyph)], dict(labels.lookalikes))[0]
+    # Only a label's letter may stand here, so the best template is taken even when another
+    # letter comes near it (Kinnari's `I` is as like an `n`): a letter of no label is refused.
+    label = classify([_ink(dark, glyph)], dict(labels.lookalikes), margin=0.0)[0]
     return _labelled(glyph, label.lower()) if label in labels.all_letters else None
 
 
@@ -295,7 +318,8 @@ def _read(dark: np.ndarray, glyph: Glyph) -> list[Glyph]:
         if glyph.width < (count - 0.5) * _MIN_DIGIT_WIDTH * glyph.height:
             break
         pieces = _cut(dark, glyph, count)
-        labels = [label if label in DIGITS else "" for label in classify([_ink(dark, p) for p in pieces])]
+        labels = [label if label in DIGITS else ""
+                  for label in classify([_ink(dark, p) for p in pieces], _AS_DIGITS)]
         if pieces and all(labels):
             best = [_labelled(piece, label) for piece, label in zip(pieces, labels, strict=True)]
             break
@@ -339,10 +363,29 @@ def _extended(glyphs: list[Glyph], read: dict[int, list[Glyph]], dark: np.ndarra
                 read[j] = [] if small else _read(dark, glyphs[j])
                 if read[j]:
                     frontier.append(j)
+                elif (beyond := _beyond_point(glyphs, k, j, read, dark)) is not None:
+                    read[j] = [_labelled(glyphs[j], ".")]
+                    frontier.append(beyond)
     for k in range(1, len(glyphs) - 1):
         if not read.get(k) and _is_point(glyphs, k, read):
             read[k] = [_labelled(glyphs[k], ".")]
     return read
+
+
+def _beyond_point(glyphs: list[Glyph], k: int, j: int, read: dict[int, list[Glyph]],
+                  dark: np.ndarray) -> int | None:
+    """The glyph past j, when j is a point between the digit k and a digit Tesseract did not
+    take for one (`ฒัฒ.@๕๕`: the digits before the point were read as letters), read."""
+    beyond = 2 * j - k
+    if not 0 <= beyond < len(glyphs) or beyond in read:
+        return None
+    read[beyond] = _read(dark, glyphs[beyond])
+    if not read[beyond]:
+        return None
+    if not _is_point(glyphs, j, read):
+        del read[beyond]
+        return None
+    return beyond
 
 
 def _is_point(glyphs: list[Glyph], k: int, read: dict[int, list[Glyph]]) -> bool:
@@ -418,9 +461,9 @@ def _span_of(run: list[Glyph], words: list[Word], spans: list[tuple[int, int]],
 
 
 def _points(text: str) -> int:
-    """Decimal points standing between two digits in `text`."""
-    return sum(1 for k in range(1, len(text) - 1)
-               if text[k] == "." and text[k - 1] in DIGITS and text[k + 1] in DIGITS)
+    """Points standing inside `text` (not at its ends), between digits or not: Tesseract may
+    read the digits around a point as letters and signs (`ฒัฒ.@๕๕`, `we). ve` for ๙๙.๔๔, ๙๗.๙๔)."""
+    return text[1:-1].count(".")
 
 
 def _digits_inside(line: str, span: tuple[int, int]) -> tuple[int, int] | None:

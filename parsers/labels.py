@@ -43,7 +43,9 @@ def point_opens(labels: NumberLabels = NO_LABELS) -> regex.Pattern:
 @cache
 def hidden_number(labels: NumberLabels = NO_LABELS) -> regex.Pattern:
     """Where OCR may have taken a digit for a letter: after a label's letter (`eb`, `i ow` for
-    e๖, i๑๙) and between brackets (`(ซ)` for (๗))."""
+    e๖, i๑๙), between brackets (`(ซ)` for (๗)) and in a word shaped like a decimal number,
+    a space after its point or not (`Vo.we`, `we). ve` for ๙๖.๔๔, ๙๗.๙๔; not `พ.ศ.`, whose
+    point ends it)."""
     letter = labels.letter_class
     labelled = rf"(?<![A-Za-z]){letter} ?[^\s\p{{Thai}}]{{1,3}}(?![A-Za-z])|" if labels.letters else ""
-    return regex.compile(rf"{labelled}\( ?\S{{1,2}} ?\)")
+    return regex.compile(rf"{labelled}\( ?\S{{1,2}} ?\)|(?<!\S)[^\s.]{{1,4}}\. ?[^\s.]{{1,3}}(?!\S)")

@@ -80,14 +80,16 @@ def dev_cases(scans: bool) -> Iterator[Case]:
                 yield Case(text.stem[:3], source, path, truth)
 
 
-def variant_cases() -> Iterator[Case]:
+def variant_cases(scans: bool = False) -> Iterator[Case]:
     for variant in variants():
         truth = [(_row_key(r), r.score) for r in variant.rows]
         altered = (_row_key(variant.altered), variant.altered.score) if variant.altered else None
         yield Case(variant.name, "text", Path(variant.name + variant.suffix), truth, altered, variant.unread)
-        pdf = VARIANT_PDFS / f"{variant.name}.pdf"
-        if variant.renderable and pdf.exists():
-            yield Case(variant.name, "pdf", pdf, truth, altered, variant.unread)
+        forms = [(".pdf", "pdf"), *(((".scan.pdf", "scan"),) if scans and variant.scanned else ())]
+        for suffix, source in forms:
+            path = VARIANT_PDFS / f"{variant.name}{suffix}"
+            if variant.renderable and path.exists():
+                yield Case(variant.name, source, path, truth, altered, variant.unread)
 
 
 def results_cases(scans: bool) -> Iterator[Case]:

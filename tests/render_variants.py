@@ -1,7 +1,8 @@
 """Render the layout variants and the results lists that ../shared/tools/render_corpus.py can
-print (markdown and tab rows; it has no HTML tables) into Word-made PDFs (and the results lists
-marked `scanned` into image-only scans as well), the way the dev PDFs were made, into
-tests/variants_pdf/, with manifest.json recording the SHA-256 of the text each PDF was made from.
+print (markdown and tab rows; it has no HTML tables) into Word-made PDFs (and those marked
+`scanned`, results lists and item tables, into image-only scans as well), the way the dev PDFs
+were made, into tests/variants_pdf/, with manifest.json recording the SHA-256 of the text each
+PDF was made from.
 
 Needs LibreOffice (soffice), python-docx and a Thai font (Debian: libreoffice-writer-nogui,
 fonts-thai-tlwg; Kinnari, because LibreOffice puts the tone marks of Laksaman, Loma and Norasi
@@ -36,7 +37,7 @@ def main() -> None:
     manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
     every: list[Variant | ResultsVariant] = [*variants(), *results_variants()]
     wanted = {v.name: v for v in every if v.renderable}
-    scanned = {v.name for v in results_variants() if v.scanned}
+    scanned = {v.name for v in every if v.renderable and v.scanned}
     with tempfile.TemporaryDirectory() as tmp:
         todo: dict[bool, list[str]] = {False: [], True: []}  # by whether a scan is made too
         for name, variant in wanted.items():

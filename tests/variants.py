@@ -294,6 +294,7 @@ class Variant:
     renderable: bool = True  # ../shared/tools/render_corpus.py can print it into a PDF
     altered: Row | None = None  # the one value an altered twin changed (verification aside)
     unread: int = 0  # numbers it prints that no reader can take (a form the project does not know)
+    scanned: bool = False  # rendered as a scan too (SCANNED)
 
     @property
     def suffix(self) -> str:
@@ -656,6 +657,10 @@ FORMS = {  # name: (printer, form); the numbers a form leaves unread are in UNRE
 }
 # Forms that print numbers no reader can take, by the year printed: how many.
 UNREAD = {"items_without_codes": lambda year: 0 if _questions(year) else 6}
+# The item tables rendered as scans too (image-only PDFs, read by OCR), of one document each:
+# 002's six items of indicator 1 in every layout, and 000's thirty over three pages.
+SCANNED = {("002", name) for name in FORMS if name.startswith("items_") and name != "items_long_table"} \
+    | {("000", "items_long_table")}
 
 
 def golden_hierarchy(stem: str) -> tuple[Hierarchy, dict]:
@@ -711,7 +716,7 @@ def variants() -> list[Variant]:
             unread = UNREAD[name](h.year) if name in UNREAD else 0
             found.append(Variant(f"{stem[:3]}-{name}", form, _document(form, title, body), rows,
                                  _overall_of(printed, h.year), _score_check(rows), _renderable(form, body),
-                                 unread=unread))
+                                 unread=unread, scanned=(stem[:3], name) in SCANNED))
             altered = _altered(printed, h.year)
             replacement = altered and _replacement(printed[h.year][altered[2]],
                                                    altered[0][h.year][altered[2]], body)

@@ -20,6 +20,8 @@ def test_lines_of_stray_glyphs_are_noise_and_words_are_not() -> None:
     assert not is_ocr_noise("1. จัดทำคู่มือการใช้ทรัพย์สินของทางราชการ")
     assert not is_ocr_noise("95.75 92.87 100.00 89.31")
     assert not is_ocr_noise("ทุกกอง / สำนัก")
+    # regression: the row ตัวชี้วัดที่ ๒ การใช้งบประมาณ of a scanned item table was lost whole
+    assert not is_ocr_noise("My aN ๒ การใช้งบ")
 
 
 def test_misreadings_undone_swap_one_known_digit_at_a_time() -> None:

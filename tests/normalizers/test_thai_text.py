@@ -78,3 +78,21 @@ def test_word_ratio_rises_with_repair() -> None:
     repaired, as_printed = thai_word_ratio(repair_thai(damaged)), thai_word_ratio(damaged)
     assert repaired is not None and as_printed is not None and repaired > as_printed
     assert thai_word_ratio("hello 123") is None
+
+
+def test_without_marks_keeps_what_ocr_keeps_of_a_word() -> None:
+    from ita_extract.normalizers.thai_text import without_marks
+
+    assert without_marks("ข้อคำถาม") == without_marks("ขอคาถาม") == "ขอคาถาม"
+    assert without_marks("ดําเนิน") == without_marks("ดำเนิน")  # SARA AM split or whole
+
+
+def test_a_pattern_without_marks_matches_the_text_without_marks() -> None:
+    import regex
+
+    from ita_extract.normalizers.thai_text import pattern_without_marks, without_marks
+
+    seq = regex.compile(pattern_without_marks(r"^(?:ลำดับ|ที่?|ลำดับที่?)$"))
+    assert seq.search(without_marks("ที"))  # ที่ with its MAI EK lost
+    assert not seq.search("")  # the mark's quantifier goes with it: ที่? does not become ท?
+    assert regex.search(pattern_without_marks(r"^(?:ข้อ|รหัส)$"), "ขอ")

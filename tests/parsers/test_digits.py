@@ -143,3 +143,28 @@ def test_letters_of_a_word_reaching_past_the_number_stay() -> None:
 def test_a_line_whose_words_are_not_its_text_is_left_alone() -> None:
     dark = np.zeros((60, 300), dtype=bool)
     assert reread_line("๒๕๐๕", [Word("๑", 0, 0, 10, 10)], dark) == "๒๕๐๕"
+
+
+def test_a_point_between_digits_tesseract_read_as_letters_is_the_numbers_point() -> None:
+    # regression: ๙๙.๔๔ read `ฒัฒ.@๕๕`; the point stands between letters and signs
+    run = _run("๙๙.๔๔")
+    words = [Word("ฒัฒ.@๕๕", 100, 0, 170, 36)]
+    assert _span_of(run, words, [(0, 7)], "ฒัฒ.@๕๕", words) == (0, 7)
+
+
+def test_a_word_shaped_like_a_decimal_number_may_hide_one() -> None:
+    from ita_extract.parsers.labels import hidden_number
+
+    found = hidden_number()
+    assert found.search("Vo.we") and found.search("we). ve")  # ๙๖.๔๔ and ๙๗.๙๔ as Tesseract read them
+    assert not found.search("พ.ศ. ๒๕๖๖ ม.ค.")
+
+
+def test_a_line_of_marks_with_an_ascender_reaching_into_it_is_dropped() -> None:
+    from ita_extract.parsers.glyph_numbers import _marks_only
+
+    dark = np.zeros((60, 400), dtype=bool)
+    marks = [Glyph(20 + 40 * k, 0, 32 + 40 * k, h) for k, h in enumerate((14, 27, 15, 27, 48, 14, 15))]
+    assert _marks_only(marks, 34.0, dark)  # the marks over ตัวชี้วัดที่ ๑ การปฏิบัติ
+    letters = [Glyph(20 + 40 * k, 0, 50 + 40 * k, h) for k, h in enumerate((35, 14, 36, 35, 27, 36))]
+    assert not _marks_only(letters, 34.0, dark)

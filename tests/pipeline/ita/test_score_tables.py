@@ -93,3 +93,13 @@ def test_a_column_of_a_year_after_the_assessment_is_kept_and_flagged() -> None:
     frame = tables["scores"]
     assert dict(zip(frame["score_year_be"], frame["score"], strict=True)) == {2566: 99.1, 2567: 99.5}
     assert "score_year_after_assessment" in tables["documents"].iloc[0]["warnings"]
+
+
+def test_an_ocr_header_that_lost_its_marks_keeps_its_role() -> None:
+    from ita_extract.pipeline.ita.table_views import column_role
+
+    # regression: a scanned item table's `ข้อ | ข้อคำถาม` came out of OCR as `ขอ | ขอคาถาม`
+    assert column_role("ขอ")[0] == column_role("ข้อ")[0] == "code"
+    assert column_role("ขอคาถาม")[0] == "item_text"
+    assert column_role("คะแนนเฉลย")[0] == "score"
+    assert column_role("ขอบเขต")[0] is None
