@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
+from ita_extract.normalizers.dictionary import tokenize
 from ita_extract.normalizers.gazetteer import (
     Place,
     district_place,
@@ -81,6 +82,9 @@ class _Candidate:
     votes: int = 0
     first: int = 0  # the index of the first line naming it
     forms: list[str] = field(default_factory=list)
+    # Printed once at least with more of its line after it: a whole name, not one a line
+    # break cut short (`เทศบาลตำบลหนอง` ending its line).
+    whole: bool = False
 
 
 _ADDRESSEE = regex.compile(r"^\s*เรียน\s*(?P<to>.+)$")
@@ -182,10 +186,11 @@ def _candidates(lines: Sequence[Line]) -> dict[tuple[str, str], _Candidate]:
     pattern = _org_pattern()
     found: dict[tuple[str, str], _Candidate] = {}
 
-    def vote(kind: str, name: str, form: str, index: int) -> None:
+    def vote(kind: str, name: str, form: str, index: int, whole: bool) -> None:
         candidate = found.setdefault((kind, name), _Candidate(kind, name, first=index))
         candidate.votes += 1
         candidate.forms.append(form)
+        candidate.whole = candidate.whole or whole
 
     for index, line in enumerate(lines):
         for match in pattern.finditer(line.text):
@@ -201,10 +206,10 @@ def _candidates(lines: Sequence[Line]) -> dict[tuple[str, str], _Candidate]:
                     if match.group("rest"):
                         end = match.end("rest") - (len(following.strip()) - len(rest))
             if len(name) >= _MIN_NAME:
-                vote(kind, name, line.text[match.start():end], index)
+                vote(kind, name, line.text[match.start():end], index, bool(line.text[end:].strip()))
         for row in rows("whole_name_orgs"):
             if row["printed_form"] in line.text:
-                vote(row["org_type"], row["printed_form"], row["printed_form"], index)
+                vote(row["org_type"], row["printed_form"], row["printed_form"], index, True)
     return found
 
 
@@ -221,17 +226,29 @@ def _next_line_start(lines: Sequence[Line], index: int, end: int) -> str:
 
 def _merge_cut_names(found: dict[tuple[str, str], _Candidate]) -> dict[tuple[str, str], _Candidate]:
     """A name that only begins the one longer name of the same type the document prints (and
-    is no place's name itself) is that name cut short: its votes and forms go to it."""
+    is no place's name itself, nor printed whole anywhere) is that name cut short: its votes and
+    forms go to the longer. A name printed whole stays itself, and a longer one going on from it
+    by _RUN_ON_WORDS words or more is it run on into the sentence after it (dev 003 prints
+    `…กับเทศบาลตำบลเหมืองจี้บางรายยังไม่สามารถใช้งานระบบ`, no space between): its votes go to it."""
     merged = dict(found)
     for (kind, name), candidate in sorted(found.items(), key=lambda item: -len(item[0][1])):
-        longer = {n for (k, n) in merged if k == kind and n != name and n.startswith(name)}
-        if len(longer) == 1 and not is_subdistrict(name):
-            target = merged[(kind, longer.pop())]
-            target.votes += candidate.votes
-            target.forms += candidate.forms
-            target.first = min(target.first, candidate.first)
-            del merged[(kind, name)]
+        longer = [n for (k, n) in merged if k == kind and n != name and n.startswith(name)]
+        if len(longer) != 1 or (kind, name) not in merged:
+            continue
+        if candidate.whole and len(tokenize(longer[0][len(name):])) >= _RUN_ON_WORDS:
+            _absorb(candidate, merged.pop((kind, longer[0])), forms=False)  # no form of the name
+        elif not candidate.whole and not is_subdistrict(name):
+            _absorb(merged[(kind, longer[0])], merged.pop((kind, name)))
     return merged
+
+
+_RUN_ON_WORDS = 3  # a place's name goes on from a shorter place's by a word or two (นาดี → นาดีใหญ่)
+
+
+def _absorb(target: _Candidate, source: _Candidate, forms: bool = True) -> None:
+    target.votes += source.votes
+    target.forms += source.forms if forms else []
+    target.first = min(target.first, source.first)
 
 
 def _stated_place(lines: Sequence[Line], org_line: Line) -> tuple[str | None, str | None]:

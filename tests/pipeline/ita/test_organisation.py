@@ -65,6 +65,25 @@ def test_a_part_that_is_a_place_of_its_own_is_not_merged_into_a_longer_name() ->
     assert org.org_name == "เทศบาลตำบลนาดี"
 
 
+RUN_ON = "ผู้มาติดต่อราชการกับเทศบาลตำบลดอนขามบางรายยังไม่สามารถใช้งานระบบ E-Service ได้\n"
+
+
+@pytest.mark.parametrize("whole", [
+    "เทศบาลตำบลดอนขาม อำเภอเมือง จังหวัดขอนแก่น\n",  # a space after it
+    "เทศบาลตำบลดอนขามจะดำเนินการประชาสัมพันธ์\n",  # a stop word after it
+    "ของเทศบาลตำบลดอนขาม สามารถประมวลปัญหา\n",  # a sentence after a space
+])
+@pytest.mark.parametrize("run_on_first", [True, False])
+def test_a_name_run_on_into_the_sentence_after_it_is_not_the_name(whole: str, run_on_first: bool) -> None:
+    """Regression: dev 003 prints `กับเทศบาลตำบลเหมืองจี้บางรายยังไม่สามารถ…` with no space; where
+    the name is printed whole elsewhere, the run-on took its votes as if the whole name were it
+    cut short (63 of 144 place names put in 003's text came out run on)."""
+    body = RUN_ON + whole if run_on_first else whole + RUN_ON
+    org = _organisation(body)
+    assert org.org_name == "เทศบาลตำบลดอนขาม"
+    assert not [form for form in org.variants if "บางราย" in form]  # the run-on is no form of the name
+
+
 def test_a_provincial_organisation_is_placed_in_its_province() -> None:
     org = _organisation("องค์การบริหารส่วนจังหวัดตราด\n")
     assert (org.org_type, org.where_province) == ("องค์การบริหารส่วนจังหวัด", "ตราด")
