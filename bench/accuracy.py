@@ -6,7 +6,8 @@ for their text, PDF and (with --scans) scan forms, and the rows every layout var
 (tests/variants.py) as text and as Word-made PDF (tests/variants_pdf), and every organisation's
 rows of the results lists (tests/results_list_variants.py; their scan with --scans). A row is
 correct when its key (level, tool, part, indicator, sub-indicator, item code, year; in a results
-list, the organisation too) and value are the truth's.
+list, the organisation too) and value are the truth's. Then the blame of the altered twins, the
+numbers left unread, and the measures and findings each format gives of the text's.
 Precision = correct / rows given; recall = correct / rows printed; `verified` = the share of
 the rows given that the arithmetic verified.
 """
@@ -20,7 +21,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.accuracy import LEVELS, Tally, dev_cases, measure, results_cases, variant_cases  # noqa: E402
+from tests.accuracy import (  # noqa: E402
+    LEVELS,
+    Agreement,
+    Tally,
+    dev_cases,
+    format_agreement,
+    measure,
+    results_cases,
+    variant_cases,
+)
 
 
 def _pct(value: float | None) -> str:
@@ -82,6 +92,17 @@ def report(tallies: dict[tuple[str, str, str], Tally], out=sys.stdout) -> None:
                       f"({total.correct}/{total.given} given, {total.expected} printed)", file=out)
 
 
+def report_formats(agreements: list[Agreement], out=sys.stdout) -> None:
+    """What a PDF and a scan give of the measures and findings of the text of the same document."""
+    print("\nmeasures and findings by format, against the text of the same document "
+          "(a PDF's rows equal to the text's, white space aside; a scan's read alike and saying the same):",
+          file=out)
+    for a in agreements:
+        verdict = "identical" if a.in_text == a.given == a.same else f"{a.same} the same"
+        print(f"  {a.document} {a.source} {a.table}: {a.given} given of {a.in_text} in the text, {verdict}",
+              file=out)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -92,6 +113,7 @@ def main() -> None:
     report(measured)
     report_blame(measured.blame, measured.blame_precision)
     report_unread(measured.unread, measured.expected_unread)
+    report_formats(format_agreement(args.scans))
 
 
 if __name__ == "__main__":

@@ -14,10 +14,13 @@ the rows given that the arithmetic verified.
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+import regex
 
 from ita_extract.pipeline.batch.unit import parse, process_document
 from tests.conftest import CORPUS, GOLDEN, RAW
@@ -156,3 +159,75 @@ def measure(cases: Iterable[Case]) -> Measured:
             tally.correct += (key, row["score"]) in truth
             tally.verified += row["verification"] == "verified"
     return tallies
+
+
+# -- measures and findings by format: what a PDF and a scan give of what the text gives --------
+
+MEASURE_FIELDS = ("seq", "title", "issue_area", "tool", "indicator", "item_codes", "steps", "responsible",
+                  "timeframe_raw", "period_start", "period_end", "follow_up", "status", "result")
+FINDING_FIELDS = ("kind", "text", "issue_area", "tool", "indicator", "sub_indicator", "item_codes")
+# What OCR may misread inside a row's text; what it says of the row (its place in the analysis,
+# its period, its status) must be the text's.
+_MEASURE_STRUCTURE = ("seq", "issue_area", "tool", "indicator", "item_codes", "period_start", "period_end",
+                      "status")
+_FINDING_STRUCTURE = ("kind", "issue_area", "tool", "indicator", "sub_indicator", "item_codes")
+_ALIKE = 0.7  # how alike (difflib ratio) a scan's row reads to the text's to be that row
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """One document's measures or findings in one format, against its text's."""
+    document: str
+    source: str  # pdf or scan
+    table: str  # measures or findings
+    in_text: int
+    given: int
+    same: int  # rows equal to a text row (white space aside); for a scan, read alike and saying the same
+
+
+def printed(rows: list[dict], fields: tuple[str, ...]) -> list[tuple]:
+    """Rows as compared across formats: without white space, which formats print differently
+    (`มี ความ เห็น` / `มี ความเห็น`)."""
+    return [tuple(regex.sub(r"\s+", "", str(row[f])) for f in fields) for row in rows]
+
+
+def format_agreement(scans: bool) -> list[Agreement]:
+    found = []
+    for text in sorted(RAW.glob("*.txt")):
+        as_text = process_document(parse(text, text.read_bytes()), "ab" * 32)
+        forms = [("pdf", ".pdf"), *((("scan", ".scan.pdf"),) if scans else ())]
+        for source, suffix in forms:
+            path = DEV / f"{text.stem}{suffix}"
+            if not path.exists():
+                continue
+            other = process_document(parse(path, path.read_bytes()), "ab" * 32)
+            for table, fields, structure in (("measures", MEASURE_FIELDS, _MEASURE_STRUCTURE),
+                                             ("findings", FINDING_FIELDS, _FINDING_STRUCTURE)):
+                same = _same_rows(other[table], as_text[table], fields) if source == "pdf" \
+                    else _alike_rows(other[table], as_text[table], structure)
+                found.append(Agreement(text.stem[:3], source, table, len(as_text[table]), len(other[table]),
+                                       same))
+    return found
+
+
+def _same_rows(rows: list[dict], truth: list[dict], fields: tuple[str, ...]) -> int:
+    left = list(printed(truth, fields))
+    same = 0
+    for row in printed(rows, fields):
+        if row in left:
+            left.remove(row)
+            same += 1
+    return same
+
+
+def _alike_rows(rows: list[dict], truth: list[dict], structure: tuple[str, ...]) -> int:
+    """Rows read alike to a text row (their printed source) that say what it says."""
+    free = list(truth)
+    same = 0
+    for row in rows:
+        ratios = [difflib.SequenceMatcher(None, row["source_text"], t["source_text"], autojunk=False).ratio()
+                  for t in free]
+        if ratios and max(ratios) >= _ALIKE:
+            twin = free.pop(ratios.index(max(ratios)))
+            same += printed([row], structure) == printed([twin], structure)
+    return same
