@@ -9,6 +9,7 @@ from ita_extract.pipeline.ita.accounting import Unread, unread_numbers
 from ita_extract.pipeline.ita.content import Content, read_content
 from ita_extract.pipeline.ita.lines import DocumentLines
 from ita_extract.pipeline.ita.metadata import Metadata, read_metadata
+from ita_extract.pipeline.ita.scores import Score
 from ita_extract.pipeline.ita.verification import Verdict, verify
 
 
@@ -30,6 +31,15 @@ def read_document(document: Document) -> Reading:
     content = read_content(lines, metadata) if metadata.is_ita else Content()
     verdict = verify(content.scores, metadata.assessment_year_be, document.ocr_pages)
     # Only an ITA document's numbers are accounted for: in any other, no number is a score.
-    unread = tuple(unread_numbers(lines, content.tables, verdict.scores)) if metadata.is_ita else ()
+    read = [*verdict.scores, *_repeats(content.scores, verdict.scores)]
+    unread = tuple(unread_numbers(lines, content.tables, read)) if metadata.is_ita else ()
     warnings = (*document.warnings, *metadata.warnings, *content.warnings, *verdict.warnings)
     return Reading(lines, metadata, content, verdict, unread, warnings)
+
+
+def _repeats(printed: list[Score], rows: list[Score]) -> list[Score]:
+    """The scores printed again with the value of a row (one row each, the repeat confirming it):
+    their numbers are read, not left unread."""
+    values = {(row.key, row.score) for row in rows}
+    places = {row.place for row in rows}
+    return [score for score in printed if (score.key, score.score) in values and score.place not in places]

@@ -33,6 +33,8 @@ ACCOUNTED = [
     # a table: the running number, a quarter, and the score read from its column
     "| ลำดับ | ตัวชี้วัด | คะแนน | ระยะเวลา |\n|---|---|---|---|\n"
     "| ๑ | ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่ | ๙๕.๗๕ | ไตรมาส ๒ |\n",
+    # a target the measures were set against
+    "ได้คะแนน ๙๕.๗๕ คะแนน สูงกว่าค่าเป้าหมายที่กำหนดไว้ร้อยละ ๘๕\n",
     # a difference column and a target column hold no scores
     "| ตัวชี้วัด | ปี ๒๕๖๕ | ปี ๒๕๖๖ | ผลต่าง | เป้าหมาย |\n|---|---|---|---|---|\n"
     "| ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่ | ๙๓.๓๔ | ๙๕.๗๕ | ๒.๔๑ | ๙๐ |\n",
@@ -59,6 +61,19 @@ def test_an_unread_table_cell_names_its_row() -> None:
     rows = _rows(body)
     assert [r["number"] for r in rows["unread"]] == ["62.56"]
     assert rows["unread"][0]["context"] == "การเผยแพร่ข้อมูล\t62.56"
+
+
+@pytest.mark.parametrize("again", [
+    "ตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต ได้คะแนน ๗๕.๐๐ คะแนน\n",  # the same value in prose
+    "| ตัวชี้วัด | ผลคะแนน |\n|---|---|\n| ตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต | ๗๕.๐๐ |\n",  # in another table
+])
+def test_a_score_printed_again_with_its_value_confirms_it_and_is_read(again: str) -> None:
+    """Regression: the repeat was merged into the first row (verifying it) but its number was
+    listed unread, as if no reader had taken it."""
+    rows = _rows("| ตัวชี้วัด | คะแนน |\n|---|---|\n| ตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต | ๗๕.๐๐ |\n\n" + again)
+    scores = [(r["indicator"], r["score"], r["verification"]) for r in rows["scores"]]
+    assert scores == [(10, 75.0, "verified")]
+    assert rows["unread"] == []
 
 
 def test_a_number_printed_twice_on_a_line_and_read_once_leaves_one_unread() -> None:
