@@ -154,12 +154,19 @@ class Row:
     verification: str
 
 
+def points(name: str) -> tuple:
+    """A tool's weighted points: printed and checked, never a row."""
+    return ("points", name)
+
+
 RULES = [  # (name, parent, children): the rules a complete variant exercises
     ("iit_mean", tool("IIT"), [indicator(n) for n in TOOL_INDICATORS["IIT"]]),
     ("eit_mean", tool("EIT"), [indicator(n) for n in TOOL_INDICATORS["EIT"]]),
     ("oit_mean", tool("OIT"), [indicator(n) for n in TOOL_INDICATORS["OIT"]]),
     ("eit_parts", tool("EIT"), [tool("EIT", 1), tool("EIT", 2)]),
     ("overall_weighted", overall(), [tool("IIT"), tool("EIT"), tool("OIT")]),
+    ("points_sum", overall(), [points("IIT"), points("EIT"), points("OIT")]),
+    *((f"{t.lower()}_points", points(t), [tool(t)]) for t in TOOL_INDICATORS),
 ]
 
 
@@ -190,7 +197,7 @@ def expected_rows(printed: dict[int, dict[tuple, str]]) -> list[Row]:
         exact = {key for key, text in texts.items() if "." not in text}
         rules = _year_rules(texts)
         status = _statuses(values, exact, rules)
-        rows += [_row(key, year, texts[key], status[key]) for key in texts]
+        rows += [_row(key, year, texts[key], status[key]) for key in texts if key[0] != "points"]
     return sorted(rows, key=_order)
 
 
@@ -216,7 +223,7 @@ def _expanded(values: dict[tuple, float], rules: list) -> tuple[dict[tuple, dict
         changed = False
         for name, parent, children in rules:
             kids = children
-            if parent not in known and kids and all(c in known for c in kids):
+            if parent not in known and parent[0] != "points" and kids and all(c in known for c in kids):
                 known[parent] = _mix((known[c], _weight(name, c, kids)) for c in kids)
                 derived_by[parent] = name
                 changed = True
@@ -230,7 +237,9 @@ def _expanded(values: dict[tuple, float], rules: list) -> tuple[dict[tuple, dict
 
 
 def _weight(rule: str, child: tuple, children: list[tuple]) -> float:
-    return WEIGHTS[child[1]] if rule == "overall_weighted" else 1 / len(children)
+    if rule == "overall_weighted" or rule.endswith("_points"):
+        return WEIGHTS[child[1]]
+    return 1.0 if rule == "points_sum" else 1 / len(children)
 
 
 def _mix(parts) -> dict[tuple, float]:
@@ -394,6 +403,19 @@ def form_tool_table_tsv(h: Hierarchy, doc: dict) -> tuple[str, dict]:
     indicators += [[_indicator_label(n), h.values[indicator(n)], "1.25"] for n in NAMES]
     return ("ผลคะแนนรายเครื่องมือ\n\n" + _tsv(rows) + "\nผลคะแนนรายตัวชี้วัด\n\n" + _tsv(indicators),
             {h.year: _core(h)})
+
+
+def form_tool_points_table(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    """Each tool's score beside its weight and its weighted points (score × weight), the total row
+    printing the overall in the points column: the weights and points are never scores."""
+    rows = [["เครื่องมือ", "คะแนนที่ได้", "น้ำหนัก (ร้อยละ)", "คะแนนถ่วงน้ำหนัก"]]
+    weighted = {t: f"{WEIGHTS[t] * float(h.values[tool(t)]):.2f}" for t in TOOL_INDICATORS}
+    rows += [[TOOL_NAMES[t], _thai(h.values[tool(t)]), _thai(str(round(WEIGHTS[t] * 100))),
+              _thai(weighted[t])] for t in TOOL_INDICATORS]
+    rows.append(["รวม", "", "๑๐๐", _thai(h.values[overall()])])
+    printed = {key: h.values[key] for key in (overall(), *(tool(t) for t in TOOL_INDICATORS))}
+    printed.update({points(t): value for t, value in weighted.items()})
+    return "ผลคะแนนแยกตามเครื่องมือการประเมิน\n\n" + _pipe(rows), {h.year: printed}
 
 
 def form_tool_span_html(h: Hierarchy, doc: dict) -> tuple[str, dict]:
@@ -636,6 +658,7 @@ FORMS = {  # name: (printer, form); the numbers a form leaves unread are in UNRE
     "comparison_html": (form_comparison_html, "html"),
     "tool_table_tsv": (form_tool_table_tsv, "tsv"),
     "tool_span_html": (form_tool_span_html, "html"),
+    "tool_points_table": (form_tool_points_table, "md"),
     "items_table": (form_items_table, "md"),
     "items_code_in_question": (form_items_code_in_question, "md"),
     "items_question_code": (form_items_question_code, "md"),

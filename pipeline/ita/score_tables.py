@@ -29,7 +29,7 @@ from ita_extract.pipeline.ita.framework import (
 )
 from ita_extract.pipeline.ita.knowledge import keyed_patterns
 from ita_extract.pipeline.ita.lines import DocumentLines, clean, repaired
-from ita_extract.pipeline.ita.scores import Score
+from ita_extract.pipeline.ita.scores import POINTS, Score
 from ita_extract.pipeline.ita.subjects import Subject, label_subject
 from ita_extract.pipeline.ita.table_views import Column, TableView, cell_text
 
@@ -83,7 +83,7 @@ def _side_by_side(columns: list[Column]) -> list[list[Column]]:
 def _panel(columns: list[Column]) -> _Panel:
     labels = [c for role in LABEL_ROLES for c in columns if c.role == role]
     code = next((c for c in columns if c.role == "code"), None)
-    values = [c for c in columns if c.role == "score"] + [c for c in columns if c.role == "year"]
+    values = [c for role in ("score", "year", POINTS) for c in columns if c.role == role]
     if not labels and code is not None:  # the code cell is the row's only label (`i๑`, `คะแนนเฉลี่ย`)
         return _Panel([code], None, values)
     return _Panel(labels, code, values)
@@ -171,6 +171,9 @@ def _column_subject(column: Column, subject: Subject) -> Subject | None:
     """Whose score a value column holds: the row's subject, or its indicator, tool or the overall
     where the column's header says so (`คะแนนเครื่องมือ` beside indicator rows, `คะแนนตัวชี้วัด`
     beside items)."""
+    if column.role == POINTS:  # a tool's weighted points; a total row's are the overall score
+        return replace(subject, level=POINTS) if subject.level == "tool" else \
+            subject if subject.level == "overall" else None
     header = squeeze_thai(clean(column.header))
     levels = keyed_patterns("score_column_levels", "level")
     level = next((lv for lv, pattern in levels if pattern.search(header)), None)

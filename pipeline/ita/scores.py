@@ -97,6 +97,8 @@ def sentence_scores(line: Line, text: str, assessment_year: int | None, column: 
     series: _Series | None = None
     scores: list[Score] = []
     for _, _, event in events:
+        if isinstance(event, Subject) and _in_item_title(event, series):
+            continue
         if isinstance(event, Subject):
             series = _Series(event, event.end, max(0, event.start - _SUBJECT_REACH))
         elif event.role == "list_marker" or (
@@ -111,6 +113,14 @@ def sentence_scores(line: Line, text: str, assessment_year: int | None, column: 
             series.anchor, series.clause_start = event.end, event.end
             series.has_value, series.year_since_value = True, False
     return scores
+
+
+def _in_item_title(subject: Subject, series: _Series | None) -> bool:
+    """Whether an indicator named by its name alone stands in the title of the item before it,
+    still waiting for its value (`o36 แผนปฏิบัติการป้องกันการทุจริต 0 คะแนน`: the item's value,
+    not indicator 10's)."""
+    return subject.by_name and series is not None and series.subject.level == "item" \
+        and not series.has_value
 
 
 def _score(series: _Series, number: Number, text: str, line: Line, year: int | None,

@@ -61,6 +61,7 @@ class Subject:
     item_code: str | None = None
     item_code_raw: str | None = None
     label: str | None = None
+    by_name: bool = False  # an indicator found by its name alone (no ตัวชี้วัด, no number)
 
 
 def find_tools(text: str) -> list[Subject]:
@@ -99,7 +100,7 @@ def find_indicators(text: str, *, need_word: bool) -> list[Subject]:
                 continue
             start = m.start() - len(word.group()) if word else m.start()
             found.append(Subject("indicator", start, m.end(), tool=info.tool, indicator=info.number,
-                                 label=m.group()))
+                                 label=m.group(), by_name=word is None))
     return found
 
 

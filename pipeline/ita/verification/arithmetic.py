@@ -52,7 +52,8 @@ Expression = dict[int, float]  # index of a printed value → coefficient
 class Rule:
     name: str
     parent: str
-    # `indicators` (the parent tool's), `tools` (weighted), `points` (summed), `items`, or specs joined by |
+    # `indicators` (the parent tool's), `tools` (weighted), `points` (summed), `weight` (the parent
+    # points' tool × its weight), `items`, or specs joined by |
     children: str
     years: range
     meaning: str
@@ -67,6 +68,9 @@ class Rule:
             return tuple(f"tool:{t.name}" for t in every), tuple(t.weight for t in every)
         if self.children == POINTS:  # each tool's points are already weighted: they add up
             return tuple(f"{POINTS}:{name}" for name in tools()), tuple(1.0 for _ in tools())
+        if self.children == "weight":  # a tool's points: its score × its weight
+            tool = self.parent.split(":")[1]
+            return (f"tool:{tool}",), (tools()[tool].weight,)
         return tuple(self.children.split("|")), None
 
 
@@ -230,7 +234,8 @@ def _system(printed: dict[Key, Score], scores: list[Score]) -> System:
     while changed:  # a derived value may complete another rule (items → indicator → tool → overall)
         changed = False
         for app in applications:
-            if app.parent not in known and all(c in known for c in app.children):
+            # Points are never derived: from a tool they would only restate the weighting.
+            if app.parent not in known and app.parent[0] != POINTS and all(c in known for c in app.children):
                 weighted = zip(app.children, app.weights, strict=True)
                 known[app.parent] = _combine((known[c], weight) for c, weight in weighted)
                 derived_by[app.parent] = app

@@ -103,3 +103,16 @@ def test_an_ocr_header_that_lost_its_marks_keeps_its_role() -> None:
     assert column_role("ขอคาถาม")[0] == "item_text"
     assert column_role("คะแนนเฉลย")[0] == "score"
     assert column_role("ขอบเขต")[0] is None
+
+
+def test_weighted_points_and_weights_beside_the_tools_are_never_scores() -> None:
+    """Regression: `คะแนนถ่วงน้ำหนัก` (score × weight) was read as a second tool score, and the
+    weights (30, 30, 40) left unread. The points now check the tools and the total (tool_points,
+    points_sum)."""
+    rows = extract("เครื่องมือ\tคะแนน\tน้ำหนัก (ร้อยละ)\tคะแนนถ่วงน้ำหนัก\n"
+                   "IIT\t92.50\t30\t27.75\nEIT\t88.40\t30\t26.52\nOIT\t81.25\t40\t32.50\nรวม\t\t100\t86.77\n")
+    scores = rows["scores"]
+    assert sorted(zip(scores["level"], scores["tool"].fillna(""), scores["score"], scores["verification"],
+                      strict=True)) == [("overall", "", 86.77, "verified"), ("tool", "EIT", 88.4, "verified"),
+                                        ("tool", "IIT", 92.5, "verified"), ("tool", "OIT", 81.25, "verified")]
+    assert rows["unread"].empty

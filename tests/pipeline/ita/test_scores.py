@@ -26,6 +26,10 @@ def _scores(text: str, year: int = 2566) -> list[tuple]:
     ("ตัวชี้วัดด้านการปรับปรุงระบบการทำงาน ได้คะแนน ๗๙.๙๑", ("indicator", "EIT", None, 8, None, None, 79.91, 2566)),
     ("ตัวชี้วัดย่อยที่ 9.1 ข้อมูลพื้นฐาน ได้คะแนน 100", ("sub_indicator", "OIT", None, 9, "9.1", None, 100.0, 2566)),
     ("E๙ ได้คะแนน ๗๕.๕๐", ("item", "EIT", None, None, None, "e9", 75.5, 2566)),
+    # an indicator's name inside an item's title is the item's (regression: o36's 0 was indicator 10's)
+    ("3) o36 แผนปฏิบัติการป้องกันการทุจริต 0 คะแนน", ("item", "OIT", None, None, None, "o36", 0.0, 2566)),
+    ("ข้อ i7 การใช้งบประมาณ ได้ 80.12 คะแนน", ("item", "IIT", None, None, None, "i7", 80.12, 2566)),
+    ("การป้องกันการทุจริต 75.00 คะแนน", ("indicator", "OIT", None, 10, None, None, 75.0, 2566)),
 ])
 def test_one_score_per_phrasing(sentence: str, expected: tuple) -> None:
     assert _scores(sentence) == [expected]
