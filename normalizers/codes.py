@@ -111,3 +111,33 @@ def find_item_codes(text: str, letter: str | None, highest: Mapping[str, int], *
 def opens_with_code(text: str) -> bool:
     """Whether `text` begins with a lettered code (a point that names its item)."""
     return _LEADING.match(text) is not None
+
+
+# Between the two ends of a range of codes (`i13-i18`, `o1 ถึง o33`, `e1 – e5`).
+_RANGE_BETWEEN = regex.compile(r"\s*(?:-|–|—|ถึง|to)\s*")
+_MAX_RANGE = 60  # no form has more items of one letter
+_BARE_RANGE_END = regex.compile(r"\s*(?:-|–|—|ถึง)\s*(\d{1,2})(?![\d.])")  # `i13-18`
+
+
+def with_ranges(text: str, found: list[FoundCode]) -> list[str]:
+    """The codes of `found` (in order, once each), every code a printed range spans put between
+    its ends: `(i13-i18)` names i13, i14 … i18, not two items."""
+    codes: list[str] = []
+    for k, f in enumerate(found):
+        code = f.item.code
+        if code is None:
+            continue
+        before = found[k - 1] if k else None
+        low = before.item.code if before else None
+        if before is not None and low and low[0] == code[0] and \
+                _RANGE_BETWEEN.fullmatch(text, before.end, f.start):
+            first, last = int(low[1:]), int(code[1:])
+            if first < last <= first + _MAX_RANGE:
+                codes += [f"{code[0]}{n}" for n in range(first + 1, last)]
+        codes.append(code)
+        bare_end = _BARE_RANGE_END.match(thai_digits_to_arabic(text), f.end)
+        after = found[k + 1].start if k + 1 < len(found) else len(text)
+        first, last = int(code[1:]), int(bare_end.group(1)) if bare_end else 0
+        if bare_end and bare_end.end() <= after and first < last <= first + _MAX_RANGE:
+            codes += [f"{code[0]}{n}" for n in range(first + 1, last + 1)]
+    return list(dict.fromkeys(codes))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ita_extract.normalizers.codes import opens_with_code
+from ita_extract.normalizers.codes import opens_with_code, with_ranges
 from ita_extract.normalizers.lists import split_points, squeeze_thai
 from ita_extract.parsers.model import Block
 from ita_extract.pipeline.ita.framework import find_item_codes, tool_of_codes
@@ -112,10 +112,10 @@ def _line_findings(line: Line, section: str | None) -> list[Finding]:
     subject = _main_subject(subjects)
     found = []
     for point in split_points(text):
-        codes = [f.item.code for f in find_item_codes(point) if f.item.code]
+        codes = with_ranges(point, find_item_codes(point))
         tool = subject.tool if subject else tool_of_codes(codes)
         found.append(Finding(kind, point, line, None, tool, subject.indicator if subject else None,
-                             subject.sub_indicator if subject else None, list(dict.fromkeys(codes))))
+                             subject.sub_indicator if subject else None, codes))
     return found
 
 

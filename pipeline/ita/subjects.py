@@ -15,7 +15,7 @@ from functools import cache
 
 import regex
 
-from ita_extract.normalizers.codes import ITEM_CODE_LETTER_UNDECIDED, FoundCode
+from ita_extract.normalizers.codes import ITEM_CODE_LETTER_UNDECIDED, FoundCode, with_ranges
 from ita_extract.normalizers.digits import thai_digits_to_arabic
 from ita_extract.normalizers.lists import squeeze_thai
 from ita_extract.pipeline.ita.framework import (
@@ -255,6 +255,6 @@ def question_codes(text: str, fallback_tool: str | None) -> tuple[list[str], lis
     for k, item in enumerate(items):
         if item.code is None and item.warning == ITEM_CODE_LETTER_UNDECIDED:
             items[k] = item_code(item.raw, neighbour_tool or fallback_tool)
-    codes = [item.code for item in items if item.code]
+    decided = [replace(f, item=item) for f, item in zip(found, items, strict=True)]
     warnings = [item.warning for item in items if item.code is None and item.warning]
-    return list(dict.fromkeys(codes)), warnings
+    return with_ranges(text, decided), warnings

@@ -96,3 +96,20 @@ def test_codes_in_running_text_and_bare_codes_opening_questions() -> None:
                                              ("ice ๑๒", False), ("i123", False), ("ข้อ i1", False)])
 def test_a_line_opening_with_a_code(line: str, opens: bool) -> None:
     assert opens_with_code(line) is opens
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("มาตรการป้องกันการรับสินบน (i13-i18)", ["i13", "i14", "i15", "i16", "i17", "i18"]),
+    ("i13 - 18", ["i13", "i14", "i15", "i16", "i17", "i18"]),  # the second end without its letter
+    ("i๑๓–๑๕", ["i13", "i14", "i15"]),
+    ("o1 ถึง o3 และ o36", ["o1", "o2", "o3", "o36"]),
+    ("e4, e5", ["e4", "e5"]),  # a list, not a range
+    ("i18-i13", ["i18", "i13"]),  # no range runs backwards
+    ("e4 - 2566", ["e4"]),  # a year after a dash ends no range
+    ("i3 - 5.00 คะแนน", ["i3"]),  # nor does a score
+])
+def test_a_range_of_codes_names_every_item_it_spans(text: str, codes: list[str]) -> None:
+    """Regression: `(i13-i18)` linked a measure to i13 and i18 alone."""
+    from ita_extract.normalizers.codes import with_ranges
+
+    assert with_ranges(text, find_item_codes(text, None, {"i": 30, "e": 15, "o": 43})) == codes
