@@ -1,7 +1,8 @@
 """Tables by meaning: each column's role from its header (table_columns.csv), the table's kind.
 
 A measures table has at least two of steps / responsible / timeframe /
-follow-up / result columns; a scores table has a score column or one column
+follow-up / result / status columns (a report on measures: มาตรการ | ผลการดำเนินการ | สถานะ);
+a scores table has a score column or one column
 per year; other tables are read only for their findings and sentences.
 """
 
@@ -24,7 +25,7 @@ from ita_extract.pipeline.ita.knowledge import rows as knowledge_rows
 from ita_extract.pipeline.ita.lines import clean, repaired
 from ita_extract.pipeline.ita.subjects import tool_in
 
-MEASURE_ROLES = frozenset({"steps", "responsible", "timeframe", "follow_up", "result"})
+MEASURE_ROLES = frozenset({"steps", "responsible", "timeframe", "follow_up", "result", "status"})
 # Columns printed once for several rows (merged cells) that apply to the rows below.
 FILL_DOWN_ROLES = ("responsible", "timeframe", "follow_up")
 # Columns that say which row a line belongs to; a row with none of them continues the row above.

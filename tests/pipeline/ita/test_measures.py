@@ -101,3 +101,17 @@ def test_an_area_number_with_ocr_marks_in_its_brackets_is_not_part_of_the_title(
                                           "กลไกและมาตรการในการแก้ไขและป้องกันการทุจริต",
                                           "ช่องทางและรูปแบบการประชาสัมพันธ์",
                                           "การให้บริการและระบบ E-Service"]
+
+
+def test_a_report_of_measures_with_a_result_and_a_status_column_is_read() -> None:
+    """Regression: `มาตรการ | ผลการดำเนินการ | สถานะ | ปัญหา/อุปสรรค` (a report on the measures,
+    no steps or responsible unit) gave no measure: one measure column role was not enough."""
+    measures = _measures(
+        "| ที่ | มาตรการ | ผลการดำเนินการ | สถานะ | ปัญหา/อุปสรรค |\n|---|---|---|---|---|\n"
+        "| ๑ | มาตรการเผยแพร่ข้อมูลต่อสาธารณะ | เผยแพร่ข้อมูลครบ ๓๓ รายการ | ดำเนินการแล้วเสร็จ | - |\n"
+        "| ๒ | มาตรการจัดการเรื่องร้องเรียน | อยู่ระหว่างจัดทำคู่มือ | อยู่ระหว่างดำเนินการ | งบประมาณจำกัด |\n"
+        "| ๓ | มาตรการตรวจสอบการใช้ทรัพย์สิน | - | ยังไม่ดำเนินการ | บุคลากรไม่เพียงพอ |\n")
+    assert measures["title"].tolist() == ["มาตรการเผยแพร่ข้อมูลต่อสาธารณะ", "มาตรการจัดการเรื่องร้องเรียน",
+                                          "มาตรการตรวจสอบการใช้ทรัพย์สิน"]
+    assert measures["status"].tolist() == ["done", "in_progress", "not_started"]
+    assert measures["result"].tolist()[:2] == ["เผยแพร่ข้อมูลครบ 33 รายการ", "อยู่ระหว่างจัดทำคู่มือ"]
