@@ -418,6 +418,24 @@ def form_tool_points_table(h: Hierarchy, doc: dict) -> tuple[str, dict]:
     return "ผลคะแนนแยกตามเครื่องมือการประเมิน\n\n" + _pipe(rows), {h.year: printed}
 
 
+def _grade(value: str) -> str:
+    """The grade of a score (the primer's bands), as a flattened row prints it after the value."""
+    return next(g for g, low in (("AA", 95), ("A", 85), ("B", 75), ("C", 65), ("D", 55), ("E", 50), ("F", 0))
+                if float(value) >= low)
+
+
+def form_flattened_lines(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    """A table a text dump flattened into lines (pdftotext, an OCR tool): each indicator's row
+    a line `n. name value [grade]`, the tools on one line, the total last."""
+    lines = ["ผลการประเมินรายตัวชี้วัด", "ตัวชี้วัด คะแนน ระดับ"]
+    for n in NAMES:  # every other row with its grade after the value
+        value = h.values[indicator(n)]
+        lines.append(f"{n}. {NAMES[n]} {value}" + (f" {_grade(value)}" if n % 2 else ""))
+    lines.append(" ".join(f"{t} {h.values[tool(t)]}" for t in TOOL_INDICATORS))
+    lines.append(f"คะแนนรวม {h.values[overall()]}")
+    return "\n".join(lines) + "\n", {h.year: _core(h)}
+
+
 def form_tool_span_html(h: Hierarchy, doc: dict) -> tuple[str, dict]:
     rows = []
     for t, numbers in TOOL_INDICATORS.items():
@@ -659,6 +677,7 @@ FORMS = {  # name: (printer, form); the numbers a form leaves unread are in UNRE
     "tool_table_tsv": (form_tool_table_tsv, "tsv"),
     "tool_span_html": (form_tool_span_html, "html"),
     "tool_points_table": (form_tool_points_table, "md"),
+    "flattened_lines": (form_flattened_lines, "tsv"),
     "items_table": (form_items_table, "md"),
     "items_code_in_question": (form_items_code_in_question, "md"),
     "items_question_code": (form_items_question_code, "md"),

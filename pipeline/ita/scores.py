@@ -106,13 +106,26 @@ def sentence_scores(line: Line, text: str, assessment_year: int | None, column: 
             series = None
         elif series is not None and event.role == "year":
             series.anchor, series.year_since_value = event.end, True
-        elif series is not None and event.role == "score" and (
+        elif series is not None and (event.role == "score" or _printed_beside(event, series, text)) and (
                 not series.has_value or series.year_since_value):
             year = _year_before(every, series.clause_start, event.start, assessment_year)
             scores.append(_score(series, event, text, line, year, assessment_year, column))
             series.anchor, series.clause_start = event.end, event.end
             series.has_value, series.year_since_value = True, False
     return scores
+
+
+_BESIDE = regex.compile(r"[\s:=\-–]*")
+_DECIMAL = regex.compile(r"\d{1,3}\.\d{1,2}|100|0")  # or full marks or none, printed whole
+
+
+def _printed_beside(number: Number, series: _Series, text: str) -> bool:
+    """Whether a number no rule gave a role stands right after its subject, with decimals (or
+    100 or 0), and ends the line: a table's row flattened into a line by a text dump (`1. การปฏิบัติหน้าที่
+    97.53`). Not `การใช้อำนาจ 2.41 (เพิ่มขึ้น)` nor `1.5 เท่า`: words after it say what it is."""
+    return number.role == "other" and not series.has_value and _DECIMAL.fullmatch(number.text) is not None \
+        and _BESIDE.fullmatch(text, series.subject.end, number.start) is not None \
+        and not text[number.end:].strip()
 
 
 def _in_item_title(subject: Subject, series: _Series | None) -> bool:

@@ -24,6 +24,9 @@ def _scores(text: str, year: int = 2566) -> list[tuple]:
     ("ผลการประเมินอยู่ในระดับ A (92.51 คะแนน)", ("overall", None, None, None, None, None, 92.51, 2566)),
     ("ITA Score: 92.51", ("overall", None, None, None, None, None, 92.51, 2566)),
     ("ตัวชี้วัดที่ 1 อยู่ในระดับ AA (97.00 คะแนน)", ("indicator", "IIT", None, 1, None, None, 97.0, 2566)),
+    # a table flattened into lines by a text dump: the value right after its subject, ending the line
+    ("1. การปฏิบัติหน้าที่ 97.53", ("indicator", "IIT", None, 1, None, None, 97.53, 2566)),
+    ("10. การป้องกันการทุจริต 75.00 B", ("indicator", "OIT", None, 10, None, None, 75.0, 2566)),
     ("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ คะแนน 97.44", ("indicator", "IIT", None, 1, None, None, 97.44, 2566)),
     ("ผลคะแนนของตัวชี้วัดด้าน การใช้ทรัพย์สินของราชการ มีค่าต่ำสุด เท่ากับ ๖๗.๑๖",
      ("indicator", "IIT", None, 4, None, None, 67.16, 2566)),
@@ -38,6 +41,21 @@ def _scores(text: str, year: int = 2566) -> list[tuple]:
 ])
 def test_one_score_per_phrasing(sentence: str, expected: tuple) -> None:
     assert _scores(sentence) == [expected]
+
+
+def test_a_flattened_row_of_tools_gives_each_its_value() -> None:
+    values = (("IIT", 94.56), ("EIT", 88.4), ("OIT", 87.5))
+    assert _scores("IIT 94.56 EIT 88.40 OIT 87.50") == [("tool", t, None, None, None, None, v, 2566)
+                                                         for t, v in values]
+
+
+@pytest.mark.parametrize("sentence", [
+    "การใช้อำนาจ 2.41 (เพิ่มขึ้น)",  # words after the value say what it is
+    "ตัวชี้วัดที่ 3 การใช้อำนาจ 1.5 เท่า",
+    "IIT 30 EIT 30 OIT 40",  # whole numbers after the acronyms: the weights
+])
+def test_a_number_beside_a_subject_that_is_not_its_score(sentence: str) -> None:
+    assert _scores(sentence) == []
 
 
 def test_tools_by_name_and_by_acronym_with_their_parts() -> None:
