@@ -102,11 +102,12 @@ def sentence_scores(line: Line, text: str, assessment_year: int | None, column: 
         if isinstance(event, Subject):
             series = _Series(event, event.end, max(0, event.start - _SUBJECT_REACH))
         elif event.role == "list_marker" or (
-                series is not None and event.start - series.anchor > _SUBJECT_REACH):
+                series is not None and event.start - series.anchor > _SUBJECT_REACH
+                and not _closes_row(event, series, text)):
             series = None
         elif series is not None and event.role == "year":
             series.anchor, series.year_since_value = event.end, True
-        elif series is not None and (event.role == "score" or _printed_beside(event, series, text)) and (
+        elif series is not None and (event.role == "score" or _closes_row(event, series, text)) and (
                 not series.has_value or series.year_since_value):
             year = _year_before(every, series.clause_start, event.start, assessment_year)
             scores.append(_score(series, event, text, line, year, assessment_year, column))
@@ -117,15 +118,20 @@ def sentence_scores(line: Line, text: str, assessment_year: int | None, column: 
 
 _BESIDE = regex.compile(r"[\s:=\-–]*")
 _DECIMAL = regex.compile(r"\d{1,3}\.\d{1,2}|100|0")  # or full marks or none, printed whole
+_OPENING = regex.compile(r"\s*(?:\(?\d{1,2}[.)]\s*)?")  # what may stand before a code opening a line
 
 
-def _printed_beside(number: Number, series: _Series, text: str) -> bool:
-    """Whether a number no rule gave a role stands right after its subject, with decimals (or
-    100 or 0), and ends the line: a table's row flattened into a line by a text dump (`1. การปฏิบัติหน้าที่
-    97.53`). Not `การใช้อำนาจ 2.41 (เพิ่มขึ้น)` nor `1.5 เท่า`: words after it say what it is."""
-    return number.role == "other" and not series.has_value and _DECIMAL.fullmatch(number.text) is not None \
-        and _BESIDE.fullmatch(text, series.subject.end, number.start) is not None \
-        and not text[number.end:].strip()
+def _closes_row(number: Number, series: _Series, text: str) -> bool:
+    """Whether a number no rule gave a role is the value of a table's row flattened into a line
+    by a text dump: with decimals (or 100 or 0), ending the line, and standing right after its
+    subject (`1. การปฏิบัติหน้าที่ 97.53`) or on a line an item's code opens (`i1 <its question>
+    95.12`). Not `การใช้อำนาจ 2.41 (เพิ่มขึ้น)` nor `1.5 เท่า`: words after it say what it is."""
+    if number.role != "other" or series.has_value or _DECIMAL.fullmatch(number.text) is None \
+            or text[number.end:].strip():
+        return False
+    subject = series.subject
+    return _BESIDE.fullmatch(text, subject.end, number.start) is not None or (
+        subject.level == "item" and _OPENING.fullmatch(text, 0, subject.start) is not None)
 
 
 def _in_item_title(subject: Subject, series: _Series | None) -> bool:

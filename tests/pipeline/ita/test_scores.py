@@ -49,6 +49,16 @@ def test_a_flattened_row_of_tools_gives_each_its_value() -> None:
                                                          for t, v in values]
 
 
+def test_a_flattened_item_row_gives_its_question_s_value() -> None:
+    """`i2 <its question, longer than a subject's reach> 93.40`: an item's code opens the line."""
+    question = ("บุคลากรในหน่วยงานของท่าน ปฏิบัติงาน/ให้บริการ แก่ผู้มาติดต่อทั่ว ๆ ไป กับผู้มาติดต่อที่รู้จัก"
+                "เป็นการส่วนตัวอย่างเท่าเทียมกัน มากน้อยเพียงใด")
+    assert _scores(f"i2 {question} 93.40", 2564) == [("item", "IIT", None, 1, None, "i2", 93.4, 2564)]
+    assert _scores(f"2. i2 {question} 93.40", 2564) == [("item", "IIT", None, 1, None, "i2", 93.4, 2564)]
+    assert _scores(f"i2 {question} เพิ่มขึ้น 2.41", 2564) == []
+    assert _scores(f"ดังนั้น i2 {question} 93.40", 2564) == []  # the code does not open the line
+
+
 @pytest.mark.parametrize("sentence", [
     "การใช้อำนาจ 2.41 (เพิ่มขึ้น)",  # words after the value say what it is
     "ตัวชี้วัดที่ 3 การใช้อำนาจ 1.5 เท่า",
