@@ -18,6 +18,7 @@ import regex
 from ita_extract.normalizers.codes import ITEM_CODE_LETTER_UNDECIDED, FoundCode, with_ranges
 from ita_extract.normalizers.digits import thai_digits_to_arabic
 from ita_extract.normalizers.lists import squeeze_thai
+from ita_extract.normalizers.thai_text import without_marks
 from ita_extract.pipeline.ita.framework import (
     find_item_codes,
     indicators,
@@ -27,7 +28,7 @@ from ita_extract.pipeline.ita.framework import (
     tool_of_indicator,
     tool_of_sub_indicator,
 )
-from ita_extract.pipeline.ita.knowledge import keyed_patterns, patterns, rows
+from ita_extract.pipeline.ita.knowledge import bare_keyed_patterns, keyed_patterns, patterns, rows
 
 LEVELS = ("overall", "tool", "indicator", "sub_indicator", "item")
 
@@ -229,11 +230,15 @@ _QUESTION_GAP = regex.compile(r"\s+")
 
 
 def question_tool(question: str) -> str | None:
-    """The tool a question's wording belongs to (item_question_cues.csv), or None."""
+    """The tool a question's wording belongs to (item_question_cues.csv), or None; as printed,
+    else with the marks above and below the line set aside (OCR loses them: ส่วนงานทีท่าน)."""
     text = _QUESTION_GAP.sub("", question)
-    for row, pattern in zip(rows("item_question_cues"), patterns("item_question_cues"), strict=True):
-        if pattern.search(text):
-            return row["tool"]
+    printed = keyed_patterns("item_question_cues", "tool")
+    marks_aside = bare_keyed_patterns("item_question_cues", "tool")
+    for cues, wording in ((printed, text), (marks_aside, without_marks(text))):
+        for tool, pattern in cues:
+            if pattern.search(wording):
+                return tool
     return None
 
 

@@ -10,18 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
 
 import regex
 
 from ita_extract.normalizers.digits import thai_digits_to_arabic
 from ita_extract.normalizers.lists import squeeze_thai
-from ita_extract.normalizers.patterns import YEAR, compiled
-from ita_extract.normalizers.thai_text import pattern_without_marks, without_marks
+from ita_extract.normalizers.patterns import YEAR
+from ita_extract.normalizers.thai_text import without_marks
 from ita_extract.normalizers.years import to_be
 from ita_extract.parsers.model import BOX_GLYPHS, Block, Cell, Row
-from ita_extract.pipeline.ita.knowledge import keyed_patterns
-from ita_extract.pipeline.ita.knowledge import rows as knowledge_rows
+from ita_extract.pipeline.ita.knowledge import bare_keyed_patterns, keyed_patterns
 from ita_extract.pipeline.ita.lines import clean, repaired
 from ita_extract.pipeline.ita.subjects import tool_in
 
@@ -117,18 +115,13 @@ def column_role(header: str) -> tuple[str | None, int | None]:
     loses them: ขอคาถาม for ข้อคำถาม)."""
     bare = without_marks(header)
     printed = keyed_patterns("table_columns", "role")
-    for patterns, text in ((printed, header), (_bare_column_patterns(), bare)):
+    marks_aside = bare_keyed_patterns("table_columns", "role")
+    for patterns, text in ((printed, header), (marks_aside, bare)):
         for role, pattern in patterns:
             m = pattern.search(text)
             if m:
                 return role, to_be(int(m.group(1))) if role == "year" else None
     return None, None
-
-
-@cache
-def _bare_column_patterns() -> tuple[tuple[str, regex.Pattern], ...]:
-    return tuple((row["role"], compiled(pattern_without_marks(row["pattern"])))
-                 for row in knowledge_rows("table_columns"))
 
 
 def view(block: Block, before: list[Block]) -> TableView:

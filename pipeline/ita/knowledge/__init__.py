@@ -12,6 +12,7 @@ import regex
 
 from ita_extract.normalizers.csv_rows import read_rows
 from ita_extract.normalizers.patterns import compiled
+from ita_extract.normalizers.thai_text import pattern_without_marks
 
 FOLDER = Path(__file__).parent
 
@@ -30,3 +31,11 @@ def patterns(name: str, column: str = "pattern") -> tuple[regex.Pattern, ...]:
 @cache
 def keyed_patterns(name: str, key: str, column: str = "pattern") -> tuple[tuple[str, regex.Pattern], ...]:
     return tuple((row[key], compiled(row[column])) for row in rows(name))
+
+
+@cache
+def bare_keyed_patterns(name: str, key: str,
+                        column: str = "pattern") -> tuple[tuple[str, regex.Pattern], ...]:
+    """keyed_patterns made to match text whose marks above and below the line are set aside
+    (normalizers.thai_text.without_marks): what OCR keeps of a word (ขอคาถาม for ข้อคำถาม)."""
+    return tuple((row[key], compiled(pattern_without_marks(row[column]))) for row in rows(name))

@@ -64,3 +64,12 @@ def test_item_map_is_used_only_for_the_years_it_covers() -> None:
 ])
 def test_item_codes_of_a_measures_cell_in_the_forms_documents_print(cell: str, tool, codes) -> None:
     assert question_codes(cell, tool)[0] == codes
+
+
+def test_a_question_whose_marks_ocr_lost_still_names_its_tool() -> None:
+    """Regression: 003's scan reads ส่วนงานที่ท่าน as ส่วนงานทีท่าน; its code ๓๗ (i7) stayed undecided."""
+    from ita_extract.pipeline.ita.subjects import question_tool
+
+    assert question_tool("ท่าน ทราบข้อมูล เกียว กับงบประมาณของหน่วยงานหรือของ ส่วนงานทีท่านปฏิบัติหน้าที") == "IIT"
+    assert question_tool("ท่านทราบข้อมูลเกี่ยวกับงบประมาณของส่วนงานที่ท่านปฏิบัติหน้าที่") == "IIT"
+    assert question_tool("การเดินทางมาติดต่อ") is None
