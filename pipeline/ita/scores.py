@@ -119,19 +119,21 @@ def sentence_scores(line: Line, text: str, assessment_year: int | None, column: 
 _BESIDE = regex.compile(r"[\s:=\-–]*")
 _DECIMAL = regex.compile(r"\d{1,3}\.\d{1,2}|100|0")  # or full marks or none, printed whole
 _OPENING = regex.compile(r"\s*(?:\(?\d{1,2}[.)]\s*)?")  # what may stand before a code opening a line
+_OPENING_LEVELS = ("item", "sub_indicator")  # subjects whose row's value may follow their question or name
 
 
 def _closes_row(number: Number, series: _Series, text: str) -> bool:
     """Whether a number no rule gave a role is the value of a table's row flattened into a line
     by a text dump: with decimals (or 100 or 0), ending the line, and standing right after its
-    subject (`1. การปฏิบัติหน้าที่ 97.53`) or on a line an item's code opens (`i1 <its question>
-    95.12`). Not `การใช้อำนาจ 2.41 (เพิ่มขึ้น)` nor `1.5 เท่า`: words after it say what it is."""
+    subject (`1. การปฏิบัติหน้าที่ 97.53`) or on a line an item's code or a sub-indicator opens
+    (`i1 <its question> 95.12`, `ตัวชี้วัดย่อยที่ 9.1 ข้อมูลพื้นฐาน 100.00`). Not `การใช้อำนาจ 2.41
+    (เพิ่มขึ้น)` nor `1.5 เท่า`: words after it say what it is."""
     if number.role != "other" or series.has_value or _DECIMAL.fullmatch(number.text) is None \
             or text[number.end:].strip():
         return False
     subject = series.subject
     return _BESIDE.fullmatch(text, subject.end, number.start) is not None or (
-        subject.level == "item" and _OPENING.fullmatch(text, 0, subject.start) is not None)
+        subject.level in _OPENING_LEVELS and _OPENING.fullmatch(text, 0, subject.start) is not None)
 
 
 def _in_item_title(subject: Subject, series: _Series | None) -> bool:

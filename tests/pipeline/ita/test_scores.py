@@ -49,6 +49,18 @@ def test_a_flattened_row_of_tools_gives_each_its_value() -> None:
                                                          for t, v in values]
 
 
+def test_recalled_years_flattened_give_each_year_its_value() -> None:
+    assert _scores("ผลคะแนน ITA ปี 2565 85.12 ปี 2566 89.40") == [
+        ("overall", None, None, None, None, None, 85.12, 2565),
+        ("overall", None, None, None, None, None, 89.4, 2566)]
+    assert _scores("งบประมาณปี 2566 12.50 ล้านบาท") == []
+
+
+def test_a_flattened_sub_indicator_row_named_as_one() -> None:
+    assert _scores("ตัวชี้วัดย่อยที่ 9.1 ข้อมูลพื้นฐาน 100.00") == [
+        ("sub_indicator", "OIT", None, 9, "9.1", None, 100.0, 2566)]
+
+
 def test_a_flattened_item_row_gives_its_question_s_value() -> None:
     """`i2 <its question, longer than a subject's reach> 93.40`: an item's code opens the line."""
     question = ("บุคลากรในหน่วยงานของท่าน ปฏิบัติงาน/ให้บริการ แก่ผู้มาติดต่อทั่ว ๆ ไป กับผู้มาติดต่อที่รู้จัก"
