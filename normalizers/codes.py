@@ -121,23 +121,29 @@ _BARE_RANGE_END = regex.compile(r"\s*(?:-|–|—|ถึง)\s*(\d{1,2})(?![\d.]
 
 def with_ranges(text: str, found: list[FoundCode]) -> list[str]:
     """The codes of `found` (in order, once each), every code a printed range spans put between
-    its ends: `(i13-i18)` names i13, i14 … i18, not two items."""
+    its ends: `(i13-i18)` and `i13 - 18` name i13, i14 … i18, not two items."""
+    arabic = thai_digits_to_arabic(text)
     codes: list[str] = []
     for k, f in enumerate(found):
         code = f.item.code
         if code is None:
             continue
-        before = found[k - 1] if k else None
-        low = before.item.code if before else None
-        if before is not None and low and low[0] == code[0] and \
-                _RANGE_BETWEEN.fullmatch(text, before.end, f.start):
-            first, last = int(low[1:]), int(code[1:])
-            if first < last <= first + _MAX_RANGE:
-                codes += [f"{code[0]}{n}" for n in range(first + 1, last)]
+        before = found[k - 1].item.code if k else None
+        if before and before[0] == code[0] and _RANGE_BETWEEN.fullmatch(text, found[k - 1].end, f.start):
+            codes += _between(before, int(code[1:]))
         codes.append(code)
-        bare_end = _BARE_RANGE_END.match(thai_digits_to_arabic(text), f.end)
-        after = found[k + 1].start if k + 1 < len(found) else len(text)
-        first, last = int(code[1:]), int(bare_end.group(1)) if bare_end else 0
-        if bare_end and bare_end.end() <= after and first < last <= first + _MAX_RANGE:
-            codes += [f"{code[0]}{n}" for n in range(first + 1, last + 1)]
+        end = _BARE_RANGE_END.match(arabic, f.end)
+        if end and end.end() <= (found[k + 1].start if k + 1 < len(found) else len(text)):
+            last = int(end.group(1))
+            codes += [*_between(code, last), f"{code[0]}{last}"] if _spans(code, last) else []
     return list(dict.fromkeys(codes))
+
+
+def _spans(low: str, high: int) -> bool:
+    """Whether a range can run from the code `low` to the number `high` of its letter."""
+    return int(low[1:]) < high <= int(low[1:]) + _MAX_RANGE
+
+
+def _between(low: str, high: int) -> list[str]:
+    """The codes of `low`'s letter strictly between it and `high`, where a range can span them."""
+    return [f"{low[0]}{n}" for n in range(int(low[1:]) + 1, high)] if _spans(low, high) else []
