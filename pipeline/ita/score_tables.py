@@ -141,6 +141,9 @@ def _row_subject(cells: list[Cell], columns: list[Column], code: str,
                                             label=label)
         else:
             found = label_subject(f"{code} {label}".strip(), tool) if label or code else None
+            if code and (found is None or found.level != "item"):  # the code read alone (`๐๑๒` | Q&A)
+                alone = label_subject(code, tool)
+                found = replace(alone, label=label or None) if alone and alone.level == "item" else found
         if found and (best is None or _DEPTH[found.level] > _DEPTH[best.level]):
             best, best_label = found, label
         best_label = best_label or label

@@ -113,3 +113,14 @@ def test_a_range_of_codes_names_every_item_it_spans(text: str, codes: list[str])
     from ita_extract.normalizers.codes import with_ranges
 
     assert with_ranges(text, find_item_codes(text, None, {"i": 30, "e": 15, "o": 43})) == codes
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("๐๑๒", ["o12"]),  # regression: read o1, the Thai digit ๒ taken for the question's first letter
+    ("๐๑๐", ["o10"]),  # regression: read o1
+    ("๐๑๒ การประชาสัมพันธ์", ["o12"]),
+    ("๐๑๒ Q&A", []),  # no Thai word after it: not a question's code
+])
+def test_a_bare_code_never_ends_inside_a_number(text: str, codes: list[str]) -> None:
+    found = find_item_codes(text, "o", {"i": 30, "e": 15, "o": 43}, bare=True)
+    assert [f.item.code for f in found] == codes

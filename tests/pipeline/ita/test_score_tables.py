@@ -116,3 +116,12 @@ def test_weighted_points_and_weights_beside_the_tools_are_never_scores() -> None
                       strict=True)) == [("overall", "", 86.77, "verified"), ("tool", "EIT", 88.4, "verified"),
                                         ("tool", "IIT", 92.5, "verified"), ("tool", "OIT", 81.25, "verified")]
     assert rows["unread"].empty
+
+
+def test_a_code_column_s_garbled_code_is_read_alone_beside_a_latin_label() -> None:
+    """`๐๑๒ | Q&A`: the code and a label in Latin letters read together gave no code (o1 before)."""
+    rows = extract("ผลการประเมินแบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) รายข้อ\n\n"
+                   "| ข้อ | รายการ | คะแนน |\n|---|---|---|\n| o๑ | โครงสร้าง | ๑๐๐.๐๐ |\n"
+                   "| ๐๑๐ | นโยบายคุ้มครองข้อมูลส่วนบุคคล | ๐.๐๐ |\n| ๐๑๒ | Q&A | ๑๐๐.๐๐ |\n")
+    assert scores_of(rows, "item") == {"o1": 100.0, "o10": 0.0, "o12": 100.0}
+    assert rows["unread"].empty
