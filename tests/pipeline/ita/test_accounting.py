@@ -33,6 +33,8 @@ ACCOUNTED = [
     # a table: the running number, a quarter, and the score read from its column
     "| ลำดับ | ตัวชี้วัด | คะแนน | ระยะเวลา |\n|---|---|---|---|\n"
     "| ๑ | ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่ | ๙๕.๗๕ | ไตรมาส ๒ |\n",
+    # an analysis area's number and a measure's numbered sub-point
+    "| ประเด็น | มาตรการ | คะแนน |\n|---|---|---|\n| ประเด็นที่ ๑ การปฏิบัติหน้าที่ | ๑.๑ มาตรการให้บริการ | ๙๕.๗๕ |\n",
     # a count of ranks
     "ข้อคำถามที่ได้คะแนนต่ำสุด ๓ อันดับ ได้แก่ e๑๐ ได้คะแนน ๙๕.๗๕ คะแนน\n",
     # a target the measures were set against
