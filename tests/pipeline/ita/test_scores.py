@@ -23,6 +23,8 @@ def _scores(text: str, year: int = 2566) -> list[tuple]:
     ("ได้รับคะแนนเฉลี่ยรวม 92.51 คะแนน", ("overall", None, None, None, None, None, 92.51, 2566)),
     ("ผลการประเมินอยู่ในระดับ A (92.51 คะแนน)", ("overall", None, None, None, None, None, 92.51, 2566)),
     ("ITA Score: 92.51", ("overall", None, None, None, None, None, 92.51, 2566)),
+    ("จากคะแนนเต็ม 100 คะแนน หน่วยงานได้ 92.51 คะแนน", ("overall", None, None, None, None, None, 92.51, 2566)),
+    ("ตัวชี้วัดที่ 1 หน่วยงานได้ 97.00", ("indicator", "IIT", None, 1, None, None, 97.0, 2566)),
     ("ตัวชี้วัดที่ 1 อยู่ในระดับ AA (97.00 คะแนน)", ("indicator", "IIT", None, 1, None, None, 97.0, 2566)),
     # a table flattened into lines by a text dump: the value right after its subject, ending the line
     ("1. การปฏิบัติหน้าที่ 97.53", ("indicator", "IIT", None, 1, None, None, 97.53, 2566)),
