@@ -125,3 +125,12 @@ def test_a_code_column_s_garbled_code_is_read_alone_beside_a_latin_label() -> No
                    "| ๐๑๐ | นโยบายคุ้มครองข้อมูลส่วนบุคคล | ๐.๐๐ |\n| ๐๑๒ | Q&A | ๑๐๐.๐๐ |\n")
     assert scores_of(rows, "item") == {"o1": 100.0, "o10": 0.0, "o12": 100.0}
     assert rows["unread"].empty
+
+
+def test_points_headed_by_what_they_are_out_of_are_points() -> None:
+    """`คะแนนที่ได้ (เต็ม 30/40)` beside `คะแนน (เต็ม 100)`: points, not a second tool score."""
+    rows = extract("เครื่องมือ\tคะแนน (เต็ม 100)\tคะแนนที่ได้ (เต็ม 30/40)\n"
+                   "IIT\t92.50\t27.75\nEIT\t88.40\t26.52\nOIT\t81.25\t32.50\nรวม\t\t86.77\n")
+    assert scores_of(rows, "tool") == {"IIT": 92.5, "EIT": 88.4, "OIT": 81.25}
+    assert scores_of(rows, "overall") == {2566: 86.77}
+    assert set(rows["scores"]["verification"]) == {"verified"} and rows["unread"].empty
