@@ -115,10 +115,12 @@ def opens_with_code(text: str) -> bool:
     return _LEADING.match(text) is not None
 
 
-# Between the two ends of a range of codes (`i13-i18`, `o1 ถึง o33`, `e1 – e5`).
-_RANGE_BETWEEN = regex.compile(r"\s*(?:-|–|—|ถึง|to)\s*")
+# Between the two ends of a range of codes (`i13-i18`, `o1 ถึง o33`, `e1 – e5`), and a range's
+# end printed without its letter (`i13-18`).
+_RANGE_SIGN = r"\s*(?:-|–|—|ถึง|to)\s*"
+_RANGE_BETWEEN = regex.compile(_RANGE_SIGN)
+_BARE_RANGE_END = regex.compile(rf"{_RANGE_SIGN}(\d{{1,2}})(?![\d.])")
 _MAX_RANGE = 60  # no form has more items of one letter
-_BARE_RANGE_END = regex.compile(r"\s*(?:-|–|—|ถึง)\s*(\d{1,2})(?![\d.])")  # `i13-18`
 
 
 def with_ranges(text: str, found: list[FoundCode]) -> list[str]:

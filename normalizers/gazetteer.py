@@ -9,12 +9,8 @@ from dataclasses import dataclass
 from functools import cache
 
 import geothai
-import regex
 
-from ita_extract.normalizers.thai_text import ABOVE_BELOW
-
-# Vowel and tone marks above and below the line: what OCR loses first (ห้วยแร้ง read as หวยแรง).
-_MARKS = regex.compile(f"[{ABOVE_BELOW}]")
+from ita_extract.normalizers.thai_text import strip_marks
 
 
 @dataclass(frozen=True)
@@ -67,9 +63,9 @@ def subdistrict_spelled(name: str, district: str | None, province: str) -> str |
     """The one subdistrict of `province` (and `district`, when given) that `name` spells once
     the marks above and below the line are set aside on both sides (OCR loses them: หวยแรง for
     ห้วยแร้ง); None when none or several do."""
-    wanted = _MARKS.sub("", _key(name))
+    wanted = strip_marks(_key(name))
     found = {s.name_th for s in _subdistricts_of(province, district)
-             if _MARKS.sub("", _key(s.name_th)) == wanted}
+             if strip_marks(_key(s.name_th)) == wanted}
     return found.pop() if len(found) == 1 else None
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import regex
 
 from ita_extract.normalizers.csv_rows import read_rows
+from ita_extract.normalizers.thai_text import THAI_LETTER
 
 _TABLE = Path(__file__).with_name("data") / "ocr_confusions.csv"
 _DIGITS = Path(__file__).with_name("data") / "ocr_digit_confusions.csv"
@@ -20,7 +21,7 @@ _SHORT = 2  # characters (marks not counted) in a token that is a stray glyph
 _NOISE_TOKENS = 4
 _NOISE_SHARE = 0.75
 _NUMBER = regex.compile(r"^[0-9๐-๙][0-9๐-๙.,]+$")
-_THAI_WORD = regex.compile(r"[\u0e01-\u0e2e\u0e30-\u0e4e]{6,}")  # six Thai letters and marks running
+_THAI_WORD = regex.compile(f"[{THAI_LETTER}]{{6,}}")  # six Thai letters and marks running
 
 
 @cache

@@ -32,8 +32,12 @@ CODE_LETTERS = "ieo"
 CODE_LETTER = "[" + CODE_LETTERS + CODE_LETTERS.upper() + "]"
 ITEM_CODE = rf"{CODE_LETTER}\s?{DIGIT}{{1,2}}"
 
+# A score printed with its decimals (`97.53`, `95.4`): the form a bare number must have to be
+# taken for a score where no word says it is one.
+DECIMAL_SCORE = r"\d{1,3}\.\d{1,2}"
+
 SHAPES = {"year": YEAR, "year_be": YEAR_BE, "year_ce": YEAR_CE, "digit": DIGIT, "code_letter": CODE_LETTER,
-          "item_code": ITEM_CODE}
+          "item_code": ITEM_CODE, "decimal_score": DECIMAL_SCORE}
 _NAMED = regex.compile(r"\{([a-z][a-z_]*)\}")
 
 

@@ -62,10 +62,16 @@ _MARK = regex.compile(f"[{ABOVE_BELOW}]")
 _MARK_IN_PATTERN = regex.compile(rf"[{ABOVE_BELOW}](?:[?*+]|\{{\d*,?\d*\}})?")
 
 
+def strip_marks(text: str) -> str:
+    """`text` with the marks above and below the line left out (OCR loses them first:
+    ห้วยแร้ง read as หวยแรง)."""
+    return _MARK.sub("", text)
+
+
 def without_marks(text: str) -> str:
     """`text` with the marks above and below the line left out and SARA AM as the SARA AA it
     leaves when its NIKHAHIT is lost: what OCR keeps of a word (ข้อคำถาม read as ขอคาถาม)."""
-    return _MARK.sub("", text.replace(SARA_AM, SARA_AA))
+    return strip_marks(text.replace(SARA_AM, SARA_AA))
 
 
 def pattern_without_marks(pattern: str) -> str:

@@ -176,11 +176,10 @@ def _marks_only(glyphs: list[Glyph], text_height: float, dark: np.ndarray) -> bo
     what Tesseract made of them: a short line's all (`vy   ๐` for the ้ and ํ of ข้อคำถาม), or
     of a longer line nearly all, none a clear digit, stacked marks (ี้) and a letter's ascender
     reaching up into it among them (`๑7 ซ์๑7” a A USA` over ตัวชี้วัดที่ ๑ การปฏิบัติ)."""
-    if all(glyph.height < (_SHORT_MARK if len(glyphs) <= _MARK_LINE else _MARK) * text_height
-           for glyph in glyphs):
-        return True
     if len(glyphs) <= _MARK_LINE:
-        return False
+        return all(glyph.height < _SHORT_MARK * text_height for glyph in glyphs)
+    if all(glyph.height < _MARK * text_height for glyph in glyphs):
+        return True
     small = [glyph for glyph in glyphs if glyph.height < _STACKED_MARKS * text_height]
     return len(small) >= _MARKS_OF_LINE * len(glyphs) and \
         not any(label in DIGITS for label in classify([_ink(dark, glyph) for glyph in glyphs]))
@@ -379,12 +378,10 @@ def _beyond_point(glyphs: list[Glyph], k: int, j: int, read: dict[int, list[Glyp
     beyond = 2 * j - k
     if not 0 <= beyond < len(glyphs) or beyond in read:
         return None
-    read[beyond] = _read(dark, glyphs[beyond])
-    if not read[beyond]:
+    digits = _read(dark, glyphs[beyond])
+    if not digits or not _is_point(glyphs, j, {**read, beyond: digits}):
         return None
-    if not _is_point(glyphs, j, read):
-        del read[beyond]
-        return None
+    read[beyond] = digits
     return beyond
 
 

@@ -419,9 +419,13 @@ def form_tool_points_table(h: Hierarchy, doc: dict) -> tuple[str, dict]:
 
 
 def _grade(value: str) -> str:
-    """The grade of a score (the primer's bands), as a flattened row prints it after the value."""
-    return next(g for g, low in (("AA", 95), ("A", 85), ("B", 75), ("C", 65), ("D", 55), ("E", 50), ("F", 0))
-                if float(value) >= low)
+    """The grade of a score (its letter band in pipeline/ita/knowledge/grade_bands.csv), as a
+    flattened row prints it after the value."""
+    from ita_extract.pipeline.ita.knowledge import rows
+
+    reached = [band for band in rows("grade_bands")
+               if band["kind"] == "letter" and float(band["min_score"]) <= float(value)]
+    return max(reached, key=lambda band: float(band["min_score"]))["label"]
 
 
 def form_flattened_lines(h: Hierarchy, doc: dict) -> tuple[str, dict]:

@@ -175,8 +175,9 @@ def _column_subject(column: Column, subject: Subject) -> Subject | None:
     where the column's header says so (`คะแนนเครื่องมือ` beside indicator rows, `คะแนนตัวชี้วัด`
     beside items)."""
     if column.role == POINTS:  # a tool's weighted points; a total row's are the overall score
-        return replace(subject, level=POINTS) if subject.level == "tool" else \
-            subject if subject.level == "overall" else None
+        if subject.level == "tool":
+            return replace(subject, level=POINTS)
+        return subject if subject.level == "overall" else None
     header = squeeze_thai(clean(column.header))
     levels = keyed_patterns("score_column_levels", "level")
     level = next((lv for lv, pattern in levels if pattern.search(header)), None)

@@ -19,6 +19,7 @@ from functools import cache
 import regex
 
 from ita_extract.normalizers.lists import squeeze_thai
+from ita_extract.normalizers.patterns import compiled
 from ita_extract.normalizers.years import to_be
 from ita_extract.pipeline.ita.framework import could_be_score_year, item_indicator
 from ita_extract.pipeline.ita.knowledge import rows
@@ -97,17 +98,17 @@ def sentence_scores(line: Line, text: str, assessment_year: int | None, column: 
     series: _Series | None = None
     scores: list[Score] = []
     for _, _, event in events:
-        if isinstance(event, Subject) and _in_item_title(event, series):
-            continue
         if isinstance(event, Subject):
-            series = _Series(event, event.end, max(0, event.start - _SUBJECT_REACH))
-        elif event.role == "list_marker" or (
-                series is not None and event.start - series.anchor > _SUBJECT_REACH
-                and not _closes_row(event, series, text)):
+            if not _in_item_title(event, series):
+                series = _Series(event, event.end, max(0, event.start - _SUBJECT_REACH))
+            continue
+        closes = series is not None and _closes_row(event, series, text)
+        if event.role == "list_marker" or (
+                series is not None and event.start - series.anchor > _SUBJECT_REACH and not closes):
             series = None
         elif series is not None and event.role == "year":
             series.anchor, series.year_since_value = event.end, True
-        elif series is not None and (event.role == "score" or _closes_row(event, series, text)) and (
+        elif series is not None and (event.role == "score" or closes) and (
                 not series.has_value or series.year_since_value):
             year = _year_before(every, series.clause_start, event.start, assessment_year)
             scores.append(_score(series, event, text, line, year, assessment_year, column))
@@ -117,7 +118,7 @@ def sentence_scores(line: Line, text: str, assessment_year: int | None, column: 
 
 
 _BESIDE = regex.compile(r"[\s:=\-–]*")
-_DECIMAL = regex.compile(r"\d{1,3}\.\d{1,2}|100|0")  # or full marks or none, printed whole
+_DECIMAL = compiled(r"{decimal_score}|100|0")  # or full marks or none, printed whole
 _OPENING = regex.compile(r"\s*(?:\(?\d{1,2}[.)]\s*)?")  # what may stand before a code opening a line
 _OPENING_LEVELS = ("item", "sub_indicator")  # subjects whose row's value may follow their question or name
 

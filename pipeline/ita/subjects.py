@@ -18,7 +18,6 @@ import regex
 from ita_extract.normalizers.codes import ITEM_CODE_LETTER_UNDECIDED, FoundCode, with_ranges
 from ita_extract.normalizers.digits import thai_digits_to_arabic
 from ita_extract.normalizers.lists import squeeze_thai
-from ita_extract.normalizers.thai_text import without_marks
 from ita_extract.pipeline.ita.framework import (
     find_item_codes,
     indicators,
@@ -28,7 +27,7 @@ from ita_extract.pipeline.ita.framework import (
     tool_of_indicator,
     tool_of_sub_indicator,
 )
-from ita_extract.pipeline.ita.knowledge import bare_keyed_patterns, keyed_patterns, patterns, rows
+from ita_extract.pipeline.ita.knowledge import first_keyed_match, keyed_patterns, patterns, rows
 
 LEVELS = ("overall", "tool", "indicator", "sub_indicator", "item")
 
@@ -232,14 +231,8 @@ _QUESTION_GAP = regex.compile(r"\s+")
 def question_tool(question: str) -> str | None:
     """The tool a question's wording belongs to (item_question_cues.csv), or None; as printed,
     else with the marks above and below the line set aside (OCR loses them: ส่วนงานทีท่าน)."""
-    text = _QUESTION_GAP.sub("", question)
-    printed = keyed_patterns("item_question_cues", "tool")
-    marks_aside = bare_keyed_patterns("item_question_cues", "tool")
-    for cues, wording in ((printed, text), (marks_aside, without_marks(text))):
-        for tool, pattern in cues:
-            if pattern.search(wording):
-                return tool
-    return None
+    found = first_keyed_match("item_question_cues", "tool", _QUESTION_GAP.sub("", question))
+    return found[0] if found else None
 
 
 def question_codes(text: str, fallback_tool: str | None) -> tuple[list[str], list[str]]:

@@ -16,10 +16,9 @@ import regex
 from ita_extract.normalizers.digits import thai_digits_to_arabic
 from ita_extract.normalizers.lists import squeeze_thai
 from ita_extract.normalizers.patterns import YEAR
-from ita_extract.normalizers.thai_text import without_marks
 from ita_extract.normalizers.years import to_be
 from ita_extract.parsers.model import BOX_GLYPHS, Block, Cell, Row
-from ita_extract.pipeline.ita.knowledge import bare_keyed_patterns, keyed_patterns
+from ita_extract.pipeline.ita.knowledge import first_keyed_match
 from ita_extract.pipeline.ita.lines import clean, repaired
 from ita_extract.pipeline.ita.subjects import tool_in
 
@@ -113,15 +112,11 @@ def column_role(header: str) -> tuple[str | None, int | None]:
     """(role, year) of a squeezed header text; the first matching row of table_columns.csv wins,
     as printed, else with the marks above and below the line set aside on both sides (OCR
     loses them: ขอคาถาม for ข้อคำถาม)."""
-    bare = without_marks(header)
-    printed = keyed_patterns("table_columns", "role")
-    marks_aside = bare_keyed_patterns("table_columns", "role")
-    for patterns, text in ((printed, header), (marks_aside, bare)):
-        for role, pattern in patterns:
-            m = pattern.search(text)
-            if m:
-                return role, to_be(int(m.group(1))) if role == "year" else None
-    return None, None
+    found = first_keyed_match("table_columns", "role", header)
+    if found is None:
+        return None, None
+    role, match = found
+    return role, to_be(int(match.group(1))) if role == "year" else None
 
 
 def view(block: Block, before: list[Block]) -> TableView:

@@ -12,7 +12,7 @@ import regex
 
 from ita_extract.normalizers.csv_rows import read_rows
 from ita_extract.normalizers.patterns import compiled
-from ita_extract.normalizers.thai_text import pattern_without_marks
+from ita_extract.normalizers.thai_text import pattern_without_marks, without_marks
 
 FOLDER = Path(__file__).parent
 
@@ -34,8 +34,19 @@ def keyed_patterns(name: str, key: str, column: str = "pattern") -> tuple[tuple[
 
 
 @cache
-def bare_keyed_patterns(name: str, key: str,
-                        column: str = "pattern") -> tuple[tuple[str, regex.Pattern], ...]:
-    """keyed_patterns made to match text whose marks above and below the line are set aside
-    (normalizers.thai_text.without_marks): what OCR keeps of a word (ขอคาถาม for ข้อคำถาม)."""
-    return tuple((row[key], compiled(pattern_without_marks(row[column]))) for row in rows(name))
+def _keyed_patterns_without_marks(name: str, key: str) -> tuple[tuple[str, regex.Pattern], ...]:
+    return tuple((row[key], compiled(pattern_without_marks(row["pattern"]))) for row in rows(name))
+
+
+def first_keyed_match(name: str, key: str, text: str) -> tuple[str, regex.Match] | None:
+    """The key and match of the first row of `<name>.csv` whose pattern `text` matches as
+    printed, else with the marks above and below the line set aside on both sides: what OCR keeps
+    of a word (ขอคาถาม for ข้อคำถาม, ส่วนงานทีท่าน for ส่วนงานที่ท่าน)."""
+    found = _first_match(keyed_patterns(name, key), text)
+    return found if found is not None else _first_match(_keyed_patterns_without_marks(name, key),
+                                                         without_marks(text))
+
+
+def _first_match(patterns: tuple[tuple[str, regex.Pattern], ...],
+                 text: str) -> tuple[str, regex.Match] | None:
+    return next(((value, found) for value, pattern in patterns if (found := pattern.search(text))), None)
