@@ -76,8 +76,9 @@ _LETTERED = regex.compile(rf"(?<![A-Za-z]){ITEM_CODE}(?!{DIGIT}|\.{DIGIT})")
 # A code whose letter is lost or disguised (`๓๗`, `1๒`, `๐๑๐`, `0 5`), opening a question's text.
 # (`1 ๒`, `0 5`: a text layer spaces a code's glyphs)
 # It ends where the question's words begin, the next code does (`๓๗ ๓๘`) or the cell does: never
-# inside a number (`๐๑๒` is o12, not o1 before the Thai digit ๒).
-_BARE = regex.compile(rf"(?:(?<=^)|(?<=[\s(]))"
+# inside a number (`๐๑๒` is o12, not o1 before the Thai digit ๒). Never after a Latin word: that
+# is its letter (read with it) or OCR noise (`accu 1` inside a scanned question).
+_BARE = regex.compile(rf"(?:(?<=^)|(?<=[\s(]))(?<![A-Za-z]\s*)"
                       rf"(?:{DIGIT}\s?{DIGIT}{{1,2}}|{DIGIT}{{1,3}}|[l|]\s?{DIGIT}{{1,2}})"
                       rf"(?=\s*(?:(?![๐-๙])\p{{Thai}}|$)|\s+{DIGIT})")
 # A line that opens with a code (`i๑๒ …`, `e 4. …`): a point of its own.

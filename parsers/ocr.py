@@ -28,7 +28,7 @@ from ita_extract.parsers.grids import ImageBox, TableGrid, grids_from_edges, ima
 from ita_extract.parsers.labels import NO_LABELS, NumberLabels
 from ita_extract.parsers.model import CHECKED_GLYPHS, UNCHECKED_GLYPHS
 from ita_extract.parsers.tesseract import OCR_TEMP_PREFIX
-from ita_extract.parsers.wrap import VisualLine, join_lines, line_pitch, opens_paragraph
+from ita_extract.parsers.wrap import OcrLine, join_lines, line_pitch, opens_paragraph
 
 DPI = 300
 SCALE = DPI / 72  # pixels per point
@@ -160,7 +160,7 @@ def _paragraphs(read: OcrText, labels: NumberLabels = NO_LABELS) -> str:
     rows = [row for row in read.text.split("\n") if row.strip()]
     if not rows or len(rows) != len(read.lines) or len(read.extents) != len(rows):
         return "\n".join(_clean_lines(read.text))
-    lines = [VisualLine(row, top, bottom, left, right)
+    lines = [OcrLine(row, top, bottom, left, right)
              for row, (top, bottom), (left, right) in zip(rows, read.lines, read.extents, strict=True)]
     left, right = min(line.x0 for line in lines), max(line.x1 for line in lines)
     pitch = line_pitch(lines)

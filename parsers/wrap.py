@@ -3,6 +3,7 @@ where a paragraph ends, and how its lines join."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -29,11 +30,26 @@ class VisualLine:
     x0: float
     x1: float
 
+    @property
+    def stands_at(self) -> float:
+        """Where the line stands, to measure how far it is from the next: its top."""
+        return self.top
 
-def line_pitch(lines: list[VisualLine]) -> float:
-    """The usual distance from one line's top to the next one's."""
-    steps = sorted(b.top - a.top for a, b in zip(lines, lines[1:], strict=False)
-                   if 0 < b.top - a.top < 3 * max(a.bottom - a.top, 1.0))
+
+class OcrLine(VisualLine):
+    """A line as Tesseract boxes it: the box grows by the marks stacked above its letters and by
+    those below, so its top alone would not say how far it is from the next line (measured on
+    dev 000 as a scan: a line 1.5 pitches below the top of the one above, 1.1 below its middle)."""
+
+    @property
+    def stands_at(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+def line_pitch(lines: Sequence[VisualLine]) -> float:
+    """The usual distance from one line to the next."""
+    steps = sorted(b.stands_at - a.stands_at for a, b in zip(lines, lines[1:], strict=False)
+                   if 0 < b.stands_at - a.stands_at < 3 * max(a.bottom - a.top, 1.0))
     return steps[len(steps) // 2] if steps else 0.0
 
 
@@ -42,7 +58,7 @@ def opens_paragraph(previous: VisualLine, line: VisualLine, left: float, right: 
     """Whether `line` begins a paragraph after `previous`: it lies further below than the usual
     pitch, opens a point (a number, a bullet, a labelled number), or `previous` stops short of
     the text's right edge (`left`, `right`)."""
-    if pitch and line.top - previous.top > PARAGRAPH_GAP * pitch:
+    if pitch and line.stands_at - previous.stands_at > PARAGRAPH_GAP * pitch:
         return True
     if not pitch and line.top - previous.bottom > max(previous.bottom - previous.top, 1.0):
         return True

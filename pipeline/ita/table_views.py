@@ -18,7 +18,7 @@ from ita_extract.normalizers.lists import squeeze_thai
 from ita_extract.normalizers.patterns import YEAR
 from ita_extract.normalizers.years import to_be
 from ita_extract.parsers.model import BOX_GLYPHS, Block, Cell, Row
-from ita_extract.pipeline.ita.knowledge import first_keyed_match
+from ita_extract.pipeline.ita.knowledge import first_keyed_match, first_keyed_slip
 from ita_extract.pipeline.ita.lines import clean, repaired
 from ita_extract.pipeline.ita.subjects import tool_in
 
@@ -147,14 +147,16 @@ def view(block: Block, before: list[Block]) -> TableView:
 
 def header_role(lines: list[str]) -> tuple[str | None, int | None]:
     """(role, year) of a column from its header lines: a year on any line makes it that year's
-    column of values; else the role of the whole header, else of its first line that has one."""
+    column of values; else the role of the whole header, else of its first line that has one,
+    else the role of a long header word read with one OCR slip."""
     texts = [squeeze_thai(clean(line)) for line in lines]
     per_line = [column_role(text) for text in texts]
     year = next(((role, y) for role, y in per_line if role == "year"), None)
     if year:
         return year
     whole = column_role(" ".join(texts))
-    return whole if whole[0] else next((r for r in per_line if r[0]), (None, None))
+    found = whole if whole[0] else next((r for r in per_line if r[0]), (None, None))
+    return found if found[0] else (first_keyed_slip("table_columns", "role", " ".join(texts)), None)
 
 
 def _counts_rows(rows: list[Row], index: int) -> bool:

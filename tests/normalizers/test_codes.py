@@ -124,3 +124,18 @@ def test_a_range_of_codes_names_every_item_it_spans(text: str, codes: list[str])
 def test_a_bare_code_never_ends_inside_a_number(text: str, codes: list[str]) -> None:
     found = find_item_codes(text, "o", {"i": 30, "e": 15, "o": 43}, bare=True)
     assert [f.item.code for f in found] == codes
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    # regression (dev 003 as a scan): OCR noise `accu 1` inside e11's question gave the measure e1 too
+    ("e๑๑ การปฏิบัติหรือการให้บริการของเจ้าจ  accu    1 หน้าที่ที่ดีขึ้น", ["e11"]),
+    ("มาก y  1 น้อยเพียงใด", []),
+    # a bare code after a question that ends on a Thai word, or after another code, is still one
+    ("e๑๑ มากน้อยเพียงใด ๑๒ วิธีการขั้นตอน", ["e11", "e12"]),
+    ("๑๑ ๑๒ วิธีการ", ["e11", "e12"]),
+])
+def test_a_bare_code_never_follows_a_latin_word(text: str, codes: list[str]) -> None:
+    """A code whose letter is lost never stands after Latin letters: those are its letter (read
+    with it) or OCR noise."""
+    found = find_item_codes(text, "e", {"i": 30, "e": 15, "o": 43}, bare=True)
+    assert [f.item.code for f in found] == codes

@@ -2,7 +2,7 @@
 after the layouts that broke them."""
 
 from ita_extract.parsers.pdf import cell_lines
-from ita_extract.parsers.wrap import join_lines
+from ita_extract.parsers.wrap import OcrLine, join_lines, line_pitch, opens_paragraph
 
 
 def test_a_number_cut_at_its_decimal_point_is_joined_again() -> None:
@@ -26,3 +26,23 @@ def test_a_bullet_dash_left_at_the_end_of_the_line_before_opens_the_next_point()
     lines = ["-จัดทำประกาศ เรื่อง นโยบายไม่รับของขวัญ No", "Gift Policy -", "เผยแพร่บนเว็บไซต์"]
     assert cell_lines(lines) == ["-จัดทำประกาศ เรื่อง นโยบายไม่รับของขวัญ No Gift Policy", "-เผยแพร่บนเว็บไซต์"]
     assert cell_lines(["ระหว่างปี 2565 -", "2567"]) == ["ระหว่างปี 2565 - 2567"]  # a range, not a bullet
+
+
+def _opens(lines: list[OcrLine]) -> list[bool]:
+    left, right = min(line.x0 for line in lines), max(line.x1 for line in lines)
+    pitch = line_pitch(lines)
+    return [opens_paragraph(a, b, left, right, pitch) for a, b in zip(lines, lines[1:], strict=False)]
+
+
+def test_a_line_whose_box_grew_by_its_marks_goes_on_with_its_paragraph() -> None:
+    """Regression (dev 000 as a scan): Tesseract's box of `๖๒.๕๖ ซึ่งหน่วยงาน…` reached up into
+    the line above (its marks), so the next line stood 1.5 pitches below its top and opened a
+    paragraph: the finding lost its second half (`Website , Instagram …`). The boxes as read."""
+    lines = [OcrLine("๑.ด้าน EIT พบว่าผลคะแนน", 115, 216, 378, 2133),
+             OcrLine("๖๒.๕๖ ซึ่งหน่วยงานต้องจัดทำ", 192, 303, 377, 2133),
+             OcrLine("Website , Instagram , Facebook", 309, 380, 376, 2133),
+             OcrLine("ทุจริต เช่น สายด่วน", 384, 474, 376, 1694)]
+    assert _opens(lines) == [False, False, False]
+    # a blank line's worth below still opens one
+    after_a_gap = OcrLine("ตารางแสดงผลการประเมิน", 474 + 85, 474 + 170, 376, 2133)
+    assert _opens([*lines, after_a_gap])[-1] is True

@@ -178,18 +178,18 @@ def test_a_scan_fed_askew_gives_the_rows_of_the_straight_scan(tmp_path, stem: st
 
 
 # Of the text's measures and findings, those a scan gives read alike (difflib 0.7 on their printed
-# rows) and saying the same of themselves (area, tool, indicator, item codes, period, status),
-# measured: 000 misreads `ด้าน EIT` as `ด้าน5` and loses two findings' rows; 003 reads an `e1`
-# more in a cell of e๑๑ and e๑๒. (003's `(๕)` read `(5@)` and its IIT question cues without their
-# marks, `ส่วนงานทีท่าน`, no longer cost the row its codes: 5 → 6 measures, 6 → 7 findings.)
-AGREEMENT_FLOORS = {("000", "measures"): 5, ("000", "findings"): 7, ("002", "measures"): 16,
-                    ("003", "measures"): 6, ("003", "findings"): 7}
+# rows) and saying the same of themselves (area, tool, indicator, item codes, period, status): all
+# of them. What it took: 003's `(๕)` read `(5@)` and its IIT question cues without their marks
+# (`ส่วนงานทีท่าน`); OCR noise `accu 1` inside e๑๑'s question no bare code (an `e1` more); 000's
+# header `ข้อเสศนอแนะ` still the recommendations' column (two findings' rows lost); a line's box
+# grown by its marks no paragraph break (a finding cut in two).
 
 
 def test_a_scan_gives_what_its_text_says_of_its_measures_and_findings() -> None:
     from tests.accuracy import format_agreement
 
-    scans = {(a.document, a.table): a for a in format_agreement(scans=True) if a.source == "scan"}
-    assert {key: a.same for key, a in scans.items() if a.in_text} == \
-        {key: max(a.same, AGREEMENT_FLOORS[key]) for key, a in scans.items() if a.in_text}
-    assert all(a.given <= a.in_text for a in scans.values())  # nothing made up
+    scans = [a for a in format_agreement(scans=True) if a.source == "scan"]
+    assert {(a.document, a.table) for a in scans if a.in_text} == {
+        ("000", "measures"), ("000", "findings"), ("002", "measures"), ("003", "measures"),
+        ("003", "findings")}
+    assert [a for a in scans if not a.in_text == a.given == a.same] == []

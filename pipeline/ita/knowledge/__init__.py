@@ -47,6 +47,49 @@ def first_keyed_match(name: str, key: str, text: str) -> tuple[str, regex.Match]
                                                          without_marks(text))
 
 
+# Letters (marks aside) a pattern's plain word needs before OCR may be allowed one slip in it: a
+# short word with one letter changed is too often another word (ติดตาม / ติดตั้ง).
+_SLIP_LEAST = 8
+
+
+def first_keyed_slip(name: str, key: str, text: str) -> str | None:
+    """The key of the first row of `<name>.csv` one of whose plain words (a whole alternative of
+    its pattern, Thai letters only, at least _SLIP_LEAST of them) `text` holds with at most one
+    letter added, lost or misread, marks set aside on both sides: what OCR makes of a long word
+    (ข้อเสศนอแนะ for ข้อเสนอแนะ). For the few words a header uses, after first_keyed_match failed."""
+    bare = without_marks(text)
+    return next((value for value, word in _keyed_slipped_words(name, key) if word.search(bare)), None)
+
+
+@cache
+def _keyed_slipped_words(name: str, key: str) -> tuple[tuple[str, regex.Pattern], ...]:
+    found = []
+    for row in rows(name):
+        for alternative in _alternatives(row["pattern"]):
+            word = without_marks(alternative.strip("^$"))
+            if regex.fullmatch(rf"\p{{Thai}}{{{_SLIP_LEAST},}}", word):
+                found.append((row[key], regex.compile(rf"(?e)(?:{word}){{e<=1}}")))
+    return tuple(found)
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression's source (`a|b(c|d)` → a, b(c|d))."""
+    parts, depth, start, escaped = [], 0, 0, False
+    for k, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:k])
+            start = k + 1
+    return [*parts, pattern[start:]]
+
+
 def _first_match(patterns: tuple[tuple[str, regex.Pattern], ...],
                  text: str) -> tuple[str, regex.Match] | None:
     return next(((value, found) for value, pattern in patterns if (found := pattern.search(text))), None)

@@ -1,5 +1,7 @@
 """Tables of scores in the layouts documents print them."""
 
+import pytest
+
 from tests.pipeline.helpers import extract, scores_of
 
 
@@ -103,6 +105,25 @@ def test_an_ocr_header_that_lost_its_marks_keeps_its_role() -> None:
     assert column_role("ขอคาถาม")[0] == "item_text"
     assert column_role("คะแนนเฉลย")[0] == "score"
     assert column_role("ขอบเขต")[0] is None
+
+
+@pytest.mark.parametrize(("lines", "role"), [
+    # regression (dev 000 as a scan): `ข้อเสศนอแนะ` lost the column of recommendations, so the two
+    # recommendations of its IIT table were never read
+    (["ผลการประเมิน/ ข้อเสศนอแนะจากผู้ประเมิน"], "recommendation"),
+    (["ผู้รับผิดชอบ"], "responsible"),
+    (["ผู้รับผิดขอบ"], "responsible"),  # one letter misread
+    (["หน่วยงานทีรบผดชอน"], "responsible"),  # marks lost and a letter misread
+    (["ความก้าวหบ้า"], "result"),
+    # a short word is never guessed at: one slip could make it another (ติดตาม / ติดตั้ง)
+    (["ติดตั้ง"], None),
+    (["ขอบเขต"], None),
+    (["ผลการประเมิน/"], None),
+])
+def test_a_long_header_word_read_with_one_slip_keeps_its_role(lines: list[str], role: str | None) -> None:
+    from ita_extract.pipeline.ita.table_views import header_role
+
+    assert header_role(lines)[0] == role
 
 
 def test_weighted_points_and_weights_beside_the_tools_are_never_scores() -> None:
