@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from ita_extract.parsers.text import parse_text
 from ita_extract.pipeline.batch.unit import process_document
 from ita_extract.pipeline.ita.lines import DocumentLines
@@ -76,3 +78,22 @@ def test_a_cue_on_the_years_own_line_wins_over_the_line_before() -> None:
     meta = _meta("ผลการประเมินคุณธรรมและความโปร่งใส ของเทศบาลตำบลหนองเสม็ด\n"
                  "มาตรการส่งเสริมคุณธรรม ในปีงบประมาณ ๒๕๖๕\n")
     assert (meta.assessment_year_be, meta.plan_year_be) == (None, 2565)
+
+
+@pytest.mark.parametrize("title", [
+    "การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส",
+    "รายงานการวิเคราะห์ผลการประเมิน ITA",
+    # regression: these titles left a document of scores `not_ita_document`, every score lost
+    "รายงานผลการวิเคราะห์การประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน (ITA)",
+    "ผลการวิเคราะห์การประเมินคุณธรรมและความโปร่งใส",
+    "การวิเคราะห์ผลคะแนนการประเมิน ITA",
+    "วิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส",
+    "การวิเคราะห์ผล ITA",
+])
+def test_the_titles_of_an_analysis(title: str) -> None:
+    assert _meta(f"{title} ประจำปีงบประมาณ พ.ศ. 2566\nเทศบาลตำบลหนองบัว\n").doc_type == "analysis"
+
+
+def test_an_analysis_of_something_else_is_not_an_analysis_of_itas_results() -> None:
+    meta = _meta("รายงานผลการวิเคราะห์การจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. 2566 (ITA)\n")
+    assert meta.doc_type != "analysis"
