@@ -110,7 +110,8 @@ def sentence_scores(line: Line, text: str, assessment_year: int | None, column: 
             series.anchor, series.year_since_value = event.end, True
         elif series is not None and (event.role == "score" or closes) and (
                 not series.has_value or series.year_since_value):
-            year = _year_before(every, series.clause_start, event.start, assessment_year)
+            year = _year_before([n for n in every if not _in_title(n, series, event, every, text)],
+                                series.clause_start, event.start, assessment_year)
             scores.append(_score(series, event, text, line, year, assessment_year, column))
             series.anchor, series.clause_start = event.end, event.end
             series.has_value, series.year_since_value = True, False
@@ -161,6 +162,20 @@ def with_item_indicator(subject: Subject, assessment_year: int | None) -> Subjec
         return subject
     indicator, sub = item_indicator(assessment_year, subject.item_code)
     return replace(subject, indicator=indicator, sub_indicator=subject.sub_indicator or sub)
+
+
+def _in_title(year: Number, series: _Series, value: Number, every: Sequence[Number], text: str) -> bool:
+    """Whether a year stands inside the question or title of the item (or sub-indicator) whose
+    first value follows: `i9 ใช้จ่ายงบประมาณในปี 2565 คุ้มค่า 85.12` and `o12 รายงานผลการดำเนินงาน
+    ประจำปี 2565 100.00` are the assessment year's scores of items about 2565. A year right before
+    the value is its own where further years and values follow (`i7 … ปี 2565 90.00 ปี 2566 92.50`)."""
+    subject = series.subject
+    if subject.level not in _OPENING_LEVELS or series.has_value \
+            or not subject.end <= year.start < value.start:
+        return False
+    recalled = _BESIDE.fullmatch(text, year.end, value.start) is not None and \
+        any(n.role == "year" and n.start > value.end for n in every)
+    return not recalled
 
 
 def _year_before(every: Sequence[Number], start: int, position: int,

@@ -96,12 +96,33 @@ def find_indicators(text: str, *, need_word: bool) -> list[Subject]:
             if any(s.start <= m.start() < s.end for s in found):
                 continue
             word = _INDICATOR_WORD_BEFORE.search(text[max(0, m.start() - _NAME_WINDOW):m.start()])
+            if word is None and _in_compound(text, m):
+                continue
             if need_word and word is None and not _VALUE_JUST_AFTER.match(text, m.end()):
                 continue
             start = m.start() - len(word.group()) if word else m.start()
             found.append(Subject("indicator", start, m.end(), tool=info.tool, indicator=info.number,
                                  label=m.group(), by_name=word is None))
     return found
+
+
+@cache
+def _compound_head_before() -> regex.Pattern:
+    """A word that makes an indicator's name the object of a compound (`แผนการใช้งบประมาณ`, a plan
+    of budget use): what follows is that thing's number, never the indicator's score."""
+    heads = sorted((row["word"] for row in rows("compound_heads")), key=len, reverse=True)
+    return regex.compile(rf"(?:{'|'.join(map(regex.escape, heads))})\s*$")
+
+
+def _in_compound(text: str, name: regex.Match) -> bool:
+    return _compound_head_before().search(text, max(0, name.start() - _NAME_WINDOW), name.start()) is not None
+
+
+def compound_names(text: str) -> list[tuple[int, int]]:
+    """Where indicators' names stand as the object of a compound (`คู่มือการใช้ทรัพย์สินของราชการ`):
+    no indicator's, but no assessment's either (`… ได้คะแนน 80.00` is the manual's)."""
+    return [(m.start(), m.end()) for info in indicators().values() for m in info.pattern.finditer(text)
+            if _in_compound(text, m)]
 
 
 def _name_after(text: str, position: int) -> regex.Match | None:
@@ -169,8 +190,9 @@ def prose_subjects(text: str, named: Sequence[tuple[int, int]] = (),
     items = [s for s in find_items(text, None) if not _in_code_list(text, s)]
     specific = [*find_tools(text), *find_indicators(text, need_word=True), *find_sub_indicators(text),
                 *items]
-    spans = [*((o.start, o.end) for o in specific), *named]
-    overall = [s for s in find_overall(text)
+    cues = find_overall(text)
+    spans = [*((o.start, o.end) for o in specific), *named, *(compound_names(text) if cues else ())]
+    overall = [s for s in cues
                if not any(0 <= s.start - end <= _OVERALL_SHADOW
                           and not any(end <= v < s.start for v in values) for _, end in spans)
                and not any(o.start <= s.start < o.end for o in specific)]

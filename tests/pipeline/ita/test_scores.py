@@ -74,6 +74,39 @@ def test_a_flattened_item_row_gives_its_question_s_value() -> None:
 
 
 @pytest.mark.parametrize("sentence", [
+    # regression: an indicator's name inside a compound (a plan of budget use, a manual of asset use)
+    # took the number after it as indicator 2's or 4's score
+    "ผลการเบิกจ่ายตามแผนการใช้งบประมาณ ได้ร้อยละ 85.50",
+    "เบิกจ่ายตามแผนการใช้งบประมาณ 85 คะแนน",
+    "คู่มือการใช้ทรัพย์สินของราชการ ได้คะแนน 80.00",
+    "จัดทำรายงานการใช้ทรัพย์สินของราชการ ร้อยละ 100",
+])
+def test_an_indicators_name_inside_a_compound_is_not_the_indicator(sentence: str) -> None:
+    assert _scores(sentence) == []
+
+
+def test_an_indicators_name_after_an_aspect_word_is_still_the_indicator() -> None:
+    assert _scores("ด้านการใช้ทรัพย์สินของราชการ ได้คะแนน 80.00") == [
+        ("indicator", "IIT", None, 4, None, None, 80.0, 2566)]
+    assert _scores("มาตรการ: การใช้ทรัพย์สินของราชการ 80.00") == [
+        ("indicator", "IIT", None, 4, None, None, 80.0, 2566)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # regression: the year inside the question became the score's year
+    ("i9 หน่วยงานของท่าน ใช้จ่ายงบประมาณ ในปี 2565 คุ้มค่า 85.12", [("i9", 85.12, 2566)]),
+    ("o12 รายงานผลการดำเนินงานประจำปี 2565 100.00", [("o12", 100.0, 2566)]),
+    ("ข้อ i7 แผนการใช้จ่ายงบประมาณประจำปี 2565 ได้ 80.12 คะแนน", [("i7", 80.12, 2566)]),
+    # years with values of their own, one after another: each value its year
+    ("i10 ท่านรู้เกี่ยวกับการใช้จ่ายงบประมาณ ปี 2565 90.00 ปี 2566 92.50", [("i10", 90.0, 2565), ("i10", 92.5, 2566)]),
+    # a year before the item is not in its question
+    ("ผลคะแนนปี 2565 ข้อ i7 ได้ 80.12 คะแนน", [("i7", 80.12, 2565)]),
+])
+def test_a_year_in_an_items_question_is_not_its_scores_year(sentence: str, expected: list) -> None:
+    assert [(s[5], s[6], s[7]) for s in _scores(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence", [
     "การใช้อำนาจ 2.41 (เพิ่มขึ้น)",  # words after the value say what it is
     "ตัวชี้วัดที่ 3 การใช้อำนาจ 1.5 เท่า",
     "IIT 30 EIT 30 OIT 40",  # whole numbers after the acronyms: the weights
