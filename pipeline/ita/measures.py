@@ -121,7 +121,7 @@ def _read_subject(measure: Measure, row: RowView) -> None:
 
 def _read_codes(measure: Measure, row: RowView, table_view: TableView, assessment_year: int | None) -> None:
     codes, warnings = question_codes(row.printed("item_text", "\n"), measure.tool or table_view.tool)
-    for role in ("title", "issue", "recommendation", "finding", "indicator"):
+    for role in ("title", "issue", "recommendation", "finding", "indicator", "target"):
         more, _ = question_codes(row.printed(role), None)
         codes.extend(c for c in more if c[0].isalpha() and c not in codes)
     measure.item_codes, measure.warnings = codes, warnings

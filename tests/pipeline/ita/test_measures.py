@@ -115,3 +115,24 @@ def test_a_report_of_measures_with_a_result_and_a_status_column_is_read() -> Non
                                           "มาตรการตรวจสอบการใช้ทรัพย์สิน"]
     assert measures["status"].tolist() == ["done", "in_progress", "not_started"]
     assert measures["result"].tolist()[:2] == ["เผยแพร่ข้อมูลครบ 33 รายการ", "อยู่ระหว่างจัดทำคู่มือ"]
+
+
+def test_a_column_of_success_indicators_is_a_target_not_a_result() -> None:
+    """Regression: `ตัวชี้วัดความสำเร็จ` (what would count as success) was read as the measure's
+    result (ความสำเร็จ), and an item code cited there (`ผลคะแนน i16 ไม่ต่ำกว่า 85.00`) was not linked."""
+    rows = extract(
+        "| ที่ | มาตรการ/แนวทาง | วิธีการดำเนินการ | ผู้รับผิดชอบ | ระยะเวลาดำเนินการ | ตัวชี้วัดความสำเร็จ |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 1 | มาตรการป้องกันการรับสินบน | 1. ประกาศนโยบาย 2. ประชาสัมพันธ์ | สำนักปลัด | ต.ค. 65 - ก.ย. 66 "
+        "| บุคลากรร้อยละ 80 รับทราบนโยบาย |\n"
+        "| 2 | มาตรการการใช้ทรัพย์สินของราชการ | จัดทำคู่มือ | กองช่าง | มกราคม - มีนาคม 2566 "
+        "| ผลคะแนน i16 ไม่ต่ำกว่า 85.00 |\n", title=MEASURES_TITLE)
+    measures = rows["measures"]
+    assert measures["result"].isna().all()
+    assert [list(c) for c in measures["item_codes"]] == [[], ["i16"]]
+    assert rows["unread"].empty  # its numbers are targets
+    assert rows["scores"].empty
+    for header in ("ตัวชี้วัด/เป้าหมาย", "ตัวชี้วัดและค่าเป้าหมาย", "ผลที่คาดว่าจะได้รับ", "เป้าหมาย"):
+        from ita_extract.pipeline.ita.table_views import column_role
+
+        assert column_role(header)[0] == "target", header
