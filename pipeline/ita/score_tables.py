@@ -30,7 +30,7 @@ from ita_extract.pipeline.ita.framework import (
 from ita_extract.pipeline.ita.knowledge import keyed_patterns
 from ita_extract.pipeline.ita.lines import DocumentLines, clean, repaired
 from ita_extract.pipeline.ita.scores import POINTS, Score
-from ita_extract.pipeline.ita.subjects import Subject, label_subject
+from ita_extract.pipeline.ita.subjects import Subject, find_indicators, label_subject
 from ita_extract.pipeline.ita.table_views import Column, TableView, cell_text
 
 # Columns that can name a row's subject; the deepest subject any of them names is the row's.
@@ -60,12 +60,24 @@ def table_scores(table_view: TableView, lines: DocumentLines, assessment_year: i
     panels = [panel for panel in map(_panel, _side_by_side(table_view.columns)) if panel.values and
               (panel.labels or panel.code)]
     context: Subject | None = None
+    caption = _caption_indicator(table_view)
     scores: list[Score] = []
     for row in table_view.body():
         for panel in panels:
-            read, context = _panel_scores(table_view, row, panel, context, lines, assessment_year)
+            read, context = _panel_scores(table_view, row, panel, (context, caption), lines, assessment_year)
             scores.extend(read)
     return scores
+
+
+def _caption_indicator(table_view: TableView) -> Subject | None:
+    """The one indicator a table's caption names (`… EIT ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน`): the
+    indicator of its items where no category row says, never a group whose mean it is (the table
+    may list some of its items only)."""
+    found = {(s.tool, s.indicator) for s in find_indicators(squeeze_thai(table_view.caption), need_word=True)}
+    if len(found) != 1:
+        return None
+    tool, indicator = found.pop()
+    return Subject("indicator", 0, 0, tool=tool, indicator=indicator)
 
 
 def _side_by_side(columns: list[Column]) -> list[list[Column]]:
@@ -89,9 +101,12 @@ def _panel(columns: list[Column]) -> _Panel:
     return _Panel(labels, code, values)
 
 
-def _panel_scores(table_view: TableView, row: Row, panel: _Panel, context: Subject | None,
-                  lines: DocumentLines, assessment_year: int | None) -> tuple[list[Score], Subject | None]:
-    """The scores one panel of a row prints, and the category the rows below are listed under."""
+def _panel_scores(table_view: TableView, row: Row, panel: _Panel,
+                  contexts: tuple[Subject | None, Subject | None], lines: DocumentLines,
+                  assessment_year: int | None) -> tuple[list[Score], Subject | None]:
+    """The scores one panel of a row prints, and the category the rows below are listed under
+    (`contexts`: the category above, and the caption's indicator)."""
+    context, caption = contexts
     cells = row.cells
     code = _printed(cells, panel.code.index) if panel.code else ""
     subject, label = _row_subject(cells, panel.labels, code, _tool(table_view, context), assessment_year)
@@ -107,7 +122,7 @@ def _panel_scores(table_view: TableView, row: Row, panel: _Panel, context: Subje
         subject = context
     if subject is None:
         return [], context
-    subject = _within_context(subject, context, assessment_year)
+    subject = _within_context(subject, context, caption, assessment_year)
     line = lines.of_row(row)
     subject = replace(subject, label=clean(subject.label or label) or None)
     group = _group(table_view, context)
@@ -240,8 +255,10 @@ def _tool(table_view: TableView, context: Subject | None) -> str | None:
     return (context.tool if context else None) or table_view.tool
 
 
-def _within_context(subject: Subject, context: Subject | None, year: int | None) -> Subject:
-    """An item takes the indicator of the category it is listed under, else the year's map."""
+def _within_context(subject: Subject, context: Subject | None, caption: Subject | None,
+                    year: int | None) -> Subject:
+    """An item takes the indicator of the category it is listed under, else the year's map, else
+    the one its table's caption names."""
     if subject.sub_indicator:
         subject = replace(subject, sub_indicator=thai_digits_to_arabic(subject.sub_indicator))
     if subject.level != "item":
@@ -250,6 +267,8 @@ def _within_context(subject: Subject, context: Subject | None, year: int | None)
     if context is not None and context.tool == subject.tool:
         indicator = context.indicator or indicator
         sub = thai_digits_to_arabic(context.sub_indicator) if context.sub_indicator else sub
+    elif indicator is None and caption is not None and caption.tool == subject.tool:
+        indicator = caption.indicator
     return replace(subject, indicator=indicator, sub_indicator=sub)
 
 

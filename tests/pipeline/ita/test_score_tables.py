@@ -155,3 +155,34 @@ def test_points_headed_by_what_they_are_out_of_are_points() -> None:
     assert scores_of(rows, "tool") == {"IIT": 92.5, "EIT": 88.4, "OIT": 81.25}
     assert scores_of(rows, "overall") == {2566: 86.77}
     assert set(rows["scores"]["verification"]) == {"verified"} and rows["unread"].empty
+
+
+def test_answer_shares_beside_an_items_score_are_never_scores_nor_unread() -> None:
+    """Items printed with the share of respondents giving each answer (มากที่สุด … น้อยที่สุด)
+    beside their score: the shares are no score (none was read as one, but all were unread), and
+    the caption's one indicator is the items' where the year's item map is unknown."""
+    rows = extract("ผลการตอบแบบวัด EIT ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน\n\n"
+                   "ข้อ\tข้อคำถาม\tมากที่สุด\tมาก\tปานกลาง\tน้อย\tน้อยที่สุด\tคะแนน\n"
+                   "e1\tเจ้าหน้าที่ปฏิบัติงานเป็นไปตามขั้นตอนที่กำหนด\t62.50\t30.00\t5.00\t2.50\t0.00\t84.17\n"
+                   "e2\tเจ้าหน้าที่ปฏิบัติงานเป็นไปตามระยะเวลาที่กำหนด\t55.00\t35.00\t7.50\t2.50\t0.00\t80.83\n",
+                   title="การวิเคราะห์ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2567\nเทศบาลตำบลบางพระ\n\n")
+    scores = rows["scores"]
+    assert sorted(zip(scores["item_code"], scores["indicator"], scores["score"], strict=True)) == [
+        ("e1", 6, 84.17), ("e2", 6, 80.83)]
+    assert rows["unread"].empty
+
+
+def test_a_caption_naming_several_indicators_gives_its_items_none() -> None:
+    rows = extract("ผลการตอบแบบวัด EIT ตัวชี้วัดที่ 6 และตัวชี้วัดที่ 7\n\n"
+                   "ข้อ\tข้อคำถาม\tคะแนน\n"
+                   "e1\tเจ้าหน้าที่ปฏิบัติงานเป็นไปตามขั้นตอนที่กำหนด\t84.17\n",
+                   title="การวิเคราะห์ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2567\nเทศบาลตำบลบางพระ\n\n")
+    assert rows["scores"]["indicator"].isna().all()
+
+
+def test_the_years_item_map_goes_before_a_caption() -> None:
+    rows = extract("ผลคะแนน IIT ตัวชี้วัดที่ 2 การใช้งบประมาณ\n\n"
+                   "ข้อ\tข้อคำถาม\tคะแนน\n"
+                   "i1\tบุคลากรในหน่วยงานของท่าน ปฏิบัติงานโดยยึดหลักตามมาตรฐาน\t84.17\n",
+                   title="การวิเคราะห์ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2564\nเทศบาลตำบลบางพระ\n\n")
+    assert rows["scores"]["indicator"].tolist() == [1]
