@@ -9,11 +9,12 @@ import regex
 
 from ita_extract.normalizers.lists import split_points, split_units
 from ita_extract.normalizers.periods import parse_period
+from ita_extract.parsers.model import CHECKED_GLYPHS
 from ita_extract.pipeline.ita.framework import item_indicator, tool_of_codes, tool_of_indicator
 from ita_extract.pipeline.ita.knowledge import keyed_patterns, rows
 from ita_extract.pipeline.ita.lines import clean
 from ita_extract.pipeline.ita.subjects import issue_area, label_subject, question_codes
-from ita_extract.pipeline.ita.table_views import RowView, TableView, cell_text
+from ita_extract.pipeline.ita.table_views import STATUS_CHOICE, RowView, TableView, cell_text
 
 _SEQ = regex.compile(r"^\s*\(?(\d{1,3})\s*[.)]?\s*$")
 # OCR adds a mark inside the brackets: `(๕@)`, `(๗/)`.
@@ -148,9 +149,25 @@ def _title(row: RowView) -> str | None:
     return None
 
 
+# A tick as reports print one in a status column: a checked box, a tick, a slash, a cross, and
+# Wingdings' tick, crossed and ticked boxes as a text layer gives them (private use U+F0FC–U+F0FE)
+# or a dump without the font (ü, ý, þ).
+_TICK = regex.compile(rf"\s*[{CHECKED_GLYPHS}√/xX✗✘\uf0fc-\uf0feüýþ]\s*")
+
+
+def _ticked_columns(row: RowView) -> list[str]:
+    """The headers of the status columns the row ticks."""
+    columns = row.table.columns_of(STATUS_CHOICE)
+    cells = row.cells.get(STATUS_CHOICE, [])
+    return [column.header for column, cell in zip(columns, cells, strict=False)
+            if _TICK.fullmatch(" ".join(cell.lines)) or any(box.checked for box in cell.checkboxes)]
+
+
 def _status(row: RowView) -> str | None:
     cells = [*row.row.cells, *(cell for cells in row.cells.values() for cell in cells)]
-    ticked = [box.label for cell in cells for box in cell.checkboxes if box.checked]
+    ticked = [box.label for cell in cells for box in cell.checkboxes if box.checked and box.label]
+    if not ticked:
+        ticked = _ticked_columns(row)
     if not ticked and row.has("status"):
         ticked = [row.text("status")]
     for label in ticked:

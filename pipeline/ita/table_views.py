@@ -22,7 +22,9 @@ from ita_extract.pipeline.ita.knowledge import first_keyed_match, first_keyed_sl
 from ita_extract.pipeline.ita.lines import clean, repaired
 from ita_extract.pipeline.ita.subjects import tool_in
 
-MEASURE_ROLES = frozenset({"steps", "responsible", "timeframe", "follow_up", "result", "status"})
+STATUS_CHOICE = "status_choice"  # the role of a column headed by one status
+MEASURE_ROLES = frozenset({"steps", "responsible", "timeframe", "follow_up", "result", "status",
+                           STATUS_CHOICE})
 # Columns printed once for several rows (merged cells) that apply to the rows below.
 FILL_DOWN_ROLES = ("responsible", "timeframe", "follow_up")
 # Columns that say which row a line belongs to; a row with none of them continues the row above.
@@ -135,6 +137,8 @@ def view(block: Block, before: list[Block]) -> TableView:
         lines = [line for r in header_rows if index < len(r.cells)
                  for line in r.cells[index].lines if line.strip()]
         role, year = header_role(lines)
+        if _status_header(squeeze_thai(clean(" ".join(lines)))):
+            role = STATUS_CHOICE
         if role is None and _counts_rows(block.rows[in_body:], index):
             role = "seq"  # a running number whatever its header (OCR read ที่ as `ai ท`)
         columns.append(Column(index, role, " ".join(lines), year))
@@ -157,6 +161,13 @@ def header_role(lines: list[str]) -> tuple[str | None, int | None]:
     whole = column_role(" ".join(texts))
     found = whole if whole[0] else next((r for r in per_line if r[0]), (None, None))
     return found if found[0] else (first_keyed_slip("table_columns", "role", " ".join(texts)), None)
+
+
+def _status_header(header: str) -> bool:
+    """A column headed by one status (`ดำเนินการแล้ว | อยู่ระหว่างดำเนินการ | ยังไม่ดำเนินการ`):
+    a tick under it is the row's status."""
+    found = first_keyed_match("status_labels", "status", header)
+    return found is not None and found[1].group() == header
 
 
 def _counts_rows(rows: list[Row], index: int) -> bool:

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from tests.pipeline.helpers import extract
 
 MEASURES_TITLE = ("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๖\n"
@@ -136,3 +138,30 @@ def test_a_column_of_success_indicators_is_a_target_not_a_result() -> None:
         from ita_extract.pipeline.ita.table_views import column_role
 
         assert column_role(header)[0] == "target", header
+
+
+def test_a_status_ticked_in_a_column_of_its_own() -> None:
+    """Regression: a report printing one column per status (ดำเนินการแล้ว | อยู่ระหว่างดำเนินการ |
+    ยังไม่ดำเนินการ) and a tick under one gave every measure no status."""
+    measures = extract(
+        "| ลำดับ | มาตรการ/กิจกรรม | ผลการดำเนินงาน | ดำเนินการแล้ว | อยู่ระหว่างการดำเนินการ | ยังไม่ได้ดำเนินการ |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 1 | มาตรการเผยแพร่ข้อมูลต่อสาธารณะ | ปรับปรุงเว็บไซต์ | ✓ | | |\n"
+        "| 2 | มาตรการป้องกันการรับสินบน | ประกาศนโยบายแล้ว | | / | |\n"
+        "| 3 | มาตรการจัดการเรื่องร้องเรียน | - | | | √ |\n"
+        "| 4 | มาตรการตรวจสอบการใช้ดุลพินิจ | - | | | |\n",
+        title="รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2567\n"
+              "เทศบาลตำบลท่าช้าง\n\n")["measures"]
+    assert measures["status"].tolist()[:3] == ["done", "in_progress", "not_started"]
+    assert measures["status"].isna().tolist() == [False, False, False, True]
+    assert [list(s) for s in measures["steps"]] == [[], [], [], []]  # a tick is no step
+    assert measures["result"].tolist()[:2] == ["ปรับปรุงเว็บไซต์", "ประกาศนโยบายแล้ว"]
+
+
+@pytest.mark.parametrize("tick", ["✓", "✔", "☑", "√", "/", "x", "\uf0fc", "\uf0fe", "ü", "þ"])
+def test_the_ticks_reports_print(tick: str) -> None:
+    measures = extract(
+        "| มาตรการ | ผลการดำเนินงาน | ดำเนินการแล้วเสร็จ | ยังไม่ดำเนินการ |\n|---|---|---|---|\n"
+        f"| มาตรการป้องกันการรับสินบน | ประกาศนโยบายแล้ว | {tick} | |\n",
+        title=MEASURES_TITLE)["measures"]
+    assert measures["status"].tolist() == ["done"]
