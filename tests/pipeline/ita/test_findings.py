@@ -47,3 +47,14 @@ def test_table_of_areas_findings_and_recommendations() -> None:
     assert findings["issue_area"].tolist() == [4, 4, 4]
     assert [list(c) for c in findings["item_codes"]] == [["i19"]] * 3
     assert tables["measures"].empty  # no steps, units or periods: not a measures table
+
+
+def test_points_to_develop_under_their_forms_of_heading_are_findings() -> None:
+    """Regression: `จุดที่ต้องพัฒนา` gave no finding; a strength (จุดแข็ง) is none."""
+    for heading in ("จุดที่ต้องพัฒนา", "จุดที่ควรปรับปรุง", "ประเด็นที่ควรพัฒนา", "สิ่งที่ต้องปรับปรุง"):
+        findings = _findings(
+            "จุดแข็ง\n\n1. การเปิดเผยข้อมูลบนเว็บไซต์ครบถ้วน\n\n"
+            f"{heading}\n\n"
+            "1. ไม่ได้เผยแพร่มาตรการภายในหน่วยงาน (o40, o41)\n2. ช่องทางรับฟังความคิดเห็นมีน้อย\n")
+        assert findings["kind"].tolist() == ["finding", "finding"], heading
+        assert [list(c) for c in findings["item_codes"]] == [["o40", "o41"], []], heading
