@@ -186,3 +186,34 @@ def test_the_years_item_map_goes_before_a_caption() -> None:
                    "i1\tบุคลากรในหน่วยงานของท่าน ปฏิบัติงานโดยยึดหลักตามมาตรฐาน\t84.17\n",
                    title="การวิเคราะห์ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2564\nเทศบาลตำบลบางพระ\n\n")
     assert rows["scores"]["indicator"].tolist() == [1]
+
+
+@pytest.mark.parametrize(("header", "year"), [
+    ("ปี 2566", 2566), ("ปีงบประมาณ 2566", 2566), ("2566", 2566), ("ผลคะแนนปี 2565", 2565),
+    # regression: these year columns were no year's, and the table was left unread
+    ("ปีงบ 2566", 2566), ("ปีงบ 66", 2566), ("ปี 65", 2565), ("พ.ศ. 66", 2566), ("ITA 2566", 2566),
+    ("ITA ปี 66", 2566), ("คะแนนปี 66 (ร้อยละ)", 2566),
+])
+def test_the_forms_of_a_year_column(header: str, year: int) -> None:
+    from ita_extract.pipeline.ita.table_views import header_role
+
+    assert header_role([header]) == ("year", year)
+
+
+@pytest.mark.parametrize("header", ["66", "ปี 1", "ปี 12", "ข้อ 65"])
+def test_a_short_number_alone_is_no_year_column(header: str) -> None:
+    from ita_extract.pipeline.ita.table_views import header_role
+
+    assert header_role([header])[0] != "year"
+
+
+def test_a_comparison_table_of_short_years() -> None:
+    rows = extract("ตัวชี้วัด\tปีงบ 65\tปีงบ 66\nIIT\t88.10\t90.20\nEIT\t80.00\t84.30\nOIT\t70.25\t79.50\n"
+                   "ภาพรวม\t78.56\t83.87\n")
+    scores = rows["scores"]
+    assert sorted(zip(scores["level"], scores["tool"].fillna(""), scores["score_year_be"], scores["score"],
+                      strict=True)) == [
+        ("overall", "", 2565, 78.56), ("overall", "", 2566, 83.87),
+        ("tool", "EIT", 2565, 80.0), ("tool", "EIT", 2566, 84.3), ("tool", "IIT", 2565, 88.1),
+        ("tool", "IIT", 2566, 90.2), ("tool", "OIT", 2565, 70.25), ("tool", "OIT", 2566, 79.5)]
+    assert rows["unread"].empty
