@@ -67,3 +67,14 @@ def is_ocr_noise(line: str) -> bool:
 
 def _letters(token: str) -> int:
     return sum(1 for char in token if not unicodedata.category(char).startswith("M"))
+
+
+# One or two lowercase Latin letters standing alone beside a Thai word: what OCR makes of marks
+# and specks (`ai น้อยทีสุด`, `การปฏิบัติ we หน้าที่`), never a word of a Thai header or sentence.
+_STRAY_LATIN = regex.compile(r"(?:(?<=\p{Thai})\s+|^\s*)[a-z]{1,2}(?=\s+\p{Thai})\s*"
+                             r"|(?<=\p{Thai})\s+[a-z]{1,2}\s*$")
+
+
+def without_stray_latin(text: str) -> str:
+    """`text` without the lone Latin letters OCR strews between Thai words."""
+    return _STRAY_LATIN.sub(lambda m: " " if m.start() and m.end() < len(text) else "", text).strip()

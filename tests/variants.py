@@ -385,6 +385,14 @@ def form_comparison_second_header(h: Hierarchy, doc: dict) -> tuple[str, dict]:
         {old.year: _core(old), h.year: _core(h)}
 
 
+def form_comparison_short_years(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    """Year columns headed by a two-digit year after its word (`ปีงบ ๖๕`), as a text dump's tabs."""
+    old = earlier(h, 1)
+    rows = [["ตัวชี้วัด", f"ปีงบ {_thai(str(old.year % 100))}", f"ปีงบ {_thai(str(h.year % 100))}"],
+            *_comparison_rows(old, h)]
+    return "เปรียบเทียบผลการประเมินกับปีที่ผ่านมา\n\n" + _tsv(rows), {old.year: _core(old), h.year: _core(h)}
+
+
 def form_comparison_html(h: Hierarchy, doc: dict) -> tuple[str, dict]:
     old = earlier(h, 1)
     body = "".join(f"<tr><td><p>{a}</p></td><td>{_thai(b)}</td><td>{_thai(c)}</td></tr>"
@@ -588,6 +596,19 @@ def form_items_percent(h: Hierarchy, doc: dict) -> tuple[str, dict]:
     return IIT_ITEMS_CAPTION + _pipe(rows), {h.year: {indicator(1): h.values[indicator(1)], **items}}
 
 
+ANSWER_SHARES = ("๖๒.๕๐", "๓๐.๐๐", "๕.๐๐", "๒.๕๐")  # of respondents, per answer: never scores
+
+
+def form_items_answer_shares(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    """Each item's score beside the share of respondents giving each answer (มากที่สุด … น้อยที่สุด)."""
+    items = with_items(h, 1)
+    rows = [["ข้อ", "ข้อคำถาม", "มากที่สุด", "มาก", "น้อย", "น้อยที่สุด", "คะแนน"],
+            [_indicator_label(1), "", "", "", "", "", ""]]
+    rows += [[_code(key), QUESTION, *ANSWER_SHARES, _thai(value)] for key, value in items.items()]
+    rows.append(["", "คะแนนเฉลี่ย", "", "", "", "", _thai(h.values[indicator(1)])])
+    return IIT_ITEMS_CAPTION + _pipe(rows), {h.year: {indicator(1): h.values[indicator(1)], **items}}
+
+
 def form_eit_parts(h: Hierarchy, doc: dict) -> tuple[str, dict]:
     eit = h.value(tool("EIT"))
     spread = min(0.85, 100 - eit, eit)
@@ -678,6 +699,7 @@ FORMS = {  # name: (printer, form); the numbers a form leaves unread are in UNRE
     "rank_table": (form_rank_table, "md"),
     "comparison_second_header": (form_comparison_second_header, "md"),
     "comparison_html": (form_comparison_html, "html"),
+    "comparison_short_years": (form_comparison_short_years, "tsv"),
     "tool_table_tsv": (form_tool_table_tsv, "tsv"),
     "tool_span_html": (form_tool_span_html, "html"),
     "tool_points_table": (form_tool_points_table, "md"),
@@ -692,6 +714,7 @@ FORMS = {  # name: (printer, form); the numbers a form leaves unread are in UNRE
     "items_merged_indicator": (form_items_merged_indicator, "html"),
     "items_two_columns": (form_items_two_columns, "md"),
     "items_percent": (form_items_percent, "md"),
+    "items_answer_shares": (form_items_answer_shares, "md"),
     "items_without_codes": (form_items_without_codes, "md"),
     "eit_parts": (form_eit_parts, "md"),
     "eit_parts_only": (form_eit_parts_only, "md"),

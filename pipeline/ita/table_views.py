@@ -15,6 +15,7 @@ import regex
 
 from ita_extract.normalizers.digits import thai_digits_to_arabic
 from ita_extract.normalizers.lists import squeeze_thai
+from ita_extract.normalizers.ocr_text import without_stray_latin
 from ita_extract.normalizers.patterns import YEAR
 from ita_extract.normalizers.years import to_be
 from ita_extract.parsers.model import BOX_GLYPHS, Block, Cell, Row
@@ -153,7 +154,7 @@ def header_role(lines: list[str]) -> tuple[str | None, int | None]:
     """(role, year) of a column from its header lines: a year on any line makes it that year's
     column of values; else the role of the whole header, else of its first line that has one,
     else the role of a long header word read with one OCR slip."""
-    texts = [squeeze_thai(clean(line)) for line in lines]
+    texts = [squeeze_thai(clean(without_stray_latin(line))) for line in lines]
     per_line = [column_role(text) for text in texts]
     year = next(((role, y) for role, y in per_line if role == "year"), None)
     if year:

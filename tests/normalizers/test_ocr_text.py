@@ -1,4 +1,11 @@
-from ita_extract.normalizers.ocr_text import fix_ocr_confusions, is_ocr_noise, misreadings_undone
+import pytest
+
+from ita_extract.normalizers.ocr_text import (
+    fix_ocr_confusions,
+    is_ocr_noise,
+    misreadings_undone,
+    without_stray_latin,
+)
 
 
 def test_list_number_three_read_as_on_is_put_right() -> None:
@@ -30,3 +37,17 @@ def test_misreadings_undone_swap_one_known_digit_at_a_time() -> None:
     assert "66.56" not in misreadings_undone("22.52")  # never two digits of one value
     assert set(misreadings_undone("55")) == {"45", "85", "75", "54", "58", "57"}
     assert misreadings_undone("1.7") == []  # no digit Tesseract is known to misread
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("ai น้อยทีสุด", "น้อยทีสุด"),  # regression: a scanned header's noise lost its column's role
+    ("คะแนน we", "คะแนน"),
+    ("ตัวชี้วัดที่ ๑ การปฏิบัติ we หน้าที่", "ตัวชี้วัดที่ ๑ การปฏิบัติ หน้าที่"),
+    ("ITA 2566", "ITA 2566"),  # capitals are words
+    ("e1 การปฏิบัติ", "e1 การปฏิบัติ"),  # a code
+    ("No Gift Policy", "No Gift Policy"),
+    ("การเผยแพร่ทาง Line", "การเผยแพร่ทาง Line"),
+    ("ช่องทาง www", "ช่องทาง www"),
+])
+def test_stray_latin_letters_between_thai_words_are_left_out(text: str, kept: str) -> None:
+    assert without_stray_latin(text) == kept

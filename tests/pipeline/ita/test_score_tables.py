@@ -115,6 +115,7 @@ def test_an_ocr_header_that_lost_its_marks_keeps_its_role() -> None:
     (["ผู้รับผิดขอบ"], "responsible"),  # one letter misread
     (["หน่วยงานทีรบผดชอน"], "responsible"),  # marks lost and a letter misread
     (["ความก้าวหบ้า"], "result"),
+    (["ai น้อยทีสุด"], "answer_share"),  # regression: OCR's stray letters before the word
     # a short word is never guessed at: one slip could make it another (ติดตาม / ติดตั้ง)
     (["ติดตั้ง"], None),
     (["ขอบเขต"], None),
