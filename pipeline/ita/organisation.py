@@ -39,9 +39,11 @@ from ita_extract.pipeline.ita.knowledge import rows
 from ita_extract.pipeline.ita.lines import Line
 
 _NAME = r"[\u0e01-\u0e4e]+"
-_DISTRICT = regex.compile(rf"(?:อำเภอ|เขต)\s*({_NAME})")
+_PLACE_ABBREVIATION = r"[อจ]\."  # อ. for อำเภอ, จ. for จังหวัด
+_DISTRICT = regex.compile(rf"(?:อำเภอ|เขต|อ\.)\s*({_NAME})")
 _PROVINCE = regex.compile(rf"(?:จังหวัด|จ\.)\s*({_NAME}|กรุงเทพฯ)")
 _MIN_NAME = 2
+_CAPITAL = "เมือง"  # a province's capital district printed without its province (อ.เมือง)
 _PROVINCIAL = "องค์การบริหารส่วนจังหวัด"  # named after its province
 _TAMBON_LEVEL = ("เทศบาลตำบล", "องค์การบริหารส่วนตำบล")  # named after a subdistrict
 
@@ -177,7 +179,11 @@ def _organisation(lines: Sequence[Line], best: _Candidate) -> tuple[Organisation
 
 def _org_pattern() -> regex.Pattern:
     forms = "|".join(f"(?P<t{k}>{row['printed_form']})" for k, row in enumerate(rows("org_types")))
-    return regex.compile(f"(?:{forms})\\s*(?P<name>{_NAME})(?P<rest>\\s{_NAME})?")
+    # The name ends before an abbreviated district or province glued to it (`ห้วยยางอ.น้ำพอง`), and
+    # its rest a space cut (`หนอง เสม็ด`) is never such an abbreviation (`หนองเสม็ด อ.เมือง`).
+    name_end = f"(?:(?={_PLACE_ABBREVIATION})|(?![\\u0e01-\\u0e4e]))"
+    rest = f"\\s{_NAME}(?![.\\u0e01-\\u0e4e])"
+    return regex.compile(f"(?:{forms})\\s*(?P<name>{_NAME}?){name_end}(?P<rest>{rest})?")
 
 
 def _candidates(lines: Sequence[Line]) -> dict[tuple[str, str], _Candidate]:
@@ -263,7 +269,16 @@ def _stated_place(lines: Sequence[Line], org_line: Line) -> tuple[str | None, st
             province = canonical_province(m.group(1))
         if district and province:
             break
-    return district, province
+    return _capital_district(district, province), province
+
+
+def _capital_district(district: str | None, province: str | None) -> str | None:
+    """`อ.เมือง` of a province is its capital district, named after it (เมืองขอนแก่น), where the
+    gazetteer knows one of that name there."""
+    if district != _CAPITAL or province is None:
+        return district
+    place = district_place(_CAPITAL + province, province)
+    return place.district if place else district
 
 
 def stated_province(text: str) -> str | None:

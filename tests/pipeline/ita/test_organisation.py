@@ -23,6 +23,7 @@ NONG_SAMET = [
     "เทศบาลตำบลหนอง\nเสม็ด อำเภอเมืองตราด\n",  # cut by a line break
     "เทศบาลตำบลหนอง เสม็ด อำเภอเมืองตราด จังหวัดตราด\n",  # the break became a space (a PDF)
     "เทศบาลตำบลหนอง\n\nผลการประเมินของเทศบาลตำบลหนองเสม็ด อยู่ในระดับ E\n",  # cut, and whole below
+    "ทต.หนองเสม็ด อ.เมืองตราด จ.ตราด\n",  # regression: the อ of อ.เมืองตราด ran into the name
 ]
 
 
@@ -45,6 +46,14 @@ def test_the_stated_place_is_kept_and_the_gazetteers_is_told_apart() -> None:
     filled = _organisation(NONG_SAMET[1])
     assert (filled.district, filled.province) == (None, None)
     assert filled.place is not None and filled.place.province == "ตราด"
+
+
+def test_an_abbreviated_district_is_the_district() -> None:
+    """Regression: `อบต.ห้วยยาง อ.เมือง จ.ขอนแก่น` gave องค์การบริหารส่วนตำบลห้วยยางอ."""
+    found = _organisation("อบต.ห้วยยาง อ.น้ำพอง จ.ขอนแก่น\n")
+    assert (found.org_name, found.district, found.province) == ("องค์การบริหารส่วนตำบลห้วยยาง", "น้ำพอง", "ขอนแก่น")
+    capital = _organisation("อบต.ห้วยยาง อ.เมือง จ.ขอนแก่น\n")  # the province's capital district
+    assert (capital.org_name, capital.district) == ("องค์การบริหารส่วนตำบลห้วยยาง", "เมืองขอนแก่น")
 
 
 def test_one_name_in_two_provinces_is_two_organisations() -> None:
