@@ -23,7 +23,8 @@ _NONE: Period = (None, None)
 
 _DASH = r"\s*(?:-|–|—|ถึง|จนถึง)\s*"
 _YEAR = rf"(?:พ\.\s*ศ\.\s*)?({YEAR}|\d{{2}})(?!\d)"  # a year, or its last two digits (ก.ย. ๖๖)
-_FISCAL_YEAR = regex.compile(rf"ปีงบประมาณ\s*{_YEAR}")
+_FISCAL_YEAR = regex.compile(rf"ปีงบประมาณ\s*{_YEAR}(?:{_DASH}(?:ปีงบประมาณ\s*)?{_YEAR})?")
+_MAX_FISCAL_SPAN = 5  # years a plan's range of fiscal years spans at most
 _WHOLE_YEAR = regex.compile(r"ตลอด\s*ปี(?:งบประมาณ)?|ทั้ง\s*ปี(?:งบประมาณ)?")
 _QUARTERS = regex.compile(rf"ไตรมาส(?:ที่)?\s*(\d)(?:{_DASH}(?:ไตรมาส(?:ที่)?\s*)?(\d))?")
 _MONTH = MONTH_PATTERN.pattern
@@ -31,7 +32,7 @@ _DAY = r"(?:(\d{1,2})\s*)?"
 _MONTH_RANGE = regex.compile(
     rf"{_DAY}({_MONTH})\s*(?:{_YEAR})?{_DASH}{_DAY}({_MONTH})\s*(?:{_YEAR})?"
 )
-_ONE_MONTH = regex.compile(rf"({_MONTH})\s*{_YEAR}")
+_ONE_MONTH = regex.compile(rf"{_DAY}({_MONTH})\s*{_YEAR}")
 
 
 def fiscal_year_bounds(year_be: int) -> tuple[dt.date, dt.date]:
@@ -60,10 +61,22 @@ def parse_period(raw: str | None, plan_year_be: int | None = None) -> Period:
 
 
 def _fiscal_year(text: str, plan_year_be: int | None) -> Period:
-    years = [year for m in _FISCAL_YEAR.finditer(text) if (year := to_be(int(m.group(1))))]
+    """A fiscal year, or a range of them (`ปีงบประมาณ 2567-2568`: from the first's start to the
+    last's end)."""
+    years = [year for m in _FISCAL_YEAR.finditer(text) for year in _fiscal_years(*m.groups())]
     if not years:
         return _NONE
     return fiscal_year_bounds(min(years))[0], fiscal_year_bounds(max(years))[1]
+
+
+def _fiscal_years(first: str, last: str | None) -> list[int]:
+    """The years a printed fiscal year or range names; a range's end only a few years on
+    (`ปีงบประมาณ 2567 - 10 รายการ` is 2567 alone)."""
+    start = to_be(int(first))
+    end = to_be(int(last)) if last else None
+    if start is None:
+        return []
+    return [start, end] if end is not None and start < end <= start + _MAX_FISCAL_SPAN else [start]
 
 
 def _whole_year(text: str, plan_year_be: int | None) -> Period:
@@ -111,11 +124,12 @@ def _one_month(text: str, plan_year_be: int | None) -> Period:
     match = _ONE_MONTH.search(text)
     if match is None:
         return _NONE
-    month = month_number(match.group(1))
-    year = _calendar_year_ce(match.group(2), month, plan_year_be) if month else None
+    day, printed_month, printed_year = match.groups()
+    month = month_number(printed_month)
+    year = _calendar_year_ce(printed_year, month, plan_year_be) if month else None
     if month is None or year is None:
         return _NONE
-    return _day(year, month, None, first=True), _day(year, month, None, first=False)
+    return _day(year, month, day, first=True), _day(year, month, day, first=False)  # a day is its day
 
 
 def _calendar_year_ce(printed: str | None, month: int, plan_year_be: int | None) -> int | None:
