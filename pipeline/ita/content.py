@@ -6,11 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
+from ita_extract.normalizers.lists import squeeze_thai
 from ita_extract.parsers.model import Block, union
 from ita_extract.pipeline.ita.findings import Finding, prose_findings, table_findings
 from ita_extract.pipeline.ita.lines import DocumentLines, Line
 from ita_extract.pipeline.ita.measures import Measure, table_measures
 from ita_extract.pipeline.ita.metadata import Metadata
+from ita_extract.pipeline.ita.organisation import Organisation, last_organisation_named, same_organisation
 from ita_extract.pipeline.ita.results_lists import results_list, results_list_scores
 from ita_extract.pipeline.ita.score_tables import subject_columns, table_scores
 from ita_extract.pipeline.ita.scores import Score, prose_scores
@@ -33,10 +37,27 @@ def read_content(lines: DocumentLines, meta: Metadata) -> Content:
     for index, block in enumerate(blocks):
         if block.kind != "table":
             content.findings.extend(prose[id(block)])
-            content.scores.extend(prose_scores(lines.of_block(block), meta.assessment_year_be))
+            content.scores.extend(s for s in prose_scores(lines.of_block(block), meta.assessment_year_be)
+                                  if not _another_organisations(s, meta.organisation))
             continue
         _read_table(content, block, blocks[:index], lines, meta)
     return content
+
+
+_NAME_REACH = 60  # characters before an overall cue where the organisation it scores is named
+_DIGIT = regex.compile(r"[0-9๐-๙]")
+
+
+def _another_organisations(score: Score, own: Organisation | None) -> bool:
+    """An overall score a sentence gives another organisation (`เทศบาลตำบลหนองไผ่ ได้คะแนน 91.35`,
+    a neighbour compared): the organisation named last before its value is not the document's."""
+    if own is None or score.subject.level != "overall":
+        return False
+    text = squeeze_thai(score.line.text)
+    value = _DIGIT.search(text, score.subject.end)
+    named = last_organisation_named(text[max(0, score.subject.start - _NAME_REACH):
+                                         value.start() if value else len(text)])
+    return named is not None and not same_organisation(named, own)
 
 
 def _read_table(content: Content, block: Block, before: list[Block], lines: DocumentLines,

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 import regex
 
@@ -139,6 +140,26 @@ def organisation_named(text: str, province: str | None = None) -> Organisation |
         org = replace(org, province=province)
     org = _respelled(org)
     return replace(org, place=_gazetteer_place(org))
+
+
+def last_organisation_named(text: str) -> Organisation | None:
+    """The organisation `text` names last: the one nearest what follows it (its type's form
+    may be glued to the word before it: `หนองไผ่แล้วทต.หนองบัว`)."""
+    squeezed = _squeezed(text)
+    starts = [m.start() for m in _org_type_pattern().finditer(squeezed)]
+    return organisation_named(squeezed[starts[-1]:]) if starts else None
+
+
+@cache
+def _org_type_pattern() -> regex.Pattern:
+    return regex.compile("|".join(f"(?:{row['printed_form']})" for row in rows("org_types")))
+
+
+def same_organisation(one: Organisation, other: Organisation) -> bool:
+    """Whether two printed names are one organisation's: one type, and one name or one cut short
+    of the other (a line break: `เทศบาลตำบลหนอง`)."""
+    return one.org_type == other.org_type and (one.core.startswith(other.core)
+                                               or other.core.startswith(one.core))
 
 
 def _respelled(org: Organisation) -> Organisation:

@@ -168,3 +168,18 @@ def test_grade_band_is_checked_against_the_stated_grade() -> None:
     row = tables["documents"].iloc[0]
     assert (row["overall_score"], row["grade"], row["grade_stated"]) == (80.61, "B", "AA")
     assert "grade_mismatch" in row["warnings"]
+
+
+def test_another_organisations_score_is_not_the_documents() -> None:
+    """Regression: neighbours compared in prose (`เทศบาลตำบลหนองไผ่ ได้คะแนน 91.35 คะแนน`) gave the
+    document two more overall scores; they are left unread (another organisation's, not a
+    results list's row), the document's own stays, however its name is printed."""
+    rows = extract("เทศบาลตำบลหนองบัว ได้คะแนน 88.20 คะแนน อยู่ในระดับ A\n\n"
+                   "เมื่อเปรียบเทียบกับองค์กรปกครองส่วนท้องถิ่นใกล้เคียง\n\n"
+                   "เทศบาลตำบลหนองไผ่ ได้คะแนน 91.35 คะแนน\n\n"
+                   "ผลการประเมินของ อบต.บ้านเลื่อม ได้ 79.10 คะแนน\n\n"
+                   "เมื่อเทียบกับเทศบาลตำบลหนองไผ่แล้ว ทต.หนองบัว ได้คะแนนในปีที่ผ่านมา 85.00 คะแนน\n",
+                   title="การวิเคราะห์ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2566\n"
+                         "เทศบาลตำบลหนองบัว อำเภอเมืองอุดรธานี จังหวัดอุดรธานี\n\n")
+    assert rows["scores"]["score"].tolist() == [88.2, 85.0]
+    assert sorted(rows["unread"]["number"]) == ["79.10", "91.35"]
