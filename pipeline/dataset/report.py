@@ -32,6 +32,7 @@ from ita_extract.pipeline.dataset.layout import REPORT, REPORT_PAGES
 from ita_extract.pipeline.dataset.schema import enumerations, warning_meanings
 from ita_extract.pipeline.ita import knowledge
 from ita_extract.pipeline.ita.framework import tools
+from ita_extract.pipeline.ita.scores import row_key
 from ita_extract.pipeline.ita.verification.arithmetic import expected
 from ita_extract.pipeline.ita.verification.grades import grade_for, pass_mark
 from ita_extract.pipeline.ita.warnings import failed_rule, kind_of
@@ -524,7 +525,7 @@ def _score_tree(scores: list[dict[str, Any]], broken: dict[int, list[str]],
         rest = sorted((r for r in rows if r["level"] != "overall"), key=_tree_order)
         parts.append(f"<table class=scores><caption>Scores of {_e(_text(year))}</caption>"
                      "<tr><th>score</th><th>value</th><th>verification</th><th>source</th></tr>")
-        trusted = {_key_of(r): r["score"] for r in rows if r["verification"] != "conflict"}
+        trusted = {row_key(r): r["score"] for r in rows if r["verification"] != "conflict"}
         parts += [_score_row(r, broken.get(year or 0, []), trusted, sources, doc_id) for r in overall + rest]
         parts.append("</table>")
     return "\n".join(parts)
@@ -552,19 +553,13 @@ def _score_row(row: dict[str, Any], broken: list[str], values: dict[tuple, float
     rule = ""
     if verification == "conflict" and broken:
         rule = f"<br><small>broken: {_e('; '.join(broken))}</small>"
-        should = expected({k: v for k, v in values.items() if k != _key_of(row)}, _key_of(row))
+        should = expected({k: v for k, v in values.items() if k != row_key(row)}, row_key(row))
         if should is not None:
             rule += f"<br><small>expected {should:.2f} (gap {row['score'] - should:+.2f})</small>"
     number = sources.setdefault((row["page"], row["line"], row["source_text"] or ""), len(sources) + 1)
     source = f"<a href='#src-{_e(doc_id)}-{number}'>{_place(row['page'], row['line'])} [{number}]</a>"
     return (f"<tr><td class=l{depth}>{_e(name)}{label}</td><td class=num>{row['score']:.2f}</td>"
             f"<td class={verification}>{verification}{rule}</td><td>{source}</td></tr>")
-
-
-def _key_of(row: dict[str, Any]) -> tuple:
-    """A score row's key as the arithmetic names scores (Score.key)."""
-    return (row["level"], row["tool"], row["tool_part"], row["indicator"], row["sub_indicator"],
-            row["item_code"], row["score_year_be"])
 
 
 _PLOT_TOP, _PLOT_HEIGHT, _PLOT_LEFT = 10, 120, 44  # the score axis: 100 at the top, 0 at the bottom

@@ -12,9 +12,10 @@ year printed before it in its clause, else the assessment year.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Any
 
 import regex
 
@@ -35,6 +36,15 @@ _NAMING_ROLES = frozenset({"item_number", "indicator_number", "sub_indicator", "
 # A tool's weighted points (its score × its weight: out of 30, 30, 40), as results lists print them:
 # checked by the arithmetic (points add up to the overall score), never a score row.
 POINTS = "points"
+
+
+# The columns of a scores row that say what it is of, in the order of Score.key.
+KEY_COLUMNS = ("level", "tool", "tool_part", "indicator", "sub_indicator", "item_code", "score_year_be")
+
+
+def row_key(row: Mapping[str, Any]) -> tuple:
+    """A written scores row's key, as Score.key names the score it was written from."""
+    return tuple(row[column] for column in KEY_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -65,7 +75,7 @@ class Score:
 
     @property
     def key(self) -> tuple:
-        """What the score is of: two printed values under one key disagree."""
+        """What the score is of: two printed values under one key disagree (KEY_COLUMNS)."""
         s = self.subject
         return (s.level, s.tool, s.tool_part, s.indicator, s.sub_indicator, s.item_code, self.year_be)
 
