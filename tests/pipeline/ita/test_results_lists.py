@@ -144,3 +144,20 @@ def test_a_column_counting_the_rows_is_a_running_number_whatever_its_header() ->
                            ["3", "อบต.ท่ากุ่ม", "29.62", "21.86", "19.22", "70.70", "C"]])
     rows = _extract(text.replace("| ลำดับ |", "| ai ท |"))
     assert len(rows["scores"]) == 3 and rows["unread"] == []
+
+
+def test_a_list_of_totals_and_levels_without_tool_columns_is_a_results_list() -> None:
+    """Regression: a province's announcement printing only each organisation's total and level
+    (no IIT/EIT/OIT columns, no `ในจังหวัด` after its title) was not_ita_document."""
+    text = ("ประกาศจังหวัดยโสธร\n"
+            "เรื่อง ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานขององค์กรปกครองส่วนท้องถิ่น "
+            "ประจำปีงบประมาณ พ.ศ. 2566\n\n"
+            "ลำดับ\tชื่อ อปท.\tอำเภอ\tคะแนน ITA\tระดับ\tผลการประเมิน\n"
+            "1\tอบต.นาดี\tเมืองยโสธร\t96.10\tAA\tผ่าน\n"
+            "2\tทต.ค้อวัง\tค้อวัง\t88.45\tA\tผ่าน\n"
+            "3\tอบต.กุดชุม\tกุดชุม\t70.20\tC\tไม่ผ่าน\n")
+    rows = process_document(parse_text(text), "0" * 64)
+    assert rows["documents"][0]["doc_type"] == "results"
+    assert [(s["org_name"], s["score"]) for s in rows["scores"]] == [
+        ("องค์การบริหารส่วนตำบลนาดี", 96.1), ("เทศบาลตำบลค้อวัง", 88.45), ("องค์การบริหารส่วนตำบลกุดชุม", 70.2)]
+    assert rows["unread"] == []
