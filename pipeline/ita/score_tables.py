@@ -24,6 +24,7 @@ from ita_extract.pipeline.ita.framework import (
     is_ita_year,
     item_by_question,
     item_indicator,
+    items_of_indicator,
     tool_of_code,
     tool_of_indicator,
 )
@@ -61,12 +62,31 @@ def table_scores(table_view: TableView, lines: DocumentLines, assessment_year: i
               (panel.labels or panel.code)]
     context: Subject | None = None
     caption = _caption_indicator(table_view)
+    listed: list[Score] = []  # the items read since the last category row
     scores: list[Score] = []
     for row in table_view.body():
         for panel in panels:
-            read, context = _panel_scores(table_view, row, panel, (context, caption), lines, assessment_year)
+            every = _every_item_of(listed, assessment_year)
+            read, category = _panel_scores(table_view, row, panel, (context, caption, every), lines,
+                                           assessment_year)
+            listed = [] if category is not context else listed
+            context = category
+            listed += [s for s in read if s.subject.level == "item"]
             scores.extend(read)
     return scores
+
+
+def _every_item_of(items: list[Score], year: int | None) -> Subject | None:
+    """The indicator whose every item (in the year's map) `items` are: an average printed under
+    them is that indicator's score; under some of its items only, theirs, no indicator's."""
+    owners = {(s.subject.tool, s.subject.indicator) for s in items}
+    if len(owners) != 1:
+        return None
+    tool, indicator = owners.pop()
+    codes = items_of_indicator(year, indicator)
+    if indicator is None or not codes or {s.subject.item_code for s in items} != set(codes):
+        return None
+    return Subject("indicator", 0, 0, tool=tool, indicator=indicator)
 
 
 def _caption_indicator(table_view: TableView) -> Subject | None:
@@ -102,11 +122,12 @@ def _panel(columns: list[Column]) -> _Panel:
 
 
 def _panel_scores(table_view: TableView, row: Row, panel: _Panel,
-                  contexts: tuple[Subject | None, Subject | None], lines: DocumentLines,
+                  contexts: tuple[Subject | None, Subject | None, Subject | None], lines: DocumentLines,
                   assessment_year: int | None) -> tuple[list[Score], Subject | None]:
     """The scores one panel of a row prints, and the category the rows below are listed under
-    (`contexts`: the category above, and the caption's indicator)."""
-    context, caption = contexts
+    (`contexts`: the category above, the caption's indicator, and the indicator whose every item
+    the rows above list)."""
+    context, caption, every = contexts
     cells = row.cells
     code = _printed(cells, panel.code.index) if panel.code else ""
     subject, label = _row_subject(cells, panel.labels, code, _tool(table_view, context), assessment_year)
@@ -118,8 +139,8 @@ def _panel_scores(table_view: TableView, row: Row, panel: _Panel,
         context = beside  # an indicator in a merged cell beside its items
     if not values:
         return [], context
-    if subject is None and _AVERAGE.search(label) and context is not None:
-        subject = context
+    if subject is None and _AVERAGE.search(label) and (context or every) is not None:
+        subject = context or every
     if subject is None:
         return [], context
     subject = _within_context(subject, context, caption, assessment_year)

@@ -218,3 +218,25 @@ def test_a_comparison_table_of_short_years() -> None:
         ("tool", "EIT", 2565, 80.0), ("tool", "EIT", 2566, 84.3), ("tool", "IIT", 2565, 88.1),
         ("tool", "IIT", 2566, 90.2), ("tool", "OIT", 2565, 70.25), ("tool", "OIT", 2566, 79.5)]
     assert rows["unread"].empty
+
+
+_ITEMS_2564 = "ข้อ\tข้อคำถาม\tคะแนน\n" + "".join(
+    f"i{k}\tบุคลากรในหน่วยงานของท่าน\t{value:.2f}\n" for k, value in enumerate((90, 92, 94, 96, 98, 100), 1))
+_TITLE_2564 = "การวิเคราะห์ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2564\nเทศบาลตำบลโคกสูง\n\n"
+
+
+def test_an_average_under_every_item_of_one_indicator_is_that_indicators() -> None:
+    """Regression: `คะแนนเฉลี่ย 95.00` under i1–i6 (every item of indicator 1 in FY2564's map), no
+    category row above them, was left unread."""
+    rows = extract(_ITEMS_2564 + "\tคะแนนเฉลี่ย\t95.00\n", title=_TITLE_2564)
+    indicator = rows["scores"][rows["scores"]["level"] == "indicator"]
+    assert indicator[["indicator", "score", "verification"]].values.tolist() == [[1, 95.0, "verified"]]
+    assert rows["unread"].empty
+
+
+def test_an_average_under_some_items_of_an_indicator_is_no_indicators() -> None:
+    """Three of indicator 1's six items: their average is theirs, not the indicator's."""
+    some = "".join(_ITEMS_2564.splitlines(keepends=True)[:4])
+    rows = extract(some + "\tคะแนนเฉลี่ย\t92.00\n", title=_TITLE_2564)
+    assert "indicator" not in rows["scores"]["level"].tolist()
+    assert rows["unread"]["number"].tolist() == ["92.00"]
