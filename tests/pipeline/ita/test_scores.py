@@ -56,6 +56,10 @@ def test_recalled_years_flattened_give_each_year_its_value() -> None:
         ("overall", None, None, None, None, None, 85.12, 2565),
         ("overall", None, None, None, None, None, 89.4, 2566)]
     assert _scores("งบประมาณปี 2566 12.50 ล้านบาท") == []
+    # regression: a year written short (ปี 65) or after ปีงบ left both values unread
+    for sentence in ("ผลคะแนน ITA ปี 65 85.12 ปี 66 89.40", "ผลคะแนน ITA ปีงบ 2565 85.12 ปีงบ 2566 89.40"):
+        assert _scores(sentence) == [("overall", None, None, None, None, None, 85.12, 2565),
+                                     ("overall", None, None, None, None, None, 89.4, 2566)], sentence
 
 
 def test_a_flattened_sub_indicator_row_named_as_one() -> None:
