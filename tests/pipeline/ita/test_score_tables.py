@@ -240,3 +240,11 @@ def test_an_average_under_some_items_of_an_indicator_is_no_indicators() -> None:
     rows = extract(some + "\tคะแนนเฉลี่ย\t92.00\n", title=_TITLE_2564)
     assert "indicator" not in rows["scores"]["level"].tolist()
     assert rows["unread"]["number"].tolist() == ["92.00"]
+
+
+def test_weights_in_the_labels_of_tools_and_total_are_weights() -> None:
+    rows = extract("เครื่องมือการประเมิน\tคะแนน\nIIT (ร้อยละ 30)\t90.20\nEIT (30%)\t84.30\nOIT (น้ำหนัก 40)\t79.50\n"
+                   "คะแนนรวม (100%)\t84.15\n")
+    assert sorted(rows["scores"]["score"]) == [79.5, 84.15, 84.3, 90.2]
+    assert set(rows["scores"]["verification"]) == {"verified"}
+    assert rows["unread"].empty  # regression: the total's (100%) was unread
