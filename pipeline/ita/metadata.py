@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from ita_extract.normalizers.dates import find_thai_dates
+from ita_extract.normalizers.lists import squeeze_thai
 from ita_extract.normalizers.patterns import YEAR
 from ita_extract.normalizers.years import to_be
 from ita_extract.pipeline.ita.framework import is_ita_year
@@ -65,7 +66,7 @@ def _results_organisation(lines: Sequence[Line]) -> tuple[Organisation, Line] | 
 
 
 def is_ita_document(lines: Sequence[Line]) -> bool:
-    return any(p.search(line.text) for line in lines for p in patterns("ita_evidence"))
+    return any(p.search(text) for line in lines for text in _forms(line) for p in patterns("ita_evidence"))
 
 
 def doc_type(lines: Sequence[Line]) -> str:
@@ -77,9 +78,16 @@ def doc_type(lines: Sequence[Line]) -> str:
     for candidates in (title, lines):
         for line in candidates:
             for kind, pattern in rules:
-                if pattern.search(line.text):
+                if any(pattern.search(text) for text in _forms(line)):
                     return kind
     return UNKNOWN
+
+
+def _forms(line: Line) -> tuple[str, ...]:
+    """A line as printed, and with the spaces a text layer put between its Thai words taken out
+    (`ส่งเสริม คุณธรรม และ ความโปร่งใส`, a Word-made PDF)."""
+    squeezed = squeeze_thai(line.text)
+    return (line.text,) if squeezed == line.text else (line.text, squeezed)
 
 
 def years(lines: Sequence[Line]) -> tuple[int | None, int | None, bool]:

@@ -97,3 +97,14 @@ def test_the_titles_of_an_analysis(title: str) -> None:
 def test_an_analysis_of_something_else_is_not_an_analysis_of_itas_results() -> None:
     meta = _meta("รายงานผลการวิเคราะห์การจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. 2566 (ITA)\n")
     assert meta.doc_type != "analysis"
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    # regression: a Word-made PDF's text layer spaces the words of a title; such a report was
+    # not_ita_document (its evidence, คุณธรรมและความโปร่งใส, was printed `คุณธรรม และ ความโปร่งใส`)
+    ("รายงานผลการดำเนินการตามมาตรการส่งเสริม คุณธรรม และ ความโปร่งใสภายในหน่วยงาน", "measures_report"),
+    ("มาตรการส่งเสริม คุณธรรม และ ความโปร่งใส ภายในหน่วยงาน", "measures"),
+    ("การวิเคราะห์ ผลการประเมิน คุณธรรม และ ความโปร่งใส", "analysis"),
+])
+def test_a_title_whose_words_a_text_layer_spaced(title: str, kind: str) -> None:
+    assert _meta(f"{title} ประจำปีงบประมาณ พ.ศ. 2567\nเทศบาลตำบลท่าช้าง\n").doc_type == kind
