@@ -9,7 +9,7 @@ an indicator is a finding of it. Numbered points are separate findings.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -75,6 +75,12 @@ def prose_findings(lines: DocumentLines) -> dict[int, list[Finding]]:
         found: list[Finding] = []
         for k, line in enumerate(lines.of_block(block)):
             kind = section_kind(line.text)
+            if kind and _NUMBERED.match(line.text):
+                head = _heading_in_point(line.text)
+                if head is None:
+                    kind = None  # a cue word inside a point's sentence (ควรนำข้อเสนอแนะของ…)
+                elif head:
+                    found.extend(_line_findings(replace(line, text=line.text[:head].rstrip()), section))
             if kind:
                 section, wrapped_heading = kind, len(line.text) >= _WRAPPED_HEADING
                 continue
@@ -87,6 +93,31 @@ def prose_findings(lines: DocumentLines) -> dict[int, list[Finding]]:
             found.extend(_line_findings(line, section))
         results[id(block)] = found
     return results
+
+
+def _heading_in_point(text: str) -> int | None:
+    """Where the heading a numbered line names starts: 0 when it opens the point (`3. ข้อเสนอแนะ`),
+    the place of a heading a PDF glued to the end of the point above it (`…น้อยข้อ เสนอ แนะ`), None
+    when the cue word stands inside the point's sentence."""
+    squeezed = squeeze_thai(text)
+    marker = _NUMBERED.match(squeezed)
+    opening = marker.end() if marker else 0
+    for _, pattern in keyed_patterns("finding_cues", "kind"):
+        for match in pattern.finditer(squeezed):
+            if not squeezed[opening:match.start()].strip():
+                return 0
+            if not squeezed[match.end():].strip():
+                return _printed_index(text, len(regex.sub(r"\s", "", squeezed[:match.start()])))
+    return None
+
+
+def _printed_index(text: str, kept: int) -> int:
+    """The place in `text` after its first `kept` characters that are not white space."""
+    for index, char in enumerate(text):
+        if kept == 0:
+            return index
+        kept -= not char.isspace()
+    return len(text)
 
 
 def _continues_heading(line: Line) -> bool:

@@ -58,3 +58,22 @@ def test_points_to_develop_under_their_forms_of_heading_are_findings() -> None:
             "1. ไม่ได้เผยแพร่มาตรการภายในหน่วยงาน (o40, o41)\n2. ช่องทางรับฟังความคิดเห็นมีน้อย\n")
         assert findings["kind"].tolist() == ["finding", "finding"], heading
         assert [list(c) for c in findings["item_codes"]] == [["o40", "o41"], []], heading
+
+
+def test_a_cue_word_inside_a_numbered_point_is_no_heading() -> None:
+    """Regression: a point that names a cue word in its sentence (`ควรนำข้อเสนอแนะของ…`) was taken
+    for a section heading and lost; a numbered heading (`3. ข้อเสนอแนะ`) still is one."""
+    findings = _findings("ข้อเสนอแนะ\n\n1. ควรนำข้อเสนอแนะของสำนักงาน ป.ป.ช. ไปปรับปรุงการดำเนินงาน\n"
+                         "2. ควรเพิ่มช่องทางการสื่อสารออนไลน์\n\n3. ข้อจำกัด\n\n1. บุคลากรมีจำนวนน้อย\n")
+    assert findings["kind"].tolist() == ["recommendation", "recommendation", "limitation"]
+    assert findings["text"].tolist()[0] == "ควรนำข้อเสนอแนะของสำนักงาน ป.ป.ช. ไปปรับปรุงการดำเนินงาน"
+
+
+def test_a_heading_a_pdf_glued_to_the_point_before_it() -> None:
+    """Regression (a Word-made PDF): `ข้อเสนอแนะ` wrapped onto the end of the last point above it
+    (`…ความคิดเห็นน้อยข้อ เสนอ แนะ`): the point was lost with it."""
+    findings = _findings("จุดที่ต้องพัฒนา\n\n1. ไม่ได้เผยแพร่มาตรการภายในหน่วยงาน\n"
+                         "2. ประสิทธิภาพการสื่อสาร ยังมีช่องทางรับฟังความ คิดเห็นน้อยข้อ เสนอ แนะ\n"
+                         "1. ควรเพิ่มช่องทางการสื่อสารออนไลน์\n")
+    assert findings["kind"].tolist() == ["finding", "finding", "recommendation"]
+    assert findings["text"].tolist()[1] == "ประสิทธิภาพการสื่อสาร ยังมีช่องทางรับฟังความ คิดเห็นน้อย"
