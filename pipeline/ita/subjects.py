@@ -156,7 +156,7 @@ def _of_assessment(text: str, cue: regex.Match) -> bool:
     (ได้คะแนนความพึงพอใจ) or an aspect, activity or question is named before it after the last
     mention of the assessment or the organisation (ด้านการให้บริการ ได้คะแนน)."""
     cues = _overall_context()
-    if cues["aspect_after"].match(text, cue.end()):
+    if cues["aspect_after"].match(text[cue.end():]):  # its `^` anchors at the cue's end
         return False
     before = text[max(0, cue.start() - _OVERALL_CONTEXT):cue.start()]
     aspects = [m.end() for m in cues["aspect"].finditer(before)]

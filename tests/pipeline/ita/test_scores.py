@@ -174,6 +174,15 @@ def test_grade_band_is_checked_against_the_stated_grade() -> None:
     assert "grade_mismatch" in row["warnings"]
 
 
+def test_a_generic_cue_qualified_after_it_inside_a_sentence_is_not_the_overall() -> None:
+    """Regression (a scan): `ตัวชี้วัดที่ได้คะแนนสูงสุด ได้แก่ การปฏิบัติหน้าที (98.21 คะแนน)`, the
+    indicator's name unread by OCR, gave the overall 98.21: `สูงสุด` after `ได้คะแนน` was never seen
+    where the cue did not open the text."""
+    assert _scores("ตัวชี้วัดที่ได้คะแนนสูงสุด ได้แก่ การปฏิบัติหน้าที (98.21 คะแนน)") == []
+    assert _scores("หน่วยงานได้คะแนนความพึงพอใจ 95.00") == []
+    assert _scores("หน่วยงานได้คะแนน 90.00") == [("overall", None, None, None, None, None, 90.0, 2566)]
+
+
 def test_another_organisations_score_is_not_the_documents() -> None:
     """Regression: neighbours compared in prose (`เทศบาลตำบลหนองไผ่ ได้คะแนน 91.35 คะแนน`) gave the
     document two more overall scores; they are left unread (another organisation's, not a
