@@ -149,10 +149,10 @@ def _title(row: RowView) -> str | None:
     return None
 
 
-# A tick as reports print one in a status column: a checked box, a tick, a slash, a cross, and
-# Wingdings' tick, crossed and ticked boxes as a text layer gives them (private use U+F0FC–U+F0FE)
-# or a dump without the font (ü, ý, þ).
-_TICK = regex.compile(rf"\s*[{CHECKED_GLYPHS}√/xX✗✘\uf0fc-\uf0feüýþ]\s*")
+# A tick as reports print one in a status column: a checked box, a tick (OCR reads ✓ as / or v), a
+# slash, a cross, and Wingdings' tick, crossed and ticked boxes as a text layer gives them (private
+# use U+F0FC–U+F0FE) or a dump without the font (ü, ý, þ).
+_TICK = regex.compile(rf"\s*[{CHECKED_GLYPHS}√/vVxX✗✘\uf0fc-\uf0feüýþ]\s*")
 
 
 def _ticked_columns(row: RowView) -> list[str]:

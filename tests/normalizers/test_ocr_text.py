@@ -42,6 +42,8 @@ def test_misreadings_undone_swap_one_known_digit_at_a_time() -> None:
 @pytest.mark.parametrize(("text", "kept"), [
     ("ai น้อยทีสุด", "น้อยทีสุด"),  # regression: a scanned header's noise lost its column's role
     ("คะแนน we", "คะแนน"),
+    ("i 2566", "2566"),  # regression: a scanned year column's ปี read as `i`
+    ("e 12 ข้อ", "e 12 ข้อ"),  # not a year: a spaced code stays
     ("ตัวชี้วัดที่ ๑ การปฏิบัติ we หน้าที่", "ตัวชี้วัดที่ ๑ การปฏิบัติ หน้าที่"),
     ("ITA 2566", "ITA 2566"),  # capitals are words
     ("e1 การปฏิบัติ", "e1 การปฏิบัติ"),  # a code
@@ -51,3 +53,16 @@ def test_misreadings_undone_swap_one_known_digit_at_a_time() -> None:
 ])
 def test_stray_latin_letters_between_thai_words_are_left_out(text: str, kept: str) -> None:
     assert without_stray_latin(text) == kept
+
+
+@pytest.mark.parametrize(("read", "meant"), [
+    # regression: indicator names of a scanned comparison table, each row left unread
+    ("2. การไซช้งบประมาณ", "2. การใช้งบประมาณ"), ("3. การไข้อำนาจ", "3. การใช้อำนาจ"),
+    ("4. การไซข้ทรัพย์สินของราชการ", "4. การใช้ทรัพย์สินของราชการ"), ("3. การไข้อํานาจ", "3. การใช้อํานาจ"),
+    ("4. การไซข้", "4. การใช้"),  # a cell's line that ends before ทรัพย์สิน…
+    ("1. การปฏิบัติหน้าที", "1. การปฏิบัติหน้าที่"), ("7. ประสิทธิภาพการสือสาร", "7. ประสิทธิภาพการสื่อสาร"),
+    # the words as printed stay
+    ("การใช้งบประมาณ", "การใช้งบประมาณ"), ("หน้าที่", "หน้าที่"), ("เป็นไข้หวัด", "เป็นไข้หวัด"),
+])
+def test_indicator_words_ocr_misreads_are_put_right(read: str, meant: str) -> None:
+    assert fix_ocr_confusions(read) == meant

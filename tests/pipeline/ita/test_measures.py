@@ -158,7 +158,7 @@ def test_a_status_ticked_in_a_column_of_its_own() -> None:
     assert measures["result"].tolist()[:2] == ["ปรับปรุงเว็บไซต์", "ประกาศนโยบายแล้ว"]
 
 
-@pytest.mark.parametrize("tick", ["✓", "✔", "☑", "√", "/", "x", "\uf0fc", "\uf0fe", "ü", "þ"])
+@pytest.mark.parametrize("tick", ["✓", "✔", "☑", "√", "/", "v", "x", "\uf0fc", "\uf0fe", "ü", "þ"])
 def test_the_ticks_reports_print(tick: str) -> None:
     measures = extract(
         "| มาตรการ | ผลการดำเนินงาน | ดำเนินการแล้วเสร็จ | ยังไม่ดำเนินการ |\n|---|---|---|---|\n"
