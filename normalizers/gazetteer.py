@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import geothai
+import regex
 
 from ita_extract.normalizers.thai_text import strip_marks
 
@@ -59,13 +60,21 @@ def is_subdistrict(name: str) -> bool:
     return bool(geothai.match(name))
 
 
+_SLIP_NAME = 5  # letters a name needs before one OCR slip in it is looked past
+
+
 def subdistrict_spelled(name: str, district: str | None, province: str) -> str | None:
     """The one subdistrict of `province` (and `district`, when given) that `name` spells once
     the marks above and below the line are set aside on both sides (OCR loses them: หวยแรง for
-    ห้วยแร้ง); None when none or several do."""
+    ห้วยแร้ง), or with one letter more, less or other besides (จวังนำเย็น for วังน้ำเย็น); in the
+    province when the district as printed is none of its (its marks lost too); None when none or
+    several do."""
     wanted = strip_marks(_key(name))
-    found = {s.name_th for s in _subdistricts_of(province, district)
-             if strip_marks(_key(s.name_th)) == wanted}
+    places = _subdistricts_of(province, district) or _subdistricts_of(province, None)
+    found = {s.name_th for s in places if strip_marks(_key(s.name_th)) == wanted}
+    if not found and len(wanted) >= _SLIP_NAME:  # one letter OCR added, lost or misread besides
+        slipped = regex.compile(f"(?:{regex.escape(wanted)}){{e<=1}}")
+        found = {s.name_th for s in places if slipped.fullmatch(strip_marks(_key(s.name_th)))}
     return found.pop() if len(found) == 1 else None
 
 

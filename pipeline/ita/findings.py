@@ -17,7 +17,7 @@ from ita_extract.normalizers.codes import opens_with_code, with_ranges
 from ita_extract.normalizers.lists import split_points, squeeze_thai
 from ita_extract.parsers.model import Block
 from ita_extract.pipeline.ita.framework import find_item_codes, tool_of_codes
-from ita_extract.pipeline.ita.knowledge import keyed_patterns
+from ita_extract.pipeline.ita.knowledge import first_keyed_match, keyed_patterns
 from ita_extract.pipeline.ita.lines import DocumentLines, Line
 from ita_extract.pipeline.ita.measures import Measure
 from ita_extract.pipeline.ita.subjects import Subject, prose_subjects
@@ -47,10 +47,8 @@ def section_kind(text: str) -> str | None:
     """The kind a short heading-like line names, or None."""
     if len(text) > _SECTION_MAX:
         return None
-    for kind, pattern in keyed_patterns("finding_cues", "kind"):
-        if pattern.search(squeeze_thai(text)):
-            return kind
-    return None
+    found = first_keyed_match("finding_cues", "kind", squeeze_thai(text))  # marks OCR lost aside
+    return found[0] if found else None
 
 
 def table_findings(measure: Measure, line: Line) -> list[Finding]:

@@ -36,6 +36,7 @@ from ita_extract.normalizers.gazetteer import (
 )
 from ita_extract.normalizers.lists import squeeze_thai
 from ita_extract.normalizers.names import canonical_province, cut_at_stop_words
+from ita_extract.normalizers.thai_text import without_marks
 from ita_extract.pipeline.ita.knowledge import rows
 from ita_extract.pipeline.ita.lines import Line
 
@@ -44,6 +45,7 @@ _PLACE_ABBREVIATION = r"[อจ]\."  # อ. for อำเภอ, จ. for จั
 _DISTRICT = regex.compile(rf"(?:อำเภอ|เขต|อ\.)\s*({_NAME})")
 _PROVINCE = regex.compile(rf"(?:จังหวัด|จ\.)\s*({_NAME}|กรุงเทพฯ)")
 _MIN_NAME = 2
+_SLIP_NAME = 5  # letters a name needs before one OCR slip in it is still that name
 _CAPITAL = "เมือง"  # a province's capital district printed without its province (อ.เมือง)
 _PROVINCIAL = "องค์การบริหารส่วนจังหวัด"  # named after its province
 _TAMBON_LEVEL = ("เทศบาลตำบล", "องค์การบริหารส่วนตำบล")  # named after a subdistrict
@@ -156,10 +158,14 @@ def _org_type_pattern() -> regex.Pattern:
 
 
 def same_organisation(one: Organisation, other: Organisation) -> bool:
-    """Whether two printed names are one organisation's: one type, and one name or one cut short
-    of the other (a line break: `เทศบาลตำบลหนอง`)."""
-    return one.org_type == other.org_type and (one.core.startswith(other.core)
-                                               or other.core.startswith(one.core))
+    """Whether two printed names are one organisation's: one type, and one name, one cut short of
+    the other (a line break: `เทศบาลตำบลหนอง`), or one OCR slip apart, marks aside (`จวังนำเย็น`
+    for วังน้ำเย็น)."""
+    if one.org_type != other.org_type:
+        return False
+    a, b = without_marks(one.core), without_marks(other.core)
+    one_slip = regex.fullmatch(f"(?:{regex.escape(a)}){{e<=1}}", b) is not None
+    return a.startswith(b) or b.startswith(a) or (min(len(a), len(b)) >= _SLIP_NAME and one_slip)
 
 
 def _respelled(org: Organisation) -> Organisation:

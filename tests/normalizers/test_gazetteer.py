@@ -43,6 +43,9 @@ def test_names_of_subdistricts() -> None:
     ("หนองเสม็ด", None, "ตราด", "หนองเสม็ด"),  # a name spelled right spells itself
     ("บานใหม", None, "นครราชสีมา", "บ้านใหม่"),  # one name (of several tambons: placing is another matter)
     ("ทงสง", None, "นครศรีธรรมราช", None),  # ทุ่งสง or ทุ่งสัง: never guessed
+    # regression (a scan): a letter more besides, and the district's marks lost too
+    ("จวังนำเย็น", "วังนำเย็น", "สระแก้ว", "วังน้ำเย็น"),
+    ("วังนำเย็นน", None, "สระแก้ว", "วังน้ำเย็น"),
 ])
 def test_a_name_that_lost_its_marks_is_the_one_tambon_it_spells(name, district, province, spelled) -> None:
     assert subdistrict_spelled(name, district, province) == spelled

@@ -77,3 +77,9 @@ def test_a_heading_a_pdf_glued_to_the_point_before_it() -> None:
                          "1. ควรเพิ่มช่องทางการสื่อสารออนไลน์\n")
     assert findings["kind"].tolist() == ["finding", "finding", "recommendation"]
     assert findings["text"].tolist()[1] == "ประสิทธิภาพการสื่อสาร ยังมีช่องทางรับฟังความ คิดเห็นน้อย"
+
+
+def test_a_heading_whose_marks_ocr_lost_still_opens_its_section() -> None:
+    """Regression (a scan): `จุดทีต้องพัฒนา` (ที่ without its MAI EK) gave its two findings none."""
+    findings = _findings("จุดทีต้องพัฒนา\n\n1. ไม่ได้เผยแพร่มาตรการภายในหน่วยงาน\n2. ช่องทางรับฟังความคิดเห็นมีน้อย\n")
+    assert findings["kind"].tolist() == ["finding", "finding"]

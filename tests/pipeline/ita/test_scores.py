@@ -196,3 +196,12 @@ def test_another_organisations_score_is_not_the_documents() -> None:
                          "เทศบาลตำบลหนองบัว อำเภอเมืองอุดรธานี จังหวัดอุดรธานี\n\n")
     assert rows["scores"]["score"].tolist() == [88.2, 85.0]
     assert sorted(rows["unread"]["number"]) == ["79.10", "91.35"]
+
+
+def test_the_documents_own_name_with_an_ocr_slip_keeps_its_score() -> None:
+    """Regression (a scan): the title read `เทศบาลตำบลจวังนำเย็น`, the sentence `เทศบาลตำบลวังนำเย็น`;
+    the overall was dropped as another organisation's."""
+    rows = extract("ค่าคะแนน ITA ของเทศบาลตำบลวังนำเย็น ปีงบประมาณ พ.ศ. 2566 คือ 88.71 คะแนน\n",
+                   title="การวิเคราะห์ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2566\n"
+                         "เทศบาลตำบลจวังนำเย็น อำเภอวังน้ำเย็น จังหวัดสระแก้ว\n\n")
+    assert rows["scores"]["score"].tolist() == [88.71]
