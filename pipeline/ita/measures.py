@@ -7,13 +7,13 @@ from functools import cache
 
 import regex
 
-from ita_extract.normalizers.lists import split_points, split_units
+from ita_extract.normalizers.lists import split_points, split_units, squeeze_thai
 from ita_extract.normalizers.periods import parse_period
 from ita_extract.parsers.model import CHECKED_GLYPHS
 from ita_extract.pipeline.ita.framework import item_indicator, tool_of_codes, tool_of_indicator
 from ita_extract.pipeline.ita.knowledge import keyed_patterns, rows
 from ita_extract.pipeline.ita.lines import clean
-from ita_extract.pipeline.ita.subjects import issue_area, label_subject, question_codes
+from ita_extract.pipeline.ita.subjects import find_indicators, issue_area, label_subject, question_codes
 from ita_extract.pipeline.ita.table_views import STATUS_CHOICE, RowView, TableView, cell_text
 
 _SEQ = regex.compile(r"^\s*\(?(\d{1,3})\s*[.)]?\s*$")
@@ -96,6 +96,7 @@ def _measure(row: RowView, table_view: TableView, context: Context, assessment_y
     measure.seq = int(seq.group(1)) if seq else None
     _read_subject(measure, row)
     _read_codes(measure, row, table_view, assessment_year)
+    _read_cited_indicator(measure, row)
     measure.title = _title(row)
     measure.steps = split_points(row.lines("steps"))
     measure.responsible = split_units(row.text("responsible", "\n"), *_unit_words())
@@ -133,6 +134,23 @@ def _read_codes(measure: Measure, row: RowView, table_view: TableView, assessmen
         if len(indicators) == 1 and None not in indicators:
             measure.indicator = indicators.pop()
             measure.tool = tool_of_indicator(measure.indicator)
+
+
+def _read_cited_indicator(measure: Measure, row: RowView) -> None:
+    """A measure tied to no indicator yet whose row cites exactly one (`เผยแพร่ข้อมูลตามตัวชี้วัดที่ 9`,
+    a target `คะแนนตัวชี้วัดที่ 9 ไม่น้อยกว่า 90`) is tied to it, where its tool agrees."""
+    if measure.indicator is not None:
+        return
+    cited = {s.indicator for role in _CITING_ROLES
+             for s in find_indicators(squeeze_thai(row.text(role)), need_word=True) if s.indicator}
+    if len(cited) != 1:
+        return
+    indicator = cited.pop()
+    if measure.tool in (None, tool_of_indicator(indicator)):
+        measure.indicator, measure.tool = indicator, tool_of_indicator(indicator)
+
+
+_CITING_ROLES = ("title", "issue", "steps", "target")  # where a row cites the indicator it serves
 
 
 def _title(row: RowView) -> str | None:

@@ -165,3 +165,15 @@ def test_the_ticks_reports_print(tick: str) -> None:
         f"| มาตรการป้องกันการรับสินบน | ประกาศนโยบายแล้ว | {tick} | |\n",
         title=MEASURES_TITLE)["measures"]
     assert measures["status"].tolist() == ["done"]
+
+
+def test_a_measure_citing_one_indicator_is_linked_to_it() -> None:
+    """Regression: `… ตามตัวชี้วัดที่ 9 การเปิดเผยข้อมูล` in its steps, `คะแนนตัวชี้วัดที่ 9 ไม่น้อยกว่า 90`
+    as its target: the measure was tied to no indicator. Two indicators cited tie it to none."""
+    measures = _measures(
+        "| มาตรการ | วิธีการดำเนินการ | ผู้รับผิดชอบ | ตัวชี้วัดความสำเร็จ |\n|---|---|---|---|\n"
+        "| มาตรการเผยแพร่ข้อมูลต่อสาธารณะ | เผยแพร่ข้อมูลตามตัวชี้วัดที่ 9 การเปิดเผยข้อมูล | กองคลัง "
+        "| คะแนนตัวชี้วัดที่ 9 ไม่น้อยกว่า 90 คะแนน |\n"
+        "| มาตรการป้องกันการรับสินบน | ประกาศนโยบาย | สำนักปลัด | ตัวชี้วัดที่ 3 และตัวชี้วัดที่ 5 ดีขึ้น |\n")
+    assert measures["indicator"].tolist()[0] == 9 and measures["tool"].tolist()[0] == "OIT"
+    assert measures["indicator"].isna().tolist() == [False, True]
