@@ -48,6 +48,9 @@ _TONE_RUN = regex.compile(rf"([{TONE}])[{TONE}]+")
 _THAI_RUN = regex.compile(rf"(?<![{THAI_LETTER}])[{THAI_LETTER}]+(?: [{THAI_LETTER}]+)+")
 _ORPHAN_MARK = regex.compile(rf"(?<=[{THAI_LETTER}])[ \t]+(?=[{COMBINING}])")
 _LINE_START_MARK = regex.compile(rf"(?m)(^|(?<=\s))[{COMBINING}]+")
+# A space a text layer puts between a number's digits and its decimal point (`๙๔ .๑๒`: pdfium
+# makes one of a Word PDF's kerning gap), which would leave 94 of 94.12.
+_SPACED_DECIMAL_POINT = regex.compile(r"(?<=[0-9๐-๙]) +(?=\.[0-9๐-๙])")
 _ENDS_IN_CONSONANT = regex.compile(rf"[{CONSONANT}][{TONE}]?$")
 _NON_INITIAL_START = regex.compile(rf"[{NON_INITIAL}]")
 
@@ -98,6 +101,7 @@ def repair_thai(text: str) -> str:
     text = _THAI_RUN.sub(lambda m: _rejoin_run_text(m.group()), text)
     text = _ORPHAN_MARK.sub("", text)
     text = _LINE_START_MARK.sub(r"\1", text)
+    text = _SPACED_DECIMAL_POINT.sub("", text)
     # Joining pieces can bring marks together again (`หู่ ่าง`): settle their order once more.
     return _TONE_RUN.sub(r"\1", _TONE_BEFORE_VOWEL.sub(lambda m: m.group(2) + m.group(1), text))
 

@@ -668,6 +668,26 @@ def form_indicator_columns(h: Hierarchy, doc: dict) -> tuple[str, dict]:
     return "ผลคะแนนแบบวัด IIT รายตัวชี้วัด\n\n" + _tsv(rows), printed
 
 
+def form_tools_across(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    """The tools and the total as column headings over one row of values, no year on the row: the
+    document's year."""
+    rows = [["IIT", "EIT", "OIT", "คะแนนรวม", "ระดับ"],
+            [*(h.values[tool(t)] for t in TOOL_INDICATORS), h.values[overall()], _grade(h.values[overall()])]]
+    printed = {k: v for k, v in h.values.items() if k[0] in ("overall", "tool")}
+    return "ตารางที่ ๑ ผลคะแนนรายเครื่องมือ\n\n" + _tsv(rows), {h.year: printed}
+
+
+def form_indicators_across(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    """A chart's data as a table: each tool's indicator names as a row of headings over a row of
+    their values, the next tool's below; the total in a sentence after it."""
+    rows = []
+    for numbers in TOOL_INDICATORS.values():
+        rows += [[NAMES[n] for n in numbers], [_thai(h.values[indicator(n)]) for n in numbers]]
+    printed = {k: v for k, v in h.values.items() if k[0] == "indicator" or k == overall()}
+    return (_pipe(rows) + f"\nคะแนนรวม {_thai(h.values[overall()])} ระดับ {_grade(h.values[overall()])}\n",
+            {h.year: printed})
+
+
 def form_distractor_prose(h: Hierarchy, doc: dict) -> tuple[str, dict]:
     y = _thai(str(h.year))
     lines = [f"ประกาศ ณ วันที่ ๕ มกราคม {y}",
@@ -721,15 +741,18 @@ FORMS = {  # name: (printer, form); the numbers a form leaves unread are in UNRE
     "recalled_years": (form_recalled_years, "md"),
     "subject_columns": (form_subject_columns, "md"),
     "indicator_columns": (form_indicator_columns, "tsv"),
+    "tools_across": (form_tools_across, "tsv"),
+    "indicators_across": (form_indicators_across, "md"),
     "distractor_prose": (form_distractor_prose, "md"),
     "html_cells": (form_html_cells, "html"),
 }
 # Forms that print numbers no reader can take, by the year printed: how many.
 UNREAD = {"items_without_codes": lambda year: 0 if _questions(year) else 6}
 # The item tables rendered as scans too (image-only PDFs, read by OCR), of one document each:
-# 002's six items of indicator 1 in every layout, and 000's thirty over three pages.
+# 002's six items of indicator 1 in every layout, and 000's thirty over three pages; and the tools
+# as column headings (OCR reads IIT there as NT).
 SCANNED = {("002", name) for name in FORMS if name.startswith("items_") and name != "items_long_table"} \
-    | {("000", "items_long_table")}
+    | {("000", "items_long_table"), ("002", "tools_across")}
 
 
 def golden_hierarchy(stem: str) -> tuple[Hierarchy, dict]:

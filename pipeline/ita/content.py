@@ -16,7 +16,7 @@ from ita_extract.pipeline.ita.measures import Measure, table_measures
 from ita_extract.pipeline.ita.metadata import Metadata
 from ita_extract.pipeline.ita.organisation import Organisation, last_organisation_named, same_organisation
 from ita_extract.pipeline.ita.results_lists import results_list, results_list_scores
-from ita_extract.pipeline.ita.score_tables import subject_columns, table_scores
+from ita_extract.pipeline.ita.score_tables import columns_are_subjects, table_scores
 from ita_extract.pipeline.ita.scores import Score, prose_scores
 from ita_extract.pipeline.ita.table_views import TableView, row_views, view
 
@@ -70,7 +70,7 @@ def _read_table(content: Content, block: Block, before: list[Block], lines: Docu
         content.scores.extend(scores)
         content.warnings.extend(warnings)
         return
-    if table_view.kind == "scores" or (table_view.kind == "other" and subject_columns(table_view)):
+    if table_view.kind == "scores" or (table_view.kind == "other" and columns_are_subjects(table_view)):
         content.scores.extend(table_scores(table_view, lines, meta.assessment_year_be))
         return
     rows = row_views(table_view)

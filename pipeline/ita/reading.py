@@ -31,7 +31,8 @@ def read_document(document: Document) -> Reading:
     content = read_content(lines, metadata) if metadata.is_ita else Content()
     verdict = verify(content.scores, metadata.assessment_year_be, document.ocr_pages)
     # Only an ITA document's numbers are accounted for: in any other, no number is a score.
-    read = [*verdict.scores, *_repeats(content.scores, verdict.scores)]
+    read = [*verdict.scores, *_repeats(content.scores, verdict.scores),
+            *_misread(content.scores, verdict.scores)]
     unread = tuple(unread_numbers(lines, content.tables, read)) if metadata.is_ita else ()
     warnings = (*document.warnings, *metadata.warnings, *content.warnings, *verdict.warnings)
     return Reading(lines, metadata, content, verdict, unread, warnings)
@@ -43,3 +44,10 @@ def _repeats(printed: list[Score], rows: list[Score]) -> list[Score]:
     values = {(row.key, row.score) for row in rows}
     places = {row.place for row in rows}
     return [score for score in printed if (score.key, score.score) in values and score.place not in places]
+
+
+def _misread(printed: list[Score], rows: list[Score]) -> list[Score]:
+    """The scores as OCR read them where the arithmetic corrected them: the number printed in
+    their line is the misread one (a corrected row's own is what it should have been)."""
+    places = {row.place for row in rows if row.verification == "corrected"}
+    return [score for score in printed if score.place in places]

@@ -19,7 +19,7 @@ from ita_extract.normalizers.digits import printed_number, thai_digits_to_arabic
 from ita_extract.normalizers.lists import squeeze_thai
 from ita_extract.normalizers.patterns import YEAR
 from ita_extract.normalizers.years import to_be
-from ita_extract.parsers.model import Cell, Row
+from ita_extract.parsers.model import BOX_GLYPHS, Cell, Row
 from ita_extract.pipeline.ita.framework import (
     is_ita_year,
     item_by_question,
@@ -27,9 +27,11 @@ from ita_extract.pipeline.ita.framework import (
     items_of_indicator,
     tool_of_code,
     tool_of_indicator,
+    tools,
 )
 from ita_extract.pipeline.ita.knowledge import keyed_patterns
 from ita_extract.pipeline.ita.lines import DocumentLines, clean, repaired
+from ita_extract.pipeline.ita.number_roles import numbers
 from ita_extract.pipeline.ita.scores import POINTS, Score
 from ita_extract.pipeline.ita.subjects import Subject, find_indicators, label_subject
 from ita_extract.pipeline.ita.table_views import Column, TableView, cell_text
@@ -38,6 +40,8 @@ from ita_extract.pipeline.ita.table_views import Column, TableView, cell_text
 LABEL_ROLES = ("item_text", "indicator", "label", "title", "issue")
 _DEPTH = {"overall": 0, "tool": 1, "indicator": 2, "sub_indicator": 3, "item": 4}
 _AVERAGE = regex.compile(r"เฉลี่ย")
+_MISREAD_TOOL = regex.compile(r"(?=.*[A-Za-z|])[A-Za-z0-9|]{1,4}")  # what OCR may make of a tool's acronym
+_BOX = regex.compile(rf"[{BOX_GLYPHS}]")
 _YEAR_CELL = regex.compile(rf"^\D{{0,20}}?({YEAR})\D{{0,6}}$")
 _COLUMN_SUBJECT_LEVELS = ("overall", "tool", "indicator", "sub_indicator")
 # A value cell's number with what may stand glued to it: brackets, a percent sign, a unit.
@@ -58,6 +62,9 @@ def table_scores(table_view: TableView, lines: DocumentLines, assessment_year: i
     by_subject_column = subject_columns(table_view)
     if by_subject_column:
         return _year_row_scores(table_view, lines, by_subject_column)
+    groups = _heading_groups(table_view)
+    if groups is not None:
+        return _heading_row_scores(groups, lines, assessment_year)
     panels = [panel for panel in map(_panel, _side_by_side(table_view.columns)) if panel.values and
               (panel.labels or panel.code)]
     context: Subject | None = None
@@ -232,12 +239,14 @@ def _column_subject(column: Column, subject: Subject) -> Subject | None:
 
 def subject_columns(table_view: TableView) -> list[tuple[Column, Subject]]:
     """Columns headed by what their values are of, when the rows are years (one row per year)."""
-    found = []
-    for column in table_view.columns:
-        header = clean(column.header)
+    headers = [clean(column.header) for column in table_view.columns]
+    named = {}
+    for index, header in enumerate(headers):
         subject = label_subject(header) if header and not _YEAR_CELL.match(header) else None
         if subject is not None and subject.level in _COLUMN_SUBJECT_LEVELS:
-            found.append((column, replace(subject, label=clean(subject.label or "") or None)))
+            named[index] = replace(subject, label=clean(subject.label or "") or None)
+    named = _with_misread_tool(named, headers) if len(named) >= 2 else named
+    found = [(table_view.columns[index], subject) for index, subject in sorted(named.items())]
     first = min((c.index for c in table_view.columns if c.index not in {k.index for k, _ in found}),
                 default=None)
     rows = list(table_view.body())
@@ -263,6 +272,130 @@ def _year_row_scores(table_view: TableView, lines: DocumentLines,
                 scores.append(Score(subject, float(printed), line, year, printed=printed,
                                     place=f"{row.page}:{row.line}:{column.index}",
                                     source=line.cells([first, column.index])))
+    return scores
+
+
+def _heading_row_scores(groups: list[_Headed], lines: DocumentLines,
+                        assessment_year: int | None) -> list[Score]:
+    """Tables whose columns are the subjects and whose rows are not years: a row of headings
+    (`IIT | EIT | OIT | คะแนนรวม`, or five indicator names, and further down the next tool's
+    names) over rows of values. A value row is of the year its label prints; the one value row
+    under its headings with no year is the document's, unless its label makes its values
+    something else (`ค่าเป้าหมาย`, `ค่าเฉลี่ยระดับประเทศ`). Nothing is read (the table is left to
+    the other readers) unless every row is a heading row or a value row under one."""
+    scores: list[Score] = []
+    for group in groups:
+        named = group.subjects
+        yearless = [r for r in group.rows if _row_year(r.cells, named) is None
+                    and _a_score_label(_row_label(r.cells, named))]
+        for row in group.rows:
+            year = _row_year(row.cells, named)
+            if year is not None or yearless == [row]:
+                scores += _row_values(row, group, year or assessment_year, lines)
+    return scores
+
+
+def columns_are_subjects(table_view: TableView) -> bool:
+    """Whether a table's columns are what its values are of: its rows years, or values under
+    rows of headings."""
+    return bool(subject_columns(table_view)) or _heading_groups(table_view) is not None
+
+
+@dataclass(frozen=True)
+class _Headed:
+    """A row of headings naming subjects (by column) and the rows of values under it."""
+
+    heading: Row
+    subjects: dict[int, Subject]
+    rows: list[Row]
+
+
+def _heading_groups(table_view: TableView) -> list[_Headed] | None:
+    """Each row of headings with the value rows under it; None unless every row is one or the
+    other and the first is a heading row."""
+    groups: list[_Headed] = []
+    for row in [*table_view.block.header, *table_view.block.rows]:
+        named = _heading_subjects(row.cells)
+        if named:
+            groups.append(_Headed(row, named, []))
+        elif not groups or not _values_under(row.cells, groups[-1].subjects):
+            return None
+        else:
+            groups[-1].rows.append(row)
+    return groups if any(group.rows for group in groups) else None
+
+
+def _heading_subjects(cells: list[Cell]) -> dict[int, Subject]:
+    """The subjects a row of headings names, by column: two or more, no cell a value."""
+    named = {}
+    for index, cell in enumerate(cells):
+        text = cell_text(cell)
+        subject = label_subject(text) if text and not _YEAR_CELL.match(text) else None
+        if subject is not None and subject.level in _COLUMN_SUBJECT_LEVELS:
+            named[index] = replace(subject, label=clean(subject.label or "") or None)
+        elif cell_number(cells, index) is not None:
+            return {}
+    texts = [" ".join(clean(line) for line in cell.lines) for cell in cells]  # box glyphs kept
+    return _with_misread_tool(named, texts) if len(named) >= 2 else {}
+
+
+def _with_misread_tool(named: dict[int, Subject], texts: list[str]) -> dict[int, Subject]:
+    """Headings naming some tools beside short Latin words OCR made of the others (`NT | EIT |
+    OIT` for IIT; `IT | ☑ IT | OIT`, EI taken for a ticked box): those words are the tools left,
+    one each, where the tools' order (IIT, EIT, OIT) puts them. The arithmetic checks the fit."""
+    printed = {index: s.tool for index, s in named.items() if s.level == "tool" and s.tool_part is None}
+    words = sorted(index for index, text in enumerate(texts)
+                   if index not in named and _MISREAD_TOOL.fullmatch(_BOX.sub("", text).strip()))
+    missing = [t for t in tools() if t not in printed.values()]
+    if not printed or not words or len(words) != len(missing):
+        return named
+    fitted = dict(zip(words, missing, strict=True))
+    order = [{**printed, **fitted}[index] for index in sorted([*printed, *fitted])]
+    if order != [t for t in tools() if t in order]:
+        return named
+    return {**named, **{index: Subject("tool", 0, 0, tool=tool) for index, tool in fitted.items()}}
+
+
+def _values_under(cells: list[Cell], headings: dict[int, Subject]) -> bool:
+    """Whether a row prints values under its headings (a number under one at least, no names)."""
+    under = [index for index in headings if index < len(cells) and cell_text(cells[index])]
+    return bool(under) and all(cell_number(cells, index) is not None for index in under)
+
+
+def _row_label(cells: list[Cell], headings: dict[int, Subject]) -> str:
+    """The row's label: its cells left of the headings."""
+    return " ".join(cell_text(cell) for cell in cells[:min(headings)])
+
+
+def _row_year(cells: list[Cell], headings: dict[int, Subject]) -> int | None:
+    printed = _YEAR_CELL.match(_row_label(cells, headings).strip())
+    year = to_be(int(printed.group(1))) if printed else None
+    return year if is_ita_year(year) else None
+
+
+def _a_score_label(label: str) -> bool:
+    """Whether values labelled `label` may be scores: no role other than a score for a value
+    printed after it (a target, a benchmark, a difference, a full mark are not)."""
+    text = squeeze_thai(label).strip()
+    if not text:
+        return True
+    last = numbers(f"{thai_digits_to_arabic(text)} 90.00")[-1]
+    return last.role in ("score", "other")
+
+
+def _row_values(row: Row, group: _Headed, year: int | None, lines: DocumentLines) -> list[Score]:
+    """The values of one row under its headings; each score's source is its heading, the row's
+    label and the value."""
+    line = lines.of_row(row)
+    label = list(range(min(group.subjects)))
+    scores = []
+    for index, subject in group.subjects.items():
+        printed = cell_number(row.cells, index)
+        if printed is not None and year is not None:
+            heading = cell_text(group.heading.cells[index])
+            source = "\t".join(t for t in (heading, line.cells([*label, index])) if t)
+            scores.append(Score(subject, float(printed), line, year, printed=printed,
+                                place=f"{row.page}:{row.line}:{index}", source=source))
     return scores
 
 

@@ -21,7 +21,7 @@ from ita_extract.normalizers.years import to_be
 from ita_extract.parsers.model import BOX_GLYPHS, Block, Cell, Row
 from ita_extract.pipeline.ita.knowledge import first_keyed_match, first_keyed_slip
 from ita_extract.pipeline.ita.lines import clean, repaired
-from ita_extract.pipeline.ita.subjects import tool_in
+from ita_extract.pipeline.ita.subjects import label_subject, tool_in
 
 STATUS_CHOICE = "status_choice"  # the role of a column headed by one status
 MEASURE_ROLES = frozenset({"steps", "responsible", "timeframe", "follow_up", "result", "status",
@@ -40,6 +40,9 @@ _NON_YEAR_NUMBER = regex.compile(rf"(?<![\d.])(?!{YEAR}(?!\d))\d+(?:\.\d+)?")
 _CAPTION_MAX = 300
 _COUNTED, _COUNTED_SHARE = 3, 0.8  # rows, and share of them, a column of running numbers counts
 _FRACTION = regex.compile(r"\d[.,]\d")
+_LONE_SCORE = regex.compile(r"\(?\d{1,3}\.\d{1,2}\)?\s*%?")  # a value with decimals alone in its cell
+_LONE_NUMBER = regex.compile(r"\(?\d{1,3}(?:\.\d{1,2})?\)?\s*%?")
+_LONE_CODE = regex.compile(r"[A-Za-z]\s?\d{1,2}|[0-9]\d{1,2}")  # an item's code alone (E1, i12, o010)
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,7 @@ class TableView:
     tool: str | None = None  # the tool the caption names
     kind: str = "other"
     header_in_body: int = 0  # leading body rows that are further lines of the header
+    headerless: bool = False  # its first row, taken for a header, is a row of values
 
     def roles(self) -> set[str]:
         return {c.role for c in self.columns if c.role}
@@ -66,6 +70,9 @@ class TableView:
         return [c for c in self.columns if c.role == role]
 
     def body(self) -> Iterator[Row]:
+        if self.headerless:
+            yield from (*self.block.header, *self.block.rows)
+            return
         header_roles = [self._row_roles(r) for r in self.block.header]
         for row in self.block.rows[self.header_in_body:]:
             if header_roles and self._row_roles(row) in header_roles:
@@ -128,6 +135,12 @@ def view(block: Block, before: list[Block]) -> TableView:
     The header may go on over the first body rows (years under a grouped `ระดับคะแนน`): a
     column takes its role and year from every header line above it."""
     width = max((len(r.cells) for r in (*block.header, *block.rows)), default=0)
+    if _headerless(block):
+        caption = _caption(before)
+        result = TableView(block, _columns_by_content([*block.header, *block.rows], width), caption,
+                           tool_in(caption) if caption else None, headerless=True)
+        result.kind = _kind(result.roles())
+        return result
     in_body = 0
     while in_body < min(_HEADER_LINES_IN_BODY, len(block.rows)) and block.header and \
             _continues_header(block.rows[in_body]):
@@ -180,6 +193,35 @@ def _counts_rows(rows: list[Row], index: int) -> bool:
         return False
     counted = sum(t == str(k) for k, t in enumerate(texts, 1))
     return counted >= _COUNTED_SHARE * len(texts)
+
+
+def _headerless(block: Block) -> bool:
+    """A table printed without a header (`E1 | question | 90.10` on its first row): its first row,
+    taken for the header, holds a score alone in a cell and no header word (a question's long
+    text may hold one, ตามขั้นตอนที่กำหนด; a subject's name is a label: ตัวชี้วัดที่ 6 …)."""
+    if not block.header:
+        return False
+    cells = block.header[0].cells
+    texts = [squeeze_thai(clean(c.text)).strip() for c in cells]
+    words = [t for t in texts if t and len(t) <= _HEADER_CELL_MAX and label_subject(t) is None]
+    return any(_LONE_SCORE.fullmatch(t) for t in texts) and not any(column_role(t)[0] for t in words)
+
+
+def _columns_by_content(rows: list[Row], width: int) -> list[Column]:
+    """Roles of a headerless table's columns from what they hold: running numbers, codes alone,
+    scores alone (one with decimals at least), else labels."""
+    columns = []
+    for index in range(width):
+        texts = [t for row in rows if index < len(row.cells) and (t := cell_text(row.cells[index]))]
+        role: str | None = "label" if texts else None
+        if _counts_rows(rows, index):
+            role = "seq"
+        elif texts and all(_LONE_CODE.fullmatch(t) for t in texts):
+            role = "code"
+        elif texts and all(map(_LONE_NUMBER.fullmatch, texts)) and any(map(_FRACTION.search, texts)):
+            role = "score"
+        columns.append(Column(index, role, ""))
+    return columns
 
 
 def _continues_header(row: Row) -> bool:

@@ -26,6 +26,8 @@ def test_lines_of_stray_glyphs_are_noise_and_words_are_not() -> None:
     assert is_ocr_noise("๐   za        a   1    a                             1                1  ๐ «๕ส")
     assert not is_ocr_noise("1. จัดทำคู่มือการใช้ทรัพย์สินของทางราชการ")
     assert not is_ocr_noise("95.75 92.87 100.00 89.31")
+    assert is_ocr_noise("a               4 4")  # the marks over คำ and น้ำ read on a line of their own
+    assert not is_ocr_noise("IIT 94.78 AA")
     assert not is_ocr_noise("ทุกกอง / สำนัก")
     # regression: the row ตัวชี้วัดที่ ๒ การใช้งบประมาณ of a scanned item table was lost whole
     assert not is_ocr_noise("My aN ๒ การใช้งบ")
@@ -35,7 +37,7 @@ def test_misreadings_undone_swap_one_known_digit_at_a_time() -> None:
     # ๖ read as ๒ or ๐, ๔ or ๘ read as ๕ (normalizers/data/ocr_digit_confusions.csv)
     assert set(misreadings_undone("22.52")) >= {"62.52", "26.52", "22.56", "22.42", "22.82"}
     assert "66.56" not in misreadings_undone("22.52")  # never two digits of one value
-    assert set(misreadings_undone("55")) == {"45", "85", "75", "54", "58", "57"}
+    assert set(misreadings_undone("55")) == {"45", "85", "75", "95", "54", "58", "57", "59"}
     assert misreadings_undone("1.7") == []  # no digit Tesseract is known to misread
 
 
@@ -61,8 +63,10 @@ def test_stray_latin_letters_between_thai_words_are_left_out(text: str, kept: st
     ("4. การไซข้ทรัพย์สินของราชการ", "4. การใช้ทรัพย์สินของราชการ"), ("3. การไข้อํานาจ", "3. การใช้อํานาจ"),
     ("4. การไซข้", "4. การใช้"),  # a cell's line that ends before ทรัพย์สิน…
     ("1. การปฏิบัติหน้าที", "1. การปฏิบัติหน้าที่"), ("7. ประสิทธิภาพการสือสาร", "7. ประสิทธิภาพการสื่อสาร"),
+    ("สือสาร", "สื่อสาร"),  # a cell's second line (ประสิทธิภาพการ / สือสาร): regression, its value unread
     # the words as printed stay
     ("การใช้งบประมาณ", "การใช้งบประมาณ"), ("หน้าที่", "หน้าที่"), ("เป็นไข้หวัด", "เป็นไข้หวัด"),
+    ("หนังสือสั่งการ", "หนังสือสั่งการ"), ("ระบบหนังสือสารบรรณ", "ระบบหนังสือสารบรรณ"),
 ])
 def test_indicator_words_ocr_misreads_are_put_right(read: str, meant: str) -> None:
     assert fix_ocr_confusions(read) == meant

@@ -33,6 +33,9 @@ from ita_extract.normalizers.thai_text import count_damaged, repair_thai, thai_w
         ("ข้อค้น พบ", "ข้อค้นพบ"),
         # a mark orphaned after a space
         ("ก ั บ", "กับ"),
+        # a space before a decimal point (pdfium on a Word PDF's kerning): 94 .12 is 94.12
+        ("ได้คะแนน ๙๔ .๑๒ คะแนน", "ได้คะแนน ๙๔.๑๒ คะแนน"),
+        ("คะแนนรวม 87 .60 คะแนน", "คะแนนรวม 87.60 คะแนน"),
     ],
 )
 def test_repairs_known_damage(damaged: str, repaired: str) -> None:
@@ -49,6 +52,8 @@ def test_repairs_known_damage(damaged: str, repaired: str) -> None:
         "ช่องทางอื่น ๆ ตามความเหมาะสม",
         "ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ คะแนน 97.44",
         "No Gift Policy",
+        "มาตรการที่ 3 . การป้องกันการทุจริต",
+        "ไฟล์ .pdf จำนวน 2 ไฟล์",
     ],
 )
 def test_real_word_group_spaces_stay(clean: str) -> None:

@@ -248,3 +248,99 @@ def test_weights_in_the_labels_of_tools_and_total_are_weights() -> None:
     assert sorted(rows["scores"]["score"]) == [79.5, 84.15, 84.3, 90.2]
     assert set(rows["scores"]["verification"]) == {"verified"}
     assert rows["unread"].empty  # regression: the total's (100%) was unread
+
+
+_TOOL_HEADINGS = "IIT\tEIT\tOIT\tคะแนนรวม\tระดับ\n"
+_TOOL_VALUES = "91.45\t88.32\t96.50\t92.53\tA\n"
+
+
+@pytest.mark.parametrize("body", [
+    _TOOL_HEADINGS + _TOOL_VALUES,
+    "\t" + _TOOL_HEADINGS + "ผลคะแนน\t" + _TOOL_VALUES,
+    "เครื่องมือ\t" + _TOOL_HEADINGS + "ค่าเป้าหมาย\t85\t85\t85\t85\t\nคะแนนที่ได้\t" + _TOOL_VALUES,
+], ids=["headings-over-values", "row-labelled", "under-a-target-row"])
+def test_one_row_of_values_under_tool_headings_is_the_documents_year(body: str) -> None:
+    """Regression: `IIT | EIT | OIT | คะแนนรวม` over one row of values, no year printed on the row,
+    was left unread."""
+    rows = extract(body)
+    assert sorted(zip(rows["scores"]["level"], rows["scores"]["tool"].fillna(""), rows["scores"]["score"],
+                      rows["scores"]["score_year_be"], strict=True)) == [
+        ("overall", "", 92.53, 2566), ("tool", "EIT", 88.32, 2566), ("tool", "IIT", 91.45, 2566),
+        ("tool", "OIT", 96.5, 2566)]
+    assert set(rows["scores"]["verification"]) == {"verified"}
+    iit = rows["scores"][rows["scores"]["tool"] == "IIT"].iloc[0]
+    assert iit["source_text"].startswith("IIT\t") and iit["source_text"].endswith("91.45")
+
+
+def test_rows_of_indicator_names_each_over_its_values() -> None:
+    """A chart's table: five IIT names over their values, then EIT's three, then OIT's two."""
+    rows = extract("การปฏิบัติหน้าที่\tการใช้งบประมาณ\tการใช้อำนาจ\tการใช้ทรัพย์สินของราชการ\tการแก้ไขปัญหาการทุจริต\n"
+                   "96.80\t90.21\t94.50\t89.64\t85.35\n"
+                   "คุณภาพการดำเนินงาน\tประสิทธิภาพการสื่อสาร\tการปรับปรุงระบบการทำงาน\n92.10\t88.77\t86.40\n"
+                   "การเปิดเผยข้อมูล\tการป้องกันการทุจริต\n95.00\t87.50\n\nคะแนนรวม 90.62 ระดับ A\n")
+    assert scores_of(rows, "indicator") == {1: 96.8, 2: 90.21, 3: 94.5, 4: 89.64, 5: 85.35, 6: 92.1,
+                                            7: 88.77, 8: 86.4, 9: 95.0, 10: 87.5}
+    assert set(rows["scores"]["verification"]) == {"verified"}  # the overall confirms them all
+    assert rows["unread"].empty
+
+
+@pytest.mark.parametrize("body", [
+    _TOOL_HEADINGS + _TOOL_VALUES + "90.10\t87.20\t92.00\t89.99\tA\n",
+    "\t" + _TOOL_HEADINGS + "ค่าเฉลี่ยระดับประเทศ\t" + _TOOL_VALUES,
+], ids=["two-rows-without-years", "a-benchmark-row"])
+def test_values_under_headings_whose_year_or_owner_is_unknown_stay_unread(body: str) -> None:
+    rows = extract(body)
+    assert rows["scores"].empty
+    assert "91.45" in rows["unread"]["number"].tolist()
+
+
+@pytest.mark.parametrize("misread", ["NT\tEIT", "UT\tEIT", "lIT\tEIT", "1IT\tEIT", "IT\t☑ IT"])
+def test_tool_headings_ocr_misread_beside_another_are_the_tools_left(misread: str) -> None:
+    """Regression (scans): `NT | EIT | OIT | คะแนนรวม` left IIT's value unread; `IT | ☑ IT | OIT`
+    (EI of EIT taken for a ticked box) both."""
+    rows = extract(f"{misread}\tOIT\tคะแนนรวม\n91.45\t88.32\t96.50\t92.53\n")
+    assert scores_of(rows, "tool") == {"IIT": 91.45, "EIT": 88.32, "OIT": 96.5}
+    assert set(rows["scores"]["verification"]) == {"verified"}
+
+
+def test_a_misread_tool_heading_over_rows_of_years() -> None:
+    rows = extract("ปีงบประมาณ\tNT\tEIT\tOIT\tคะแนนรวม\n2565\t90.10\t87.20\t92.00\t89.99\n"
+                   "2566\t91.45\t88.32\t96.50\t92.53\n")
+    iit = rows["scores"][rows["scores"]["tool"] == "IIT"]
+    assert dict(zip(iit["score_year_be"], iit["score"], strict=True)) == {2565: 90.1, 2566: 91.45}
+    assert rows["unread"].empty
+
+
+@pytest.mark.parametrize("headings", ["NT\tOIT\tEIT\tคะแนนรวม", "NT\tXY\tEIT\tOIT\tคะแนนรวม"],
+                         ids=["out-of-order", "more-words-than-tools-left"])
+def test_a_latin_word_is_no_tool_where_the_order_or_the_count_does_not_fit(headings: str) -> None:
+    rows = extract(f"{headings}\n91.45\t88.32\t96.50\t92.53\n")
+    assert "IIT" not in set(rows["scores"]["tool"].dropna())
+    assert "91.45" in rows["unread"]["number"].tolist()
+
+
+_EIT_TITLE = ("การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ "
+              "ประจำปีงบประมาณ พ.ศ. 2566\nเทศบาลตำบลบ้านแหลม อำเภอบ้านแหลม จังหวัดเพชรบุรี\n\n")
+
+
+@pytest.mark.parametrize("body", [
+    "ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน คะแนน 88.20\n"
+    "E1\tเจ้าหน้าที่ของหน่วยงานที่ท่านติดต่อ ปฏิบัติงาน/ให้บริการแก่ท่าน ตามขั้นตอนที่กำหนด\t90.10\n"
+    "E2\tเจ้าหน้าที่ของหน่วยงานที่ท่านติดต่อ ปฏิบัติงาน/ให้บริการแก่ท่าน ตามระยะเวลาที่กำหนด\t86.30\n",
+    "ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน\t\t88.20\n"
+    "E1\tเจ้าหน้าที่ของหน่วยงานที่ท่านติดต่อ ปฏิบัติงาน/ให้บริการแก่ท่าน ตามขั้นตอนที่กำหนด\t90.10\n"
+    "E2\tเจ้าหน้าที่ของหน่วยงานที่ท่านติดต่อ ปฏิบัติงาน/ให้บริการแก่ท่าน ตามระยะเวลาที่กำหนด\t86.30\n",
+], ids=["caption-above", "indicator-row-first"])
+def test_an_item_table_printed_without_a_header_gives_every_row(body: str) -> None:
+    """Regression (a probe): `E1 | question | 90.10` taken for a header left its table unread."""
+    rows = extract(body, title=_EIT_TITLE)
+    assert scores_of(rows, "item") == {"e1": 90.1, "e2": 86.3}
+    assert scores_of(rows, "indicator") == {6: 88.2}
+    assert set(rows["scores"][rows["scores"]["level"] == "item"]["indicator"]) == {6}
+    assert rows["unread"].empty
+
+
+def test_a_table_whose_first_row_holds_no_value_keeps_it_as_its_header() -> None:
+    rows = extract("มาตรการ\tผู้รับผิดชอบ\tระยะเวลา\nมาตรการเผยแพร่ข้อมูล\tสำนักปลัด\tต.ค. 66 - ก.ย. 67\n",
+                   title=_EIT_TITLE)
+    assert rows["scores"].empty

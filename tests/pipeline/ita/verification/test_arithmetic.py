@@ -201,6 +201,19 @@ def test_one_ocr_digit_misread_that_the_arithmetic_undoes_is_corrected() -> None
     assert not any(w.startswith("arithmetic_conflict") for w in document["warnings"])
 
 
+def test_a_nine_read_as_a_five_is_undone_when_only_it_makes_the_rules_hold() -> None:
+    """Regression (a probe's scan): `ตัวชี้วัดที่ ๖ … ได้คะแนน ๙๐.๕๕` read ๕๐.๕๕; the overall printed
+    beside the ten indicators holds only with 90.55."""
+    values = dict(zip(range(1, 11), ("94.12", "88.40", "92.30", "86.20", "89.98", "50.55", "85.70", "84.15",
+                                     "90.00", "82.50"), strict=True))
+    body = "ผลการประเมิน ITA ได้คะแนนรวม ๘๗.๖๐ คะแนน\n\n" + "".join(
+        f"ตัวชี้วัดที่ {n} {NAMES[n]} ได้คะแนน {value} คะแนน\n\n" for n, value in values.items())
+    tables = _ocr_extract(body)
+    six = tables["scores"][tables["scores"]["indicator"] == 6].iloc[0]
+    assert (six["score"], six["verification"]) == (90.55, "corrected")
+    assert tables["unread"].empty  # the misread 50.55 is that row's, not a number left unread
+
+
 def test_the_same_misread_in_a_text_layer_is_a_conflict_not_a_correction() -> None:
     tables = extract(score_table(indicators={**TRUE_96, 4: "92.87"}, tools=TOOLS_96, overall="96.20"))
     assert "corrected" not in set(tables["scores"]["verification"])
