@@ -20,6 +20,7 @@ _DIGIT = "[0-9๐-๙]"
 class NumberLabels:
     letters: str = ""  # lower case; their upper case is the same label
     lookalikes: tuple[tuple[str, str], ...] = ()  # (a glyph OCR sees where a label stands, the letter it is)
+    opening_words: tuple[str, ...] = ()  # words that, opening a line, open a paragraph (a field's label)
 
     @property
     def all_letters(self) -> frozenset[str]:
@@ -49,3 +50,19 @@ def hidden_number(labels: NumberLabels = NO_LABELS) -> regex.Pattern:
     letter = labels.letter_class
     labelled = rf"(?<![A-Za-z]){letter} ?[^\s\p{{Thai}}]{{1,3}}(?![A-Za-z])|" if labels.letters else ""
     return regex.compile(rf"{labelled}\( ?\S{{1,2}} ?\)|(?<!\S)[^\s.]{{1,4}}\. ?[^\s.]{{1,3}}(?!\S)")
+
+
+@cache
+def word_opens(labels: NumberLabels = NO_LABELS) -> regex.Pattern | None:
+    """A line opening with one of the labels' opening words, followed by a space or a colon; the
+    word may hold the spaces a damaged text layer puts inside words (`ระ ย ะ เวลา`), and its SARA
+    AM may be printed as NIKHAHIT and SARA AA (as OCR reads it: `ดําเนินการ`)."""
+    if not labels.opening_words:
+        return None
+    words = sorted(labels.opening_words, key=len, reverse=True)
+    spaced = "|".join(r"\s?".join(map(_char, word)) for word in words)
+    return regex.compile(rf"^\s*(?:{spaced})(?=\s*[:：]|\s)")
+
+
+def _char(char: str) -> str:
+    return "(?:\u0e33|\u0e4d\\s?\u0e32)" if char == "\u0e33" else regex.escape(char)

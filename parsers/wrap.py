@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ita_extract.parsers.labels import NO_LABELS, NumberLabels, point_opens
+from ita_extract.parsers.labels import NO_LABELS, NumberLabels, point_opens, word_opens
 
 _THAI_END = regex.compile(r"[\u0e01-\u0e4f]$")
 # A number the text layer cut at its decimal point (`๕๔` / `.๘๕`): joined again without a space.
@@ -56,14 +56,17 @@ def line_pitch(lines: Sequence[VisualLine]) -> float:
 def opens_paragraph(previous: VisualLine, line: VisualLine, left: float, right: float, pitch: float,
                     labels: NumberLabels = NO_LABELS) -> bool:
     """Whether `line` begins a paragraph after `previous`: it lies further below than the usual
-    pitch, opens a point (a number, a bullet, a labelled number), or `previous` stops short of
-    the text's right edge (`left`, `right`)."""
+    pitch, opens a point (a number, a bullet, a labelled number), opens with an opening word (a
+    field's label) as `previous` does, or `previous` stops short of the text's right edge."""
     if pitch and line.stands_at - previous.stands_at > PARAGRAPH_GAP * pitch:
         return True
     if not pitch and line.top - previous.bottom > max(previous.bottom - previous.top, 1.0):
         return True
     if point_opens(labels).match(line.text):
         return True
+    opening = word_opens(labels)
+    if opening is not None and opening.match(line.text) and opening.match(previous.text):
+        return True  # a record's next field (the words alone open no paragraph: งบประมาณ wraps too)
     return previous.x1 < left + SHORT_LINE * (right - left)
 
 

@@ -10,8 +10,10 @@ import regex
 
 from ita_extract.normalizers.lists import squeeze_thai
 from ita_extract.parsers.model import Block, union
+from ita_extract.pipeline.ita import warnings as w
 from ita_extract.pipeline.ita.findings import Finding, prose_findings, table_findings
 from ita_extract.pipeline.ita.lines import DocumentLines, Line
+from ita_extract.pipeline.ita.measure_records import measure_records
 from ita_extract.pipeline.ita.measures import Measure, table_measures
 from ita_extract.pipeline.ita.metadata import Metadata
 from ita_extract.pipeline.ita.organisation import Organisation, last_organisation_named, same_organisation
@@ -41,7 +43,25 @@ def read_content(lines: DocumentLines, meta: Metadata) -> Content:
                                   if not _another_organisations(s, meta.organisation))
             continue
         _read_table(content, block, blocks[:index], lines, meta)
+    _read_records(content, lines, meta)
+    if meta.doc_type in _MEASURES_DOCUMENTS and not content.measures:
+        content.warnings.append(w.MEASURES_UNREAD)
     return content
+
+
+_MEASURES_DOCUMENTS = ("measures", "measures_report")
+
+
+def _read_records(content: Content, lines: DocumentLines, meta: Metadata) -> None:
+    """Measures printed as records of labelled fields (measure_records), read as one-row tables."""
+    for block, line in measure_records(lines):
+        table_view = view(block, [])
+        for measure in table_measures(row_views(table_view), table_view, meta.assessment_year_be,
+                                      meta.plan_year_be):
+            measure.source = line
+            content.findings.extend(table_findings(measure, line))
+            content.warnings.extend(measure.warnings)
+            content.measures.append(measure)
 
 
 _NAME_REACH = 60  # characters before an overall cue where the organisation it scores is named
@@ -85,6 +105,8 @@ def _read_table(content: Content, block: Block, before: list[Block], lines: Docu
 
 def measure_line(measure: Measure, lines: DocumentLines) -> Line:
     """The printed rows a measure was read from, as one line (a row per line), at the first's place."""
+    if measure.source is not None:
+        return measure.source
     first = measure.row.source_rows[0]
     text = "\n".join(lines.of_row(row).text for row in measure.row.source_rows)
     box = union([row.box for row in measure.row.source_rows if row.box and row.page == first.page])

@@ -173,8 +173,23 @@ def item_by_question(year_be: int | None, text: str) -> str | None:
     return code if best >= _QUESTION_ALIKE and best - runner_up >= _QUESTION_MARGIN else None
 
 
-# What the parsers are told about the genre: item codes are letters printed before numbers.
-NUMBER_LABELS = NumberLabels(letters=CODE_LETTERS, lookalikes=(("j", "i"),))  # no code begins with j
+# -- measures printed as records (มาตรการที่ 1 … ผู้รับผิดชอบ … ระยะเวลา …) --------------------------
+
+RECORD_START_WORD = "มาตรการที่"
+
+
+@cache
+def record_labels() -> tuple[str, ...]:
+    """The words that open a field of a measure printed as a record (knowledge/record_fields.csv),
+    longest first."""
+    return tuple(sorted((row["label"] for row in knowledge.rows("record_fields")), key=len, reverse=True))
+
+
+# What the parsers are told about the genre: item codes are letters printed before numbers, and a
+# line opening with a record's start or a field's label opens a paragraph (a PDF's lines would
+# otherwise run a field into the one above).
+NUMBER_LABELS = NumberLabels(letters=CODE_LETTERS, lookalikes=(("j", "i"),),  # no code begins with j
+                             opening_words=(RECORD_START_WORD, *record_labels()))
 
 
 # -- years -----------------------------------------------------------------------------------------

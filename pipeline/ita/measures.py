@@ -12,7 +12,7 @@ from ita_extract.normalizers.periods import parse_period
 from ita_extract.parsers.model import CHECKED_GLYPHS
 from ita_extract.pipeline.ita.framework import item_indicator, tool_of_codes, tool_of_indicator
 from ita_extract.pipeline.ita.knowledge import keyed_patterns, rows
-from ita_extract.pipeline.ita.lines import clean
+from ita_extract.pipeline.ita.lines import Line, clean
 from ita_extract.pipeline.ita.subjects import find_indicators, issue_area, label_subject, question_codes
 from ita_extract.pipeline.ita.table_views import STATUS_CHOICE, RowView, TableView, cell_text
 
@@ -39,6 +39,7 @@ class Measure:
     status: str | None = None
     result: str | None = None
     warnings: list[str] = field(default_factory=list)
+    source: Line | None = None  # what a measure printed as a record was read from (else its rows)
 
 
 @dataclass

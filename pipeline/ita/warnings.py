@@ -20,6 +20,9 @@ ARITHMETIC_CONFLICT_OF_RULE = "arithmetic_conflict:<rule>:<year>"  # the form; `
 # Results lists of many organisations
 RESULTS_LIST_TOOLS_UNREAD = "results_list_tools_unread"
 
+# Measures documents
+MEASURES_UNREAD = "measures_unread"  # a measures document or report on measures gave no measure
+
 # Numbers read by OCR
 OCR_NUMBERS_UNVERIFIED = "ocr_numbers_unverified"
 OCR_DIGIT_CORRECTED = "ocr_digit_corrected"
@@ -28,7 +31,7 @@ OCR_OVERALL_CONTRADICTED = "ocr_overall_contradicted"
 WARNINGS = (NOT_ITA_DOCUMENT, IMPLAUSIBLE_YEAR, SCORE_OUT_OF_RANGE, IMPLAUSIBLE_SCORE_YEAR, ITEM_OUT_OF_RANGE,
             SCORE_YEAR_AFTER_ASSESSMENT, GRADE_MISMATCH, LISTED_GRADE_MISMATCH, CONFLICTING_SCORES,
             ARITHMETIC_CONFLICT, ARITHMETIC_CONFLICT_OF_RULE, RESULTS_LIST_TOOLS_UNREAD,
-            OCR_NUMBERS_UNVERIFIED, OCR_DIGIT_CORRECTED, OCR_OVERALL_CONTRADICTED)
+            OCR_NUMBERS_UNVERIFIED, OCR_DIGIT_CORRECTED, OCR_OVERALL_CONTRADICTED, MEASURES_UNREAD)
 
 
 def rule_conflict(rule: str, year: int) -> str:

@@ -2,7 +2,7 @@
 after the layouts that broke them."""
 
 from ita_extract.parsers.pdf import cell_lines
-from ita_extract.parsers.wrap import OcrLine, join_lines, line_pitch, opens_paragraph
+from ita_extract.parsers.wrap import OcrLine, VisualLine, join_lines, line_pitch, opens_paragraph
 
 
 def test_a_number_cut_at_its_decimal_point_is_joined_again() -> None:
@@ -46,3 +46,27 @@ def test_a_line_whose_box_grew_by_its_marks_goes_on_with_its_paragraph() -> None
     # a blank line's worth below still opens one
     after_a_gap = OcrLine("ตารางแสดงผลการประเมิน", 474 + 85, 474 + 170, 376, 2133)
     assert _opens([*lines, after_a_gap])[-1] is True
+
+
+def test_a_line_opening_with_a_fields_label_opens_a_paragraph() -> None:
+    """Regression (a probe's Word PDF): `ผลการดำเนินการ … ทุกรายการ` and `สถานะ ดำเนินการแล้วเสร็จ`
+    were joined into one line, the status run into the result. The labels are the caller's
+    (the ITA room's record fields); the words as a damaged text layer spaces them still open."""
+    from ita_extract.parsers.labels import NumberLabels
+
+    labels = NumberLabels(opening_words=("ผลการดำเนินการ", "สถานะ", "ระยะเวลา", "มาตรการที่", "งบประมาณ"))
+    field = VisualLine("ผลการดำ เนินการ ปรับปรุงข้อมูลบนเว็บไซต์ครบถ้วนทุกรายการ", 100, 112, 50, 480)
+
+    def opens(text: str, given: NumberLabels = labels, previous: VisualLine = field) -> bool:
+        return opens_paragraph(previous, VisualLine(text, 114, 126, 50, 300), 50, 500, 14, given)
+
+    assert opens("สถานะ ดำเนินการแล้วเสร็จ") and opens("สถานะ: ดำเนินการแล้วเสร็จ")
+    assert opens("ระ ย ะ เวลา มกรา คม - กันยา ยน 2567") and opens("มา ตรการที่ 2 มาตรการป้องกันการรับสินบน")
+    assert not opens("ระยะเวลาที่กำหนด")  # the word inside a longer one goes on with the line above
+    ocr = VisualLine("ผลการด\u0e4d\u0e32เนินการ ปรับปรุงข้อมูล", 100, 112, 50, 480)  # SARA AM as OCR reads it
+    assert opens("สถานะ ด\u0e4d\u0e32เนินการแล้วเสร็จ", previous=ocr)
+    assert not opens("สถานะ ดำเนินการแล้วเสร็จ", NumberLabels())  # no labels given: no opening words
+    # Regression (real memos): a sentence wrapped before a common word (งบประมาณ) goes on; only a
+    # field's line after another field's line opens a paragraph.
+    sentence = VisualLine("ได้ดำเนินการจัดซื้อจัดจ้างด้วยเงินงบประมาณรายจ่ายประจำปี และเ", 100, 112, 50, 480)
+    assert not opens("งบประมาณ จำนวน 6 โครงการ", previous=sentence)

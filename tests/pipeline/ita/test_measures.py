@@ -177,3 +177,48 @@ def test_a_measure_citing_one_indicator_is_linked_to_it() -> None:
         "| มาตรการป้องกันการรับสินบน | ประกาศนโยบาย | สำนักปลัด | ตัวชี้วัดที่ 3 และตัวชี้วัดที่ 5 ดีขึ้น |\n")
     assert measures["indicator"].tolist()[0] == 9 and measures["tool"].tolist()[0] == "OIT"
     assert measures["indicator"].isna().tolist() == [False, True]
+
+
+REPORT_TITLE = ("รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน "
+                "ประจำปีงบประมาณ พ.ศ. 2567\nองค์การบริหารส่วนตำบลบางพระ อำเภอศรีราชา จังหวัดชลบุรี\n\n")
+_RECORDS = ("มาตรการที่ 1 มาตรการเผยแพร่ข้อมูลต่อสาธารณะ\nผู้รับผิดชอบ สำนักปลัด\nระยะเวลา มกราคม - กันยายน 2567\n"
+            "ผลการดำเนินการ ปรับปรุงข้อมูลบนเว็บไซต์ครบถ้วนทุกรายการ\nสถานะ ดำเนินการแล้วเสร็จ\n\n"
+            "มาตรการที่ 2 มาตรการป้องกันการรับสินบน\nผู้รับผิดชอบ: กองการเจ้าหน้าที่\nระยะเวลา: ตลอดปีงบประมาณ 2567\n"
+            "ผลการดำเนินการ: ประกาศนโยบายไม่รับของขวัญ (No Gift Policy)\nสถานะ: อยู่ระหว่างดำเนินการ\n")
+
+
+@pytest.mark.parametrize("body", [
+    _RECORDS,
+    # as a Word PDF's text layer gives it: the record's start after the heading on one line, two
+    # fields run together on another
+    "รายงานผลการดำเนินการ มาตรการที่ 1 มาตรการเผยแพร่ข้อมูลต่อสาธารณะ\n\nผู้รับผิดชอบ สำนักปลัด\n\n"
+    "ระยะเวลา มกราคม - กันยายน 2567\n\n"
+    "ผลการดำเนินการ ปรับปรุงข้อมูลบนเว็บไซต์ครบถ้วนทุกรายการ สถานะ ดำเนินการแล้วเสร็จ\n\n"
+    "มาตรการที่ 2 มาตรการป้องกันการรับสินบน\n\nผู้รับผิดชอบ: กองการเจ้าหน้าที่\n\nระยะเวลา: ตลอดปีงบประมาณ 2567\n\n"
+    "ผลการดำเนินการ: ประกาศนโยบายไม่รับของขวัญ (No Gift Policy) สถานะ: อยู่ระหว่างดำเนินการ\n",
+], ids=["a-field-a-line", "fields-run-together"])
+def test_measures_printed_as_records_of_labelled_fields(body: str) -> None:
+    """Regression (a probe): a report printing each measure as `มาตรการที่ N …` over labelled lines
+    gave no measure, and nothing said so."""
+    tables = extract(body, title=REPORT_TITLE)
+    measures = tables["measures"]
+    assert measures["title"].tolist() == ["มาตรการเผยแพร่ข้อมูลต่อสาธารณะ", "มาตรการป้องกันการรับสินบน"]
+    assert [list(r) for r in measures["responsible"]] == [["สำนักปลัด"], ["กองการเจ้าหน้าที่"]]
+    assert measures["status"].tolist() == ["done", "in_progress"]
+    assert measures["result"].tolist() == ["ปรับปรุงข้อมูลบนเว็บไซต์ครบถ้วนทุกรายการ",
+                                           "ประกาศนโยบายไม่รับของขวัญ (No Gift Policy)"]
+    first = measures.iloc[0]
+    assert (first["period_start"], first["period_end"]) == (dt.date(2024, 1, 1), dt.date(2024, 9, 30))
+    assert first["source_text"].startswith("มาตรการที่ 1")
+    assert "measures_unread" not in tables["documents"].iloc[0]["warnings"]
+
+
+def test_a_measure_named_in_a_sentence_is_no_record() -> None:
+    tables = extract("ตามมาตรการที่ 1 ได้ดำเนินการแล้ว และมาตรการที่ 2 อยู่ระหว่างดำเนินการ\n", title=REPORT_TITLE)
+    assert tables["measures"].empty
+
+
+def test_a_measures_document_whose_measures_are_not_read_says_so() -> None:
+    tables = extract("หน่วยงานได้ดำเนินการตามแผนครบทุกข้อ\n", title=REPORT_TITLE)
+    assert tables["measures"].empty
+    assert "measures_unread" in tables["documents"].iloc[0]["warnings"]

@@ -44,7 +44,7 @@ def test_stated_grade_that_disagrees_with_the_score_is_flagged() -> None:
     (doc,) = rows["documents"]
     assert doc["doc_type"] == "measures_report"
     assert (doc["overall_score"], doc["grade"], doc["grade_stated"]) == (80.61, "B", "A")
-    assert doc["warnings"] == ["grade_mismatch"]
+    assert doc["warnings"] == ["grade_mismatch", "measures_unread"]  # a report on measures without one
     (score,) = rows["scores"]
     assert "80.61" in score["source_text"] and score["page"] is None
 
