@@ -688,6 +688,16 @@ def form_indicators_across(h: Hierarchy, doc: dict) -> tuple[str, dict]:
             {h.year: printed})
 
 
+def form_chart_lines(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    """A bar chart's text as a text layer gives it: each tool's indicator names on one line, their
+    values on the next; the total in a sentence under the chart."""
+    lines = ["แผนภูมิแสดงคะแนนรายตัวชี้วัด"]
+    for numbers in TOOL_INDICATORS.values():
+        lines += [" ".join(NAMES[n] for n in numbers), " ".join(h.values[indicator(n)] for n in numbers)]
+    printed = {k: v for k, v in h.values.items() if k[0] == "indicator" or k == overall()}
+    return "\n".join(lines) + f"\n\nคะแนนรวม {h.values[overall()]} คะแนน\n", {h.year: printed}
+
+
 def form_distractor_prose(h: Hierarchy, doc: dict) -> tuple[str, dict]:
     y = _thai(str(h.year))
     lines = [f"ประกาศ ณ วันที่ ๕ มกราคม {y}",
@@ -743,6 +753,7 @@ FORMS = {  # name: (printer, form); the numbers a form leaves unread are in UNRE
     "indicator_columns": (form_indicator_columns, "tsv"),
     "tools_across": (form_tools_across, "tsv"),
     "indicators_across": (form_indicators_across, "md"),
+    "chart_lines": (form_chart_lines, "md"),
     "distractor_prose": (form_distractor_prose, "md"),
     "html_cells": (form_html_cells, "html"),
 }

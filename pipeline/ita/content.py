@@ -19,7 +19,7 @@ from ita_extract.pipeline.ita.metadata import Metadata
 from ita_extract.pipeline.ita.organisation import Organisation, last_organisation_named, same_organisation
 from ita_extract.pipeline.ita.results_lists import results_list, results_list_scores
 from ita_extract.pipeline.ita.score_tables import columns_are_subjects, table_scores
-from ita_extract.pipeline.ita.scores import Score, prose_scores
+from ita_extract.pipeline.ita.scores import Score, names_over_values, prose_scores
 from ita_extract.pipeline.ita.table_views import TableView, row_views, view
 
 
@@ -36,14 +36,18 @@ def read_content(lines: DocumentLines, meta: Metadata) -> Content:
     content = Content()
     blocks = lines.document.blocks
     prose = prose_findings(lines)
+    charts = names_over_values(lines.all, meta.assessment_year_be)
+    paired = {(s.line.page, s.line.line) for s in charts}  # their sentences are a chart's, not prose
     for index, block in enumerate(blocks):
         if block.kind != "table":
             content.findings.extend(prose[id(block)])
             content.scores.extend(s for s in prose_scores(lines.of_block(block), meta.assessment_year_be)
-                                  if not _another_organisations(s, meta.organisation))
+                                  if not _another_organisations(s, meta.organisation)
+                                  and (s.line.page, s.line.line) not in paired)
             continue
         _read_table(content, block, blocks[:index], lines, meta)
     _read_records(content, lines, meta)
+    content.scores.extend(charts)
     if meta.doc_type in _MEASURES_DOCUMENTS and not content.measures:
         content.warnings.append(w.MEASURES_UNREAD)
     return content

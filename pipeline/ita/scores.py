@@ -27,7 +27,13 @@ from ita_extract.pipeline.ita.knowledge import rows
 from ita_extract.pipeline.ita.lines import Line
 from ita_extract.pipeline.ita.number_roles import Number, numbers
 from ita_extract.pipeline.ita.organisation import Organisation
-from ita_extract.pipeline.ita.subjects import Subject, prose_subjects
+from ita_extract.pipeline.ita.subjects import (
+    Subject,
+    find_indicators,
+    find_overall,
+    find_tools,
+    prose_subjects,
+)
 
 _SUBJECT_REACH = 110  # characters from a subject (or the last value of its series) to its value
 _GRADE_WINDOW = 80
@@ -220,3 +226,70 @@ def prose_scores(lines: Iterable[Line], assessment_year: int | None) -> list[Sco
             scores.extend(sentence_scores(line, squeeze_thai(text), assessment_year, column))
     return scores
 
+
+_VALUES_ALONE = regex.compile(r"\s*\d{1,3}(?:\.\d{1,2})?(?:\s+\d{1,3}(?:\.\d{1,2})?)+\s*")
+_VALUES_AFTER_NAMES = regex.compile(r"(\D+?)\s+(\d{1,3}(?:\.\d{1,2})?(?:\s+\d{1,3}(?:\.\d{1,2})?)+)\s*")
+_MOST_NAME_WORDS = 30  # a line of more words is prose, not a chart's labels
+
+
+def names_over_values(lines: Sequence[Line], assessment_year: int | None) -> list[Score]:
+    """A chart's text: its labels, subjects' names and nothing else, on one line and its values,
+    as many and nothing else, on the next (`การปฏิบัติหน้าที่ การใช้งบประมาณ …` / `96.80 90.21 …`)
+    or after them on the same line (a PDF joined the two), paired in order, of the document's
+    year. Each value is a score's form (two decimals, or 100 or 0 whole)."""
+    scores: list[Score] = []
+    for k, line in enumerate(lines):
+        if line.kind == "table":
+            continue
+        joined = _VALUES_AFTER_NAMES.fullmatch(line.text)  # the two lines joined into one by a PDF
+        if joined:
+            scores += _paired(joined.group(1), joined.group(2), line, line.text, assessment_year)
+        elif k + 1 < len(lines) and lines[k + 1].kind != "table" and lines[k + 1].page == line.page \
+                and _VALUES_ALONE.fullmatch(lines[k + 1].text):
+            below = lines[k + 1]
+            scores += _paired(line.text, below.text, below, f"{line.text}\n{below.text}", assessment_year)
+    return scores
+
+
+def _paired(names: str, values: str, line: Line, source: str, assessment_year: int | None) -> list[Score]:
+    printed = values.split()
+    subjects = _names_alone(names)
+    if len(subjects) != len(printed) or not all(_DECIMAL.fullmatch(p) for p in printed):
+        return []
+    return [Score(subject, float(number), line, assessment_year, printed=number,
+                  place=f"{line.page}:{line.line}:{k}", source=source)
+            for k, (subject, number) in enumerate(zip(subjects, printed, strict=True))]
+
+
+def _names_alone(text: str) -> list[Subject]:
+    """The subjects a line names when it holds their names and nothing else (two or more). Each
+    run of the line's words is read as names that fill it (a name read on its own: inside the
+    squeezed line a compound's head glued before it would hide it, `ข้อมูลการป้องกันการทุจริต`;
+    the Thai repair may have glued two names, `การใช้งบประมาณการใช้อำนาจ`)."""
+    words = text.split()
+    if len(words) > _MOST_NAME_WORDS:
+        return []
+    found: list[Subject] = []
+    k = 0
+    while k < len(words):
+        named = next(((j, names) for j in range(len(words), k, -1)
+                      if (names := _filling_names(squeeze_thai(" ".join(words[k:j]))))), None)
+        if named is None:
+            return []
+        k = named[0]
+        found += named[1]
+    return found if len(found) >= 2 else []
+
+
+def _filling_names(text: str) -> list[Subject]:
+    """The subjects whose names, one after another, are all of `text`; [] if they are not."""
+    named = [*find_tools(text), *find_indicators(text, need_word=False), *find_overall(text)]
+    found: list[Subject] = []
+    at = 0
+    while at < len(text):
+        here = [s for s in named if s.start == at and s.end > at]
+        if len({(s.level, s.tool, s.indicator) for s in here}) != 1:
+            return []
+        found.append(max(here, key=lambda s: s.end))
+        at = found[-1].end
+    return found

@@ -205,3 +205,42 @@ def test_the_documents_own_name_with_an_ocr_slip_keeps_its_score() -> None:
                    title="การวิเคราะห์ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2566\n"
                          "เทศบาลตำบลจวังนำเย็น อำเภอวังน้ำเย็น จังหวัดสระแก้ว\n\n")
     assert rows["scores"]["score"].tolist() == [88.71]
+
+
+_CHART = ("แผนภูมิแสดงคะแนนรายตัวชี้วัด\n"
+          "การปฏิบัติหน้าที่ การใช้งบประมาณ การใช้อำนาจ การใช้ทรัพย์สินของราชการ การแก้ไขปัญหาการทุจริต\n"
+          "96.80 90.21 94.50 89.64 85.35\n"
+          "คุณภาพการดำเนินงาน ประสิทธิภาพการสื่อสาร การปรับปรุงระบบการทำงาน\n92.10 88.77 86.40\n"
+          "การเปิดเผยข้อมูล การป้องกันการทุจริต\n95.00 87.50\n\nคะแนนรวม 90.62 ระดับ A\n")
+
+
+@pytest.mark.parametrize("body", [_CHART, _CHART.replace("\n9", "\n\n9").replace("\nค", "\n\nค")],
+                         ids=["lines-of-one-paragraph", "paragraphs-of-their-own"])
+def test_a_charts_names_on_one_line_and_its_values_on_the_next(body: str) -> None:
+    """Regression (a probe): a bar chart's text, its labels on one line and its values on the
+    next, left every indicator unread."""
+    rows = extract(body)
+    assert scores_of(rows, "indicator") == {1: 96.8, 2: 90.21, 3: 94.5, 4: 89.64, 5: 85.35, 6: 92.1, 7: 88.77,
+                                            8: 86.4, 9: 95.0, 10: 87.5}
+    assert set(rows["scores"]["verification"]) == {"verified"}
+    assert rows["unread"].empty
+
+
+def test_names_and_their_values_joined_on_one_line_pair_in_order() -> None:
+    """Regression: `IIT EIT OIT 91.45 88.32 96.50` (a PDF joined a chart's two lines) gave OIT
+    91.45, the value after its name; the values go with the names in order."""
+    rows = extract("IIT EIT OIT 91.45 91.05 96.50\n\nคุณภาพการดำเนินงาน ประสิทธิภาพการสื่อสาร "
+                   "การปรับปรุงระบบการทำงาน 89.31 92.29 91.55\n")
+    assert scores_of(rows, "tool") == {"IIT": 91.45, "EIT": 91.05, "OIT": 96.5}
+    assert scores_of(rows, "indicator") == {6: 89.31, 7: 92.29, 8: 91.55}
+    assert "conflict" not in set(rows["scores"]["verification"])
+
+
+@pytest.mark.parametrize("body", [
+    "การปฏิบัติหน้าที่ การใช้งบประมาณ การใช้อำนาจ\n96.80 90.21\n",  # fewer values than names
+    "การปฏิบัติหน้าที่ และ การใช้งบประมาณ ได้คะแนนดังนี้\n96.80 90.21\n",  # other words beside the names
+], ids=["counts-differ", "not-names-alone"])
+def test_names_and_values_that_do_not_pair_one_to_one_stay_unread(body: str) -> None:
+    rows = extract(body)
+    assert rows["scores"].empty
+    assert "96.80" in rows["unread"]["number"].tolist()
