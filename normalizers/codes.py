@@ -144,6 +144,18 @@ def with_ranges(text: str, found: list[FoundCode]) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
+def opens_range(text: str, found: list[FoundCode]) -> bool:
+    """Whether the first code of `found` opens a printed range (`i1 - i6`, `i1-6`, `o1 ถึง o33`):
+    it names the items up to the range's end, never itself alone."""
+    if not found or found[0].item.code is None:
+        return False
+    after = found[1] if len(found) > 1 else None
+    if after is not None and _RANGE_BETWEEN.fullmatch(text, found[0].end, after.start):
+        return True
+    end = _BARE_RANGE_END.match(thai_digits_to_arabic(text), found[0].end)
+    return bool(end and _spans(found[0].item.code, int(end.group(1))))
+
+
 def _spans(low: str, high: int) -> bool:
     """Whether a range can run from the code `low` to the number `high` of its letter."""
     return int(low[1:]) < high <= int(low[1:]) + _MAX_RANGE

@@ -11,7 +11,7 @@ import regex
 from ita_extract.normalizers.lists import squeeze_thai
 from ita_extract.parsers.model import Block, union
 from ita_extract.pipeline.ita import warnings as w
-from ita_extract.pipeline.ita.findings import Finding, prose_findings, table_findings
+from ita_extract.pipeline.ita.findings import FINDING_ROLES, Finding, prose_findings, table_findings
 from ita_extract.pipeline.ita.lines import DocumentLines, Line
 from ita_extract.pipeline.ita.measure_records import measure_records
 from ita_extract.pipeline.ita.measures import Measure, table_measures
@@ -96,15 +96,22 @@ def _read_table(content: Content, block: Block, before: list[Block], lines: Docu
         return
     if table_view.kind == "scores" or (table_view.kind == "other" and columns_are_subjects(table_view)):
         content.scores.extend(table_scores(table_view, lines, meta.assessment_year_be))
+        if table_view.roles() & set(FINDING_ROLES):  # ตัวชี้วัด | คะแนน | ข้อค้นพบ | ข้อเสนอแนะ
+            for measure in _table_rows(table_view, meta):
+                content.findings.extend(table_findings(measure, measure_line(measure, lines)))
         return
-    rows = row_views(table_view)
-    measures = table_measures(rows, table_view, meta.assessment_year_be, meta.plan_year_be)
+    measures = _table_rows(table_view, meta)
     for measure in measures:
         content.findings.extend(table_findings(measure, measure_line(measure, lines)))
         content.warnings.extend(measure.warnings)
     if table_view.kind == "measures":
         content.measures.extend(measures)
     content.scores.extend(prose_scores(lines.of_block(block), meta.assessment_year_be))
+
+
+def _table_rows(table_view: TableView, meta: Metadata) -> list[Measure]:
+    """A table's rows as the measures reader reads them (a measure's row, or a row of findings)."""
+    return table_measures(row_views(table_view), table_view, meta.assessment_year_be, meta.plan_year_be)
 
 
 def measure_line(measure: Measure, lines: DocumentLines) -> Line:

@@ -134,9 +134,9 @@ def sentence_scores(line: Line, text: str, assessment_year: int | None, column: 
     return scores
 
 
-_BESIDE = regex.compile(r"[\s:=\-–]*")
+_BESIDE = regex.compile(r"\)?[\s:=\-–]*")  # a code's closing bracket: `(i3) 95.00`
 _DECIMAL = compiled(r"{decimal_score}|100|0")  # or full marks or none, printed whole
-_OPENING = regex.compile(r"\s*(?:\(?\d{1,2}[.)]\s*)?")  # what may stand before a code opening a line
+_OPENING = regex.compile(r"\s*(?:\(?\d{1,2}[.)]\s*)?\(?")  # what may stand before a code opening a line
 _OPENING_LEVELS = ("item", "sub_indicator")  # subjects whose row's value may follow their question or name
 
 

@@ -15,7 +15,7 @@ from functools import cache
 
 import regex
 
-from ita_extract.normalizers.codes import ITEM_CODE_LETTER_UNDECIDED, FoundCode, with_ranges
+from ita_extract.normalizers.codes import ITEM_CODE_LETTER_UNDECIDED, FoundCode, opens_range, with_ranges
 from ita_extract.normalizers.digits import thai_digits_to_arabic
 from ita_extract.normalizers.lists import squeeze_thai
 from ita_extract.pipeline.ita.framework import (
@@ -172,10 +172,15 @@ def find_items(text: str, tool: str | None) -> list[Subject]:
 
 _CODE_LIST_BEFORE = regex.compile(r"[(\-–,]\s*$")
 _CODE_LIST_AFTER = regex.compile(r"\s*[-–,)]")
+_BRACKETED_LABEL = regex.compile(r"\s*(?:ข้อ(?:ที่)?\s*\d{1,2}\s*|\d{1,2}[.)]\s*)?\(\s*$")
+_BRACKET_CLOSE = regex.compile(r"\s*\)(?!\s*[-–,])")
 
 
 def _in_code_list(text: str, item: Subject) -> bool:
-    """A code in a list or range (`(i13 - i18)`) names what a subject covers, not a score's subject."""
+    """A code in a list or range (`(i13 - i18)`) names what a subject covers, not a score's subject;
+    a code alone in brackets opening its line (`(i3) 95.00`, `ข้อ 4 (i4) ได้ 95.40`) is its label."""
+    if _BRACKETED_LABEL.match(text[:item.start]) and _BRACKET_CLOSE.match(text, item.end):
+        return False
     return bool(_CODE_LIST_BEFORE.search(text, 0, item.start) or _CODE_LIST_AFTER.match(text, item.end))
 
 
@@ -230,7 +235,9 @@ def label_subject(label: str, tool: str | None = None) -> Subject | None:
 
 
 def _leading_item(text: str, codes: list[FoundCode]) -> Subject | None:
-    if not codes or codes[0].start != 0 or not codes[0].item.code:
+    """The item a label opens with; none where its code opens a range (`i1 - i6 การปฏิบัติหน้าที่`
+    is the indicator's row, never i1's)."""
+    if not codes or codes[0].start != 0 or not codes[0].item.code or opens_range(text, codes):
         return None
     code = codes[0].item
     assert code.code is not None

@@ -2,7 +2,7 @@
 
 import pytest
 
-from ita_extract.normalizers.codes import find_item_codes, normalize_item_code, opens_with_code
+from ita_extract.normalizers.codes import find_item_codes, normalize_item_code, opens_range, opens_with_code
 
 # The highest item number of each letter (the framework's ranges; passed in, as the ITA room does).
 HIGHEST = {"i": 30, "e": 15, "o": 43}
@@ -139,3 +139,11 @@ def test_a_bare_code_never_follows_a_latin_word(text: str, codes: list[str]) -> 
     with it) or OCR noise."""
     found = find_item_codes(text, "e", {"i": 30, "e": 15, "o": 43}, bare=True)
     assert [f.item.code for f in found] == codes
+
+
+@pytest.mark.parametrize(("text", "opens"), [
+    ("i1 - i6 การปฏิบัติหน้าที่", True), ("i7-12", True), ("o1 ถึง o33", True), ("i๑๓–i๑๘", True),
+    ("i1 การปฏิบัติหน้าที่", False), ("i1 - 95.20", False), ("i12 ได้คะแนน 80.25", False),
+])
+def test_a_code_that_opens_a_range_is_told_apart(text: str, opens: bool) -> None:
+    assert opens_range(text, find_item_codes(text, None, HIGHEST)) is opens

@@ -83,3 +83,20 @@ def test_a_heading_whose_marks_ocr_lost_still_opens_its_section() -> None:
     """Regression (a scan): `จุดทีต้องพัฒนา` (ที่ without its MAI EK) gave its two findings none."""
     findings = _findings("จุดทีต้องพัฒนา\n\n1. ไม่ได้เผยแพร่มาตรการภายในหน่วยงาน\n2. ช่องทางรับฟังความคิดเห็นมีน้อย\n")
     assert findings["kind"].tolist() == ["finding", "finding"]
+
+
+def test_findings_in_the_columns_of_a_table_of_scores() -> None:
+    """Regression (a probe): `ตัวชี้วัด | คะแนน | ข้อค้นพบ | ข้อเสนอแนะ` gave its scores and lost
+    every finding and recommendation (a table of scores was read for its scores only)."""
+    rows = extract("ตัวชี้วัด\tคะแนน\tข้อค้นพบ\tข้อเสนอแนะ\n"
+                   "การปฏิบัติหน้าที่\t92.15\tบุคลากรบางส่วนยังให้บริการไม่เป็นไปตามขั้นตอน\t"
+                   "ควรจัดทำคู่มือการให้บริการและประกาศให้ประชาชนทราบ\n"
+                   "การใช้งบประมาณ\t84.60\tการเผยแพร่แผนการใช้จ่ายงบประมาณยังไม่ครบถ้วน ได้คะแนนต่ำกว่าเกณฑ์ 85\t"
+                   "ควรเผยแพร่แผนและรายงานผลการใช้จ่ายงบประมาณรายไตรมาส\n"
+                   "การใช้อำนาจ\t96.40\t-\tควรรักษามาตรฐานการมอบหมายงานอย่างเป็นธรรม\n")
+    findings = rows["findings"]
+    assert list(zip(findings["kind"], findings["indicator"], strict=True)) == [
+        ("finding", 1), ("recommendation", 1), ("finding", 2), ("recommendation", 2), ("recommendation", 3)]
+    assert findings["text"].iloc[0] == "บุคลากรบางส่วนยังให้บริการไม่เป็นไปตามขั้นตอน"
+    assert sorted(rows["scores"]["score"]) == [84.6, 92.15, 96.4]
+    assert rows["unread"].empty

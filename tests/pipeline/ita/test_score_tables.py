@@ -344,3 +344,15 @@ def test_a_table_whose_first_row_holds_no_value_keeps_it_as_its_header() -> None
     rows = extract("มาตรการ\tผู้รับผิดชอบ\tระยะเวลา\nมาตรการเผยแพร่ข้อมูล\tสำนักปลัด\tต.ค. 66 - ก.ย. 67\n",
                    title=_EIT_TITLE)
     assert rows["scores"].empty
+
+
+
+@pytest.mark.parametrize("body", [
+    "ข้อคำถาม\tตัวชี้วัด\tคะแนน\ni1 - i6\tการปฏิบัติหน้าที่\t95.20\ni7-12\tการใช้งบประมาณ\t88.45\n",
+    "ตัวชี้วัด\tคะแนน\ni1 - i6 การปฏิบัติหน้าที่\t95.20\ni7 ถึง i12 การใช้งบประมาณ\t88.45\n",
+], ids=["range-in-a-code-column", "range-before-the-name"])
+def test_a_row_of_a_range_of_items_is_its_indicators_never_its_first_items(body: str) -> None:
+    """Regression (a probe): `i1 - i6 | การปฏิบัติหน้าที่ | 95.20` gave item i1 95.20, a wrong value."""
+    rows = extract(body)
+    assert "item" not in set(rows["scores"]["level"])
+    assert scores_of(rows, "indicator") == {1: 95.2, 2: 88.45}

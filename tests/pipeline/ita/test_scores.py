@@ -244,3 +244,20 @@ def test_names_and_values_that_do_not_pair_one_to_one_stay_unread(body: str) -> 
     rows = extract(body)
     assert rows["scores"].empty
     assert "96.80" in rows["unread"]["number"].tolist()
+
+
+@pytest.mark.parametrize(("line", "code", "value"), [
+    ("(i3) 95.00", "i3", 95.0), ("ข้อ 4 (i4) ได้ 95.40 คะแนน", "i4", 95.4), ("i1 = 96.10", "i1", 96.1),
+    ("i2 : 94.30", "i2", 94.3),
+])
+def test_an_item_line_with_its_code_in_brackets_or_beside_a_sign(line: str, code: str, value: float) -> None:
+    """Regression (a probe): a code alone in brackets opening its line was taken for a list of
+    codes (`(i13 - i18)`), its value unread."""
+    rows = extract(line + "\n")
+    assert scores_of(rows, "item") == {code: value}
+
+
+def test_a_bracketed_code_after_an_indicator_is_what_it_covers_not_the_subject() -> None:
+    rows = extract("ตัวชี้วัดที่ ๓ การใช้อำนาจ (i๑๓) ได้คะแนน ๙๙.๔๕\n")
+    assert scores_of(rows, "indicator") == {3: 99.45}
+    assert "item" not in set(rows["scores"]["level"])
