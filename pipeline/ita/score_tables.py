@@ -15,12 +15,14 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from ita_extract.normalizers.codes import opens_range
 from ita_extract.normalizers.digits import printed_number, thai_digits_to_arabic
 from ita_extract.normalizers.lists import squeeze_thai
 from ita_extract.normalizers.patterns import YEAR
 from ita_extract.normalizers.years import to_be
 from ita_extract.parsers.model import BOX_GLYPHS, Cell, Row
 from ita_extract.pipeline.ita.framework import (
+    find_item_codes,
     is_ita_year,
     item_by_question,
     item_indicator,
@@ -40,6 +42,7 @@ from ita_extract.pipeline.ita.table_views import Column, TableView, cell_text
 LABEL_ROLES = ("item_text", "indicator", "label", "title", "issue")
 _DEPTH = {"overall": 0, "tool": 1, "indicator": 2, "sub_indicator": 3, "item": 4}
 _AVERAGE = regex.compile(r"เฉลี่ย")
+_FEW_RANGES = 2  # rows of ranges that make a table one of indicators by their items' ranges
 _MISREAD_TOOL = regex.compile(r"(?=.*[A-Za-z|])[A-Za-z0-9|]{1,4}")  # what OCR may make of a tool's acronym
 _BOX = regex.compile(rf"[{BOX_GLYPHS}]")
 _YEAR_CELL = regex.compile(rf"^\D{{0,20}}?({YEAR})\D{{0,6}}$")
@@ -69,18 +72,30 @@ def table_scores(table_view: TableView, lines: DocumentLines, assessment_year: i
               (panel.labels or panel.code)]
     context: Subject | None = None
     caption = _caption_indicator(table_view)
+    of_ranges = _rows_of_ranges(table_view, panels)
     listed: list[Score] = []  # the items read since the last category row
     scores: list[Score] = []
     for row in table_view.body():
         for panel in panels:
             every = _every_item_of(listed, assessment_year)
             read, category = _panel_scores(table_view, row, panel, (context, caption, every), lines,
-                                           assessment_year)
+                                           assessment_year, of_ranges=of_ranges)
             listed = [] if category is not context else listed
             context = category
             listed += [s for s in read if s.subject.level == "item"]
             scores.extend(read)
     return scores
+
+
+def _rows_of_ranges(table_view: TableView, panels: list[_Panel]) -> bool:
+    """Whether the table lists indicators by the ranges of their items (`i1 - i6 | การปฏิบัติหน้าที่
+    | 95.20`): most rows' codes are ranges. A single code in such a table is a range OCR cut short
+    (`i6` for `i1 - i6`)."""
+    cells = [c.index for panel in panels for c in (*panel.labels, *([panel.code] if panel.code else []))]
+    rows = [" ".join(_printed(row.cells, index) for index in cells) for row in table_view.body()]
+    coded = [text for text in rows if find_item_codes(text, None)]
+    ranged = sum(opens_range(text, find_item_codes(text, None)) for text in coded)
+    return ranged >= _FEW_RANGES and 2 * ranged >= len(coded)
 
 
 def _every_item_of(items: list[Score], year: int | None) -> Subject | None:
@@ -130,7 +145,8 @@ def _panel(columns: list[Column]) -> _Panel:
 
 def _panel_scores(table_view: TableView, row: Row, panel: _Panel,
                   contexts: tuple[Subject | None, Subject | None, Subject | None], lines: DocumentLines,
-                  assessment_year: int | None) -> tuple[list[Score], Subject | None]:
+                  assessment_year: int | None, *,
+                  of_ranges: bool = False) -> tuple[list[Score], Subject | None]:
     """The scores one panel of a row prints, and the category the rows below are listed under
     (`contexts`: the category above, the caption's indicator, and the indicator whose every item
     the rows above list)."""
@@ -138,6 +154,8 @@ def _panel_scores(table_view: TableView, row: Row, panel: _Panel,
     cells = row.cells
     code = _printed(cells, panel.code.index) if panel.code else ""
     subject, label = _row_subject(cells, panel.labels, code, _tool(table_view, context), assessment_year)
+    if of_ranges and subject is not None and subject.level == "item":
+        subject = _indicator_named(cells, panel.labels)  # a range cut short: the row's indicator, or none
     values = [(column, printed) for column in panel.values
               if (printed := cell_number(cells, column.index)) is not None]
     if subject and subject.level in ("tool", "indicator", "sub_indicator"):
@@ -165,6 +183,15 @@ def _panel_scores(table_view: TableView, row: Row, panel: _Panel,
                                 printed=printed, place=f"{row.page}:{row.line}:{column.index}",
                                 group=group if listed else None, source=line.cells(own)))
     return scores, context
+
+
+def _indicator_named(cells: list[Cell], columns: list[Column]) -> Subject | None:
+    """The indicator a row's label cells name on their own, if one does."""
+    for column in columns:
+        found = label_subject(_printed(cells, column.index)) if column.index < len(cells) else None
+        if found is not None and found.level == "indicator":
+            return found
+    return None
 
 
 def _row_subject(cells: list[Cell], columns: list[Column], code: str,

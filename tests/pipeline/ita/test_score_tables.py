@@ -356,3 +356,19 @@ def test_a_row_of_a_range_of_items_is_its_indicators_never_its_first_items(body:
     rows = extract(body)
     assert "item" not in set(rows["scores"]["level"])
     assert scores_of(rows, "indicator") == {1: 95.2, 2: 88.45}
+
+
+
+def test_a_range_ocr_cut_short_in_a_table_of_ranges_is_still_its_indicators() -> None:
+    """Regression (a probe's scan): OCR read `i1 - i6` as `i6`; the row gave item i6 95.20, a wrong
+    value. In a table whose rows are ranges of items, a lone code is a range cut short."""
+    rows = extract("ข้อคำถาม\tตัวชี้วัด\tคะแนน\ni6\tการปฏิบัติหน้าที่\t95.20\ni7 - i12\tการใช้งบประมาณ\t88.45\n"
+                   "i13 - i18\tการใช้อำนาจ\t97.10\n")
+    assert "item" not in set(rows["scores"]["level"])
+    assert scores_of(rows, "indicator") == {1: 95.2, 2: 88.45, 3: 97.1}
+
+
+def test_items_beside_their_indicators_name_stay_items() -> None:
+    rows = extract("ข้อ\tตัวชี้วัด\tคะแนน\ni1\tการปฏิบัติหน้าที่\t96.10\ni2\tการปฏิบัติหน้าที่\t94.30\n"
+                   "i7 - i12\tการใช้งบประมาณ\t88.45\n")
+    assert scores_of(rows, "item") == {"i1": 96.1, "i2": 94.3}
