@@ -105,7 +105,7 @@ class _Series:
 def sentence_scores(line: Line, text: str, assessment_year: int | None, column: int = 0) -> list[Score]:
     """Scores of one sentence or cell (the `column`th of a table row); `text` is its squeezed
     form, `line` its provenance."""
-    every = numbers(text)
+    every = tuple(sorted((*numbers(text), *_years_in_words(text, assessment_year)), key=lambda n: n.start))
     subjects = prose_subjects(text, [(n.start, n.end) for n in every if n.role in _NAMING_ROLES],
                               [n.start for n in every if n.role == "score"])
     found = [n for n in every if not any(s.start <= n.start < s.end for s in subjects)]
@@ -170,6 +170,20 @@ def _score(series: _Series, number: Number, text: str, line: Line, year: int | N
     return Score(with_item_indicator(subject, assessment_year), number.value, line, year, grade, number.text,
                  f"{line.page}:{line.line}:{subject.start}:{column}",
                  source=line.cells([column]) if line.kind == "table" else None)
+
+
+def _years_in_words(text: str, assessment_year: int | None) -> list[Number]:
+    """Years a sentence names by words (`ปีที่แล้ว`, `ปีนี้`: relative_years.csv), as the year
+    numbers they stand for, where the assessment year is known."""
+    if assessment_year is None:
+        return []
+    return [Number(m.start(), m.end(), str(assessment_year + int(row["offset"])), "year")
+            for row, pattern in _relative_years() for m in pattern.finditer(text)]
+
+
+@cache
+def _relative_years() -> tuple[tuple[dict[str, str], regex.Pattern], ...]:
+    return tuple((row, compiled(row["pattern"])) for row in rows("relative_years"))
 
 
 def with_item_indicator(subject: Subject, assessment_year: int | None) -> Subject:

@@ -261,3 +261,12 @@ def test_a_bracketed_code_after_an_indicator_is_what_it_covers_not_the_subject()
     rows = extract("ตัวชี้วัดที่ ๓ การใช้อำนาจ (i๑๓) ได้คะแนน ๙๙.๔๕\n")
     assert scores_of(rows, "indicator") == {3: 99.45}
     assert "item" not in set(rows["scores"]["level"])
+
+
+def test_every_year_named_by_words_reads_its_own_example() -> None:
+    from ita_extract.pipeline.ita.knowledge import rows
+    from ita_extract.pipeline.ita.scores import _years_in_words
+
+    for row in rows("relative_years"):
+        found = _years_in_words(squeeze_thai(row["example"]), 2566)
+        assert str(2566 + int(row["offset"])) in [n.text for n in found], row["example"]
