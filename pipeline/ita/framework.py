@@ -14,7 +14,7 @@ from functools import cache
 import regex
 
 from ita_extract.normalizers import codes
-from ita_extract.normalizers.patterns import BE_OFFSET, CODE_LETTERS
+from ita_extract.normalizers.patterns import BE_OFFSET, CODE_LETTERS, compiled
 from ita_extract.parsers.labels import NumberLabels
 from ita_extract.pipeline.ita import knowledge
 
@@ -204,6 +204,28 @@ def ita_years() -> range:
     today = dt.date.today()
     fiscal_be = today.year + BE_OFFSET + (1 if today.month >= 10 else 0)
     return range(_plausibility("first_ita_year"), fiscal_be + _plausibility("years_after_run") + 1)
+
+
+@cache
+def relative_years() -> tuple[tuple[int, regex.Pattern], ...]:
+    """(offset from the assessment year, pattern) of the years printed as words (ปีที่แล้ว: -1,
+    ปีนี้: 0; knowledge/relative_years.csv)."""
+    return tuple((int(row["offset"]), compiled(row["pattern"])) for row in knowledge.rows("relative_years"))
+
+
+@cache
+def _year_header() -> regex.Pattern:
+    words = "|".join(f"(?:{pattern.pattern})" for _, pattern in relative_years())
+    return regex.compile(rf"(?:ผล)?(?:คะแนน)?\s*(?:ITA)?\s*(?P<year>{words})\s*(?:\(?(?:คะแนน|ร้อยละ|%)\)?)?")
+
+
+def header_year_offset(header: str) -> int | None:
+    """The offset from the assessment year of a column headed by a year in words (`ปีที่ผ่านมา`,
+    `คะแนนปีนี้`), else None. `header` is squeezed."""
+    match = _year_header().fullmatch(header.strip())
+    if match is None:
+        return None
+    return next(offset for offset, pattern in relative_years() if pattern.fullmatch(match.group("year")))
 
 
 def is_ita_year(year_be: int | None) -> bool:

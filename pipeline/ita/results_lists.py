@@ -158,7 +158,7 @@ def _row_scores(row: Row, listing: ResultsList, unit: str | None, lines: Documen
         printed = cell_number(row.cells, column.index)
         if printed is None:
             continue
-        yield Score(subject, float(printed), line, column.year_be or year,
+        yield Score(subject, float(printed), line, column.year(year),
                     grade if subject.level == "overall" else None, printed,
                     f"{row.page}:{row.line}:{column.index}", org=org)
 

@@ -179,7 +179,7 @@ def _panel_scores(table_view: TableView, row: Row, panel: _Panel,
             listed = owner is subject or _same_subject(owner, context)
             own = [*(c.index for c in panel.labels), *([panel.code.index] if panel.code else []),
                    column.index]
-            scores.append(Score(owner, float(printed), line, column.year_be or assessment_year,
+            scores.append(Score(owner, float(printed), line, column.year(assessment_year),
                                 printed=printed, place=f"{row.page}:{row.line}:{column.index}",
                                 group=group if listed else None, source=line.cells(own)))
     return scores, context

@@ -22,7 +22,7 @@ import regex
 from ita_extract.normalizers.lists import squeeze_thai
 from ita_extract.normalizers.patterns import compiled
 from ita_extract.normalizers.years import to_be
-from ita_extract.pipeline.ita.framework import could_be_score_year, item_indicator
+from ita_extract.pipeline.ita.framework import could_be_score_year, item_indicator, relative_years
 from ita_extract.pipeline.ita.knowledge import rows
 from ita_extract.pipeline.ita.lines import Line
 from ita_extract.pipeline.ita.number_roles import Number, numbers
@@ -177,13 +177,8 @@ def _years_in_words(text: str, assessment_year: int | None) -> list[Number]:
     numbers they stand for, where the assessment year is known."""
     if assessment_year is None:
         return []
-    return [Number(m.start(), m.end(), str(assessment_year + int(row["offset"])), "year")
-            for row, pattern in _relative_years() for m in pattern.finditer(text)]
-
-
-@cache
-def _relative_years() -> tuple[tuple[dict[str, str], regex.Pattern], ...]:
-    return tuple((row, compiled(row["pattern"])) for row in rows("relative_years"))
+    return [Number(m.start(), m.end(), str(assessment_year + offset), "year")
+            for offset, pattern in relative_years() for m in pattern.finditer(text)]
 
 
 def with_item_indicator(subject: Subject, assessment_year: int | None) -> Subject:

@@ -19,6 +19,7 @@ from ita_extract.normalizers.ocr_text import without_stray_latin
 from ita_extract.normalizers.patterns import YEAR
 from ita_extract.normalizers.years import to_be
 from ita_extract.parsers.model import BOX_GLYPHS, Block, Cell, Row
+from ita_extract.pipeline.ita.framework import header_year_offset
 from ita_extract.pipeline.ita.knowledge import first_keyed_match, first_keyed_slip
 from ita_extract.pipeline.ita.lines import clean, repaired
 from ita_extract.pipeline.ita.subjects import label_subject, tool_in
@@ -51,6 +52,15 @@ class Column:
     role: str | None
     header: str
     year_be: int | None = None
+    year_offset: int | None = None  # a year column headed by words (ปีที่ผ่านมา: -1): from the assessment year
+
+    def year(self, assessment_year: int | None) -> int | None:
+        """The year of the column's values: its own, else the assessment year (moved by its offset)."""
+        if self.year_be is not None:
+            return self.year_be
+        if assessment_year is not None and self.year_offset is not None:
+            return assessment_year + self.year_offset
+        return assessment_year
 
 
 @dataclass
@@ -153,9 +163,12 @@ def view(block: Block, before: list[Block]) -> TableView:
         role, year = header_role(lines)
         if _status_header(squeeze_thai(clean(" ".join(lines)))):
             role = STATUS_CHOICE
+        offset = header_year_offset(squeeze_thai(clean(" ".join(lines)))) if role != "year" else None
+        if offset is not None:
+            role = "year"  # ปีที่ผ่านมา | คะแนนปีนี้: a year's column, named in words
         if role is None and _counts_rows(block.rows[in_body:], index):
             role = "seq"  # a running number whatever its header (OCR read ที่ as `ai ท`)
-        columns.append(Column(index, role, " ".join(lines), year))
+        columns.append(Column(index, role, " ".join(lines), year, offset))
     caption = _caption(before)
     result = TableView(block, columns, caption, tool_in(caption) if caption else None,
                        header_in_body=in_body)

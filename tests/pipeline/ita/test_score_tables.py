@@ -372,3 +372,16 @@ def test_items_beside_their_indicators_name_stay_items() -> None:
     rows = extract("ข้อ\tตัวชี้วัด\tคะแนน\ni1\tการปฏิบัติหน้าที่\t96.10\ni2\tการปฏิบัติหน้าที่\t94.30\n"
                    "i7 - i12\tการใช้งบประมาณ\t88.45\n")
     assert scores_of(rows, "item") == {"i1": 96.1, "i2": 94.3}
+
+
+@pytest.mark.parametrize("headers", ["ตัวชี้วัด\tปีที่ผ่านมา\tปีนี้\tผลต่าง",
+                                     "ตัวชี้วัด\tคะแนนปีที่แล้ว\tคะแนนปีปัจจุบัน\tผลต่าง"], ids=["bare", "scores-of"])
+def test_year_columns_headed_by_words_take_their_years_from_the_assessments(headers: str) -> None:
+    """Regression (a probe): `ปีที่ผ่านมา | ปีนี้` columns were unread (and a year column without a
+    year would have given both values the assessment year)."""
+    rows = extract(headers + "\nการปฏิบัติหน้าที่\t90.10\t92.15\t+2.05\nคะแนนรวม\t88.20\t91.45\t+3.25\n")
+    scores = rows["scores"]
+    assert sorted(zip(scores["level"], scores["score_year_be"], scores["score"], strict=True)) == [
+        ("indicator", 2565, 90.1), ("indicator", 2566, 92.15),
+        ("overall", 2565, 88.2), ("overall", 2566, 91.45)]
+    assert rows["unread"].empty
