@@ -33,6 +33,8 @@ _MONTH_RANGE = regex.compile(
     rf"{_DAY}({_MONTH})\s*(?:{_YEAR})?{_DASH}{_DAY}({_MONTH})\s*(?:{_YEAR})?"
 )
 _ONE_MONTH = regex.compile(rf"{_DAY}({_MONTH})\s*{_YEAR}")
+_DEADLINE = regex.compile(rf"\s*(?:ภายใน|ก่อน|ไม่เกิน|จนถึง)\s*(?:วันที่|สิ้น)?\s*(?:เดือน)?\s*(?=\d|{_MONTH}|ไตรมาส)")
+_ONWARD = regex.compile(r"เป็นต้นไป")
 
 
 def fiscal_year_bounds(year_be: int) -> tuple[dt.date, dt.date]:
@@ -56,8 +58,19 @@ def parse_period(raw: str | None, plan_year_be: int | None = None) -> Period:
     for parse in (_month_range, _quarters, _one_month, _fiscal_year, _whole_year):
         period = parse(text, plan_year_be)
         if period != _NONE:
-            return period
+            return _open_ended(text, period) if parse in (_quarters, _one_month) else period
     return _NONE
+
+
+def _open_ended(text: str, period: Period) -> Period:
+    """A month, day or quarter printed as a deadline (`ภายในเดือนมีนาคม 2567`, `ภายในวันที่ 31 มี.ค.`,
+    `ก่อนสิ้นไตรมาสที่ 2`) ends the period and says nothing of its start; printed as a start
+    (`ตั้งแต่เดือนมกราคม 2567 เป็นต้นไป`), it starts it and says nothing of its end."""
+    if _DEADLINE.match(text):
+        return None, period[1]
+    if _ONWARD.search(text):
+        return period[0], None
+    return period
 
 
 def _fiscal_year(text: str, plan_year_be: int | None) -> Period:

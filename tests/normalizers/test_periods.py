@@ -38,6 +38,15 @@ def test_fiscal_year_2566() -> None:
         ("ปีงบประมาณ 2567 - 10 รายการ", None, (D(2023, 10, 1), D(2024, 9, 30))),  # no range
         # a day names its day, not its month
         ("15 มกราคม 2567", None, (D(2024, 1, 15), D(2024, 1, 15))),
+        # regression: a deadline ends the period and says nothing of its start (ภายในเดือนมีนาคม
+        # was March 1 to 31); a start says nothing of its end
+        ("ภายในเดือนมีนาคม 2567", None, (None, D(2024, 3, 31))),
+        ("ภายในวันที่ 31 มีนาคม 2567", None, (None, D(2024, 3, 31))),
+        ("ก่อนสิ้นเดือนมีนาคม 2567", None, (None, D(2024, 3, 31))),
+        ("ภายในไตรมาสที่ 2", 2567, (None, D(2024, 3, 31))),
+        ("ตั้งแต่เดือนมกราคม 2567 เป็นต้นไป", None, (D(2024, 1, 1), None)),
+        ("ภายในปีงบประมาณ 2567", None, (D(2023, 10, 1), D(2024, 9, 30))),  # the year it is carried out in
+        ("ภายใน มกราคม - มีนาคม 2567", None, (D(2024, 1, 1), D(2024, 3, 31))),  # a range says both
     ],
 )
 def test_parse_period(raw: str, plan: int | None, period) -> None:
