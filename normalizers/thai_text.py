@@ -77,6 +77,13 @@ def without_marks(text: str) -> str:
     return strip_marks(text.replace(SARA_AM, SARA_AA))
 
 
+def without_marks_mapped(text: str) -> tuple[str, list[int]]:
+    """without_marks(text), and for each of its characters the index in `text` it came from (a
+    match in the text without marks, put back in place)."""
+    kept = [(k, SARA_AA if c == SARA_AM else c) for k, c in enumerate(text) if not _MARK.fullmatch(c)]
+    return "".join(c for _, c in kept), [k for k, _ in kept]
+
+
 def pattern_without_marks(pattern: str) -> str:
     """A regular expression's source made to match what without_marks() keeps of the text it
     matches (its marks, and the quantifiers on them, left out)."""

@@ -15,6 +15,7 @@ import regex
 
 from ita_extract.normalizers import codes
 from ita_extract.normalizers.patterns import BE_OFFSET, CODE_LETTERS, compiled
+from ita_extract.normalizers.thai_text import pattern_without_marks, without_marks_mapped
 from ita_extract.parsers.labels import NumberLabels
 from ita_extract.pipeline.ita import knowledge
 
@@ -211,6 +212,26 @@ def relative_years() -> tuple[tuple[int, regex.Pattern], ...]:
     """(offset from the assessment year, pattern) of the years printed as words (ปีที่แล้ว: -1,
     ปีนี้: 0; knowledge/relative_years.csv)."""
     return tuple((int(row["offset"]), compiled(row["pattern"])) for row in knowledge.rows("relative_years"))
+
+
+@cache
+def _relative_years_without_marks() -> tuple[tuple[int, regex.Pattern], ...]:
+    return tuple((int(row["offset"]), compiled(pattern_without_marks(row["pattern"])))
+                 for row in knowledge.rows("relative_years"))
+
+
+def years_in_words(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, offset from the assessment year) of each year `text` names by words
+    (`ปีที่แล้ว`: -1, `ปีนี้`: 0); where none is found as printed, as OCR may print it, without
+    its marks (`ปิทิีแล้ว`)."""
+    found = [(m.start(), m.end(), offset)
+             for offset, pattern in relative_years() for m in pattern.finditer(text)]
+    if found:
+        return sorted(found)
+    bare, origin = without_marks_mapped(text)
+    return sorted((origin[m.start()], origin[m.end() - 1] + 1, offset)
+                  for offset, pattern in _relative_years_without_marks() for m in pattern.finditer(bare)
+                  if m.end() > m.start())
 
 
 @cache

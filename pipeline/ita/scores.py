@@ -22,7 +22,7 @@ import regex
 from ita_extract.normalizers.lists import squeeze_thai
 from ita_extract.normalizers.patterns import compiled
 from ita_extract.normalizers.years import to_be
-from ita_extract.pipeline.ita.framework import could_be_score_year, item_indicator, relative_years
+from ita_extract.pipeline.ita.framework import could_be_score_year, item_indicator, years_in_words
 from ita_extract.pipeline.ita.knowledge import rows
 from ita_extract.pipeline.ita.lines import Line
 from ita_extract.pipeline.ita.number_roles import Number, numbers
@@ -177,8 +177,8 @@ def _years_in_words(text: str, assessment_year: int | None) -> list[Number]:
     numbers they stand for, where the assessment year is known."""
     if assessment_year is None:
         return []
-    return [Number(m.start(), m.end(), str(assessment_year + offset), "year")
-            for offset, pattern in relative_years() for m in pattern.finditer(text)]
+    return [Number(start, end, str(assessment_year + offset), "year")
+            for start, end, offset in years_in_words(text)]
 
 
 def with_item_indicator(subject: Subject, assessment_year: int | None) -> Subject:
@@ -237,6 +237,8 @@ def prose_scores(lines: Iterable[Line], assessment_year: int | None) -> list[Sco
 
 
 _VALUES_ALONE = regex.compile(r"\s*\d{1,3}(?:\.\d{1,2})?(?:\s+\d{1,3}(?:\.\d{1,2})?)+\s*")
+_ONE_VALUE = regex.compile(r"\s*(?:(?:ผล)?คะแนน(?:ที่ได้)?|ร้อยละ)?\s*[:=]?\s*"
+                           r"(\d{1,3}(?:\.\d{1,2})?)\s*(?:คะแนน|%)?\s*")  # a score card's value line
 _VALUES_AFTER_NAMES = regex.compile(r"(\D+?)\s+(\d{1,3}(?:\.\d{1,2})?(?:\s+\d{1,3}(?:\.\d{1,2})?)+)\s*")
 _MOST_NAME_WORDS = 30  # a line of more words is prose, not a chart's labels
 
@@ -245,7 +247,8 @@ def names_over_values(lines: Sequence[Line], assessment_year: int | None) -> lis
     """A chart's text: its labels, subjects' names and nothing else, on one line and its values,
     as many and nothing else, on the next (`การปฏิบัติหน้าที่ การใช้งบประมาณ …` / `96.80 90.21 …`)
     or after them on the same line (a PDF joined the two), paired in order, of the document's
-    year. Each value is a score's form (two decimals, or 100 or 0 whole)."""
+    year; and a score card's one name on a line over its one value (`IIT` / `คะแนน 91.45`). Each
+    value is a score's form (two decimals, or 100 or 0 whole)."""
     scores: list[Score] = []
     for k, line in enumerate(lines):
         if line.kind == "table":
@@ -253,16 +256,20 @@ def names_over_values(lines: Sequence[Line], assessment_year: int | None) -> lis
         joined = _VALUES_AFTER_NAMES.fullmatch(line.text)  # the two lines joined into one by a PDF
         if joined:
             scores += _paired(joined.group(1), joined.group(2), line, line.text, assessment_year)
-        elif k + 1 < len(lines) and lines[k + 1].kind != "table" and lines[k + 1].page == line.page \
-                and _VALUES_ALONE.fullmatch(lines[k + 1].text):
+        elif k + 1 < len(lines) and lines[k + 1].kind != "table" and lines[k + 1].page == line.page:
             below = lines[k + 1]
-            scores += _paired(line.text, below.text, below, f"{line.text}\n{below.text}", assessment_year)
+            source = f"{line.text}\n{below.text}"
+            if _VALUES_ALONE.fullmatch(below.text):
+                scores += _paired(line.text, below.text, below, source, assessment_year)
+            elif one := _ONE_VALUE.fullmatch(below.text):  # a score card: `IIT` over `คะแนน 91.45`
+                scores += _paired(line.text, one.group(1), below, source, assessment_year, least=1)
     return scores
 
 
-def _paired(names: str, values: str, line: Line, source: str, assessment_year: int | None) -> list[Score]:
+def _paired(names: str, values: str, line: Line, source: str, assessment_year: int | None,
+            least: int = 2) -> list[Score]:
     printed = values.split()
-    subjects = _names_alone(names)
+    subjects = _names_alone(names, least)
     if len(subjects) != len(printed) or not all(_DECIMAL.fullmatch(p) for p in printed):
         return []
     return [Score(subject, float(number), line, assessment_year, printed=number,
@@ -270,7 +277,7 @@ def _paired(names: str, values: str, line: Line, source: str, assessment_year: i
             for k, (subject, number) in enumerate(zip(subjects, printed, strict=True))]
 
 
-def _names_alone(text: str) -> list[Subject]:
+def _names_alone(text: str, least: int = 2) -> list[Subject]:
     """The subjects a line names when it holds their names and nothing else (two or more). Each
     run of the line's words is read as names that fill it (a name read on its own: inside the
     squeezed line a compound's head glued before it would hide it, `ข้อมูลการป้องกันการทุจริต`;
@@ -287,7 +294,7 @@ def _names_alone(text: str) -> list[Subject]:
             return []
         k = named[0]
         found += named[1]
-    return found if len(found) >= 2 else []
+    return found if len(found) >= least else []
 
 
 def _filling_names(text: str) -> list[Subject]:

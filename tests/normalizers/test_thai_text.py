@@ -101,3 +101,12 @@ def test_a_pattern_without_marks_matches_the_text_without_marks() -> None:
     assert seq.search(without_marks("ที"))  # ที่ with its MAI EK lost
     assert not seq.search("")  # the mark's quantifier goes with it: ที่? does not become ท?
     assert regex.search(pattern_without_marks(r"^(?:ข้อ|รหัส)$"), "ขอ")
+
+
+def test_text_without_marks_keeps_where_each_character_came_from() -> None:
+    from ita_extract.normalizers.thai_text import without_marks, without_marks_mapped
+
+    text = "ภาพรวมปิทิีแล้ว 88.20"
+    bare, origin = without_marks_mapped(text)
+    assert bare == without_marks(text) == "ภาพรวมปทแลว 88.20"
+    assert [text[k] for k in origin] == [c for c in text if c not in "\u0e34\u0e35\u0e49"]

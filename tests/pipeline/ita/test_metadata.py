@@ -89,9 +89,17 @@ def test_a_cue_on_the_years_own_line_wins_over_the_line_before() -> None:
     "การวิเคราะห์ผลคะแนนการประเมิน ITA",
     "วิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส",
     "การวิเคราะห์ผล ITA",
+    # regression (a probe): an agency's own score card, titled by its results alone
+    "ผลการประเมินคุณธรรมและความโปร่งใส (ITA)",
+    "สรุปผลการประเมิน ITA",
 ])
 def test_the_titles_of_an_analysis(title: str) -> None:
     assert _meta(f"{title} ประจำปีงบประมาณ พ.ศ. 2566\nเทศบาลตำบลหนองบัว\n").doc_type == "analysis"
+
+
+def test_the_results_of_every_local_government_of_a_province_are_a_results_list() -> None:
+    meta = _meta("ผลการประเมิน ITA ขององค์กรปกครองส่วนท้องถิ่นในจังหวัดชลบุรี ประจำปีงบประมาณ พ.ศ. 2566\n")
+    assert meta.doc_type == "results"
 
 
 def test_an_analysis_of_something_else_is_not_an_analysis_of_itas_results() -> None:

@@ -270,3 +270,20 @@ def test_every_year_named_by_words_reads_its_own_example() -> None:
     for row in rows("relative_years"):
         found = _years_in_words(squeeze_thai(row["example"]), 2566)
         assert str(2566 + int(row["offset"])) in [n.text for n in found], row["example"]
+
+
+
+def test_a_score_cards_name_on_one_line_over_its_value() -> None:
+    """Regression (a probe): an agency's score card (`IIT` / `คะแนน 91.45` / `ระดับ A`, and
+    `คะแนนรวม` / `92.53`) left every score unread."""
+    rows = extract("IIT\nคะแนน 91.45\nระดับ A\n\nEIT\nคะแนน 88.32\n\nOIT\nคะแนน 96.50\n\n"
+                   "คะแนนรวม\n92.53\nระดับ A\n")
+    assert scores_of(rows, "tool") == {"IIT": 91.45, "EIT": 88.32, "OIT": 96.5}
+    assert scores_of(rows, "overall") == {2566: 92.53}
+    assert set(rows["scores"]["verification"]) == {"verified"}
+    assert rows["unread"].empty
+
+
+def test_a_heading_over_a_sentence_with_its_own_subject_is_no_card() -> None:
+    rows = extract("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่\nคะแนนภาพรวม 91.45\n")
+    assert "indicator" not in set(rows["scores"]["level"])
