@@ -15,7 +15,7 @@ import regex
 
 from ita_extract.normalizers import codes
 from ita_extract.normalizers.patterns import BE_OFFSET, CODE_LETTERS, compiled
-from ita_extract.normalizers.thai_text import pattern_without_marks, without_marks_mapped
+from ita_extract.normalizers.thai_text import pattern_without_marks, without_marks, without_marks_mapped
 from ita_extract.parsers.labels import NumberLabels
 from ita_extract.pipeline.ita import knowledge
 
@@ -234,19 +234,23 @@ def years_in_words(text: str) -> list[tuple[int, int, int]]:
                   if m.end() > m.start())
 
 
+_YEAR_HEADER = r"(?:ผล)?(?:คะแนน)?\s*(?:ITA)?\s*(?P<year>{words})\s*(?:\(?(?:คะแนน|ร้อยละ|%)\)?)?"
+
+
 @cache
-def _year_header() -> regex.Pattern:
-    words = "|".join(f"(?:{pattern.pattern})" for _, pattern in relative_years())
-    return regex.compile(rf"(?:ผล)?(?:คะแนน)?\s*(?:ITA)?\s*(?P<year>{words})\s*(?:\(?(?:คะแนน|ร้อยละ|%)\)?)?")
+def _year_headers() -> tuple[tuple[int, regex.Pattern], ...]:
+    """(offset, pattern) of a header that is a year in words, as printed and without its marks."""
+    forms = [(offset, pattern.pattern) for offset, pattern in relative_years()]
+    return tuple((offset, compiled(form(_YEAR_HEADER.format(words=words))))
+                 for form in (str, pattern_without_marks) for offset, words in forms)
 
 
 def header_year_offset(header: str) -> int | None:
     """The offset from the assessment year of a column headed by a year in words (`ปีที่ผ่านมา`,
-    `คะแนนปีนี้`), else None. `header` is squeezed."""
-    match = _year_header().fullmatch(header.strip())
-    if match is None:
-        return None
-    return next(offset for offset, pattern in relative_years() if pattern.fullmatch(match.group("year")))
+    `คะแนนปีนี้`; as OCR prints it without a mark, `ปีทีผ่านมา`), else None. `header` is squeezed."""
+    text, bare = header.strip(), without_marks(header.strip())
+    return next((offset for k, (offset, pattern) in enumerate(_year_headers())
+                 if pattern.fullmatch(text if k < len(relative_years()) else bare)), None)
 
 
 def is_ita_year(year_be: int | None) -> bool:

@@ -375,7 +375,9 @@ def test_items_beside_their_indicators_name_stay_items() -> None:
 
 
 @pytest.mark.parametrize("headers", ["ตัวชี้วัด\tปีที่ผ่านมา\tปีนี้\tผลต่าง",
-                                     "ตัวชี้วัด\tคะแนนปีที่แล้ว\tคะแนนปีปัจจุบัน\tผลต่าง"], ids=["bare", "scores-of"])
+                                     "ตัวชี้วัด\tคะแนนปีที่แล้ว\tคะแนนปีปัจจุบัน\tผลต่าง",
+                                     "ตัวชี้วัด\tปีทีผ่านมา\tปีนี้\tผลต่าง"],
+                         ids=["bare", "scores-of", "a-mark-lost-by-ocr"])
 def test_year_columns_headed_by_words_take_their_years_from_the_assessments(headers: str) -> None:
     """Regression (a probe): `ปีที่ผ่านมา | ปีนี้` columns were unread (and a year column without a
     year would have given both values the assessment year)."""
