@@ -17,9 +17,12 @@ from ita_extract.pipeline.ita.framework import record_labels
 from ita_extract.pipeline.ita.lines import DocumentLines, Line
 from ita_extract.pipeline.ita.table_views import MEASURE_ROLES, column_role
 
-# Where a record starts, glued to the text before it or not (a PDF joins a heading's last line to
-# it): a sentence naming a measure (ตามมาตรการที่ 1) is no record, having no fields under it.
-_START = regex.compile(r"มาตรการ\s*ที่?\s*(\d{1,2})\s*[.:)]?\s+")
+# Where a record starts: `มาตรการที่ 1 …`, glued to the text before it or not (a PDF joins a
+# heading's last line to it), or a numbered point naming a measure, project or activity (`1.
+# มาตรการ…`, `2) โครงการ…`). A sentence naming a measure (ตามมาตรการที่ 1) is no record, having
+# no fields under it.
+_START = regex.compile(r"(?|มาตรการ\s*ที่?\s*(\d{1,2})\s*[.:)]?\s+"
+                       r"|(?:^|(?<=\s))(\d{1,2})[.)]\s*(?=มาตรการ|โครงการ|กิจกรรม))")
 _MIN_FIELDS = 2  # fields with a measure's role (responsible, timeframe, result …) a record needs
 
 

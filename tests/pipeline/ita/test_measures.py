@@ -222,3 +222,27 @@ def test_a_measures_document_whose_measures_are_not_read_says_so() -> None:
     tables = extract("หน่วยงานได้ดำเนินการตามแผนครบทุกข้อ\n", title=REPORT_TITLE)
     assert tables["measures"].empty
     assert "measures_unread" in tables["documents"].iloc[0]["warnings"]
+
+
+def test_measures_printed_as_numbered_points_over_labelled_fields() -> None:
+    """Regression (a probe): `1. มาตรการ…` / `2. โครงการ…` each over `วิธีการดำเนินการ:`,
+    `ผู้รับผิดชอบ:`, `ระยะเวลา:` gave no measure (measures_unread)."""
+    tables = extract(
+        "1. มาตรการเผยแพร่ข้อมูลต่อสาธารณะ\nวิธีการดำเนินการ: ปรับปรุงเว็บไซต์ให้ครบถ้วนตามรายการ OIT\n"
+        "ผู้รับผิดชอบ: สำนักปลัด\nระยะเวลา: ตุลาคม 2565 - กันยายน 2566\n\n"
+        "2. โครงการอบรมคุณธรรมจริยธรรมแก่บุคลากร\nวิธีการดำเนินการ: จัดอบรมปีละ 1 ครั้ง\n"
+        "ผู้รับผิดชอบ: กองการเจ้าหน้าที่\nระยะเวลา: ไตรมาสที่ 2\n", title=MEASURES_TITLE)
+    measures = tables["measures"]
+    assert measures["seq"].tolist() == [1, 2]
+    assert measures["title"].tolist() == ["มาตรการเผยแพร่ข้อมูลต่อสาธารณะ", "โครงการอบรมคุณธรรมจริยธรรมแก่บุคลากร"]
+    assert [list(s) for s in measures["steps"]] == [["ปรับปรุงเว็บไซต์ให้ครบถ้วนตามรายการ OIT"],
+                                                    ["จัดอบรมปีละ 1 ครั้ง"]]
+    assert (measures["period_start"].iloc[1], measures["period_end"].iloc[1]) == (dt.date(2023, 1, 1),
+                                                                                dt.date(2023, 3, 31))
+    assert "measures_unread" not in tables["documents"].iloc[0]["warnings"]
+
+
+def test_numbered_points_without_fields_are_no_measures() -> None:
+    tables = extract("ข้อเสนอแนะ\n1. มาตรการป้องกันการรับสินบนควรประกาศให้ทั่วถึง\n"
+                     "2. โครงการอบรมควรจัดทุกปี\n", title=MEASURES_TITLE)
+    assert tables["measures"].empty
