@@ -20,6 +20,9 @@ _BOLD = regex.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 _LIST_ITEM = regex.compile(r"^\s*(?:[-*•●▪]|\(?[0-9๐-๙]{1,2}[.)])\s+\S")
 _SEPARATOR_CELL = regex.compile(r"^\s*:?-{1,}:?\s*$")
 _PIPE_SPLIT = regex.compile(r"(?<!\\)\|")
+# A pipe between cells of a table printed without the pipes at its ends (`ตัวชี้วัด | คะแนน`, as
+# markdown allows and conversion tools print): spaced on both sides.
+_INNER_PIPE = regex.compile(r"\S\s+\|\s+\S")
 _MAX_HEADER_CELL = 40  # header labels are short; a longer cell is data
 _NUMBER_CELL = regex.compile(r"^\s*[-+]?[0-9๐-๙]+(?:[.,][0-9๐-๙]+)*\s*%?\s*$")
 _CONTINUED = regex.compile(r"\(\s*ต่อ\s*\)|\(\s*continued\s*\)", regex.IGNORECASE)
@@ -51,6 +54,8 @@ def _blocks(lines: list[str], first_line: int, page: int) -> list[Block]:
                 j += 1
         block_lines = lines[i:j]
         start = first_line + i
+        if kind == "pipe" and len(block_lines) == 1 and not line.strip().startswith("|"):
+            kind = "paragraph"  # one line with a pipe inside (`ทุกกอง | สำนัก`) is no table
         if kind in ("pipe", "tsv"):
             table = _table(block_lines, start, page, kind)
             if table is not None:
@@ -73,7 +78,7 @@ def _line_kind(line: str) -> str:
     stripped = line.strip()
     if not stripped:
         return "blank"
-    if stripped.startswith("|"):
+    if stripped.startswith("|") or _INNER_PIPE.search(stripped):
         return "pipe"
     if "\t" in line:
         return "tsv"

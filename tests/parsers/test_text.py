@@ -103,3 +103,18 @@ def test_source_file_lines_are_one_based() -> None:
     doc = parse_text(Path(RAW / "003_803e91d9ccdb16cf.txt").read_text("utf-8"))
     assert doc.blocks[0].line_start == 3
     assert doc.blocks[0].text.startswith("มาตรการส่งเสริมคุณธรรม")
+
+
+def test_pipe_rows_without_the_outer_pipes_form_a_table() -> None:
+    """Regression (a probe): `ตัวชี้วัด | คะแนน` / `การปฏิบัติหน้าที่ | 95.20` (markdown's pipes at
+    the ends are optional; conversion tools leave them out) was prose, its scores unread."""
+    doc = parse_text("ตัวชี้วัด | คะแนน\nการปฏิบัติหน้าที่ | 95.20\nการใช้งบประมาณ | 88.45\n")
+    (block,) = doc.pages[0].blocks
+    assert block.kind == "table"
+    assert [r.texts for r in block.header] == [["ตัวชี้วัด", "คะแนน"]]
+    assert [r.texts for r in block.rows] == [["การปฏิบัติหน้าที่", "95.20"], ["การใช้งบประมาณ", "88.45"]]
+
+
+def test_one_line_with_a_pipe_inside_stays_prose() -> None:
+    doc = parse_text("ผู้รับผิดชอบ ทุกกอง | สำนัก\n")
+    assert [b.kind for b in doc.pages[0].blocks] == ["paragraph"]
