@@ -176,7 +176,8 @@ def item_by_question(year_be: int | None, text: str) -> str | None:
 
 # -- measures printed as records (มาตรการที่ 1 … ผู้รับผิดชอบ … ระยะเวลา …) --------------------------
 
-RECORD_START_WORD = "มาตรการที่"
+RECORD_WORD = "มาตรการ"  # a measure; `มาตรการที่ 1` starts the record of measure 1
+RECORD_START_WORD = f"{RECORD_WORD}ที่"
 
 
 @cache

@@ -13,7 +13,7 @@ from functools import cache
 import regex
 
 from ita_extract.parsers.model import Block, Cell, Row
-from ita_extract.pipeline.ita.framework import record_labels
+from ita_extract.pipeline.ita.framework import RECORD_WORD, record_labels
 from ita_extract.pipeline.ita.lines import DocumentLines, Line
 from ita_extract.pipeline.ita.table_views import MEASURE_ROLES, column_role
 
@@ -21,8 +21,8 @@ from ita_extract.pipeline.ita.table_views import MEASURE_ROLES, column_role
 # heading's last line to it), or a numbered point naming a measure, project or activity (`1.
 # มาตรการ…`, `2) โครงการ…`). A sentence naming a measure (ตามมาตรการที่ 1) is no record, having
 # no fields under it.
-_START = regex.compile(r"(?|มาตรการ\s*ที่?\s*(\d{1,2})\s*[.:)]?\s+"
-                       r"|(?:^|(?<=\s))(\d{1,2})[.)]\s*(?=มาตรการ|โครงการ|กิจกรรม))")
+_START = regex.compile(rf"(?|{RECORD_WORD}\s*ที่?\s*(\d{{1,2}})\s*[.:)]?\s+"
+                       rf"|(?:^|(?<=\s))(\d{{1,2}})[.)]\s*(?={RECORD_WORD}|โครงการ|กิจกรรม))")
 _MIN_FIELDS = 2  # fields with a measure's role (responsible, timeframe, result …) a record needs
 
 

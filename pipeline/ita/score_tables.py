@@ -93,8 +93,8 @@ def _rows_of_ranges(table_view: TableView, panels: list[_Panel]) -> bool:
     (`i6` for `i1 - i6`)."""
     cells = [c.index for panel in panels for c in (*panel.labels, *([panel.code] if panel.code else []))]
     rows = [" ".join(_printed(row.cells, index) for index in cells) for row in table_view.body()]
-    coded = [text for text in rows if find_item_codes(text, None)]
-    ranged = sum(opens_range(text, find_item_codes(text, None)) for text in coded)
+    coded = [(text, codes) for text in rows if (codes := find_item_codes(text, None))]
+    ranged = sum(opens_range(text, codes) for text, codes in coded)
     return ranged >= _FEW_RANGES and 2 * ranged >= len(coded)
 
 

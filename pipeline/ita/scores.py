@@ -236,10 +236,10 @@ def prose_scores(lines: Iterable[Line], assessment_year: int | None) -> list[Sco
     return scores
 
 
-_VALUES_ALONE = regex.compile(r"\s*\d{1,3}(?:\.\d{1,2})?(?:\s+\d{1,3}(?:\.\d{1,2})?)+\s*")
-_ONE_VALUE = regex.compile(r"\s*(?:(?:ผล)?คะแนน(?:ที่ได้)?|ร้อยละ)?\s*[:=]?\s*"
-                           r"(\d{1,3}(?:\.\d{1,2})?)\s*(?:คะแนน|%)?\s*")  # a score card's value line
-_VALUES_AFTER_NAMES = regex.compile(r"(\D+?)\s+(\d{1,3}(?:\.\d{1,2})?(?:\s+\d{1,3}(?:\.\d{1,2})?)+)\s*")
+_VALUE = r"\d{1,3}(?:\.\d{1,2})?"  # a chart's value as printed (_DECIMAL then says it is a score's form)
+_VALUES_ALONE = regex.compile(rf"\s*{_VALUE}(?:\s+{_VALUE})+\s*")
+_ONE_VALUE = regex.compile(rf"\s*(?:(?:ผล)?คะแนน(?:ที่ได้)?|ร้อยละ)?\s*[:=]?\s*({_VALUE})\s*(?:คะแนน|%)?\s*")
+_VALUES_AFTER_NAMES = regex.compile(rf"(\D+?)\s+({_VALUE}(?:\s+{_VALUE})+)\s*")
 _MOST_NAME_WORDS = 30  # a line of more words is prose, not a chart's labels
 
 
@@ -253,7 +253,9 @@ def names_over_values(lines: Sequence[Line], assessment_year: int | None) -> lis
     for k, line in enumerate(lines):
         if line.kind == "table":
             continue
-        joined = _VALUES_AFTER_NAMES.fullmatch(line.text)  # the two lines joined into one by a PDF
+        # the two lines joined into one by a PDF (only a line ending with a digit is tried: this
+        # runs on every line)
+        joined = _VALUES_AFTER_NAMES.fullmatch(line.text) if line.text.rstrip()[-1:].isdigit() else None
         if joined:
             scores += _paired(joined.group(1), joined.group(2), line, line.text, assessment_year)
         elif k + 1 < len(lines) and lines[k + 1].kind != "table" and lines[k + 1].page == line.page:
