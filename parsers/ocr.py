@@ -220,10 +220,20 @@ def ocr_images(images: list[Image.Image], psm: str, labels: NumberLabels = NO_LA
         lines = _tsv_lines(base.with_suffix(".tsv").read_text("utf-8"), len(images))
     if len(texts) < len(images):
         raise RuntimeError(f"tesseract read {len(texts)} of {len(images)} images")
-    return [OcrText(_reread_numbers(text, image_lines, image, labels) if REREAD_NUMBERS else text,
-                    [(line.top - _PAD + dy, line.bottom - _PAD + dy) for line in image_lines],
-                    [(line.left - _PAD + dx, line.right - _PAD + dx) for line in image_lines])
-            for text, image_lines, image, (_, (dx, dy)) in zip(texts, lines, padded, trimmed, strict=False)]
+    return [_read(text, image_lines, image, offset, labels)
+            for text, image_lines, image, (_, offset) in zip(texts, lines, padded, trimmed, strict=False)]
+
+
+def _read(text: str, lines: list[TsvLine], image: Image.Image, offset: tuple[int, int],
+          labels: NumberLabels) -> OcrText:
+    """One image's reading with its numbers read again, and the boxes of the lines it kept: a
+    line of marks alone the second reading drops loses its box too, or the boxes would no longer
+    be the text's lines one for one (and the paragraphs would be lost: parsers.wrap)."""
+    if REREAD_NUMBERS:
+        text, lines = _reread_numbers(text, lines, image, labels)
+    dx, dy = offset
+    return OcrText(text, [(line.top - _PAD + dy, line.bottom - _PAD + dy) for line in lines],
+                   [(line.left - _PAD + dx, line.right - _PAD + dx) for line in lines])
 
 
 def _trimmed(image: Image.Image) -> tuple[Image.Image, tuple[int, int]]:
@@ -250,20 +260,21 @@ class TsvLine:
     words: list[Word]
 
 
-def _reread_numbers(text: str, lines: list[TsvLine], image: Image.Image, labels: NumberLabels) -> str:
-    """`text` with the numbers of each line read again from `image`; unchanged where its
-    non-blank lines are not the TSV's lines one for one."""
+def _reread_numbers(text: str, lines: list[TsvLine], image: Image.Image,
+                    labels: NumberLabels) -> tuple[str, list[TsvLine]]:
+    """`text` with the numbers of each line read again from `image`, and the lines still holding
+    text; unchanged where its non-blank lines are not the TSV's lines one for one."""
     if not any(may_hold_numbers(line.words, labels) for line in lines):
-        return text
+        return text, lines
     rows = text.split("\n")
     filled = [k for k, row in enumerate(rows) if row.strip()]
     if len(filled) != len(lines):
-        return text
+        return text, lines
     dark = np.asarray(image.convert("L")) < _DARK
     height = text_height(dark)
     for k, line in zip(filled, lines, strict=True):
         rows[k] = reread_line(rows[k], line.words, dark, height, labels)
-    return "\n".join(rows)
+    return "\n".join(rows), [line for k, line in zip(filled, lines, strict=True) if rows[k].strip()]
 
 
 def _tsv_lines(tsv: str, images: int) -> list[list[TsvLine]]:

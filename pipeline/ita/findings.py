@@ -66,12 +66,14 @@ def prose_findings(lines: DocumentLines) -> dict[int, list[Finding]]:
     results: dict[int, list[Finding]] = {}
     section: str | None = None
     wrapped_heading = False  # the line before opened a section and may go on on this line
+    just_opened = False  # the last line of the block before opened the section: its first point follows
     for block in lines.document.blocks:
         if block.kind == "table":
-            section, wrapped_heading = None, False
+            section, wrapped_heading, just_opened = None, False, False
             continue
         found: list[Finding] = []
         for k, line in enumerate(lines.of_block(block)):
+            opens_block_after_heading, just_opened = just_opened, False
             kind = section_kind(line.text)
             if kind and _NUMBERED.match(line.text):
                 head = _heading_in_point(line.text)
@@ -80,13 +82,13 @@ def prose_findings(lines: DocumentLines) -> dict[int, list[Finding]]:
                 elif head:
                     found.extend(_line_findings(replace(line, text=line.text[:head].rstrip()), section))
             if kind:
-                section, wrapped_heading = kind, len(line.text) >= _WRAPPED_HEADING
+                section, wrapped_heading, just_opened = kind, len(line.text) >= _WRAPPED_HEADING, True
                 continue
             if wrapped_heading and _continues_heading(line):
                 wrapped_heading = False
                 continue  # the rest of a heading a PDF wrapped (`…ในการดำเนินงานของ` / `หน่วยงานภาครัฐ`)
             wrapped_heading = False
-            if k == 0 and section and _ends_section(block, line):
+            if k == 0 and section and _ends_section(block, line, opens_block_after_heading):
                 section = None
             found.extend(_line_findings(line, section))
         results[id(block)] = found
@@ -123,10 +125,13 @@ def _continues_heading(line: Line) -> bool:
     return len(line.text) <= _HEADING_TAIL and not (_NUMBERED.match(line.text) or opens_with_code(line.text))
 
 
-def _ends_section(block: Block, line: Line) -> bool:
-    """A heading, or a short unnumbered line opening a block (a title), closes a section."""
+def _ends_section(block: Block, line: Line, right_after_heading: bool) -> bool:
+    """A heading, or a short unnumbered line opening a block (a title), closes a section; not the
+    block right after the section's own heading, whose short line is its first point."""
     if block.kind == "heading":
         return True
+    if right_after_heading:
+        return False
     opens_point = _NUMBERED.match(line.text) or opens_with_code(line.text)
     return len(line.text) <= _SECTION_MAX and not opens_point
 

@@ -6,17 +6,21 @@ pass mark or target, a difference between years, a full mark, or a score.
 Only `score` numbers can become score rows. The rules are data
 (`knowledge/number_roles.csv`, one example each): the first rule whose
 context before, number form and context after all match gives the role.
-Text is matched squeezed (`squeeze_thai`) with Arabic digits.
+Text is matched squeezed (`squeeze_thai`) with Arabic digits; where a rule does not match the
+text as printed, it is tried on the text without its marks, as OCR prints it (`ซึงเพิ่มขืนจาก
+ปิทีผ่านมา 6.33` is a difference).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import regex
 
 from ita_extract.normalizers.patterns import compiled
+from ita_extract.normalizers.thai_text import pattern_without_marks, without_marks_mapped
 from ita_extract.pipeline.ita.knowledge import rows
 
 _NUMBER = regex.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)(?![\d]|[.,]\d)")
@@ -43,11 +47,19 @@ class RoleRule:
     number: regex.Pattern
     after: regex.Pattern
     example: str
+    bare_before: regex.Pattern  # `before` and `after` as they match text without its marks
+    bare_after: regex.Pattern
 
     def matches(self, text: str, start: int, end: int) -> bool:
         return bool(self.number.fullmatch(text[start:end])
                     and self.before.search(text[max(0, start - _WINDOW):start])
                     and self.after.match(text[end:end + _WINDOW]))
+
+    def matches_bare(self, bare: str, start: int, end: int) -> bool:
+        """Whether the rule holds on the text without its marks (the number at bare[start:end])."""
+        return bool(self.number.fullmatch(bare[start:end])
+                    and self.bare_before.search(bare[max(0, start - _WINDOW):start])
+                    and self.bare_after.match(bare[end:end + _WINDOW]))
 
 
 def _compile(pattern: str) -> regex.Pattern:
@@ -57,18 +69,47 @@ def _compile(pattern: str) -> regex.Pattern:
 @cache
 def role_rules() -> tuple[RoleRule, ...]:
     return tuple(RoleRule(row["role"], _compile(row["before"]), _compile(row["number"] or r"\d+(?:\.\d+)?"),
-                          _compile(row["after"]), row["example"])
+                          _compile(row["after"]), row["example"],
+                          _compile(pattern_without_marks(row["before"])),
+                          _compile(pattern_without_marks(row["after"])))
                  for row in rows("number_roles"))
 
 
-def role_of(text: str, start: int, end: int) -> str:
-    """The role of the number printed at text[start:end]; `other` when no rule says."""
-    return next((rule.role for rule in role_rules() if rule.matches(text, start, end)), "other")
+def role_of(text: str, start: int, end: int, bare: tuple[str, int] | None = None) -> str:
+    """The role of the number printed at text[start:end]; `other` when no rule says. `bare`: the
+    text without its marks and where the number starts in it, to try each rule on as well."""
+    for stage in _stages():
+        for rule in stage:
+            if rule.matches(text, start, end):
+                return rule.role
+        if bare is None:
+            continue
+        bare_text, bare_start = bare
+        for rule in stage:
+            if rule.matches_bare(bare_text, bare_start, bare_start + end - start):
+                return rule.role
+    return "other"
+
+
+@cache
+def _stages() -> tuple[tuple[RoleRule, ...], tuple[RoleRule, ...]]:
+    """The rules of the roles that are no score, then the score rules: a role's words printed
+    without their marks (`เพิ่มขืนจากปิทีผ่านมา 6.33 คะแนน`) come before `คะแนน` after the number
+    (a score), and a rule as printed before another without marks (`ส่วนที่ 2` a part, whose bare
+    `สวนท` ends as `วันที่` does)."""
+    rules = role_rules()
+    return (tuple(rule for rule in rules if rule.role != "score"),
+            tuple(rule for rule in rules if rule.role == "score"))
 
 
 @lru_cache(maxsize=8192)
 def numbers(text: str) -> tuple[Number, ...]:
     """Every number of `text` with its role, in order. Remembered: the score readers and the
     accounting of what they left unread ask for the same sentences and cells."""
-    return tuple(Number(m.start(1), m.end(1), m.group(1), role_of(text, m.start(1), m.end(1)))
-                 for m in _NUMBER.finditer(text))
+    found = list(_NUMBER.finditer(text))
+    if not found:
+        return ()
+    bare, origin = without_marks_mapped(text)
+    return tuple(Number(m.start(1), m.end(1), m.group(1),
+                        role_of(text, m.start(1), m.end(1), (bare, bisect_left(origin, m.start(1)))))
+                 for m in found)

@@ -73,13 +73,14 @@ def table_scores(table_view: TableView, lines: DocumentLines, assessment_year: i
     context: Subject | None = None
     caption = _caption_indicator(table_view)
     of_ranges = _rows_of_ranges(table_view, panels)
+    misread = _misread_tool_rows(table_view, panels)
     listed: list[Score] = []  # the items read since the last category row
     scores: list[Score] = []
-    for row in table_view.body():
+    for k, row in enumerate(table_view.body()):
         for panel in panels:
             every = _every_item_of(listed, assessment_year)
             read, category = _panel_scores(table_view, row, panel, (context, caption, every), lines,
-                                           assessment_year, of_ranges=of_ranges)
+                                           assessment_year, of_ranges=of_ranges, misread=misread.get(k))
             listed = [] if category is not context else listed
             context = category
             listed += [s for s in read if s.subject.level == "item"]
@@ -96,6 +97,19 @@ def _rows_of_ranges(table_view: TableView, panels: list[_Panel]) -> bool:
     coded = [(text, codes) for text in rows if (codes := find_item_codes(text, None))]
     ranged = sum(opens_range(text, codes) for text, codes in coded)
     return ranged >= _FEW_RANGES and 2 * ranged >= len(coded)
+
+
+def _misread_tool_rows(table_view: TableView, panels: list[_Panel]) -> dict[int, Subject]:
+    """The tools of rows (by their place in the body) whose label is a short Latin word OCR made
+    of a tool's acronym (`NT | 89.50` among `EIT` and `OIT` rows), fitted as headings are."""
+    if len(panels) != 1:
+        return {}
+    cells = [c.index for c in (*panels[0].labels, *([panels[0].code] if panels[0].code else []))]
+    texts = [" ".join(_printed(row.cells, index) for index in cells).strip() for row in table_view.body()]
+    named = {k: subject for k, text in enumerate(texts)
+             if text and (subject := label_subject(text)) is not None}
+    fitted = _with_misread_tool(named, texts) if len(named) >= 2 else named
+    return {k: subject for k, subject in fitted.items() if k not in named}
 
 
 def _every_item_of(items: list[Score], year: int | None) -> Subject | None:
@@ -145,15 +159,16 @@ def _panel(columns: list[Column]) -> _Panel:
 
 def _panel_scores(table_view: TableView, row: Row, panel: _Panel,
                   contexts: tuple[Subject | None, Subject | None, Subject | None], lines: DocumentLines,
-                  assessment_year: int | None, *,
-                  of_ranges: bool = False) -> tuple[list[Score], Subject | None]:
+                  assessment_year: int | None, *, of_ranges: bool = False,
+                  misread: Subject | None = None) -> tuple[list[Score], Subject | None]:
     """The scores one panel of a row prints, and the category the rows below are listed under
     (`contexts`: the category above, the caption's indicator, and the indicator whose every item
-    the rows above list)."""
+    the rows above list; `misread`: the tool a misread label was fitted to)."""
     context, caption, every = contexts
     cells = row.cells
     code = _printed(cells, panel.code.index) if panel.code else ""
     subject, label = _row_subject(cells, panel.labels, code, _tool(table_view, context), assessment_year)
+    subject = subject or misread
     if of_ranges and subject is not None and subject.level == "item":
         subject = _indicator_named(cells, panel.labels)  # a range cut short: the row's indicator, or none
     values = [(column, printed) for column in panel.values

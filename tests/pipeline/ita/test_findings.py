@@ -100,3 +100,12 @@ def test_findings_in_the_columns_of_a_table_of_scores() -> None:
     assert findings["text"].iloc[0] == "บุคลากรบางส่วนยังให้บริการไม่เป็นไปตามขั้นตอน"
     assert sorted(rows["scores"]["score"]) == [84.6, 92.15, 96.4]
     assert rows["unread"].empty
+
+
+def test_a_point_in_its_own_paragraph_right_under_its_heading() -> None:
+    """Regression (a probe's Word-made PDF): the heading `ข้อ ค้นพบ` and its one unnumbered point
+    came out as two paragraphs; the point, a short line opening a block, was taken for a title that
+    closes the section, and lost. A title after a point still closes it."""
+    findings = _findings("ข้อค้นพบ\n\nตัวชี้วัดที่ 10 การป้องกันการทุจริต ได้คะแนนต่ำสุด เนื่องจากไม่มีการเผยแพร่มาตรการ\n\n"
+                         "แผนการดำเนินงาน\n\nจัดประชุมชี้แจงบุคลากร\n")
+    assert findings[["kind", "indicator"]].values.tolist() == [["finding", 10]]

@@ -156,3 +156,22 @@ def test_at_least_forty_distractor_cases() -> None:
 ])
 def test_generic_overall_cues_need_the_assessment_as_their_subject(sentence: str, expected: list) -> None:
     assert _scores(sentence) == expected
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("ซึงเพิ่มขืนจากปิทีผ่านมา 6.33 คะแนน", "difference"),  # ซึ่งเพิ่มขึ้นจากปีที่ผ่านมา, marks lost
+    ("สูงกวาคาเฉลียระดับประเทศ 87.57 คะแนน", "benchmark"),  # สูงกว่าค่าเฉลี่ย…
+    ("ผานเกณฑ์ทีกําหนด 85 คะแนน", "threshold"),  # ผ่านเกณฑ์ที่กำหนด
+    ("เทศบาลได้คะแนน 91.45 คะแนน", "score"),
+    ("ไดคะแนน 91.45", "score"),
+], ids=["difference", "benchmark", "threshold", "score", "score-without-marks"])
+def test_a_role_word_ocr_printed_without_its_marks_still_gives_its_role(text: str, role: str) -> None:
+    """Regression (a probe's scan): `ซึงเพิ่มขืนจากปิทีผ่านมา 6.33 คะแนน` was a score left unread."""
+    assert [n.role for n in numbers(squeeze_thai(clean(text)))] == [role]
+
+
+def test_a_grade_ocr_read_as_a_digit_is_no_score() -> None:
+    """Regression (a probe's scan): `อยู่ในระดับ A ผ่านเกณฑ์` read `อยู่ในระดับ 2เผ่านเ…`, and the
+    2 was listed unread; a level of a scale is no score, the score before it still is."""
+    text = squeeze_thai(clean("ได้คะแนน 89.73 คะแนน อยู่ในระดับ 2เผ่านเกณฑ์การประเมิน"))
+    assert [(n.text, n.role) for n in numbers(text)] == [("89.73", "score"), ("2", "rank")]

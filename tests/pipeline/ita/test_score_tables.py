@@ -319,6 +319,26 @@ def test_a_latin_word_is_no_tool_where_the_order_or_the_count_does_not_fit(headi
     assert "91.45" in rows["unread"]["number"].tolist()
 
 
+@pytest.mark.parametrize("misread", ["NT", "UT", "lIT", "1IT"])
+def test_a_tool_row_label_ocr_misread_among_the_other_tools(misread: str) -> None:
+    """Regression (a probe's scan): `เครื่องมือ | คะแนน` over `NT | 89.50`, `EIT | 85.67`,
+    `OIT | 92.25` left IIT's value unread; fitted by the tools' order, as the headings are."""
+    rows = extract(f"เครื่องมือ\tคะแนน\n{misread}\t89.50\nEIT\t85.67\nOIT\t92.25\nคะแนนรวม\t89.45\n")
+    assert scores_of(rows, "tool") == {"IIT": 89.5, "EIT": 85.67, "OIT": 92.25}
+    assert set(rows["scores"]["verification"]) == {"verified"}
+    assert rows["unread"].empty
+
+
+@pytest.mark.parametrize("table", [
+    "เครื่องมือ\tคะแนน\nNT\t89.50\nOIT\t92.25\nEIT\t85.67\n",
+    "เครื่องมือ\tคะแนน\nNT\t89.50\nXY\t80.00\nEIT\t85.67\nOIT\t92.25\n",
+], ids=["out-of-order", "more-words-than-tools-left"])
+def test_a_latin_row_label_is_no_tool_where_the_order_or_the_count_does_not_fit(table: str) -> None:
+    rows = extract(table)
+    assert "IIT" not in set(rows["scores"]["tool"].dropna())
+    assert "89.50" in rows["unread"]["number"].tolist()
+
+
 _EIT_TITLE = ("การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ "
               "ประจำปีงบประมาณ พ.ศ. 2566\nเทศบาลตำบลบ้านแหลม อำเภอบ้านแหลม จังหวัดเพชรบุรี\n\n")
 
