@@ -20,20 +20,21 @@ from ita_extract.pipeline.batch.unit import parse, process_document
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
-_TOOLS_2566 = {("tool", "IIT", None, 2566): 93.1, ("tool", "EIT", None, 2566): 88.4,
+Key = tuple[str, str | None, int | None, int]
+_TOOLS_2566: dict[Key, float] = {("tool", "IIT", None, 2566): 93.1, ("tool", "EIT", None, 2566): 88.4,
                ("tool", "OIT", None, 2566): 92.5}
-EXPECTED = {
+EXPECTED: dict[str, dict[Key, float]] = {
     "prose_years": {("overall", None, None, 2564): 78.5, ("overall", None, None, 2565): 85.12,
                     ("overall", None, None, 2566): 91.45, **_TOOLS_2566},
     "diff": {("overall", None, None, 2566): 89.73, ("tool", "IIT", None, 2566): 89.5,
              ("tool", "EIT", None, 2566): 85.67, ("tool", "OIT", None, 2566): 92.25,
-             **{("indicator", tool, k, year): value for tool, k, year, value in [
-                 ("IIT", 1, 2565, 90.12), ("IIT", 1, 2566, 95.4), ("IIT", 2, 2565, 85.0), ("IIT", 2, 2566, 88.1),
-                 ("IIT", 3, 2565, 92.35), ("IIT", 3, 2566, 90.25), ("IIT", 4, 2565, 80.2), ("IIT", 4, 2566, 84.6),
-                 ("IIT", 5, 2565, 88.0), ("IIT", 5, 2566, 89.15), ("EIT", 6, 2565, 86.4), ("EIT", 6, 2566, 87.9),
-                 ("EIT", 7, 2565, 84.1), ("EIT", 7, 2566, 85.3), ("EIT", 8, 2565, 82.75), ("EIT", 8, 2566, 83.8),
-                 ("OIT", 9, 2565, 95.0), ("OIT", 9, 2566, 97.0), ("OIT", 10, 2565, 87.5),
-                 ("OIT", 10, 2566, 87.5)]}},
+             **{("indicator", tool, k, year): value
+                for tool, k, last, this in [("IIT", 1, 90.12, 95.4), ("IIT", 2, 85.0, 88.1),
+                                            ("IIT", 3, 92.35, 90.25), ("IIT", 4, 80.2, 84.6),
+                                            ("IIT", 5, 88.0, 89.15), ("EIT", 6, 86.4, 87.9),
+                                            ("EIT", 7, 84.1, 85.3), ("EIT", 8, 82.75, 83.8),
+                                            ("OIT", 9, 95.0, 97.0), ("OIT", 10, 87.5, 87.5)]
+                for year, value in ((2565, last), (2566, this))}},
 }
 
 
