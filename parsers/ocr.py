@@ -163,6 +163,8 @@ def _paragraphs(read: OcrText, labels: NumberLabels = NO_LABELS) -> str:
     lines = [OcrLine(row, top, bottom, left, right)
              for row, (top, bottom), (left, right) in zip(rows, read.lines, read.extents, strict=True)]
     left, right = min(line.x0 for line in lines), max(line.x1 for line in lines)
+    # The median of all steps: OCR's stray lines of marks (`ey 1 ๐ ev`) below full lines would
+    # make the steps after full lines no wrap's pitch (parsers.wrap.line_pitch).
     pitch = line_pitch(lines)
     paragraphs: list[list[str]] = []
     previous = None

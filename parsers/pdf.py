@@ -583,9 +583,11 @@ def _blocks(lines: list[VisualLine], grids: list[TableGrid], page: int, width: f
     items.sort(key=lambda item: item[0])
     blocks: list[Block] = []
     paragraph: list[VisualLine] = []
-    right_edge = max((line.x1 for line in lines), default=width)
     left_edge = min((line.x0 for line in lines), default=0)
-    pitch = line_pitch(lines)
+    # The text's right edge: its longest line's end, or a table's, or the left margin mirrored
+    # (a page of short lines says nothing of its width).
+    right_edge = max([*(line.x1 for line in lines), *(grid.bbox[2] for grid in grids), width - left_edge])
+    pitch = line_pitch(lines, left_edge, right_edge)
     ordinal = 0
     for _, item in items:
         if isinstance(item, TableGrid):

@@ -19,6 +19,7 @@ _DIGIT_START = regex.compile(r"^[0-9๐-๙]+(?![.)0-9๐-๙])")  # not a list 
 _THAI_START = regex.compile(r"^[\u0e01-\u0e4f]")
 PARAGRAPH_GAP = 1.25  # a line further below than this many usual line pitches opens a paragraph
 SHORT_LINE = 0.75  # a line ending before this share of the text width ends its paragraph
+FULL_LINE = 0.9  # a line ending past this share of the text width fills it: the next line goes on
 
 
 @dataclass
@@ -46,11 +47,21 @@ class OcrLine(VisualLine):
         return (self.top + self.bottom) / 2
 
 
-def line_pitch(lines: Sequence[VisualLine]) -> float:
-    """The usual distance from one line to the next."""
-    steps = sorted(b.stands_at - a.stands_at for a, b in zip(lines, lines[1:], strict=False)
-                   if 0 < b.stands_at - a.stands_at < 3 * max(a.bottom - a.top, 1.0))
-    return steps[len(steps) // 2] if steps else 0.0
+def line_pitch(lines: Sequence[VisualLine], left: float = 0.0, right: float = 0.0) -> float:
+    """The usual distance from one line to the next within a paragraph: the median of all steps,
+    or where two steps or more follow a line that fills the text's width (`left` to `right`: it
+    wraps into the next) and their median is shorter by a paragraph gap, that median (a spacing
+    below each paragraph makes the median of all steps the step between paragraphs where most
+    are one line long, and no gap would open a paragraph)."""
+    steps = [(b.stands_at - a.stands_at, a) for a, b in zip(lines, lines[1:], strict=False)
+             if 0 < b.stands_at - a.stands_at < 3 * max(a.bottom - a.top, 1.0)]
+    every = sorted(step for step, _ in steps)
+    usual = every[len(every) // 2] if every else 0.0
+    if right <= left:
+        return usual
+    wraps = sorted(step for step, line in steps if line.x1 >= left + FULL_LINE * (right - left))
+    wrap = wraps[len(wraps) // 2] if len(wraps) >= 2 else usual
+    return wrap if wrap * PARAGRAPH_GAP <= usual else usual
 
 
 def opens_paragraph(previous: VisualLine, line: VisualLine, left: float, right: float, pitch: float,

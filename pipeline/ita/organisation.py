@@ -207,9 +207,10 @@ def _organisation(lines: Sequence[Line], best: _Candidate) -> tuple[Organisation
 def _org_pattern() -> regex.Pattern:
     forms = "|".join(f"(?P<t{k}>{row['printed_form']})" for k, row in enumerate(rows("org_types")))
     # The name ends before an abbreviated district or province glued to it (`ห้วยยางอ.น้ำพอง`), and
-    # its rest a space cut (`หนอง เสม็ด`) is never such an abbreviation (`หนองเสม็ด อ.เมือง`).
+    # its rest a space cut (`หนอง เสม็ด`, `ห้วย ยางอ.น้ำพอง`) is never such an abbreviation
+    # (`หนองเสม็ด อ.เมือง`).
     name_end = f"(?:(?={_PLACE_ABBREVIATION})|(?![\\u0e01-\\u0e4e]))"
-    rest = f"\\s{_NAME}(?![.\\u0e01-\\u0e4e])"
+    rest = f"\\s{_NAME}?(?:(?={_PLACE_ABBREVIATION})|(?![.\\u0e01-\\u0e4e]))(?<!\\s)"
     return regex.compile(f"(?:{forms})\\s*(?P<name>{_NAME}?){name_end}(?P<rest>{rest})?")
 
 
@@ -234,7 +235,9 @@ def _candidates(lines: Sequence[Line]) -> dict[tuple[str, str], _Candidate]:
             if name == match.group("name"):  # it may go on after a space or a line break
                 following = match.group("rest") or _next_line_start(lines, index, match.end("name"))
                 rest = cut_at_stop_words(following.strip(), stops) if following else ""
-                if rest and is_subdistrict(name + rest) and not is_subdistrict(name):
+                after = (line.text[match.end("rest"):] if match.group("rest")
+                         else lines[index + 1].text.lstrip()[len(following):] if following else "")
+                if _goes_on(name, rest, rest == following.strip() and bool(_PLACE_AFTER.match(after))):
                     name = name + rest
                     if match.group("rest"):
                         end = match.end("rest") - (len(following.strip()) - len(rest))
@@ -246,7 +249,17 @@ def _candidates(lines: Sequence[Line]) -> dict[tuple[str, str], _Candidate]:
     return found
 
 
+def _goes_on(name: str, rest: str, place_follows: bool) -> bool:
+    """Whether `rest`, the word after a space or a line break, is the name's last part: the two
+    make a subdistrict's name and the name alone is none, or is one too but the district or
+    province follows the rest (`ห้วย ยาง อำเภอน้ำพอง`)."""
+    return bool(rest) and is_subdistrict(name + rest) and (not is_subdistrict(name) or place_follows)
+
+
 _LEADING_NAME = regex.compile(rf"^\s*({_NAME})")
+# What follows a name's last word: its district or province (`ห้วย ยาง อำเภอน้ำพอง` is ห้วยยาง,
+# though ห้วย is a subdistrict's name too).
+_PLACE_AFTER = regex.compile(rf"\s*(?:อำเภอ|เขต|จังหวัด|{_PLACE_ABBREVIATION})")
 
 
 def _next_line_start(lines: Sequence[Line], index: int, end: int) -> str:

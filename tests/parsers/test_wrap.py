@@ -70,3 +70,38 @@ def test_a_line_opening_with_a_fields_label_opens_a_paragraph() -> None:
     # field's line after another field's line opens a paragraph.
     sentence = VisualLine("ได้ดำเนินการจัดซื้อจัดจ้างด้วยเงินงบประมาณรายจ่ายประจำปี และเ", 100, 112, 50, 480)
     assert not opens("งบประมาณ จำนวน 6 โครงการ", previous=sentence)
+
+
+def test_the_pitch_within_a_paragraph_where_each_paragraph_has_space_below_it() -> None:
+    """Regression (a probe's Word-made PDF): a title, the organisation's line, a heading and a
+    formula's lines, one paragraph each with Word's space below every paragraph, so the median
+    step (28.7) was the step between paragraphs and every line was glued to the next
+    (`…จังหวัดนครสวรรค์การคำนวณคะแนนภาพรวม`; `(OIT × 0.40) = (91.45 × 0.30)` read OIT 91.45).
+    Lines that fill the width and wrap into the next give the pitch within a paragraph. The
+    boxes as pdfium gave them."""
+    lines = [VisualLine("รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส ประจำ", 72.4, 85.1, 90.8, 507.8),
+             VisualLine("ปีงบประมาณ พ.ศ. 2566", 93.3, 103.9, 90.8, 239.3),
+             VisualLine("องค์การบริหารส่วนตำบลหนองบัว อำเภอหนองบัว จังหวัดนครสวรรค์", 121.0, 132.5, 91.1, 496.1),
+             VisualLine("การคำนวณคะแนนภาพรวม", 149.7, 161.2, 90.9, 256.1),
+             VisualLine("คะแนน ITA = (IIT × 0.30) + (EIT × 0.30) + (OIT × 0.40)", 179.2, 191.6, 91.2, 472.5),
+             VisualLine("= (91.45 × 0.30) + (88.32 × 0.30) + (96.50 × 0.40)", 207.9, 220.3, 91.6, 454.6),
+             VisualLine("ดังนั้น องค์การบริหารส่วนตำบลหนองบัว มีผลคะแนน ITA เท่ากับ 92.53", 293.2, 304.8, 91.1, 519.6),
+             VisualLine("คะแนน อยู่ในระดับ A", 310.7, 323.4, 91.2, 219.6)]
+    left, right = 90.8, 521.0
+    pitch = line_pitch(lines, left, right)
+    assert 17 < pitch < 21
+    opens = [opens_paragraph(a, b, left, right, pitch) for a, b in zip(lines, lines[1:], strict=False)]
+    assert opens == [False, True, True, True, True, True, False]
+    assert line_pitch(lines) > 27  # the median of every step, as before
+
+
+def test_a_page_whose_wraps_are_as_far_apart_as_its_paragraphs_keeps_the_median() -> None:
+    """Regression (a real MOPH report): full lines' steps (18.0) barely under the median (18.7)
+    must not make the pitch: a caption's last line, set lower by its missing marks (22.8 below),
+    was split from its sentence."""
+    lines, top = [], 100.0
+    for k in range(9):
+        full = k % 2 == 0
+        lines.append(VisualLine(f"บรรทัดที่ {k}", top, top + 12, 72, 520 if full else 300))
+        top += 18.0 if full else 19.0
+    assert line_pitch(lines, 72, 523) == line_pitch(lines) == 19.0

@@ -132,3 +132,19 @@ def test_a_listed_organisation_is_named_and_placed(cell, province, name, where) 
 
 def test_a_cell_naming_no_organisation_is_none() -> None:
     assert organisation_named("คะแนนเฉลี่ย", "ตราด") is None
+
+
+@pytest.mark.parametrize("body", [
+    "องค์การบริหารส่วนตำบลห้วย ยาง อำเภอน้ำพอง จังหวัดขอนแก่น\n",  # a PDF's space in the name
+    "องค์การบริหารส่วนตำบลห้วย ยาง อ.น้ำพอง จ.ขอนแก่น\n",
+    "องค์การบริหารส่วนตำบลห้วย\nยาง อำเภอน้ำพอง จังหวัดขอนแก่น\n",  # cut by a line break
+])
+def test_a_name_whose_first_part_is_another_subdistricts_name(body: str) -> None:
+    """Regression (a probe's Word-made PDF): `…ตำบลห้วย ยาง อำเภอ…` gave องค์การบริหารส่วนตำบลห้วย,
+    as ห้วย is a subdistrict too (in Amnat Charoen): the word between it and the district is the
+    name's rest."""
+    assert _organisation(body).org_name == "องค์การบริหารส่วนตำบลห้วยยาง"
+
+
+def test_a_subdistricts_name_followed_by_a_sentence_stays_itself() -> None:
+    assert _organisation("องค์การบริหารส่วนตำบลห้วย ยังไม่ได้เผยแพร่ข้อมูล\n").org_name == "องค์การบริหารส่วนตำบลห้วย"
