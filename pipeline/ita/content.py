@@ -12,6 +12,7 @@ from ita_extract.normalizers.lists import squeeze_thai
 from ita_extract.parsers.model import Block, union
 from ita_extract.pipeline.ita import warnings as w
 from ita_extract.pipeline.ita.findings import FINDING_ROLES, Finding, prose_findings, table_findings
+from ita_extract.pipeline.ita.formulas import formula_scores
 from ita_extract.pipeline.ita.lines import DocumentLines, Line
 from ita_extract.pipeline.ita.measure_records import measure_records
 from ita_extract.pipeline.ita.measures import Measure, table_measures
@@ -37,7 +38,8 @@ def read_content(lines: DocumentLines, meta: Metadata) -> Content:
     blocks = lines.document.blocks
     prose = prose_findings(lines)
     charts = names_over_values(lines.all, meta.assessment_year_be)
-    paired = {(s.line.page, s.line.line) for s in charts}  # their sentences are a chart's, not prose
+    charts += formula_scores(lines.all, meta.assessment_year_be)
+    paired = {(s.line.page, s.line.line) for s in charts}  # their sentences are a chart's or a formula's
     for index, block in enumerate(blocks):
         if block.kind != "table":
             content.findings.extend(prose[id(block)])

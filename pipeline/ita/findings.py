@@ -25,7 +25,8 @@ from ita_extract.pipeline.ita.subjects import Subject, prose_subjects
 _SECTION_MAX = 160  # a line this short that names a kind is a section heading
 _WRAPPED_HEADING = 60  # a section heading this long may have been wrapped onto the next line
 _HEADING_TAIL = 40  # and the next line this short is its rest
-_FOUND = regex.compile(r"พบว่า|ผลการวิเคราะห์")
+# `ผลการวิเคราะห์` of a title (`รายงานผลการวิเคราะห์…`, `…ผลการวิเคราะห์การประเมิน…`) reports nothing.
+_FOUND = regex.compile(r"พบว่า|(?<!รายงาน)ผลการวิเคราะห์(?!\s*(?:ผล)?การประเมิน)")
 _NUMBERED = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-•●▪])")
 # Table columns whose cells are findings; the column's role is the finding's kind.
 FINDING_ROLES = ("finding", "recommendation")

@@ -39,6 +39,14 @@ _SUBJECT_REACH = 110  # characters from a subject (or the last value of its seri
 _GRADE_WINDOW = 80
 # Numbers that name what the words after them are about: an overall cue after them is not the overall.
 _NAMING_ROLES = frozenset({"item_number", "indicator_number", "sub_indicator", "rank"})
+# A subject multiplied in a formula (`(IIT × 0.30)`, `0.3 x EIT`): the numbers after it are the
+# formula's, never its value (`(OIT × 0.40) = (91.45 × 0.30)` is no OIT 91.45).
+_TIMES_AFTER = regex.compile(r"\s*[×xX*]\s*\d")
+_TIMES_BEFORE = regex.compile(r"\d\s*[×xX*]\s*[(\[]?\s*$")
+# A number multiplied or added in a formula (`(91.45 × 0.30)`, `27.44 + 26.50`) is no subject's
+# value: a tool's, a product's or a sum's term, left to the accounting (an unread number).
+_OPERAND_AFTER = regex.compile(r"\s*[×xX*+]\s*[(\[]?\s*\d")
+_OPERAND_BEFORE = regex.compile(r"\d\s*[)\]]?\s*[×xX*+]\s*[(\[]?\s*$")
 # A tool's weighted points (its score × its weight: out of 30, 30, 40), as results lists print them:
 # checked by the arithmetic (points add up to the overall score), never a score row.
 POINTS = "points"
@@ -106,9 +114,11 @@ def sentence_scores(line: Line, text: str, assessment_year: int | None, column: 
     """Scores of one sentence or cell (the `column`th of a table row); `text` is its squeezed
     form, `line` its provenance."""
     every = tuple(sorted((*numbers(text), *_years_in_words(text, assessment_year)), key=lambda n: n.start))
-    subjects = prose_subjects(text, [(n.start, n.end) for n in every if n.role in _NAMING_ROLES],
-                              [n.start for n in every if n.role == "score"])
-    found = [n for n in every if not any(s.start <= n.start < s.end for s in subjects)]
+    subjects = [s for s in prose_subjects(text, [(n.start, n.end) for n in every if n.role in _NAMING_ROLES],
+                                          [n.start for n in every if n.role == "score"])
+                if not (_TIMES_AFTER.match(text, s.end) or _TIMES_BEFORE.search(text, 0, s.start))]
+    found = [n for n in every if not any(s.start <= n.start < s.end for s in subjects)
+             and not _formula_operand(n, text, subjects)]
     events: list[tuple[int, int, Subject | Number]] = sorted(
         [*((s.start, 0, s) for s in subjects), *((n.start, 1, n) for n in found)], key=lambda e: (e[0], e[1]))
     series: _Series | None = None
@@ -138,6 +148,14 @@ _BESIDE = regex.compile(r"\)?[\s:=\-–]*")  # a code's closing bracket: `(i3) 9
 _DECIMAL = compiled(r"{decimal_score}|100|0")  # or full marks or none, printed whole
 _OPENING = regex.compile(r"\s*(?:\(?\d{1,2}[.)]\s*)?\(?")  # what may stand before a code opening a line
 _OPENING_LEVELS = ("item", "sub_indicator")  # subjects whose row's value may follow their question or name
+
+
+def _formula_operand(number: Number, text: str, subjects: Sequence[Subject]) -> bool:
+    """Whether a number is multiplied or added in a formula, and not printed right after its
+    subject (`IIT 91.45 × 0.30` is IIT's)."""
+    if not (_OPERAND_AFTER.match(text, number.end) or _OPERAND_BEFORE.search(text, 0, number.start)):
+        return False
+    return not any(s.end <= number.start and _BESIDE.fullmatch(text, s.end, number.start) for s in subjects)
 
 
 def _closes_row(number: Number, series: _Series, text: str) -> bool:

@@ -70,3 +70,14 @@ def test_stray_latin_letters_between_thai_words_are_left_out(text: str, kept: st
 ])
 def test_indicator_words_ocr_misreads_are_put_right(read: str, meant: str) -> None:
     assert fix_ocr_confusions(read) == meant
+
+
+@pytest.mark.parametrize(("read", "meant"), [
+    # regressions (probes' scans): a code column's i1 read `il`, e4 read `อ4`; each row was lost
+    ("il", "i1"), ("el", "e1"), ("i|", "i1"), ("iI", "i1"), ("อ4", "e4"), ("อ12 ให้บริการ", "e12 ให้บริการ"),
+    # as printed they stay
+    ("i1", "i1"), ("email", "email"), ("ข้อ4", "ข้อ4"), ("อ.4", "อ.4"), ("il5", "il5"), ("อ1234", "อ1234"),
+    ("ilk", "ilk"),
+])
+def test_item_codes_ocr_misreads_are_put_right(read: str, meant: str) -> None:
+    assert fix_ocr_confusions(read) == meant

@@ -109,3 +109,14 @@ def test_a_point_in_its_own_paragraph_right_under_its_heading() -> None:
     findings = _findings("ข้อค้นพบ\n\nตัวชี้วัดที่ 10 การป้องกันการทุจริต ได้คะแนนต่ำสุด เนื่องจากไม่มีการเผยแพร่มาตรการ\n\n"
                          "แผนการดำเนินงาน\n\nจัดประชุมชี้แจงบุคลากร\n")
     assert findings[["kind", "indicator"]].values.tolist() == [["finding", 10]]
+
+
+def test_a_title_naming_the_analysis_is_no_finding() -> None:
+    """Regression (a probe's scan): the title, the organisation's line and a score's sentence OCR
+    joined into one paragraph (`รายงานผลการวิเคราะห์การประเมิน ITA … ได้ร้อยละ 94.08`) became a
+    finding; a sentence opening with the analysis's result still reports one."""
+    assert _findings("รายงานผลการวิเคราะห์การประเมิน ITA ประจำปี 2566 เทศบาลตำบลนาป่า อำเภอเมืองชลบุรี "
+                     "จังหวัดชลบุรีผลการประเมิน IIT ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ ได้ร้อยละ 94.08\n").empty
+    assert _findings("การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่\n").empty
+    found = _findings("ผลการวิเคราะห์ ตัวชี้วัดที่ 5 การแก้ไขปัญหาการทุจริต ยังมีคะแนนต่ำกว่าเกณฑ์\n")
+    assert found[["kind", "indicator"]].values.tolist() == [["finding", 5]]

@@ -141,6 +141,7 @@ DISTRACTOR_CASES = [
     ("หากปรับปรุงตัวชี้วัดที่ 10 ให้ได้ 100 คะแนน จะทำให้คะแนนรวมเพิ่มขึ้นเป็น 92.60 คะแนน", []),
     ("ค่าเฉลี่ย IIT ของจังหวัด 91.20 คะแนน ส่วน EIT ของเทศบาล 86.67 คะแนน", [("tool", EIT, 86.67, 2566)]),
     ("คะแนนเฉลี่ย OIT ระดับประเทศ 85.30", []),
+    ("ค่าเฉลี่ย ||] ของจังหวัด 91.20 คะแนน", []),  # IIT as OCR read it on a scan
     ("เป้าหมายปี 2567 ตั้งไว้ที่ 90.00 คะแนน", []),
     ("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ มีการปรับปรุงขั้นตอน ส่งผลให้ได้คะแนน 95.40 คะแนน",
      [("indicator", 1, 95.4, 2566)]),
@@ -191,3 +192,15 @@ def test_a_grade_ocr_read_as_a_digit_is_no_score() -> None:
     2 was listed unread; a level of a scale is no score, the score before it still is."""
     text = squeeze_thai(clean("ได้คะแนน 89.73 คะแนน อยู่ในระดับ 2เผ่านเกณฑ์การประเมิน"))
     assert [(n.text, n.role) for n in numbers(text)] == [("89.73", "score"), ("2", "rank")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "คะแนน ITA = (IIT x 0.30) + (EIT x 0.30) + (OIT x 0.40) = (91.45 x 0.30) + (88.32 x 0.30) "
+    "+ (96.50 x 0.40) = 27.44 + 26.50 + 38.60",
+    "คะแนนรวม = (0.3 × IIT) + (0.3 × EIT) + (0.4 × OIT) = 92.53",
+])
+def test_a_formulas_tools_take_none_of_its_numbers(sentence: str) -> None:
+    """Regression (a probe's scan, its lines joined into one): `(OIT x 0.40) = (91.45 x 0.30)` gave
+    OIT 91.45, and then the overall (`คะแนน ITA = … (91.45 x 0.30)`) 91.45: a product's or a sum's
+    terms are no subject's value."""
+    assert [s for s in _scores(sentence) if s[0] != "overall" or s[2] != 92.53] == []
