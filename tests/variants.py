@@ -698,6 +698,21 @@ def form_chart_lines(h: Hierarchy, doc: dict) -> tuple[str, dict]:
     return "\n".join(lines) + f"\n\nคะแนนรวม {h.values[overall()]} คะแนน\n", {h.year: printed}
 
 
+def form_formula(h: Hierarchy, doc: dict) -> tuple[str, dict]:
+    """The overall worked out by its formula, each step on a line of its own opening with `=`:
+    the tools times their weights, their values times the weights, the points, the total."""
+    weights = {t: f"{WEIGHTS[t]:.2f}" for t in TOOL_INDICATORS}
+    weighted = {t: f"{WEIGHTS[t] * float(h.values[tool(t)]):.2f}" for t in TOOL_INDICATORS}
+    lines = ["การคำนวณคะแนนภาพรวม",
+             "คะแนน ITA = " + " + ".join(f"({t} × {weights[t]})" for t in TOOL_INDICATORS),
+             "= " + " + ".join(f"({h.values[tool(t)]} × {weights[t]})" for t in TOOL_INDICATORS),
+             "= " + " + ".join(weighted.values()),
+             f"= {h.values[overall()]} คะแนน"]
+    printed = {k: v for k, v in h.values.items() if k[0] in ("overall", "tool")}
+    printed.update({points(t): value for t, value in weighted.items()})
+    return "\n".join(lines) + "\n", {h.year: printed}
+
+
 def form_distractor_prose(h: Hierarchy, doc: dict) -> tuple[str, dict]:
     y = _thai(str(h.year))
     lines = [f"ประกาศ ณ วันที่ ๕ มกราคม {y}",
@@ -754,6 +769,7 @@ FORMS = {  # name: (printer, form); the numbers a form leaves unread are in UNRE
     "tools_across": (form_tools_across, "tsv"),
     "indicators_across": (form_indicators_across, "md"),
     "chart_lines": (form_chart_lines, "md"),
+    "formula": (form_formula, "md"),
     "distractor_prose": (form_distractor_prose, "md"),
     "html_cells": (form_html_cells, "html"),
 }
