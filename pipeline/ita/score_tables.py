@@ -42,6 +42,7 @@ from ita_extract.pipeline.ita.table_views import Column, TableView, cell_text
 LABEL_ROLES = ("item_text", "indicator", "label", "title", "issue")
 _DEPTH = {"overall": 0, "tool": 1, "indicator": 2, "sub_indicator": 3, "item": 4}
 _AVERAGE = regex.compile(r"เฉลี่ย")
+_NUMBER_ALONE = regex.compile(r"\s*[0-9๐-๙]{1,2}\s*")
 _FEW_RANGES = 2  # rows of ranges that make a table one of indicators by their items' ranges
 _MISREAD_TOOL = regex.compile(r"(?=.*[A-Za-z|])[A-Za-z0-9|]{1,4}")  # what OCR may make of a tool's acronym
 _BOX = regex.compile(rf"[{BOX_GLYPHS}]")
@@ -85,7 +86,32 @@ def table_scores(table_view: TableView, lines: DocumentLines, assessment_year: i
             context = category
             listed += [s for s in read if s.subject.level == "item"]
             scores.extend(read)
+    if _numbered_within_indicator(scores, assessment_year):
+        scores = [s for s in scores if not _bare_item(s)]
     return scores
+
+
+def _bare_item(score: Score) -> bool:
+    """An item whose code was printed as a number alone (`1`, `12`: no letter, Latin or not)."""
+    raw = score.subject.item_code_raw or ""
+    return score.subject.level == "item" and bool(raw) and _NUMBER_ALONE.fullmatch(raw) is not None
+
+
+def _numbered_within_indicator(scores: list[Score], year: int | None) -> bool:
+    """Whether a table's items printed by number alone are its questions numbered within their
+    indicator, not item codes: one is not of its indicator in the year's map, or (the map
+    unknown) its number is below the indicator's place in its tool (`1` under IIT's indicator 2:
+    indicator 1 has questions of its own, numbered before)."""
+    for score in filter(_bare_item, scores):
+        subject = score.subject
+        if subject.indicator is None or subject.tool is None or subject.item_code is None:
+            continue
+        mapped = items_of_indicator(year, subject.indicator)
+        place = tools()[subject.tool].indicators.index(subject.indicator) + 1 \
+            if subject.indicator in tools()[subject.tool].indicators else 0
+        if (mapped and subject.item_code not in mapped) or int(subject.item_code[1:]) < place:
+            return True
+    return False
 
 
 def _rows_of_ranges(table_view: TableView, panels: list[_Panel]) -> bool:
@@ -224,6 +250,8 @@ def _row_subject(cells: list[Cell], columns: list[Column], code: str,
         if asked:
             found: Subject | None = Subject("item", 0, 0, tool=tool_of_code(asked), item_code=asked,
                                             label=label)
+        elif column.role == "indicator" and _NUMBER_ALONE.fullmatch(label):
+            found = label_subject(f"ตัวชี้วัดที่ {label}")  # an indicator's number, never an item's code
         else:
             found = label_subject(f"{code} {label}".strip(), tool) if label or code else None
             if code and (found is None or found.level != "item"):  # the code read alone (`๐๑๒` | Q&A)

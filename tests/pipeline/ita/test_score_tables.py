@@ -339,6 +339,32 @@ def test_a_latin_row_label_is_no_tool_where_the_order_or_the_count_does_not_fit(
     assert "89.50" in rows["unread"]["number"].tolist()
 
 
+@pytest.mark.parametrize("table", [
+    "ตัวชี้วัด\tชื่อตัวชี้วัด\tคะแนน\n3\tการใช้อำนาจ\t91.08\n1\tการปฏิบัติหน้าที่\t94.22\n"
+    "2\tการใช้งบประมาณ\t86.30\n",
+    "ตัวชี้วัดที่\tคะแนน\n๓\t91.08\n๑\t94.22\n๒\t86.30\n",
+], ids=["number-and-name", "number-alone"])
+def test_an_indicators_number_alone_in_its_column_is_no_item(table: str) -> None:
+    """Regression (a probe): `ตัวชี้วัด | ชื่อตัวชี้วัด | คะแนน` over `1 | การปฏิบัติหน้าที่ | 94.22`,
+    after an IIT table, gave item i1 94.22 and i2 86.30 (a bare number read as an item's code)."""
+    rows = extract("ผลการประเมินแบบวัด IIT\n\n" + table)
+    assert scores_of(rows, "indicator") == {1: 94.22, 2: 86.3, 3: 91.08}
+    assert "item" not in set(rows["scores"]["level"])
+
+
+def test_questions_numbered_from_one_under_a_later_indicator_are_no_item_codes() -> None:
+    """Regression (a probe): `ผลการประเมินแบบวัด IIT ตัวชี้วัดที่ 2 การใช้งบประมาณ` over `ข้อที่ |
+    ประเด็นคำถาม | คะแนน` and rows `1`, `2` gave items i1 and i2 of indicator 2: the questions are
+    numbered within the indicator (i1 is indicator 1's in every year's form). Left unread; under
+    indicator 1 the same numbers are its items."""
+    table = "ข้อที่\tประเด็นคำถาม\tคะแนน\n1\tรู้เกี่ยวกับแผนการใช้จ่ายงบประมาณ\t85.20\n2\tใช้งบประมาณอย่างคุ้มค่า\t83.10\n"
+    later = extract("ผลการประเมินแบบวัด IIT ตัวชี้วัดที่ 2 การใช้งบประมาณ\n\n" + table)
+    assert later["scores"].empty
+    assert sorted(later["unread"]["number"]) == ["83.10", "85.20"]
+    first = extract("ผลการประเมินแบบวัด IIT ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่\n\n" + table)
+    assert scores_of(first, "item") == {"i1": 85.2, "i2": 83.1}
+
+
 _EIT_TITLE = ("การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ "
               "ประจำปีงบประมาณ พ.ศ. 2566\nเทศบาลตำบลบ้านแหลม อำเภอบ้านแหลม จังหวัดเพชรบุรี\n\n")
 
