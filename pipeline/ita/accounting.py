@@ -25,7 +25,8 @@ from ita_extract.pipeline.ita.number_roles import Number, numbers
 from ita_extract.pipeline.ita.scores import Score
 from ita_extract.pipeline.ita.table_views import TableView
 
-SCORE_LIKE_ROLES = frozenset({"score", "other"})  # what only a score row accounts for
+# What only a score row accounts for; `earlier`: the value a score rose from, no reader's
+SCORE_LIKE_ROLES = frozenset({"score", "other", "earlier"})
 SCORE_RANGE = (0.0, 100.0)
 _ALONE = regex.compile(r"\s*[(\[]?\s*\d+(?:\.\d+)?\s*[.)\]]?\s*")  # a cell holding one number
 

@@ -145,6 +145,14 @@ DISTRACTOR_CASES = [
     ("เป้าหมายปี 2567 ตั้งไว้ที่ 90.00 คะแนน", []),
     ("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ มีการปรับปรุงขั้นตอน ส่งผลให้ได้คะแนน 95.40 คะแนน",
      [("indicator", 1, 95.4, 2566)]),
+    # a score's change from one value to another (a probe gave indicator 4 the difference -2.10)
+    ("ผลคะแนน ITA ของเทศบาลเพิ่มขึ้นจาก 85.12 คะแนน ในปี 2565 เป็น 91.45 คะแนน ในปี 2566",
+     [("overall", None, 91.45, 2566)]),
+    ("แบบวัด IIT ลดลงจาก 93.50 เหลือ 92.10 คะแนน", [("tool", IIT, 92.1, 2566)]),
+    ("ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ ได้คะแนนลดลง (-2.10) จากปีที่แล้ว เหลือ 84.60 คะแนน",
+     [("indicator", 4, 84.6, 2566)]),
+    ("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล +5.28 คะแนน", []),
+    ("ผลคะแนนรวมของเทศบาลเพิ่มขึ้นเป็น 91.45 คะแนน", [("overall", None, 91.45, 2566)]),
     # a share of measures done (a probe's measures report left 75.00 and 25.00 unread)
     ("จำนวนมาตรการทั้งหมด 8 มาตรการ ดำเนินการแล้วเสร็จ 6 มาตรการ คิดเป็นร้อยละ 75.00", []),
 ]
@@ -206,3 +214,10 @@ def test_a_formulas_tools_take_none_of_its_numbers(sentence: str) -> None:
     OIT 91.45, and then the overall (`คะแนน ITA = … (91.45 x 0.30)`) 91.45: a product's or a sum's
     terms are no subject's value."""
     assert [s for s in _scores(sentence) if s[0] != "overall" or s[2] != 92.53] == []
+
+
+def test_the_value_a_score_rose_from_is_left_unread() -> None:
+    """`เพิ่มขึ้นจาก 85.12 … เป็น 91.45`: 85.12 is an earlier year's score whose year the sentence
+    gives after it; it is listed unread (a score-like role no reader takes), never a difference."""
+    text = squeeze_thai(clean("ผลคะแนน ITA เพิ่มขึ้นจาก 85.12 คะแนน ในปี 2565 เป็น 91.45 คะแนน"))
+    assert [(n.text, n.role) for n in numbers(text) if "." in n.text] == [("85.12", "earlier"), ("91.45", "score")]
