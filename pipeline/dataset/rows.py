@@ -41,7 +41,7 @@ def document_rows(document: Document, reading: Reading, sha256: str) -> Rows:
     unread = [_unread_row(doc_id, number, on_pages) for number in reading.unread]
     doc_row.update(n_scores=len(scores), n_findings=len(findings), n_measures=len(measures),
                    n_unread=len(unread))
-    pages = [_page_row(doc_id, page, reading) for page in document.pages]
+    pages = [_page_row(doc_id, page, reading) for page in reading.lines.document.pages]  # tables unstacked
     listed = {score.org.org_id: score.org for score in verdict.scores if score.org is not None}
     own = [meta.organisation] if meta.organisation else []
     organisations = [_organisation_row(org) for org in (*own, *listed.values())]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ita_extract.parsers.model import Document
 from ita_extract.pipeline.ita.accounting import Unread, unread_numbers
@@ -10,6 +10,7 @@ from ita_extract.pipeline.ita.content import Content, read_content
 from ita_extract.pipeline.ita.lines import DocumentLines
 from ita_extract.pipeline.ita.metadata import Metadata, read_metadata
 from ita_extract.pipeline.ita.scores import Score
+from ita_extract.pipeline.ita.table_views import stacked_tables
 from ita_extract.pipeline.ita.verification import Verdict, verify
 
 
@@ -26,7 +27,7 @@ class Reading:
 
 
 def read_document(document: Document) -> Reading:
-    lines = DocumentLines(document)
+    lines = DocumentLines(_unstacked(document))
     metadata = read_metadata(lines.all)
     content = read_content(lines, metadata) if metadata.is_ita else Content()
     verdict = verify(content.scores, metadata.assessment_year_be, document.ocr_pages)
@@ -36,6 +37,15 @@ def read_document(document: Document) -> Reading:
     unread = tuple(unread_numbers(lines, content.tables, read)) if metadata.is_ita else ()
     warnings = (*document.warnings, *metadata.warnings, *content.warnings, *verdict.warnings)
     return Reading(lines, metadata, content, verdict, unread, warnings)
+
+
+def _unstacked(document: Document) -> Document:
+    """The document with each table a grid stacked several into one (table_views.stacked_tables)."""
+    if not any(len(stacked_tables(block)) > 1 for block in document.blocks):
+        return document
+    pages = [replace(page, blocks=[table for block in page.blocks for table in stacked_tables(block)])
+             for page in document.pages]
+    return replace(document, pages=pages)
 
 
 def _repeats(printed: list[Score], rows: list[Score]) -> list[Score]:

@@ -9,7 +9,7 @@ per year; other tables are read only for their findings and sentences.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -235,6 +235,33 @@ def _columns_by_content(rows: list[Row], width: int) -> list[Column]:
             role = "score"
         columns.append(Column(index, role, ""))
     return columns
+
+
+def stacked_tables(block: Block) -> list[Block]:
+    """A table block as the tables stacked in it: a PDF's grid may hold two tables printed one
+    right below the other, the second's header a row of the first (`ข้อที่ | ประเด็นคำถาม | คะแนน`
+    rows, then `ตัวชี้วัด | ชื่อตัวชี้วัด | คะแนน` and its rows). A body row of header labels with
+    other roles than the header's, after a row of values and before another row, opens the next
+    table; a header printed again (the same roles: a page break) does not."""
+    if block.kind != "table" or not block.header or len(block.rows) < 3:
+        return [block]
+    first = [_roles(row) for row in block.header]
+    for k in range(1, len(block.rows) - 1):
+        row = block.rows[k]
+        if not _continues_header(row):
+            continue
+        roles = _roles(row)
+        if len({r for r in roles if r}) < 2 or roles in first:
+            continue
+        if any(_NON_YEAR_NUMBER.search(clean(c.text)) for c in block.rows[k - 1].cells):
+            top = replace(block, rows=block.rows[:k], line_end=block.rows[k - 1].line)
+            return [top, *stacked_tables(replace(block, header=[row], rows=block.rows[k + 1:],
+                                                 line_start=row.line))]
+    return [block]
+
+
+def _roles(row: Row) -> tuple:
+    return tuple(column_role(squeeze_thai(clean(c.text)))[0] for c in row.cells if not c.spanned)
 
 
 def _continues_header(row: Row) -> bool:

@@ -365,6 +365,35 @@ def test_questions_numbered_from_one_under_a_later_indicator_are_no_item_codes()
     assert scores_of(first, "item") == {"i1": 85.2, "i2": 83.1}
 
 
+def test_two_tables_a_pdf_stacked_into_one_grid_are_read_each_under_its_header() -> None:
+    """Regression (a probe's Word-made PDF): a table of items (`ข้อที่ | ประเด็นคำถาม | คะแนน`) and
+    right below it one of indicators (`ตัวชี้วัด | ชื่อตัวชี้วัด | คะแนน`) came out as one grid; the
+    second header was read as a row and the indicators as items i1-i3 of indicator 1."""
+    rows = extract("ผลการประเมินแบบวัด IIT ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่\n\n"
+                   "ข้อที่\tประเด็นคำถาม\tคะแนน\n1\tปฏิบัติงานตามมาตรฐาน\t95.20\n"
+                   "2\tปฏิบัติงานเต็มความสามารถ\t93.10\n3\tให้บริการเท่าเทียม\t94.50\n"
+                   "ตัวชี้วัด\tชื่อตัวชี้วัด\tคะแนน\n3\tการใช้อำนาจ\t91.08\n1\tการปฏิบัติหน้าที่\t94.22\n"
+                   "2\tการใช้งบประมาณ\t86.30\n")
+    assert scores_of(rows, "item") == {"i1": 95.2, "i2": 93.1, "i3": 94.5}
+    assert scores_of(rows, "indicator") == {1: 94.22, 2: 86.3, 3: 91.08}
+    assert rows["unread"].empty
+
+
+@pytest.mark.parametrize("table", [
+    # the header printed again (a page break): one table
+    "ตัวชี้วัด\tคะแนน\nการปฏิบัติหน้าที่\t95.40\nตัวชี้วัด\tคะแนน\nการใช้งบประมาณ\t88.10\nการใช้อำนาจ\t90.25\n",
+    # a category row of one label between rows of values: one table
+    "ประเด็น\tมาตรการ\tผู้รับผิดชอบ\nการปฏิบัติหน้าที่\tจัดทำคู่มือ 2 ฉบับ\tสำนักปลัด\nด้านที่ 2\t\t\n"
+    "การใช้งบประมาณ\tเผยแพร่แผน\tกองคลัง\n",
+], ids=["repeated-header", "category-row"])
+def test_a_table_is_split_only_at_a_header_of_other_roles(table: str) -> None:
+    from ita_extract.parsers.text import parse_text
+    from ita_extract.pipeline.ita.table_views import stacked_tables
+
+    block = next(b for b in parse_text(table).blocks if b.kind == "table")
+    assert stacked_tables(block) == [block]
+
+
 _EIT_TITLE = ("การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ "
               "ประจำปีงบประมาณ พ.ศ. 2566\nเทศบาลตำบลบ้านแหลม อำเภอบ้านแหลม จังหวัดเพชรบุรี\n\n")
 
