@@ -20,7 +20,7 @@ from ita_extract.pipeline.ita.framework import find_item_codes, tool_of_codes
 from ita_extract.pipeline.ita.knowledge import first_keyed_match, keyed_patterns
 from ita_extract.pipeline.ita.lines import DocumentLines, Line
 from ita_extract.pipeline.ita.measures import Measure
-from ita_extract.pipeline.ita.subjects import Subject, prose_subjects
+from ita_extract.pipeline.ita.subjects import Subject, label_subject, prose_subjects
 
 _SECTION_MAX = 160  # a line this short that names a kind is a section heading
 _WRAPPED_HEADING = 60  # a section heading this long may have been wrapped onto the next line
@@ -28,6 +28,8 @@ _HEADING_TAIL = 40  # and the next line this short is its rest
 # `ผลการวิเคราะห์` of a title (`รายงานผลการวิเคราะห์…`, `…ผลการวิเคราะห์การประเมิน…`) reports nothing.
 _FOUND = regex.compile(r"พบว่า|(?<!รายงาน)ผลการวิเคราะห์(?!\s*(?:ผล)?การประเมิน)")
 _NUMBERED = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-•●▪])")
+_TOP_POINT = regex.compile(r"^\s*([0-9๐-๙]{1,2})[.)](?![0-9๐-๙])")
+_SUB_POINT = regex.compile(r"^\s*([0-9๐-๙]{1,2})\.[0-9๐-๙]{1,2}(?![0-9๐-๙])\.?\s*")
 # Table columns whose cells are findings; the column's role is the finding's kind.
 FINDING_ROLES = ("finding", "recommendation")
 
@@ -67,6 +69,8 @@ def prose_findings(lines: DocumentLines) -> dict[int, list[Finding]]:
     results: dict[int, list[Finding]] = {}
     section: str | None = None
     wrapped_heading = False  # the line before opened a section and may go on on this line
+    following = _following_lines(lines)
+    group: _Group | None = None  # the numbered area the points below are listed under
     just_opened = False  # the last line of the block before opened the section: its first point follows
     for block in lines.document.blocks:
         if block.kind == "table":
@@ -91,9 +95,54 @@ def prose_findings(lines: DocumentLines) -> dict[int, list[Finding]]:
             wrapped_heading = False
             if k == 0 and section and _ends_section(block, line, opens_block_after_heading):
                 section = None
-            found.extend(_line_findings(line, section))
+            if section and _opens_group(line, following.get((line.page, line.line))):
+                top = _TOP_POINT.match(line.text)
+                assert top is not None
+                group = _Group(top.group(1), label_subject(line.text[top.end():]))  # a name alone
+                continue  # an area's name over its points (`1. ด้านการเปิดเผยข้อมูล` / `1.1 …`)
+            line, group = _in_group(line, group)
+            found.extend(_line_findings(line, section, group.subject if group else None))
         results[id(block)] = found
     return results
+
+
+@dataclass(frozen=True)
+class _Group:
+    number: str  # the group's point number (`1` of `1. ด้าน…`), its points' first (`1.1`)
+    subject: Subject | None
+
+
+def _following_lines(lines: DocumentLines) -> dict[tuple[int | None, int], str]:
+    """The text of the prose line after each prose line (none across a table)."""
+    following: dict[tuple[int | None, int], str] = {}
+    previous: Line | None = None
+    for block in lines.document.blocks:
+        if block.kind == "table":
+            previous = None
+            continue
+        for line in lines.of_block(block):
+            if previous is not None:
+                following[(previous.page, previous.line)] = line.text
+            previous = line
+    return following
+
+
+def _opens_group(line: Line, after: str | None) -> bool:
+    """Whether a numbered line heads the points numbered under it (`1. …` over `1.1 …`)."""
+    top = _TOP_POINT.match(line.text)
+    sub = _SUB_POINT.match(after or "")
+    return bool(top and sub and sub.group(1) == top.group(1))
+
+
+def _in_group(line: Line, group: _Group | None) -> tuple[Line, _Group | None]:
+    """A group's point without its number (`1.1`), and the group it is in; a point of another
+    number closes the group."""
+    sub = _SUB_POINT.match(line.text)
+    if group is not None and sub and sub.group(1) == group.number:
+        return replace(line, text=line.text[sub.end():]), group
+    if _TOP_POINT.match(line.text) or sub:
+        return line, None
+    return line, group
 
 
 def _heading_in_point(text: str) -> int | None:
@@ -137,14 +186,16 @@ def _ends_section(block: Block, line: Line, right_after_heading: bool) -> bool:
     return len(line.text) <= _SECTION_MAX and not opens_point
 
 
-def _line_findings(line: Line, section: str | None) -> list[Finding]:
+def _line_findings(line: Line, section: str | None, group: Subject | None = None) -> list[Finding]:
+    """The findings of one prose line in a section of `section`'s kind (or reporting one); `group`:
+    the subject of the area the line's point is listed under, where it names none itself."""
     text = line.text
     subjects = [s for s in prose_subjects(squeeze_thai(text)) if s.level != "overall"]
     reports_finding = _FOUND.search(text) and subjects
     if section is None and not reports_finding:
         return []
     kind = section or "finding"
-    subject = _main_subject(subjects)
+    subject = _main_subject(subjects) or group
     found = []
     for point in split_points(text):
         codes = with_ranges(point, find_item_codes(point))

@@ -120,3 +120,16 @@ def test_a_title_naming_the_analysis_is_no_finding() -> None:
     assert _findings("การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่\n").empty
     found = _findings("ผลการวิเคราะห์ ตัวชี้วัดที่ 5 การแก้ไขปัญหาการทุจริต ยังมีคะแนนต่ำกว่าเกณฑ์\n")
     assert found[["kind", "indicator"]].values.tolist() == [["finding", 5]]
+
+
+def test_points_grouped_under_a_numbered_area_take_its_subject() -> None:
+    """Regression (a probe): `1. ด้านการเปิดเผยข้อมูล` over `1.1 …`, `1.2 …` gave the area's name as
+    a recommendation of its own and its points no indicator, their `1.1` kept in their text."""
+    findings = _findings("ข้อเสนอแนะ\n1. ด้านการเปิดเผยข้อมูล\n1.1 ควรเผยแพร่ข้อมูลการจัดซื้อจัดจ้างรายเดือน\n"
+                         "1.2 ควรปรับปรุงเว็บไซต์ให้ค้นหาง่าย\n2. ด้านการป้องกันการทุจริต\n"
+                         "2.1 ควรจัดทำแผนป้องกันการทุจริตประจำปี\n3. ควรจัดอบรมบุคลากรเรื่องผลประโยชน์ทับซ้อน\n")
+    assert findings["text"].tolist() == [
+        "ควรเผยแพร่ข้อมูลการจัดซื้อจัดจ้างรายเดือน", "ควรปรับปรุงเว็บไซต์ให้ค้นหาง่าย",
+        "ควรจัดทำแผนป้องกันการทุจริตประจำปี", "ควรจัดอบรมบุคลากรเรื่องผลประโยชน์ทับซ้อน"]
+    assert findings["indicator"].tolist()[:3] == [9, 9, 10] and findings["indicator"].isna().iloc[3]
+    assert set(findings["kind"]) == {"recommendation"}

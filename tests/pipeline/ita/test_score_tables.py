@@ -462,3 +462,13 @@ def test_year_columns_headed_by_words_take_their_years_from_the_assessments(head
         ("indicator", 2565, 90.1), ("indicator", 2566, 92.15),
         ("overall", 2565, 88.2), ("overall", 2566, 91.45)]
     assert rows["unread"].empty
+
+
+def test_a_tools_acronym_glued_to_a_number_is_no_tool() -> None:
+    """Regression (a probe): an item's code printed `IIT5` in a code column gave the tool IIT the
+    item's score (96.60); left unread. A tool's acronym glued to its score still names it."""
+    rows = extract("ข้อ\tประเด็น\tคะแนน\nIIT5\tไม่เรียกรับสินบน\t96.60\nEIT-3\tให้บริการเท่าเทียม\t91.10\n")
+    assert rows["scores"].empty
+    assert sorted(rows["unread"]["number"]) == ["91.10", "96.60"]
+    glued = extract("ผลการประเมิน IIT91.45 คะแนน\n")
+    assert scores_of(glued, "tool") == {"IIT": 91.45}
