@@ -41,10 +41,10 @@ def read_document(document: Document) -> Reading:
 
 def _unstacked(document: Document) -> Document:
     """The document with each table a grid stacked several into one (table_views.stacked_tables)."""
-    if not any(len(stacked_tables(block)) > 1 for block in document.blocks):
-        return document
     pages = [replace(page, blocks=[table for block in page.blocks for table in stacked_tables(block)])
              for page in document.pages]
+    if sum(len(page.blocks) for page in pages) == len(document.blocks):
+        return document  # nothing stacked: the document as parsed
     return replace(document, pages=pages)
 
 
