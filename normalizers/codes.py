@@ -31,7 +31,8 @@ LETTER_LOOKALIKES = {
     "o": "oO0๐",
 }
 assert set(LETTER_LOOKALIKES) == set(CODE_LETTERS)
-_CODE = regex.compile(rf"^\s*(?P<head>[A-Za-z|!]?)\s*(?P<digits>{DIGIT}(?:\s?{DIGIT}){{0,2}})\s*$")
+_CODE = regex.compile(rf"^\s*(?P<head>[A-Za-z|!]?)(?:(?<=[A-Za-z])[-.])?"  # `i-1`, `i.2`
+                      rf"\s*(?P<digits>{DIGIT}(?:\s?{DIGIT}){{0,2}})\s*$")
 
 
 @dataclass(frozen=True)

@@ -26,11 +26,12 @@ YEAR = rf"(?:{YEAR_BE}|{YEAR_CE})"
 # One digit, Thai or Arabic: the form codes and page numbers are printed in.
 DIGIT = "[0-9๐-๙]"
 
-# An item code: the letter of its tool's questions (i, e, o, printed in either case), a space at
-# most, then the question's number (`i1`, `E๗`, `e ๑๒`, `o10`). Its context decides the rest.
+# An item code: the letter of its tool's questions (i, e, o, printed in either case), a space, a
+# hyphen or a dot at most, then the question's number (`i1`, `E๗`, `e ๑๒`, `o10`, `i-1`, `i.2`).
+# Its context decides the rest.
 CODE_LETTERS = "ieo"
 CODE_LETTER = "[" + CODE_LETTERS + CODE_LETTERS.upper() + "]"
-ITEM_CODE = rf"{CODE_LETTER}\s?{DIGIT}{{1,2}}"
+ITEM_CODE = rf"{CODE_LETTER}(?:\s|[-.](?={DIGIT}))?{DIGIT}{{1,2}}"
 
 # A score printed with its decimals (`97.53`, `95.4`): the form a bare number must have to be
 # taken for a score where no word says it is one.

@@ -234,10 +234,14 @@ def label_subject(label: str, tool: str | None = None) -> Subject | None:
     return None
 
 
+_BEFORE_CODE = regex.compile(r"(?:ข้อ(?:ที่)?\s*)?")  # what may stand before a label's code: `ข้อ i4`
+
+
 def _leading_item(text: str, codes: list[FoundCode]) -> Subject | None:
     """The item a label opens with; none where its code opens a range (`i1 - i6 การปฏิบัติหน้าที่`
     is the indicator's row, never i1's)."""
-    if not codes or codes[0].start != 0 or not codes[0].item.code or opens_range(text, codes):
+    if not codes or not _BEFORE_CODE.fullmatch(text, 0, codes[0].start) or not codes[0].item.code \
+            or opens_range(text, codes):
         return None
     code = codes[0].item
     assert code.code is not None

@@ -53,6 +53,12 @@ CASES = [
     ("i๓", "i", "i3"),
     # a printed letter wins over the block's tool: area tables mix i and e codes
     ("e5", "i", "e5"),
+    # a hyphen or a dot between the letter and the number (regression: a probe's `i-1`, `i.2`
+    # left their rows unread)
+    ("i-1", None, "i1"),
+    ("i.2", None, "i2"),
+    ("E-๗", None, "e7"),
+    ("o.10", None, "o10"),
 ]
 
 
@@ -147,3 +153,14 @@ def test_a_bare_code_never_follows_a_latin_word(text: str, codes: list[str]) -> 
 ])
 def test_a_code_that_opens_a_range_is_told_apart(text: str, opens: bool) -> None:
     assert opens_range(text, find_item_codes(text, None, HIGHEST)) is opens
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("i-1 ปฏิบัติงานตามมาตรฐาน", ["i1"]),
+    ("ข้อ i.2 และ e-3", ["i2", "e3"]),
+    ("E-Service 2 ช่องทาง", []),  # a word after the hyphen
+    ("o.5 คะแนน", ["o5"]),
+    ("ร้อยละ 0.5", []),  # a decimal, no letter
+])
+def test_a_code_with_a_hyphen_or_a_dot(text: str, codes: list[str]) -> None:
+    assert [f.item.code for f in find_item_codes(text, None, HIGHEST)] == codes

@@ -472,3 +472,12 @@ def test_a_tools_acronym_glued_to_a_number_is_no_tool() -> None:
     assert sorted(rows["unread"]["number"]) == ["91.10", "96.60"]
     glued = extract("ผลการประเมิน IIT91.45 คะแนน\n")
     assert scores_of(glued, "tool") == {"IIT": 91.45}
+
+
+def test_codes_printed_with_a_hyphen_a_dot_or_after_the_word_for_question() -> None:
+    """Regression (a probe): `i-1`, `i.2` and `ข้อ i4` in a code column left their rows unread."""
+    rows = extract("ผลการประเมิน IIT ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่\n\nข้อ\tประเด็น\tคะแนน\n"
+                   "i-1\tปฏิบัติงานตามมาตรฐาน\t95.20\ni.2\tปฏิบัติงานเต็มความสามารถ\t93.10\n"
+                   "I3\tให้บริการเท่าเทียม\t94.50\nข้อ i4\tมุ่งผลสำเร็จของงาน\t92.80\n")
+    assert scores_of(rows, "item") == {"i1": 95.2, "i2": 93.1, "i3": 94.5, "i4": 92.8}
+    assert rows["unread"].empty
