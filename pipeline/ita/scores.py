@@ -123,19 +123,26 @@ def sentence_scores(line: Line, text: str, assessment_year: int | None, column: 
         [*((s.start, 0, s) for s in subjects), *((n.start, 1, n) for n in found)], key=lambda e: (e[0], e[1]))
     series: _Series | None = None
     scores: list[Score] = []
+    bracketed = _bracketed_subjects(found, subjects, text)
     for _, _, event in events:
         if isinstance(event, Subject):
-            if not _in_item_title(event, series):
+            if any(event is s for s in bracketed.values()):
+                series = None  # a value's subject restated in brackets after it: no values follow it
+            elif not _in_item_title(event, series):
                 series = _Series(event, event.end, max(0, event.start - _SUBJECT_REACH))
             continue
         closes = series is not None and _closes_row(event, series, text)
+        if event.start in bracketed and not _takes(series, event, closes):
+            own = _Series(bracketed[event.start], event.start, max(0, event.start - _SUBJECT_REACH))
+            year = _year_before(every, own.clause_start, event.start, assessment_year)
+            scores.append(_score(own, event, text, line, year, assessment_year, column))
+            continue
         if event.role == "list_marker" or (
                 series is not None and event.start - series.anchor > _SUBJECT_REACH and not closes):
             series = None
         elif series is not None and event.role == "year":
             series.anchor, series.year_since_value = event.end, True
-        elif series is not None and (event.role == "score" or closes) and (
-                not series.has_value or series.year_since_value):
+        elif series is not None and _takes(series, event, closes):
             year = _year_before([n for n in every if not _in_title(n, series, event, every, text)],
                                 series.clause_start, event.start, assessment_year)
             scores.append(_score(series, event, text, line, year, assessment_year, column))
@@ -148,6 +155,31 @@ _BESIDE = regex.compile(r"\)?[\s:=\-–]*")  # a code's closing bracket: `(i3) 9
 _DECIMAL = compiled(r"{decimal_score}|100|0")  # or full marks or none, printed whole
 _OPENING = regex.compile(r"\s*(?:\(?\d{1,2}[.)]\s*)?\(?")  # what may stand before a code opening a line
 _OPENING_LEVELS = ("item", "sub_indicator")  # subjects whose row's value may follow their question or name
+
+
+def _takes(series: _Series | None, number: Number, closes: bool) -> bool:
+    """Whether the series being read takes `number` as its subject's next value."""
+    return series is not None and number.start - series.anchor <= _SUBJECT_REACH \
+        and (number.role == "score" or closes) and (not series.has_value or series.year_since_value)
+
+
+_BRACKET_OPENS = regex.compile(r"\s*(?:คะแนน)?\s*[(\[]\s*")
+_BRACKET_CLOSES = regex.compile(r"\s*[)\]]")
+
+
+def _bracketed_subjects(numbers: Sequence[Number], subjects: Sequence[Subject],
+                        text: str) -> dict[int, Subject]:
+    """The subject printed in brackets right after a value, by where the value starts
+    (`คะแนนสูงสุด 98.50 (ตัวชี้วัดที่ 9)`): the value's, whatever subject the sentence named before."""
+    found: dict[int, Subject] = {}
+    for number in numbers:
+        opens = _BRACKET_OPENS.match(text, number.end)
+        if opens is None or number.role not in ("score", "other") or not _DECIMAL.fullmatch(number.text):
+            continue
+        inside = next((s for s in subjects if s.start == opens.end() and s.level != "overall"), None)
+        if inside is not None and _BRACKET_CLOSES.match(text, inside.end):
+            found[number.start] = inside
+    return found
 
 
 def _formula_operand(number: Number, text: str, subjects: Sequence[Subject]) -> bool:
