@@ -37,8 +37,11 @@ ITEM_CODE = rf"{CODE_LETTER}(?:\s|[-.](?={DIGIT}))?{DIGIT}{{1,2}}"
 # taken for a score where no word says it is one.
 DECIMAL_SCORE = r"\d{1,3}\.\d{1,2}"
 
+# A multiplication sign as formulas print it (`IIT × 0.30`, `0.3 x EIT`, `91.45 * 0.30`).
+TIMES = "[×xX*]"
+
 SHAPES = {"year": YEAR, "year_be": YEAR_BE, "year_ce": YEAR_CE, "digit": DIGIT, "code_letter": CODE_LETTER,
-          "item_code": ITEM_CODE, "decimal_score": DECIMAL_SCORE}
+          "item_code": ITEM_CODE, "decimal_score": DECIMAL_SCORE, "times": TIMES}
 _NAMED = regex.compile(r"\{([a-z][a-z_]*)\}")
 
 

@@ -15,6 +15,7 @@ import regex
 
 from ita_extract.normalizers.codes import opens_with_code, with_ranges
 from ita_extract.normalizers.lists import split_points, squeeze_thai
+from ita_extract.normalizers.patterns import DIGIT
 from ita_extract.parsers.model import Block
 from ita_extract.pipeline.ita.framework import find_item_codes, tool_of_codes
 from ita_extract.pipeline.ita.knowledge import first_keyed_match, keyed_patterns
@@ -28,8 +29,8 @@ _HEADING_TAIL = 40  # and the next line this short is its rest
 # `ผลการวิเคราะห์` of a title (`รายงานผลการวิเคราะห์…`, `…ผลการวิเคราะห์การประเมิน…`) reports nothing.
 _FOUND = regex.compile(r"พบว่า|(?<!รายงาน)ผลการวิเคราะห์(?!\s*(?:ผล)?การประเมิน)")
 _NUMBERED = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-•●▪])")
-_TOP_POINT = regex.compile(r"^\s*([0-9๐-๙]{1,2})[.)](?![0-9๐-๙])")
-_SUB_POINT = regex.compile(r"^\s*([0-9๐-๙]{1,2})\.[0-9๐-๙]{1,2}(?![0-9๐-๙])\.?\s*")
+_TOP_POINT = regex.compile(rf"^\s*({DIGIT}{{1,2}})[.)](?!{DIGIT})")
+_SUB_POINT = regex.compile(rf"^\s*({DIGIT}{{1,2}})\.{DIGIT}{{1,2}}(?!{DIGIT})\.?\s*")
 # Table columns whose cells are findings; the column's role is the finding's kind.
 FINDING_ROLES = ("finding", "recommendation")
 
@@ -74,7 +75,7 @@ def prose_findings(lines: DocumentLines) -> dict[int, list[Finding]]:
     just_opened = False  # the last line of the block before opened the section: its first point follows
     for block in lines.document.blocks:
         if block.kind == "table":
-            section, wrapped_heading, just_opened = None, False, False
+            section, wrapped_heading, just_opened, group = None, False, False, None
             continue
         found: list[Finding] = []
         for k, line in enumerate(lines.of_block(block)):
@@ -88,6 +89,7 @@ def prose_findings(lines: DocumentLines) -> dict[int, list[Finding]]:
                     found.extend(_line_findings(replace(line, text=line.text[:head].rstrip()), section))
             if kind:
                 section, wrapped_heading, just_opened = kind, len(line.text) >= _WRAPPED_HEADING, True
+                group = None  # a new section's points are listed under no area of the last one
                 continue
             if wrapped_heading and _continues_heading(line):
                 wrapped_heading = False

@@ -22,12 +22,13 @@ from functools import cache
 import regex
 
 from ita_extract.normalizers.lists import squeeze_thai
+from ita_extract.normalizers.patterns import TIMES
 from ita_extract.pipeline.ita.framework import tools
 from ita_extract.pipeline.ita.lines import Line
 from ita_extract.pipeline.ita.scores import POINTS, Score
 from ita_extract.pipeline.ita.subjects import Subject
 
-_TIMES = r"\s*[×xX*]\s*"
+_TIMES = rf"\s*{TIMES}\s*"
 _WEIGHT = r"(?:0?\.\d{1,2}|\d{2}\s*%)"
 _NUMBER = r"\d{1,3}(?:\.\d{1,2})?"
 _JOINED = regex.compile(r"\s*\+\s*")

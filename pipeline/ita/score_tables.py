@@ -18,7 +18,7 @@ import regex
 from ita_extract.normalizers.codes import opens_range
 from ita_extract.normalizers.digits import printed_number, thai_digits_to_arabic
 from ita_extract.normalizers.lists import squeeze_thai
-from ita_extract.normalizers.patterns import YEAR
+from ita_extract.normalizers.patterns import DIGIT, YEAR
 from ita_extract.normalizers.years import to_be
 from ita_extract.parsers.model import BOX_GLYPHS, Cell, Row
 from ita_extract.pipeline.ita.framework import (
@@ -42,7 +42,7 @@ from ita_extract.pipeline.ita.table_views import Column, TableView, cell_text
 LABEL_ROLES = ("item_text", "indicator", "label", "title", "issue")
 _DEPTH = {"overall": 0, "tool": 1, "indicator": 2, "sub_indicator": 3, "item": 4}
 _AVERAGE = regex.compile(r"เฉลี่ย")
-_NUMBER_ALONE = regex.compile(r"\s*[0-9๐-๙]{1,2}\s*")
+_NUMBER_ALONE = regex.compile(rf"\s*{DIGIT}{{1,2}}\s*")
 _FEW_RANGES = 2  # rows of ranges that make a table one of indicators by their items' ranges
 _MISREAD_TOOL = regex.compile(r"(?=.*[A-Za-z|])[A-Za-z0-9|]{1,4}")  # what OCR may make of a tool's acronym
 _BOX = regex.compile(rf"[{BOX_GLYPHS}]")
@@ -132,6 +132,8 @@ def _misread_tool_rows(table_view: TableView, panels: list[_Panel]) -> dict[int,
         return {}
     cells = [c.index for c in (*panels[0].labels, *([panels[0].code] if panels[0].code else []))]
     texts = [" ".join(_printed(row.cells, index) for index in cells).strip() for row in table_view.body()]
+    if not any(_MISREAD_TOOL.fullmatch(_BOX.sub("", text).strip()) for text in texts):
+        return {}  # no label OCR could have made of an acronym: the rows' subjects are read once, below
     named = {k: subject for k, text in enumerate(texts)
              if text and (subject := label_subject(text)) is not None}
     fitted = _with_misread_tool(named, texts) if len(named) >= 2 else named

@@ -20,7 +20,7 @@ from typing import Any
 import regex
 
 from ita_extract.normalizers.lists import squeeze_thai
-from ita_extract.normalizers.patterns import compiled
+from ita_extract.normalizers.patterns import TIMES, compiled
 from ita_extract.normalizers.years import to_be
 from ita_extract.pipeline.ita.framework import could_be_score_year, item_indicator, years_in_words
 from ita_extract.pipeline.ita.knowledge import rows
@@ -41,12 +41,12 @@ _GRADE_WINDOW = 80
 _NAMING_ROLES = frozenset({"item_number", "indicator_number", "sub_indicator", "rank"})
 # A subject multiplied in a formula (`(IIT × 0.30)`, `0.3 x EIT`): the numbers after it are the
 # formula's, never its value (`(OIT × 0.40) = (91.45 × 0.30)` is no OIT 91.45).
-_TIMES_AFTER = regex.compile(r"\s*[×xX*]\s*\d")
-_TIMES_BEFORE = regex.compile(r"\d\s*[×xX*]\s*[(\[]?\s*$")
+_TIMES_AFTER = regex.compile(rf"\s*{TIMES}\s*\d")
+_TIMES_BEFORE = regex.compile(rf"\d\s*{TIMES}\s*[(\[]?\s*$")
 # A number multiplied or added in a formula (`(91.45 × 0.30)`, `27.44 + 26.50`) is no subject's
 # value: a tool's, a product's or a sum's term, left to the accounting (an unread number).
-_OPERAND_AFTER = regex.compile(r"\s*[×xX*+]\s*[(\[]?\s*\d")
-_OPERAND_BEFORE = regex.compile(r"\d\s*[)\]]?\s*[×xX*+]\s*[(\[]?\s*$")
+_OPERAND_AFTER = regex.compile(rf"\s*(?:{TIMES}|\+)\s*[(\[]?\s*\d")
+_OPERAND_BEFORE = regex.compile(rf"\d\s*[)\]]?\s*(?:{TIMES}|\+)\s*[(\[]?\s*$")
 # A tool's weighted points (its score × its weight: out of 30, 30, 40), as results lists print them:
 # checked by the arithmetic (points add up to the overall score), never a score row.
 POINTS = "points"

@@ -133,3 +133,11 @@ def test_points_grouped_under_a_numbered_area_take_its_subject() -> None:
         "ควรจัดทำแผนป้องกันการทุจริตประจำปี", "ควรจัดอบรมบุคลากรเรื่องผลประโยชน์ทับซ้อน"]
     assert findings["indicator"].tolist()[:3] == [9, 9, 10] and findings["indicator"].isna().iloc[3]
     assert set(findings["kind"]) == {"recommendation"}
+
+
+def test_an_areas_subject_ends_with_its_section() -> None:
+    """An unnumbered point of the next section is listed under no area of the section before."""
+    findings = _findings("ข้อเสนอแนะ\n1. ด้านการเปิดเผยข้อมูล\n1.1 ควรเผยแพร่ข้อมูลการจัดซื้อจัดจ้างรายเดือน\n"
+                         "ข้อจำกัด\nบุคลากรมีจำนวนน้อยและมีภาระงานมาก ทำให้การปรับปรุงข้อมูลล่าช้า\n")
+    assert findings["kind"].tolist() == ["recommendation", "limitation"]
+    assert findings["indicator"].iloc[0] == 9 and findings["indicator"].isna().iloc[1]
