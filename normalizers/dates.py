@@ -7,30 +7,12 @@ import datetime as dt
 import regex
 
 from ita_extract.normalizers.digits import thai_digits_to_arabic
+from ita_extract.normalizers.patterns import MONTH, MONTHS
 from ita_extract.normalizers.years import be_to_ce, to_be
 
-# Full and abbreviated month names, with the spellings seen in dumps (no dots, spaces).
-MONTHS: dict[str, int] = {
-    "มกราคม": 1, "ม.ค.": 1, "มค": 1,
-    "กุมภาพันธ์": 2, "ก.พ.": 2, "กพ": 2,
-    "มีนาคม": 3, "มี.ค.": 3, "มีค": 3,
-    "เมษายน": 4, "เม.ย.": 4, "เมย": 4,
-    "พฤษภาคม": 5, "พ.ค.": 5, "พค": 5,
-    "มิถุนายน": 6, "มิ.ย.": 6, "มิย": 6,
-    "กรกฎาคม": 7, "ก.ค.": 7, "กค": 7,
-    "สิงหาคม": 8, "ส.ค.": 8, "สค": 8,
-    "กันยายน": 9, "ก.ย.": 9, "กย": 9,
-    "ตุลาคม": 10, "ต.ค.": 10, "ตค": 10,
-    "พฤศจิกายน": 11, "พ.ย.": 11, "พย": 11,
-    "ธันวาคม": 12, "ธ.ค.": 12, "ธค": 12,
-}
-
-_MONTH_ALTERNATION = "|".join(
-    regex.escape(name).replace(r"\.", r"\.?\s*") for name in sorted(MONTHS, key=len, reverse=True)
-)
-MONTH_PATTERN = regex.compile(f"(?:{_MONTH_ALTERNATION})")
+MONTH_PATTERN = regex.compile(f"(?:{MONTH})")
 _DATE = regex.compile(
-    rf"(?<!\d)(\d{{1,2}})\s*({_MONTH_ALTERNATION})\s*(?:พ\.\s*ศ\.\s*)?(\d{{4}}|\d{{2}})(?!\d)"
+    rf"(?<!\d)(\d{{1,2}})\s*({MONTH})\s*(?:พ\.\s*ศ\.\s*)?(\d{{4}}|\d{{2}})(?!\d)"
 )
 
 

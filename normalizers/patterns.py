@@ -40,8 +40,28 @@ DECIMAL_SCORE = r"\d{1,3}\.\d{1,2}"
 # A multiplication sign as formulas print it (`IIT × 0.30`, `0.3 x EIT`, `91.45 * 0.30`).
 TIMES = "[×xX*]"
 
+# A month's name, full or abbreviated, with the spellings seen in dumps (no dots, spaces): dates,
+# timeframes and a plan's month columns are printed with them.
+MONTHS: dict[str, int] = {
+    "มกราคม": 1, "ม.ค.": 1, "มค": 1,
+    "กุมภาพันธ์": 2, "ก.พ.": 2, "กพ": 2,
+    "มีนาคม": 3, "มี.ค.": 3, "มีค": 3,
+    "เมษายน": 4, "เม.ย.": 4, "เมย": 4,
+    "พฤษภาคม": 5, "พ.ค.": 5, "พค": 5,
+    "มิถุนายน": 6, "มิ.ย.": 6, "มิย": 6,
+    "กรกฎาคม": 7, "ก.ค.": 7, "กค": 7,
+    "สิงหาคม": 8, "ส.ค.": 8, "สค": 8,
+    "กันยายน": 9, "ก.ย.": 9, "กย": 9,
+    "ตุลาคม": 10, "ต.ค.": 10, "ตค": 10,
+    "พฤศจิกายน": 11, "พ.ย.": 11, "พย": 11,
+    "ธันวาคม": 12, "ธ.ค.": 12, "ธค": 12,
+}
+MONTH = "|".join(regex.escape(name).replace(r"\.", r"\.?\s*")
+                 for name in sorted(MONTHS, key=len, reverse=True))
+
 SHAPES = {"year": YEAR, "year_be": YEAR_BE, "year_ce": YEAR_CE, "digit": DIGIT, "code_letter": CODE_LETTER,
-          "item_code": ITEM_CODE, "decimal_score": DECIMAL_SCORE, "times": TIMES}
+          "item_code": ITEM_CODE, "decimal_score": DECIMAL_SCORE, "times": TIMES,
+          "month": MONTH}
 _NAMED = regex.compile(r"\{([a-z][a-z_]*)\}")
 
 

@@ -15,6 +15,7 @@ import regex
 
 from ita_extract.normalizers.dates import MONTH_PATTERN, month_number
 from ita_extract.normalizers.digits import thai_digits_to_arabic
+from ita_extract.normalizers.lists import squeeze_thai
 from ita_extract.normalizers.patterns import YEAR
 from ita_extract.normalizers.years import be_to_ce, to_be
 
@@ -162,3 +163,108 @@ def _day(year: int, month: int, day: str | None, *, first: bool) -> dt.date | No
         except ValueError:
             return None
     return dt.date(year, month, 1 if first else calendar.monthrange(year, month)[1])
+
+
+# A year printed in a timeline column's header: a month's own (`ต.ค. 67`, `ต.ค. 2567`: a calendar
+# year), a group's over several columns (`พ.ศ. 2567` over October to December: a calendar year;
+# `ปีงบประมาณ พ.ศ. 2568` over all twelve: a fiscal year, also as OCR leaves its word, `ประมาณ`), a
+# quarter's fiscal year (`ไตรมาส 1/2568`).
+_MONTH_YEAR = regex.compile(rf"(?:{_MONTH})\s*(?:พ\.\s*ศ\.\s*)?({YEAR}|\d{{2}})(?!\d)")
+_GROUP_YEAR = regex.compile(rf"((?:ปี)?(?:งบ)?ประมาณ|ปีงบ)?\s*(?:พ\.\s*ศ\.\s*)?({YEAR})(?!\d)")
+_SPLIT_NUMBER = regex.compile(r"(?<=\d)\s+(?=\d)")  # a year a narrow column wrapped (`256` / `7`)
+_QUARTER_YEAR = regex.compile(rf"ไตรมาส(?:ที่)?\s*\d\s*/\s*({YEAR}|\d{{2}})(?!\d)")
+
+
+def timeline_periods(headers: list[str], plan_year_be: int | None) -> list[Period]:
+    """The period of each column of a plan's timeline (a Gantt chart's month or quarter columns,
+    in order, each header as printed, the year over a group of columns included where the table
+    gives it). A month's year is the one its header prints, else it runs on from the months
+    beside it (printed in order), else from the plan's fiscal year; a header read as no month
+    between months (OCR: `A.W.` for ก.พ.) is the month between them. A quarter is of the fiscal
+    year it or its group prints, else of the plan's. Other columns stay (None, None)."""
+    texts = [_SPLIT_NUMBER.sub("", squeeze_thai(thai_digits_to_arabic(header))) for header in headers]
+    quarters = {k for k, text in enumerate(texts) if _QUARTERS.search(text)}
+    months = {k: month for k, text in enumerate(texts) if k not in quarters
+              and (found := MONTH_PATTERN.search(text)) and (month := month_number(found.group()))}
+    while more := _months_between(len(texts), months, quarters):
+        months |= more
+    years = _month_years(texts, months, plan_year_be)
+    periods = [_quarter_column(text, plan_year_be) if k in quarters else _NONE
+               for k, text in enumerate(texts)]
+    for k, month in months.items():
+        if k in years:
+            periods[k] = _day(years[k], month, None, first=True), _day(years[k], month, None, first=False)
+    return periods
+
+
+def _months_between(count: int, months: dict[int, int], quarters: set[int]) -> dict[int, int]:
+    """Columns read as no month whose neighbours run on through them: the month they skip (a
+    month on each side), or the next or the one before at the run's end (two months in step)."""
+    found = {}
+    for k in range(count):
+        if k in months or k in quarters:
+            continue
+        before, after = months.get(k - 1), months.get(k + 1)
+        skipped = before and after and _month_after(_month_after(before)) == after
+        ends_run = before and after is None and months.get(k - 2) and _month_after(months[k - 2]) == before
+        if before and (skipped or ends_run):
+            found[k] = _month_after(before)
+        elif after and before is None and months.get(k + 2) == _month_after(after):
+            found[k] = (after + 10) % 12 + 1  # the month before
+    return found
+
+
+def _month_after(month: int) -> int:
+    return month % 12 + 1
+
+
+def _month_years(texts: list[str], months: dict[int, int], plan_year_be: int | None) -> dict[int, int]:
+    """CE year of each month column: printed, else run on from its neighbours, else the plan's."""
+    years = {k: year for k, month in months.items()
+             if (year := _printed_month_year(texts[k], month, plan_year_be))}
+    order = sorted(months)
+    if not years and order and plan_year_be:
+        years[order[0]] = _calendar_year_ce(None, months[order[0]], plan_year_be) or 0
+    if not years:
+        return {}
+    known = min(years)
+    for k in reversed([k for k in order if k < known]):  # before the first printed year: back in time
+        after = min(j for j in years if j > k)
+        years[k] = years[after] - (1 if months[k] > months[after] else 0)
+    for k in order:
+        if k not in years:
+            before = max(j for j in years if j < k)
+            years[k] = years[before] + (1 if months[k] < months[before] else 0)
+    return years
+
+
+def _printed_month_year(text: str, month: int, plan_year_be: int | None) -> int | None:
+    """The CE year a month column's header prints: the month's own, else its group's. A group's
+    year without its word over October to December that is the plan's own fiscal year is that
+    fiscal year (`พ.ศ. 2568` over all twelve months of the plan for 2568), not a calendar year
+    that would put the month in the next plan."""
+    own = _MONTH_YEAR.search(text)
+    if own:
+        year_be = to_be(int(own.group(1)))
+        return be_to_ce(year_be) if year_be else None
+    group = _GROUP_YEAR.search(text)
+    year_be = to_be(int(group.group(2))) if group else None
+    if group is None or year_be is None:
+        return None
+    fiscal = bool(group.group(1)) or (year_be == plan_year_be and month >= 10)
+    return be_to_ce(year_be) - (1 if fiscal and month >= 10 else 0)
+
+
+def _quarter_column(text: str, plan_year_be: int | None) -> Period:
+    """A quarter's column (`ไตรมาส 2`, `ไตรมาสที่ 1 (ต.ค.-ธ.ค. 67)`, `ไตรมาส 1/2568`); its months, where
+    printed with their year, say it all."""
+    quarter = _QUARTERS.search(text)
+    if quarter is None:
+        return _NONE
+    months = _month_range(text, None)
+    if months != _NONE:
+        return months
+    printed = _QUARTER_YEAR.search(text) or _FISCAL_YEAR.search(text)
+    year_be = to_be(int(printed.group(1))) if printed else plan_year_be
+    number = int(quarter.group(1))
+    return quarter_bounds(year_be, number) if year_be and 1 <= number <= 4 else _NONE

@@ -44,6 +44,11 @@ _MIN_INK = 30  # dark pixels below which a crop is blank
 # number); prose bands are a column of lines of varying size.
 _CELL_PSM, _PROSE_PSM = "6", "4"
 CHECKED_BOX, UNCHECKED_BOX = CHECKED_GLYPHS[0], UNCHECKED_GLYPHS[0]  # ☑ ☐
+MARK = "●"  # a solid mark OCR reads no letter in
+_MARK_SIDE = (3.0, 16.0)  # points a solid mark's side spans
+_MARK_ASPECT = 1.6  # width to height at most (and at least its inverse): a dash is no mark
+_MARK_FILL = 0.6  # share of its box the ink fills at least
+_MARK_MARGIN = 1.0  # points of white at least between a mark and its cell's (inset) edges
 
 
 @dataclass
@@ -76,6 +81,7 @@ class _Prepared:
     grids: list[TableGrid]
     cells: list[tuple[tuple[int, int, int], Image.Image, list[ImageBox]]]
     bands: list[tuple[float, Image.Image]]
+    marks: set[tuple[int, int, int]] = field(default_factory=set)  # cells holding a solid mark alone
 
 
 def _prepare(image: Image.Image) -> _Prepared:
@@ -88,14 +94,16 @@ def _prepare(image: Image.Image) -> _Prepared:
         pixels = _pixels((0, top, gray.shape[1] / SCALE, bottom), 0, gray.shape)
         if pixels and _inked(dark, pixels):
             bands.append((top, image.crop(pixels)))
-    return _Prepared(grids, _cell_crops(image, dark, grids), bands)
+    return _Prepared(grids, _cell_crops(image, dark, grids), bands, _marked_cells(dark, grids))
 
 
 def _assemble(page: _Prepared, cell_reads: Iterator[OcrText], band_reads: Iterator[OcrText],
               labels: NumberLabels) -> ScanPage:
     for (g, r, c), _, boxes in page.cells:
-        lines = _clean_lines(_with_checkboxes(next(cell_reads), boxes))
-        page.grids[g].texts[(r, c)] = [line for line in lines if line.strip()]
+        lines = [line for line in _clean_lines(_with_checkboxes(next(cell_reads), boxes)) if line.strip()]
+        if not lines and (g, r, c) in page.marks:
+            lines = [MARK]  # OCR reads no letter in a solid dot; the plan's month it ticks must not vanish
+        page.grids[g].texts[(r, c)] = lines
     return ScanPage(page.grids, [(top, _paragraphs(next(band_reads), labels)) for top, _ in page.bands])
 
 
@@ -113,6 +121,34 @@ def _cell_crops(image: Image.Image, dark: np.ndarray,
                     crop, boxes = _without_checkboxes(image.crop(pixels), dark[top:bottom, x0:x1])
                     cells.append(((g, r, c), crop, boxes))
     return cells
+
+
+def _marked_cells(dark: np.ndarray, grids: list[TableGrid]) -> set[tuple[int, int, int]]:
+    """The cells whose ink is one solid dot or square alone (●, ■: a plan's month ticked)."""
+    marked = set()
+    for g, grid in enumerate(grids):
+        for r, row in enumerate(grid.rows):
+            for c, box in enumerate(row):
+                pixels = _pixels(box, _CELL_INSET, dark.shape) if box else None
+                if pixels and _solid_mark(dark[pixels[1]:pixels[3], pixels[0]:pixels[2]]):
+                    marked.add((g, r, c))
+    return marked
+
+
+def _solid_mark(ink: np.ndarray) -> bool:
+    """Whether the ink is one solid, roughly square blot of a mark's size with white around it in
+    its cell: a digit or a letter fills much less of its box (a `1` 0.37, Thai letters under
+    0.5; a disc 0.78); a dark patch of a picture a grid was found in fills its cell to the edges."""
+    ys, xs = np.nonzero(ink)
+    if len(ys) < _MIN_INK:
+        return False
+    margin = _MARK_MARGIN * SCALE
+    if min(ys.min(), xs.min(), ink.shape[0] - 1 - ys.max(), ink.shape[1] - 1 - xs.max()) < margin:
+        return False
+    height, width = int(ys.max() - ys.min()) + 1, int(xs.max() - xs.min()) + 1
+    low, high = _MARK_SIDE[0] * SCALE, _MARK_SIDE[1] * SCALE
+    return (low <= height <= high and low <= width <= high
+            and 1 / _MARK_ASPECT <= width / height <= _MARK_ASPECT and len(ys) >= _MARK_FILL * height * width)
 
 
 def _without_checkboxes(crop: Image.Image, dark: np.ndarray) -> tuple[Image.Image, list[ImageBox]]:

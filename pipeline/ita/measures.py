@@ -8,13 +8,13 @@ from functools import cache
 import regex
 
 from ita_extract.normalizers.lists import split_points, split_units, squeeze_thai
-from ita_extract.normalizers.periods import parse_period
-from ita_extract.parsers.model import CHECKED_GLYPHS
+from ita_extract.normalizers.periods import Period, parse_period, timeline_periods
+from ita_extract.parsers.model import CHECKED_GLYPHS, Cell
 from ita_extract.pipeline.ita.framework import item_indicator, tool_of_codes, tool_of_indicator
 from ita_extract.pipeline.ita.knowledge import keyed_patterns, rows
 from ita_extract.pipeline.ita.lines import Line, clean
 from ita_extract.pipeline.ita.subjects import find_indicators, issue_area, label_subject, question_codes
-from ita_extract.pipeline.ita.table_views import STATUS_CHOICE, RowView, TableView, cell_text
+from ita_extract.pipeline.ita.table_views import STATUS_CHOICE, TIMELINE, RowView, TableView, cell_text
 
 _SEQ = regex.compile(r"^\s*\(?(\d{1,3})\s*[.)]?\s*$")
 # OCR adds a mark inside the brackets: `(๕@)`, `(๗/)`.
@@ -103,6 +103,8 @@ def _measure(row: RowView, table_view: TableView, context: Context, assessment_y
     measure.responsible = split_units(row.text("responsible", "\n"), *_unit_words())
     measure.timeframe_raw = row.text("timeframe") or None
     measure.period = parse_period(measure.timeframe_raw, plan_year)
+    if measure.timeframe_raw is None:
+        measure.timeframe_raw, measure.period = _timeline(row, plan_year)
     measure.follow_up = row.text("follow_up", "\n") or None
     measure.status = _status(row)
     measure.result = row.text("result", "\n") or None
@@ -168,18 +170,36 @@ def _title(row: RowView) -> str | None:
     return None
 
 
-# A tick as reports print one in a status column: a checked box, a tick (OCR reads ✓ as / or v), a
-# slash, a cross, and Wingdings' tick, crossed and ticked boxes as a text layer gives them (private
-# use U+F0FC–U+F0FE) or a dump without the font (ü, ý, þ).
-_TICK = regex.compile(rf"\s*[{CHECKED_GLYPHS}√/vVxX✗✘\uf0fc-\uf0feüýþ]\s*")
+# A tick as reports print one in a status column or a plan's month: a checked box, a tick (OCR
+# reads ✓ as /, v or J), a slash, a cross, a dot, an arrow over the months, and Wingdings' tick,
+# crossed and ticked boxes as a text layer gives them (private use U+F0FC–U+F0FE) or a dump without
+# the font (ü, ý, þ).
+_TICK = regex.compile(rf"\s*[{CHECKED_GLYPHS}√/vVJxX✗✘●◆★↔⟷←→\uf0fc-\uf0feüýþ]\s*")
+
+
+def _ticked(cell: Cell) -> bool:
+    return bool(_TICK.fullmatch(" ".join(cell.lines))) or any(box.checked for box in cell.checkboxes)
 
 
 def _ticked_columns(row: RowView) -> list[str]:
     """The headers of the status columns the row ticks."""
     columns = row.table.columns_of(STATUS_CHOICE)
     cells = row.cells.get(STATUS_CHOICE, [])
-    return [column.header for column, cell in zip(columns, cells, strict=False)
-            if _TICK.fullmatch(" ".join(cell.lines)) or any(box.checked for box in cell.checkboxes)]
+    return [column.header for column, cell in zip(columns, cells, strict=False) if _ticked(cell)]
+
+
+def _timeline(row: RowView, plan_year: int | None) -> tuple[str | None, Period]:
+    """What a row ticks in a plan's month or quarter columns (a Gantt chart): the ticked columns'
+    headers as printed, and the period from the first ticked one's start to the last's end."""
+    columns = row.table.columns_of(TIMELINE)
+    ticked = [k for k, cell in enumerate(row.cells.get(TIMELINE, [])[:len(columns)]) if _ticked(cell)]
+    if not ticked:
+        return None, (None, None)
+    periods = [timeline_periods([c.header for c in columns], plan_year)[k] for k in ticked]
+    raw = ", ".join(clean(columns[k].header) for k in ticked)
+    if any(start is None or end is None for start, end in periods):
+        return raw, (None, None)
+    return raw, (min(start for start, _ in periods if start), max(end for _, end in periods if end))
 
 
 def _status(row: RowView) -> str | None:

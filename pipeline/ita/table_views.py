@@ -25,8 +25,9 @@ from ita_extract.pipeline.ita.lines import clean, repaired
 from ita_extract.pipeline.ita.subjects import label_subject, tool_in
 
 STATUS_CHOICE = "status_choice"  # the role of a column headed by one status
+TIMELINE = "timeline"  # a month or quarter column of a plan's Gantt chart
 MEASURE_ROLES = frozenset({"steps", "responsible", "timeframe", "follow_up", "result", "status",
-                           STATUS_CHOICE})
+                           STATUS_CHOICE, TIMELINE})
 # Columns printed once for several rows (merged cells) that apply to the rows below.
 FILL_DOWN_ROLES = ("responsible", "timeframe", "follow_up")
 # Columns that say which row a line belongs to; a row with none of them continues the row above.
@@ -37,6 +38,7 @@ _FROM_FIRST_BOX = regex.compile(rf"\s*[{BOX_GLYPHS}].*$")
 _CAPTION_BLOCKS = 2
 _HEADER_LINES_IN_BODY = 2
 _HEADER_CELL_MAX = 40
+_GAP_HEADER_MAX = 12  # characters of a month header OCR garbled (`fel. 68`): a longer one is another column
 _NON_YEAR_NUMBER = regex.compile(rf"(?<![\d.])(?!{YEAR}(?!\d))\d+(?:\.\d+)?")
 _CAPTION_MAX = 300
 _COUNTED, _COUNTED_SHARE = 3, 0.8  # rows, and share of them, a column of running numbers counts
@@ -169,6 +171,7 @@ def view(block: Block, before: list[Block]) -> TableView:
         if role is None and _counts_rows(block.rows[in_body:], index):
             role = "seq"  # a running number whatever its header (OCR read ที่ as `ai ท`)
         columns.append(Column(index, role, " ".join(lines), year, offset))
+    columns = _timeline_gaps(columns)
     caption = _caption(before)
     result = TableView(block, columns, caption, tool_in(caption) if caption else None,
                        header_in_body=in_body)
@@ -176,16 +179,37 @@ def view(block: Block, before: list[Block]) -> TableView:
     return result
 
 
+def _timeline_gaps(columns: list[Column]) -> list[Column]:
+    """Columns of a plan's timeline whose header was read as no month (OCR: `A.W.` for ก.พ.,
+    `fel.` for ก.ย.): one between two months, or a short one at the end of a run of two or more.
+    periods.timeline_periods decides which month each is, or none."""
+    columns = list(columns)
+
+    def timeline(k: int) -> bool:
+        return 0 <= k < len(columns) and columns[k].role == TIMELINE
+    for k, column in enumerate(columns):
+        if column.role is not None:
+            continue
+        short = len(squeeze_thai(column.header)) <= _GAP_HEADER_MAX
+        if (timeline(k - 1) and timeline(k + 1)) or (short and (timeline(k - 1) and timeline(k - 2)
+                                                                 or timeline(k + 1) and timeline(k + 2))):
+            columns[k] = replace(column, role=TIMELINE)
+    return columns
+
+
 def header_role(lines: list[str]) -> tuple[str | None, int | None]:
-    """(role, year) of a column from its header lines: a year on any line makes it that year's
-    column of values; else the role of the whole header, else of its first line that has one,
-    else the role of a long header word read with one OCR slip."""
+    """(role, year) of a column from its header lines: a month or quarter on any line makes it a
+    column of the plan's timeline; else a year on any line makes it that year's column of values;
+    else the role of the whole header, else of its first line that has one, else the role of a
+    long header word read with one OCR slip."""
     texts = [squeeze_thai(clean(without_stray_latin(line))) for line in lines]
     per_line = [column_role(text) for text in texts]
+    if any(role == TIMELINE for role, _ in per_line):
+        return TIMELINE, None  # a month under its year (`พ.ศ. 2567` over `ต.ค.`) is the plan's month
     year = next(((role, y) for role, y in per_line if role == "year"), None)
     if year:
         return year
-    whole = column_role(" ".join(texts))
+    whole = column_role(squeeze_thai(" ".join(texts)))  # a word the column wrapped (เ / ม.ย.)
     found = whole if whole[0] else next((r for r in per_line if r[0]), (None, None))
     return found if found[0] else (first_keyed_slip("table_columns", "role", " ".join(texts)), None)
 

@@ -1,6 +1,7 @@
 """The OCR'd text of a prose band put back into paragraphs (parsers.ocr._paragraphs); pages read
 several to a Tesseract process."""
 
+import numpy as np
 import pypdfium2 as pdfium
 import pytest
 
@@ -8,6 +9,7 @@ from ita_extract.parsers.ocr import (
     MAX_PAGES_PER_PROCESS,
     OcrText,
     _paragraphs,
+    _solid_mark,
     pages_per_process,
     read_scans,
 )
@@ -73,3 +75,35 @@ def test_a_process_reads_a_few_pages_and_every_thread_gets_some() -> None:
     assert pages_per_process(15, 8) == 2
     assert pages_per_process(100, 2) == MAX_PAGES_PER_PROCESS
     assert pages_per_process(0, 2) == 1
+
+
+def _cell(height: int = 120, width: int = 120) -> np.ndarray:
+    return np.zeros((height, width), dtype=bool)
+
+
+def test_a_solid_dot_alone_in_its_cell_is_a_mark() -> None:
+    """A Gantt chart's ● (Tesseract reads no letter in it): a disc about 11 points across."""
+    cell = _cell()
+    ys, xs = np.ogrid[:120, :120]
+    cell[(ys - 60) ** 2 + (xs - 60) ** 2 <= 22 ** 2] = True
+    assert _solid_mark(cell)
+    square = _cell()
+    square[40:80, 45:85] = True  # ■
+    assert _solid_mark(square)
+
+
+def test_letters_dashes_and_dark_patches_are_no_marks() -> None:
+    one = _cell()
+    one[35:80, 55:62] = True  # a `1`: thin
+    one[35:40, 48:62] = True
+    assert not _solid_mark(one)
+    dash = _cell()
+    dash[58:64, 30:90] = True  # `-`: a dash, not square
+    assert not _solid_mark(dash)
+    patch = _cell(40, 50)
+    patch[:, :] = True  # a dark part of a picture a grid was found in: ink to the cell's edges
+    assert not _solid_mark(patch)
+    ring = _cell()
+    ys, xs = np.ogrid[:120, :120]
+    ring[((ys - 60) ** 2 + (xs - 60) ** 2 <= 22 ** 2) & ((ys - 60) ** 2 + (xs - 60) ** 2 >= 17 ** 2)] = True
+    assert not _solid_mark(ring)  # an `O` or an empty circle

@@ -9,8 +9,15 @@ Word-made PDF and as its scan (the fixtures: tests/fixtures/NAME.txt, rendered b
   (`ซึงเพิ่มขืนจากปิทีผ่านมา`), was unread.
 - diff: indicators of two years with a difference column, and a table of tools; on the scan
   `IIT` read `NT` (its score lost) and the grade `A` read `2` (an unread number).
+- gantt: measures whose timeframe is a Gantt chart: ticks under month columns grouped under
+  calendar years (`พ.ศ. 2567` over ต.ค.–ธ.ค.), under quarters (●), and under months printed with
+  their short year below a fiscal year (`ปีงบประมาณ พ.ศ. 2568` over `ต.ค. 67` …). No measure was
+  read (the years over the months made it a table of scores); on the PDF a narrow column wraps
+  the year (`256` / `7`) and a month (`เ` / `ม. ย.`); on the scan OCR reads no letter in a dot,
+  reads ✓ as `J`, and misreads months (`A.W.` for ก.พ., `fel.` for ก.ย.) and โครงการ (`ไครงการ`).
 """
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -70,3 +77,39 @@ def test_the_diff_probes_overall_disagrees_with_its_tools() -> None:
     _, _, checks = _read("diff.txt")
     assert checks[("overall", None, None, 2566)] == "conflict"
     assert {check for key, check in checks.items() if key[0] != "overall" and key[3] == 2566} == {"verified"}
+
+
+D = dt.date
+_GANTT_PERIODS = [
+    (D(2024, 10, 1), D(2025, 9, 30)), (D(2024, 12, 1), D(2025, 1, 31)), (D(2024, 10, 1), D(2024, 12, 31)),
+    (D(2025, 4, 1), D(2025, 6, 30)), (D(2025, 9, 1), D(2025, 9, 30)),  # months under calendar years
+    # quarters
+    (D(2024, 10, 1), D(2025, 3, 31)), (D(2025, 1, 1), D(2025, 6, 30)), (D(2025, 7, 1), D(2025, 9, 30)),
+    (D(2025, 1, 1), D(2025, 2, 28)), (D(2024, 10, 1), D(2024, 10, 31)), (D(2024, 10, 1), D(2025, 9, 30)),
+]
+
+
+def _gantt_measures(suffix: str) -> list[tuple]:
+    path = FIXTURES / ("gantt" + suffix)
+    rows = process_document(parse(path, path.read_bytes()), "ab" * 32)
+    return [(m["seq"], m["responsible"][0][-3:], m["period_start"], m["period_end"])
+            for m in rows["measures"]]
+
+
+def _gantt_expected() -> list[tuple]:
+    seqs = [1, 2, 3, 4, 5, 1, 2, 3, 1, 2, 3]
+    units = ["ลัง", "ลัด", "ลัด", "ช่าง", "ลัด", "บาล", "ที่", "ลัง", "ลัด", "ลัด", "ลัง"]
+    return [(seq, unit[-3:], *period) for seq, unit, period in zip(seqs, units, _GANTT_PERIODS, strict=True)]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".pdf"])
+def test_gantt_chart_periods_as_text_and_pdf(suffix: str) -> None:
+    assert _gantt_measures(suffix) == _gantt_expected()
+
+
+@pytest.mark.slow
+def test_gantt_chart_periods_as_a_scan() -> None:
+    if not tesseract_available():
+        pytest.skip("needs tesseract-ocr with Thai data")
+    periods = [(start, end) for *_, start, end in _gantt_measures(".scan.pdf")]
+    assert periods == _GANTT_PERIODS

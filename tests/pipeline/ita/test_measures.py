@@ -246,3 +246,91 @@ def test_numbered_points_without_fields_are_no_measures() -> None:
     tables = extract("ข้อเสนอแนะ\n1. มาตรการป้องกันการรับสินบนควรประกาศให้ทั่วถึง\n"
                      "2. โครงการอบรมควรจัดทุกปี\n", title=MEASURES_TITLE)
     assert tables["measures"].empty
+
+
+_MONTHS = "| ต.ค. | พ.ย. | ธ.ค. | ม.ค. | ก.พ. | มี.ค. | เม.ย. | พ.ค. | มิ.ย. | ก.ค. | ส.ค. | ก.ย. |"
+
+
+def _gantt_row(seq: int, title: str, unit: str, ticked: set[int], tick: str = "✓") -> str:
+    cells = "".join(f" {tick if k in ticked else ''} |" for k in range(12))
+    return f"| {seq} | {title} | {unit} |{cells}\n"
+
+
+def _period(measure) -> tuple:
+    return measure["period_start"], measure["period_end"]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # Regression: the years over the months made the table one of scores: no measure was read
+        "| ที่ | มาตรการ/กิจกรรม | ผู้รับผิดชอบ | พ.ศ. ๒๕๖๕ | | | พ.ศ. ๒๕๖๖ |" + " |" * 8 + "\n|" + "---|" * 15
+        + "\n| | | |" + _MONTHS[1:] + "\n",
+        "| ที่ | มาตรการ/กิจกรรม | ผู้รับผิดชอบ |" + _MONTHS[1:] + "\n|" + "---|" * 15 + "\n",  # the plan's year
+        "| ที่ | มาตรการ/กิจกรรม | ผู้รับผิดชอบ | ต.ค. ๖๕ | พ.ย. ๖๕ | ธ.ค. ๖๕ | ม.ค. ๖๖ | ก.พ. ๖๖ | มี.ค. ๖๖ "
+        "| เม.ย. ๖๖ "
+        "| พ.ค. ๖๖ | มิ.ย. ๖๖ | ก.ค. ๖๖ | ส.ค. ๖๖ | ก.ย. ๖๖ |\n|" + "---|" * 15 + "\n",  # a month's own year
+        "| ที่ | โครงการ | หน่วยงานที่รับผิดชอบ | ตุลาคม | พฤศจิกายน | ธันวาคม | มกราคม | กุมภาพันธ์ | มีนาคม | เมษายน "
+        "| พฤษภาคม | มิถุนายน | กรกฎาคม | สิงหาคม | กันยายน |\n|" + "---|" * 15 + "\n",  # names in full
+    ],
+)
+def test_a_plans_months_ticked_in_a_gantt_chart_are_its_period(header: str) -> None:
+    measures = _measures(header + _gantt_row(1, "อบรมผลประโยชน์ทับซ้อน", "สำนักปลัด", {2, 3})
+                         + _gantt_row(2, "เผยแพร่ข้อมูลการจัดซื้อจัดจ้าง", "กองคลัง", set(range(12)))
+                         + _gantt_row(3, "สำรวจความพึงพอใจ", "สำนักปลัด", {11}))
+    assert measures["title"].tolist() == ["อบรมผลประโยชน์ทับซ้อน", "เผยแพร่ข้อมูลการจัดซื้อจัดจ้าง", "สำรวจความพึงพอใจ"]
+    assert [_period(m) for _, m in measures.iterrows()] == [
+        (dt.date(2022, 12, 1), dt.date(2023, 1, 31)), (dt.date(2022, 10, 1), dt.date(2023, 9, 30)),
+        (dt.date(2023, 9, 1), dt.date(2023, 9, 30))]
+    assert measures["responsible"].map(list).tolist() == [["สำนักปลัด"], ["กองคลัง"], ["สำนักปลัด"]]
+    # the ticked month's header as printed
+    assert measures["timeframe_raw"].iloc[2].split()[-1] in ("ก.ย.", "66", "กันยายน")
+
+
+@pytest.mark.parametrize("tick", ["✓", "✔", "/", "●", "■", "X", "J", "\uf0fc", "↔"])
+def test_the_marks_a_gantt_chart_ticks_months_with(tick: str) -> None:
+    measures = _measures("| ที่ | มาตรการ | ผู้รับผิดชอบ |" + _MONTHS[1:] + "\n|" + "---|" * 15 + "\n"
+                         + _gantt_row(1, "อบรมบุคลากร", "สำนักปลัด", {6, 7}, tick))
+    assert _period(measures.iloc[0]) == (dt.date(2023, 4, 1), dt.date(2023, 5, 31))
+
+
+def test_quarters_ticked_in_a_gantt_chart_are_the_period() -> None:
+    measures = _measures(
+        "| ลำดับ | มาตรการ | ขั้นตอนการดำเนินการ | ไตรมาส ๑ | ไตรมาส ๒ | ไตรมาส ๓ | ไตรมาส ๔ | ผู้รับผิดชอบ |\n"
+        "|---|---|---|---|---|---|---|---|\n"
+        "| ๑ | มาตรการเปิดเผยข้อมูล | เผยแพร่บนเว็บไซต์ | ● | ● | | | สำนักปลัด |\n"
+        "| ๒ | มาตรการจัดการเรื่องร้องเรียน | จัดทำคู่มือ | | | | ● | สำนักปลัด |\n")
+    assert [_period(m) for _, m in measures.iterrows()] == [
+        (dt.date(2022, 10, 1), dt.date(2023, 3, 31)), (dt.date(2023, 7, 1), dt.date(2023, 9, 30))]
+    assert measures["timeframe_raw"].tolist() == ["ไตรมาส 1, ไตรมาส 2", "ไตรมาส 4"]
+
+
+def test_a_printed_timeframe_beats_the_months_ticked_and_no_tick_is_no_period() -> None:
+    measures = _measures(
+        "| ที่ | มาตรการ | ระยะเวลา | ผู้รับผิดชอบ |" + _MONTHS[1:] + "\n|" + "---|" * 16 + "\n"
+        "| 1 | อบรมบุคลากร | มกราคม - มีนาคม ๒๕๖๖ | สำนักปลัด | | | | ✓ | | | | | | | | |\n")
+    assert _period(measures.iloc[0]) == (dt.date(2023, 1, 1), dt.date(2023, 3, 31))
+    assert measures["timeframe_raw"].iloc[0] == "มกราคม - มีนาคม 2566"
+    unticked = _measures("| ที่ | มาตรการ | ผู้รับผิดชอบ |" + _MONTHS[1:] + "\n|" + "---|" * 15 + "\n"
+                         + _gantt_row(1, "จัดทำคู่มือ", "สำนักปลัด", set()))
+    assert unticked["timeframe_raw"].iloc[0] is None
+    assert unticked["period_start"].isna().iloc[0]
+
+
+def test_a_month_header_ocr_garbled_is_the_month_its_neighbours_skip() -> None:
+    """A scan's `A.W.` (ก.พ.) between ม.ค. and มี.ค., `fel.` (ก.ย.) after ส.ค.; a remarks column after
+    the months stays remarks."""
+    measures = _measures(
+        "| ที่ | มาตรการ | ผู้รับผิดชอบ | ต.ค. | พ.ย. | ธ.ค. | ม.ค. | A.W. | มี.ค. | เม.ย. | พ.ค. | มิ.ย. | ก.ค. "
+        "| ส.ค. "
+        "| fel. | หมายเหตุ |\n|" + "---|" * 16 + "\n"
+        "| 1 | อบรมบุคลากร | สำนักปลัด | | | | | J | | | | | | | J | / |\n"
+        "| 2 | จัดทำคู่มือ | สำนักปลัด | | | | | J | | | | | | | | |\n")
+    assert [_period(m) for _, m in measures.iterrows()] == [
+        (dt.date(2023, 2, 1), dt.date(2023, 9, 30)), (dt.date(2023, 2, 1), dt.date(2023, 2, 28))]
+
+
+def test_a_table_of_counts_by_month_is_no_measures_table() -> None:
+    tables = extract("| เรื่อง | ต.ค. | พ.ย. | ธ.ค. |\n|---|---|---|---|\n| เรื่องร้องเรียนการทุจริต | 0 | 1 | 0 |\n",
+                     title=MEASURES_TITLE)
+    assert tables["measures"].empty
