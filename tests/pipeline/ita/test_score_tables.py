@@ -481,3 +481,26 @@ def test_codes_printed_with_a_hyphen_a_dot_or_after_the_word_for_question() -> N
                    "I3\tให้บริการเท่าเทียม\t94.50\nข้อ i4\tมุ่งผลสำเร็จของงาน\t92.80\n")
     assert scores_of(rows, "item") == {"i1": 95.2, "i2": 93.1, "i3": 94.5, "i4": 92.8}
     assert rows["unread"].empty
+
+
+@pytest.mark.parametrize(
+    ("province", "nation"),
+    [("ค่าเฉลี่ยจังหวัด", "ค่าเฉลี่ยประเทศ"), ("คะแนนเฉลี่ยระดับจังหวัด", "คะแนนเฉลี่ยทั้งประเทศ"),
+     ("ค่าเฉลี่ยของ อปท. ในจังหวัด", "ค่าเฉลี่ยของหน่วยงานทั่วประเทศ"), ("ระดับจังหวัด", "ระดับประเทศ"),
+     ("คะแนนสูงสุดในจังหวัด", "คะแนนต่ำสุดของประเทศ")],
+)
+def test_averages_beside_the_scores_are_benchmarks_never_scores_nor_unread(province: str, nation: str) -> None:
+    """Averages of the province and the nation printed beside the document's own scores were left
+    unread (and `คะแนนเฉลี่ย…` was the score column's header)."""
+    tables = extract(
+        f"| ตัวชี้วัด | คะแนนหน่วยงาน | {province} | {nation} |\n|---|---|---|---|\n"
+        "| 1. การปฏิบัติหน้าที่ | 95.10 | 93.20 | 92.15 |\n| 2. การใช้งบประมาณ | 88.40 | 86.75 | 85.30 |\n")
+    assert scores_of(tables, "indicator") == {1: 95.1, 2: 88.4}
+    assert tables["unread"].empty
+
+
+def test_ranks_in_the_province_and_the_nation_are_ranks() -> None:
+    tables = extract("| รายการ | คะแนน | ลำดับในจังหวัด | อันดับที่ของประเทศ |\n|---|---|---|---|\n"
+                     "| คะแนน ITA | 90.12 | 15 | 1,234 |\n")
+    assert scores_of(tables, "overall") == {2566: 90.12}
+    assert tables["unread"].empty
