@@ -489,7 +489,7 @@ def test_codes_printed_with_a_hyphen_a_dot_or_after_the_word_for_question() -> N
      ("ค่าเฉลี่ยของ อปท. ในจังหวัด", "ค่าเฉลี่ยของหน่วยงานทั่วประเทศ"), ("ระดับจังหวัด", "ระดับประเทศ"),
      ("คะแนนสูงสุดในจังหวัด", "คะแนนต่ำสุดของประเทศ")],
 )
-def test_averages_beside_the_scores_are_benchmarks_never_scores_nor_unread(province: str, nation: str) -> None:
+def test_averages_beside_the_scores_are_benchmarks_not_scores(province: str, nation: str) -> None:
     """Averages of the province and the nation printed beside the document's own scores were left
     unread (and `คะแนนเฉลี่ย…` was the score column's header)."""
     tables = extract(
