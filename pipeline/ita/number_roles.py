@@ -23,7 +23,11 @@ from ita_extract.normalizers.patterns import compiled
 from ita_extract.normalizers.thai_text import pattern_without_marks, without_marks_mapped
 from ita_extract.pipeline.ita.knowledge import rows
 
-_NUMBER = regex.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)(?![\d]|[.,]\d)")
+# A number; or two digits after a comma (`89,45`), which cannot be a thousands comma: a point OCR
+# read as a comma, or a decimal comma. Which number that is, the text does not say
+# (normalizers.digits reads none), so no reader takes it and it is accounted unread.
+_NUMBER = regex.compile(r"(?<![\d.,])(\d+(?:\.\d+)?|\d{1,3},\d{2})(?![\d]|[.,]\d)")
+DECIMAL_COMMA = "decimal_comma"
 _WINDOW = 40
 _ANY = regex.compile("")
 
@@ -37,7 +41,7 @@ class Number:
 
     @property
     def value(self) -> float:
-        return float(self.text)
+        return float(self.text.replace(",", "."))
 
 
 @dataclass(frozen=True)
@@ -111,5 +115,15 @@ def numbers(text: str) -> tuple[Number, ...]:
         return ()
     bare, origin = without_marks_mapped(text)
     return tuple(Number(m.start(1), m.end(1), m.group(1),
+                        _comma_role(text, m.start(1), m.end(1)) if "," in m.group(1) else
                         role_of(text, m.start(1), m.end(1), (bare, bisect_left(origin, m.start(1)))))
                  for m in found)
+
+
+def _comma_role(text: str, start: int, end: int) -> str:
+    """A decimal comma's role: the one another rule gives it read with a point (`ข้อ 12,13`: item
+    numbers), never a score's."""
+    pointed = text[:start] + text[start:end].replace(",", ".") + text[end:]
+    bare, origin = without_marks_mapped(pointed)
+    role = role_of(pointed, start, end, (bare, bisect_left(origin, start)))
+    return DECIMAL_COMMA if role in ("score", "other") else role

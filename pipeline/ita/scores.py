@@ -25,7 +25,7 @@ from ita_extract.normalizers.years import to_be
 from ita_extract.pipeline.ita.framework import could_be_score_year, item_indicator, years_in_words
 from ita_extract.pipeline.ita.knowledge import rows
 from ita_extract.pipeline.ita.lines import Line
-from ita_extract.pipeline.ita.number_roles import Number, numbers
+from ita_extract.pipeline.ita.number_roles import DECIMAL_COMMA, Number, numbers
 from ita_extract.pipeline.ita.organisation import Organisation
 from ita_extract.pipeline.ita.subjects import (
     Subject,
@@ -118,7 +118,7 @@ def sentence_scores(line: Line, text: str, assessment_year: int | None, column: 
                                           [n.start for n in every if n.role == "score"])
                 if not (_TIMES_AFTER.match(text, s.end) or _TIMES_BEFORE.search(text, 0, s.start))]
     found = [n for n in every if not any(s.start <= n.start < s.end for s in subjects)
-             and not _formula_operand(n, text, subjects)]
+             and not _formula_operand(n, text, subjects) and n.role != DECIMAL_COMMA]
     events: list[tuple[int, int, Subject | Number]] = sorted(
         [*((s.start, 0, s) for s in subjects), *((n.start, 1, n) for n in found)], key=lambda e: (e[0], e[1]))
     series: _Series | None = None

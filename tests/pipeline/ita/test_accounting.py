@@ -102,3 +102,13 @@ def test_numbers_beyond_a_score_are_not_listed() -> None:
 def test_a_document_that_is_not_ita_lists_nothing() -> None:
     rows = process_document(parse(Path("memo.txt"), "บันทึกข้อความ ประชุม ๔๕.๕ นาที\n".encode()), "cd" * 32)
     assert rows["unread"] == [] and rows["documents"][0]["n_unread"] == 0
+
+
+def test_a_decimal_comma_is_listed_unread_never_read_nor_dropped() -> None:
+    """Regression: `89,45` (a point OCR read as a comma, or a decimal comma) was neither read nor
+    listed: the number vanished. Which number it is the text does not say, so it is unread; a
+    thousands comma (`1,234`) and a list of item numbers (`ข้อ 12,13`) are no such number."""
+    assert _unread("ผลการประเมินภาพรวมได้คะแนน ๘๙,๔๕ คะแนน\n\n"
+                   "| ตัวชี้วัด | คะแนน |\n|---|---|\n| ๑. การปฏิบัติหน้าที่ | 95,10 |\n") == [
+        (4, "89,45"), (8, "95,10")]
+    assert _unread("ได้คะแนน ๙๕.๗๕ คะแนน จากผู้ตอบ 1,234 คน ข้อ 12,13 ได้คะแนนต่ำ\n") == []
