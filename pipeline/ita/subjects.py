@@ -18,7 +18,9 @@ import regex
 from ita_extract.normalizers.codes import ITEM_CODE_LETTER_UNDECIDED, FoundCode, opens_range, with_ranges
 from ita_extract.normalizers.digits import thai_digits_to_arabic
 from ita_extract.normalizers.lists import squeeze_thai
+from ita_extract.normalizers.thai_text import pattern_without_marks, without_marks_mapped
 from ita_extract.pipeline.ita.framework import (
+    Indicator,
     find_item_codes,
     indicators,
     item_code,
@@ -231,7 +233,26 @@ def label_subject(label: str, tool: str | None = None) -> Subject | None:
         return tools[0]
     if _OVERALL_LABEL.search(text):
         return Subject("overall", 0, len(text))
+    return _indicator_named_without_marks(text)
+
+
+def _indicator_named_without_marks(text: str) -> Subject | None:
+    """An indicator's name in a label as OCR leaves it, its marks lost or changed (`การปฏิบติหน้าที`,
+    `การปรับปรุงระบบการท้างาน`): matched with the marks set aside on both sides. A letter misread
+    (`ราซการ`) is no match."""
+    bare, origin = without_marks_mapped(text)
+    for info, pattern in _indicator_names_without_marks():
+        found = pattern.search(bare)
+        if found and found.end() > found.start():
+            return Subject("indicator", origin[found.start()], origin[found.end() - 1] + 1, tool=info.tool,
+                           indicator=info.number, label=info.name, by_name=True)
     return None
+
+
+@cache
+def _indicator_names_without_marks() -> tuple[tuple[Indicator, regex.Pattern], ...]:
+    return tuple((info, regex.compile(pattern_without_marks(info.pattern.pattern)))
+                 for info in indicators().values())
 
 
 _BEFORE_CODE = regex.compile(r"(?:ข้อ(?:ที่)?\s*)?")  # what may stand before a label's code: `ข้อ i4`

@@ -73,3 +73,17 @@ def test_a_question_whose_marks_ocr_lost_still_names_its_tool() -> None:
     assert question_tool("ท่าน ทราบข้อมูล เกียว กับงบประมาณของหน่วยงานหรือของ ส่วนงานทีท่านปฏิบัติหน้าที") == "IIT"
     assert question_tool("ท่านทราบข้อมูลเกี่ยวกับงบประมาณของส่วนงานที่ท่านปฏิบัติหน้าที่") == "IIT"
     assert question_tool("การเดินทางมาติดต่อ") is None
+
+
+@pytest.mark.parametrize(
+    ("label", "indicator"),
+    [
+        ("8. การปรับปรุงระบบการท้างาน", 8),  # OCR: ทำ read as ท้า (a tone mark for the nikhahit)
+        ("การปฏิบติหน้าที", 1),  # marks lost
+        ("ประสิทธิภาพการสือสาร", 7),
+        ("การใช้ทรัพย์สินของราซการ", None),  # a letter misread is no mark: left unread
+    ],
+)
+def test_an_indicator_named_in_a_label_whose_marks_ocr_changed(label: str, indicator: int | None) -> None:
+    found = label_subject(label)
+    assert (found.indicator if found else None) == indicator
