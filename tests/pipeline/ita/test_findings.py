@@ -141,3 +141,18 @@ def test_an_areas_subject_ends_with_its_section() -> None:
                          "ข้อจำกัด\nบุคลากรมีจำนวนน้อยและมีภาระงานมาก ทำให้การปรับปรุงข้อมูลล่าช้า\n")
     assert findings["kind"].tolist() == ["recommendation", "limitation"]
     assert findings["indicator"].iloc[0] == 9 and findings["indicator"].isna().iloc[1]
+
+
+def test_observations_and_ways_to_improve_are_findings_and_recommendations() -> None:
+    """Headings the genre also prints: observations (ข้อสังเกต) are what the analysis found; ways
+    to develop or fix (แนวทางการพัฒนา / แนวทางการแก้ไข) its recommendations. Their points were lost.
+    A strength (จุดแข็ง) stays none."""
+    findings = _findings(
+        "จุดแข็ง\n\n1. บุคลากรปฏิบัติหน้าที่ด้วยความโปร่งใส\n2. มีการเปิดเผยข้อมูลครบถ้วน\n\n"
+        "ข้อสังเกต\n\n- ผู้รับบริการบางส่วนไม่ทราบช่องทางร้องเรียน\n\n"
+        "แนวทางการพัฒนา\n\n1. ประชาสัมพันธ์ช่องทางร้องเรียนให้ทั่วถึง\n\n"
+        "แนวทางการแก้ไขปัญหา\n\n- จัดอบรมบุคลากรเรื่องการใช้ทรัพย์สินของราชการ\n")
+    assert findings[["kind", "text"]].values.tolist() == [
+        ["finding", "ผู้รับบริการบางส่วนไม่ทราบช่องทางร้องเรียน"],
+        ["recommendation", "ประชาสัมพันธ์ช่องทางร้องเรียนให้ทั่วถึง"],
+        ["recommendation", "จัดอบรมบุคลากรเรื่องการใช้ทรัพย์สินของราชการ"]]
