@@ -112,3 +112,19 @@ def test_a_decimal_comma_is_listed_unread_never_read_nor_dropped() -> None:
                    "| ตัวชี้วัด | คะแนน |\n|---|---|\n| ๑. การปฏิบัติหน้าที่ | 95,10 |\n") == [
         (4, "89,45"), (8, "95,10")]
     assert _unread("ได้คะแนน ๙๕.๗๕ คะแนน จากผู้ตอบ 1,234 คน ข้อ 12,13 ได้คะแนนต่ำ\n") == []
+
+
+@pytest.mark.parametrize(
+    "contents",
+    [
+        "| เรื่อง | หน้า |\n|---|---|\n| ส่วนที่ ๑ บทนำ | ๑ |\n| ผลคะแนน IIT | ๔ |\n"
+        "| ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล | ๙ |\n",
+        "สารบัญ\n\nผลคะแนนภาพรวม ITA .................................. ๓\n\n"
+        "ตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต ……………… 11\n\nผลคะแนน EIT . . . . . . . . . . 6\n",
+    ],
+)
+def test_a_table_of_contents_page_numbers_are_pages(contents: str) -> None:
+    """Regression: a contents' page numbers (`ผลคะแนน IIT …… 4`, a `หน้า` column) were listed unread."""
+    rows = _rows(contents + "\nผลการประเมินได้คะแนนภาพรวม ๙๒.๔๘ คะแนน\n")
+    assert [(s["level"], s["score"]) for s in rows["scores"]] == [("overall", 92.48)]
+    assert rows["unread"] == []
