@@ -128,3 +128,10 @@ def test_a_table_of_contents_page_numbers_are_pages(contents: str) -> None:
     rows = _rows(contents + "\nผลการประเมินได้คะแนนภาพรวม ๙๒.๔๘ คะแนน\n")
     assert [(s["level"], s["score"]) for s in rows["scores"]] == [("overall", 92.48)]
     assert rows["unread"] == []
+
+
+def test_a_measures_budget_column_holds_amounts() -> None:
+    """Regression: a budget of 50 baht in a measures table's `งบประมาณ (บาท)` column was unread."""
+    rows = _rows("ได้คะแนน ๙๕.๗๕ คะแนน\n\n| ที่ | โครงการ | งบประมาณ (บาท) | ผู้รับผิดชอบ |\n|---|---|---|---|\n"
+                 "| 1 | โครงการอบรมคุณธรรม | 50 | สำนักปลัด |\n| 2 | กิจกรรมสำรวจ | 20,000 | กองคลัง |\n")
+    assert rows["unread"] == []
