@@ -119,10 +119,17 @@ def sentence_scores(line: Line, text: str, assessment_year: int | None, column: 
                 if not (_TIMES_AFTER.match(text, s.end) or _TIMES_BEFORE.search(text, 0, s.start))]
     found = [n for n in every if not any(s.start <= n.start < s.end for s in subjects)
              and not _formula_operand(n, text, subjects) and n.role != DECIMAL_COMMA]
+    scores: list[Score] = []
+    for pairs, taken_subjects, taken_numbers in _respective(subjects, found, text):
+        for subject, number in pairs:
+            own = _Series(subject, subject.end, max(0, subject.start - _SUBJECT_REACH))
+            year = _year_before(every, own.clause_start, number.start, assessment_year)
+            scores.append(_score(own, number, text, line, year, assessment_year, column))
+        subjects = [s for s in subjects if not any(s is t for t in taken_subjects)]
+        found = [n for n in found if n not in taken_numbers]
     events: list[tuple[int, int, Subject | Number]] = sorted(
         [*((s.start, 0, s) for s in subjects), *((n.start, 1, n) for n in found)], key=lambda e: (e[0], e[1]))
     series: _Series | None = None
-    scores: list[Score] = []
     bracketed = _bracketed_subjects(found, subjects, text)
     for _, _, event in events:
         if isinstance(event, Subject):
@@ -149,6 +156,71 @@ def sentence_scores(line: Line, text: str, assessment_year: int | None, column: 
             series.anchor, series.clause_start = event.end, event.end
             series.has_value, series.year_since_value = True, False
     return scores
+
+
+# A list of subjects of one level (`IIT EIT และ OIT`, `ตัวชี้วัดที่ 6, 7 และ 8`, a range `1-5`) then
+# a list of values (`93.10 89.87 และ 100.00 ตามลำดับ`): the values go to the subjects in order where
+# there are as many; one value said to be every subject's (`100 คะแนนเท่ากัน`) goes to each; else
+# whose value is which the text does not say, and none is taken (they are left unread).
+# (OCR garbles และ into a short Latin word: `IIT EIT wae OIT`.)
+_BETWEEN_SUBJECTS = regex.compile(r"[\s,/]*(?:(?:และ|หรือ|กับ|-|–|ถึง|[A-Za-z]{2,4})[\s,]*)?")
+_BETWEEN_VALUES = regex.compile(r"\s*(?:คะแนน|%)?\s*,?\s*(?:และ)?\s*(?:ร้อยละ)?\s*")
+_EQUALLY = regex.compile(r"\s*(?:คะแนน|%)?\s*(?:เท่ากัน|ทุกตัวชี้วัด|ทุกแบบวัด|ทั้ง(?:สอง|สาม|\d)(?:ตัวชี้วัด|แบบวัด))")
+_LISTED_LEVELS = ("tool", "indicator")
+_LIST_VALUES = 3
+Respective = tuple[list[tuple[Subject, Number]], list[Subject], list[Number]]
+
+
+def _respective(subjects: Sequence[Subject], found: Sequence[Number], text: str) -> list[Respective]:
+    """Each list of subjects followed by a list of values: (the pairs read, the subjects and the
+    numbers they account for: taken from the series reading whether paired or not). A subject
+    alone before a list of _LIST_VALUES values or more is a list's last (its first words garbled):
+    none of them is its."""
+    read = []
+    for run in _subject_runs(subjects, text):
+        values = _value_run(run[-1].end, found, subjects, text)
+        if len(run) == 1 and len(values) < _LIST_VALUES:
+            continue
+        if not values:
+            continue
+        if len(values) == len(run):
+            read.append((list(zip(run, values, strict=True)), run, values))
+        elif len(values) == 1 and _EQUALLY.match(text, values[0].end):
+            read.append(([(subject, values[0]) for subject in run], run, values))
+        else:
+            read.append(([], run, values))
+    return read
+
+
+def _subject_runs(subjects: Sequence[Subject], text: str) -> list[list[Subject]]:
+    """Subjects of one level printed one after another with only commas, และ, หรือ or a range's
+    dash between them: two or more."""
+    runs: list[list[Subject]] = []
+    for subject in subjects:
+        last = runs[-1][-1] if runs else None
+        if last is not None and subject.level == last.level and subject.level in _LISTED_LEVELS \
+                and subject.start >= last.end and _BETWEEN_SUBJECTS.fullmatch(text, last.end, subject.start):
+            runs[-1].append(subject)
+        else:
+            runs.append([subject])
+    return [run for run in runs if len(run) > 1 or run[0].level in _LISTED_LEVELS]
+
+
+def _value_run(start: int, found: Sequence[Number], subjects: Sequence[Subject], text: str) -> list[Number]:
+    """The values printed one after another, the first the first number after `start` within reach
+    (years aside) with no subject between; each a score's form with only commas, และ or units between."""
+    after = [n for n in found if n.start >= start and n.role != "year"]
+    if not after or after[0].start - start > _SUBJECT_REACH \
+            or any(start <= s.start < after[0].start for s in subjects):
+        return []
+    values: list[Number] = []
+    for number in after:
+        if number.role not in ("score", "other") or not _DECIMAL.fullmatch(number.text):
+            break
+        if values and not _BETWEEN_VALUES.fullmatch(text, values[-1].end, number.start):
+            break
+        values.append(number)
+    return values
 
 
 _BESIDE = regex.compile(r"\)?[\s:=\-–]*")  # a code's closing bracket: `(i3) 95.00`

@@ -93,18 +93,44 @@ def find_indicators(text: str, *, need_word: bool) -> list[Subject]:
             found.append(Subject("indicator", m.start(), name.end() if name else m.end(),
                                  tool=tool_of_indicator(number), indicator=number,
                                  label=name.group() if name else None))
-    for info in indicators().values():
-        for m in info.pattern.finditer(text):
-            if any(s.start <= m.start() < s.end for s in found):
-                continue
-            word = _INDICATOR_WORD_BEFORE.search(text[max(0, m.start() - _NAME_WINDOW):m.start()])
-            if word is None and _in_compound(text, m):
-                continue
-            if need_word and word is None and not _VALUE_JUST_AFTER.match(text, m.end()):
-                continue
-            start = m.start() - len(word.group()) if word else m.start()
-            found.append(Subject("indicator", start, m.end(), tool=info.tool, indicator=info.number,
-                                 label=m.group(), by_name=word is None))
+            found.extend(_listed_after(text, m.end()))
+    names = sorted(((info, m) for info in indicators().values() for m in info.pattern.finditer(text)),
+                   key=lambda named: named[1].start())
+    listed = [_NAMES_BETWEEN.fullmatch(text, m.end(), after.start()) is not None
+              for (_, m), (_, after) in zip(names, names[1:], strict=False)] + [False]
+    for k, (info, m) in enumerate(names):
+        if any(s.start <= m.start() < s.end for s in found):
+            continue
+        word = _INDICATOR_WORD_BEFORE.search(text[max(0, m.start() - _NAME_WINDOW):m.start()])
+        if word is None and _in_compound(text, m):
+            continue
+        in_list = listed[k] or (k > 0 and listed[k - 1])  # names listed together: `… และ …`
+        if need_word and word is None and not _VALUE_JUST_AFTER.match(text, m.end()) and not in_list:
+            continue
+        start = m.start() - len(word.group()) if word else m.start()
+        found.append(Subject("indicator", start, m.end(), tool=info.tool, indicator=info.number,
+                             label=m.group(), by_name=word is None))
+    return sorted(found, key=lambda s: s.start)
+
+
+# What stands between two indicators' names listed together (`การใช้อำนาจ และการใช้ทรัพย์สินของราชการ`):
+# a list whose values a sentence may give in order.
+_NAMES_BETWEEN = regex.compile(r"[\s,/]*(?:(?:และ|หรือ)[\s,]*)?")
+
+
+# The further numbers of a list or a range of indicators (`ตัวชี้วัดที่ 6, 7 และ 8`, `ตัวชี้วัดที่ 1-5`).
+_LISTED_NUMBER = regex.compile(r"\s*(?:,|และ|หรือ|-|–|ถึง)\s*(?:และ\s*)?(\d{1,2})(?![\d.])")
+
+
+def _listed_after(text: str, position: int) -> list[Subject]:
+    """The indicators a list or range goes on to after an indicator's number: subjects of their
+    own (a range's last, `1-5`: 5), so that values said of them go to no single one of them."""
+    found = []
+    while (m := _LISTED_NUMBER.match(text, position)) and int(m.group(1)) in indicators():
+        number = int(m.group(1))
+        found.append(Subject("indicator", m.start(1), m.end(1), tool=tool_of_indicator(number),
+                             indicator=number))
+        position = m.end()
     return found
 
 

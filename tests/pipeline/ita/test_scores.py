@@ -287,3 +287,44 @@ def test_a_score_cards_name_on_one_line_over_its_value() -> None:
 def test_a_heading_over_a_sentence_with_its_own_subject_is_no_card() -> None:
     rows = extract("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่\nคะแนนภาพรวม 91.45\n")
     assert "indicator" not in set(rows["scores"]["level"])
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Regression: the values of a list of subjects printed `respectively` went to the last subject
+    # (OIT 93.10) or to the first alone; each subject now takes its value in order
+    ("แบบวัด IIT EIT และ OIT ได้คะแนน 93.10 89.87 และ 100.00 ตามลำดับ",
+     [("tool", "IIT", 93.1), ("tool", "EIT", 89.87), ("tool", "OIT", 100.0)]),
+    ("ตัวชี้วัดที่ 6, 7 และ 8 ได้คะแนน 90.12, 91.00 และ 88.50 คะแนน ตามลำดับ",
+     [("indicator", 6, 90.12), ("indicator", 7, 91.0), ("indicator", 8, 88.5)]),
+    ("คะแนนตัวชี้วัดที่ 2 และตัวชี้วัดที่ 3 คือ 92.40 และ 97.10 ตามลำดับ",
+     [("indicator", 2, 92.4), ("indicator", 3, 97.1)]),
+    ("การใช้อำนาจ และการใช้ทรัพย์สินของราชการ ได้คะแนน 99.10 คะแนน และ 95.00 คะแนน",
+     [("indicator", 3, 99.1), ("indicator", 4, 95.0)]),
+    # one value said to be every subject's
+    ("ตัวชี้วัดที่ 9 และ 10 ได้คะแนน 100 คะแนนเท่ากัน", [("indicator", 9, 100.0), ("indicator", 10, 100.0)]),
+    # a range or a list with fewer values than subjects: whose value is which, the text does not say
+    ("ตัวชี้วัดที่ 1-5 ได้คะแนนเฉลี่ย 93.10 คะแนน", []),
+    ("IIT และ EIT ได้คะแนน 93.10", []),
+    ("ตัวชี้วัดที่ 6, 7 และ 8 ได้คะแนน 90.12 และ 91.00", []),
+    # OCR garbled และ (wae): still a list; a subject alone before three values or more is a
+    # list's last, its first words garbled
+    ("แบบวัด IIT EIT wae OIT ได้คะแนน 93.10 89.87 และ 100.00 ตามลำดับ",
+     [("tool", "IIT", 93.1), ("tool", "EIT", 89.87), ("tool", "OIT", 100.0)]),
+    ("แบบวัด IIT ฮฮฮ ฮฮฮ OIT ได้คะแนน 93.10 89.87 และ 100.00 ตามลำดับ", []),
+    # a comparison table's row flattened by a text dump, its years' header lost: whose year each
+    # value is the line does not say (the first was read as this year's)
+    ("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ 90.00 92.50 97.44", []),
+    # not a list: each subject followed by its own value
+    ("ตัวชี้วัดที่ 6 ได้ 90.12 และตัวชี้วัดที่ 7 ได้ 91.00",
+     [("indicator", 6, 90.12), ("indicator", 7, 91.0)]),
+])
+def test_values_of_a_list_of_subjects_go_respectively(sentence: str, expected: list[tuple]) -> None:
+    found = [(level, tool if level == "tool" else indicator, score)
+             for level, tool, _, indicator, _, _, score, _ in _scores(sentence)]
+    assert found == expected
+
+
+def test_the_values_of_a_list_nobody_takes_are_unread() -> None:
+    tables = extract("ตัวชี้วัดที่ 1-5 ได้คะแนนเฉลี่ย 93.10 คะแนน\n")
+    assert tables["scores"].empty
+    assert tables["unread"]["number"].tolist() == ["93.10"]
