@@ -32,6 +32,7 @@ from ita_extract.pipeline.ita.subjects import (
     find_indicators,
     find_overall,
     find_tools,
+    listed_items,
     prose_subjects,
 )
 
@@ -125,7 +126,8 @@ def sentence_scores(line: Line, text: str, assessment_year: int | None, column: 
             own = _Series(subject, subject.end, max(0, subject.start - _SUBJECT_REACH))
             year = _year_before(every, own.clause_start, number.start, assessment_year)
             scores.append(_score(own, number, text, line, year, assessment_year, column))
-        subjects = [s for s in subjects if not any(s is t for t in taken_subjects)]
+        taken = {(t.level, t.start) for t in taken_subjects}
+        subjects = [s for s in subjects if (s.level, s.start) not in taken]
         found = [n for n in found if n not in taken_numbers]
     events: list[tuple[int, int, Subject | Number]] = sorted(
         [*((s.start, 0, s) for s in subjects), *((n.start, 1, n) for n in found)], key=lambda e: (e[0], e[1]))
@@ -166,7 +168,7 @@ def sentence_scores(line: Line, text: str, assessment_year: int | None, column: 
 _BETWEEN_SUBJECTS = regex.compile(r"[\s,/]*(?:(?:และ|หรือ|กับ|-|–|ถึง|[A-Za-z]{2,4})[\s,]*)?")
 _BETWEEN_VALUES = regex.compile(r"\s*(?:คะแนน|%)?\s*,?\s*(?:และ)?\s*(?:ร้อยละ)?\s*")
 _EQUALLY = regex.compile(r"\s*(?:คะแนน|%)?\s*(?:เท่ากัน|ทุกตัวชี้วัด|ทุกแบบวัด|ทั้ง(?:สอง|สาม|\d)(?:ตัวชี้วัด|แบบวัด))")
-_LISTED_LEVELS = ("tool", "indicator")
+_LISTED_LEVELS = ("tool", "indicator", "sub_indicator")
 _LIST_VALUES = 3
 Respective = tuple[list[tuple[Subject, Number]], list[Subject], list[Number]]
 
@@ -177,7 +179,7 @@ def _respective(subjects: Sequence[Subject], found: Sequence[Number], text: str)
     alone before a list of _LIST_VALUES values or more is a list's last (its first words garbled):
     none of them is its."""
     read = []
-    for run in _subject_runs(subjects, text):
+    for run in [*_subject_runs(subjects, text), *listed_items(text)]:
         values = _value_run(run[-1].end, found, subjects, text)
         if len(run) == 1 and len(values) < _LIST_VALUES:
             continue

@@ -159,12 +159,41 @@ def _name_after(text: str, position: int) -> regex.Match | None:
 
 
 def find_sub_indicators(text: str) -> list[Subject]:
+    """Sub-indicators by number (`ตัวชี้วัดย่อยที่ 9.1`), and the further ones of a list of them
+    (`ตัวชี้วัดย่อยที่ 9.1, 9.2 และ 9.3`)."""
     found = []
-    for m in _SUB_INDICATOR.finditer(text):
-        tool, indicator = tool_of_sub_indicator(m.group(1))
-        found.append(Subject("sub_indicator", m.start(), m.end(), tool=tool, indicator=indicator,
-                             sub_indicator=m.group(1)))
+    for first in _SUB_INDICATOR.finditer(text):
+        m: regex.Match | None = first
+        position = first.start()
+        while m is not None:
+            tool, indicator = tool_of_sub_indicator(m.group(1))
+            found.append(Subject("sub_indicator", position, m.end(), tool=tool, indicator=indicator,
+                                 sub_indicator=m.group(1)))
+            m = _LISTED_SUB_INDICATOR.match(text, m.end())
+            position = m.start(1) if m else position
     return found
+
+
+_LISTED_SUB_INDICATOR = regex.compile(r"\s*(?:,|และ|หรือ)\s*(?:และ\s*)?(\d{1,2}\.\d{1,2})(?!\d)")
+# Item codes listed one after another (`i1, i2 และ i3`, `ข้อ i5 และข้อ i6`), not a range (`i1 - i6`).
+_CODES_BETWEEN = regex.compile(r"[\s,]*(?:(?:และ|หรือ)\s*)?(?:ข้อ(?:ที่)?)?\s*")
+
+
+def listed_items(text: str) -> list[list[Subject]]:
+    """Lists of two or more item codes printed one after another with commas or และ between,
+    outside brackets: a sentence may give their values in order."""
+    runs: list[list[Subject]] = []
+    for item in find_items(text, None):
+        last = runs[-1][-1] if runs else None
+        if last is not None and _CODES_BETWEEN.fullmatch(text, last.end, item.start):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return [run for run in runs if len(run) > 1 and not _bracketed(text, run[0].start, run[-1].end)]
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    return bool(regex.search(r"\(\s*$", text[:start]) and regex.match(r"\s*\)", text[end:]))
 
 
 def find_overall(text: str) -> list[Subject]:

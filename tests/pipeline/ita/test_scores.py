@@ -314,13 +314,26 @@ def test_a_heading_over_a_sentence_with_its_own_subject_is_no_card() -> None:
     # a comparison table's row flattened by a text dump, its years' header lost: whose year each
     # value is the line does not say (the first was read as this year's)
     ("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ 90.00 92.50 97.44", []),
+    # item codes and sub-indicators listed (i3 took the first value: 95.00)
+    ("ข้อ i1, i2 และ i3 ได้คะแนน 95.00, 90.00 และ 85.00 ตามลำดับ",
+     [("item", "i1", 95.0), ("item", "i2", 90.0), ("item", "i3", 85.0)]),
+    ("ข้อ i1 i2 และ i3 ได้คะแนน 95.00, 90.00 และ 85.00 ตามลำดับ",
+     [("item", "i1", 95.0), ("item", "i2", 90.0), ("item", "i3", 85.0)]),
+    ("e1 และ e2 ได้คะแนน 95.00 และ 90.00", [("item", "e1", 95.0), ("item", "e2", 90.0)]),
+    ("ข้อ i5 และข้อ i6 ได้คะแนน 80.00", []),
+    ("ตัวชี้วัดย่อยที่ 9.1, 9.2 และ 9.3 ได้ 100 คะแนนเท่ากัน",
+     [("sub_indicator", "9.1", 100.0), ("sub_indicator", "9.2", 100.0), ("sub_indicator", "9.3", 100.0)]),
+    # codes in brackets or a range say what the subject before them covers
+    ("ตัวชี้วัดที่ 1 (i1, i2, i3) ได้คะแนน 95.00", [("indicator", 1, 95.0)]),
+    ("ตัวชี้วัดที่ 1 (i1 - i6) ได้คะแนน 95.00", [("indicator", 1, 95.0)]),
     # not a list: each subject followed by its own value
     ("ตัวชี้วัดที่ 6 ได้ 90.12 และตัวชี้วัดที่ 7 ได้ 91.00",
      [("indicator", 6, 90.12), ("indicator", 7, 91.0)]),
 ])
 def test_values_of_a_list_of_subjects_go_respectively(sentence: str, expected: list[tuple]) -> None:
-    found = [(level, tool if level == "tool" else indicator, score)
-             for level, tool, _, indicator, _, _, score, _ in _scores(sentence)]
+    named = {"tool": lambda row: row[1], "indicator": lambda row: row[3], "sub_indicator": lambda row: row[4],
+             "item": lambda row: row[5]}
+    found = [(row[0], named[row[0]](row), row[6]) for row in _scores(sentence)]
     assert found == expected
 
 
