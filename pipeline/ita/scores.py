@@ -166,7 +166,7 @@ def sentence_scores(line: Line, text: str, assessment_year: int | None, column: 
 # whose value is which the text does not say, and none is taken (they are left unread).
 # (OCR garbles และ into a short Latin word: `IIT EIT wae OIT`.)
 _BETWEEN_SUBJECTS = regex.compile(r"[\s,/]*(?:(?:และ|หรือ|กับ|-|–|ถึง|[A-Za-z]{2,4})[\s,]*)?")
-_BETWEEN_VALUES = regex.compile(r"\s*(?:คะแนน|%)?\s*,?\s*(?:และ)?\s*(?:ร้อยละ)?\s*")
+_BETWEEN_VALUES = regex.compile(r"\s*(?:คะแนน|%)?\s*[,/]?\s*(?:และ)?\s*(?:ร้อยละ)?\s*")
 _EQUALLY = regex.compile(r"\s*(?:คะแนน|%)?\s*(?:เท่ากัน|ทุกตัวชี้วัด|ทุกแบบวัด|ทั้ง(?:สอง|สาม|\d)(?:ตัวชี้วัด|แบบวัด))")
 _LISTED_LEVELS = ("tool", "indicator", "sub_indicator")
 _LIST_VALUES = 3

@@ -314,6 +314,12 @@ def test_a_heading_over_a_sentence_with_its_own_subject_is_no_card() -> None:
     # a comparison table's row flattened by a text dump, its years' header lost: whose year each
     # value is the line does not say (the first was read as this year's)
     ("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ 90.00 92.50 97.44", []),
+    ("คะแนน IIT/EIT/OIT เท่ากับ 93.10/89.87/100.00",
+     [("tool", "IIT", 93.1), ("tool", "EIT", 89.87), ("tool", "OIT", 100.0)]),
+    ("คะแนน IIT, EIT, OIT = 93.10, 89.87, 100.00",
+     [("tool", "IIT", 93.1), ("tool", "EIT", 89.87), ("tool", "OIT", 100.0)]),
+    # the value a score fell to
+    ("คะแนน IIT ลดลงจาก 95.10 เหลือ 93.20", [("tool", "IIT", 93.2)]),
     # item codes and sub-indicators listed (i3 took the first value: 95.00)
     ("ข้อ i1, i2 และ i3 ได้คะแนน 95.00, 90.00 และ 85.00 ตามลำดับ",
      [("item", "i1", 95.0), ("item", "i2", 90.0), ("item", "i3", 85.0)]),
