@@ -129,6 +129,11 @@ def sentence_scores(line: Line, text: str, assessment_year: int | None, column: 
         taken = {(t.level, t.start) for t in taken_subjects}
         subjects = [s for s in subjects if (s.level, s.start) not in taken]
         found = [n for n in found if n not in taken_numbers]
+    for subject, by_year, values in _yearly(subjects, found, text, assessment_year):
+        own = _Series(subject, subject.end, max(0, subject.start - _SUBJECT_REACH))
+        scores.extend(_score(own, number, text, line, year, assessment_year, column)
+                      for year, number in by_year)
+        found = [n for n in found if n not in values]
     events: list[tuple[int, int, Subject | Number]] = sorted(
         [*((s.start, 0, s) for s in subjects), *((n.start, 1, n) for n in found)], key=lambda e: (e[0], e[1]))
     series: _Series | None = None
@@ -194,6 +199,50 @@ def _respective(subjects: Sequence[Subject], found: Sequence[Number], text: str)
     return read
 
 
+# A list of years (`ปี 2565, 2566 และ 2567`, `ปีงบประมาณ 2566-2567`) then a list of values: each
+# value is its subject's in the year in the same place; as many of each, else none is taken.
+_BETWEEN_YEARS = regex.compile(r"[\s,]*(?:(?:และ|-|–|ถึง)\s*)?(?:ปี(?:งบ(?:ประมาณ)?)?\s*)?(?:พ\.ศ\.\s*)?")
+
+
+def _yearly(subjects: Sequence[Subject], found: Sequence[Number], text: str,
+            assessment_year: int | None) -> list[tuple[Subject, list[tuple[int, Number]], list[Number]]]:
+    """(the subject, its values by year, the values accounted for) of each list of years with a
+    list of values after it, the subject named before the years with no value of its own yet."""
+    read = []
+    for run in _year_runs(found, text):
+        cue = [s for s in subjects
+               if run[-1].end <= s.start and _CUE_ONLY.fullmatch(text, run[-1].end, s.start)]
+        subject = cue[0] if cue else next((s for s in reversed(subjects) if s.end <= run[0].start), None)
+        if subject is None or run[0].start - subject.end > _SUBJECT_REACH \
+                or any(subject.end <= n.start < run[0].start and n.role == "score" for n in found):
+            continue
+        values = _value_run(max(run[-1].end, subject.end), found, subjects, text, years_between=False)
+        if not values:
+            continue
+        years = [to_be(int(year.text)) for year in run]
+        plausible = all(y is not None and could_be_score_year(y, assessment_year) for y in years)
+        by_year = [(y, v) for y, v in zip(years, values, strict=True) if y is not None] \
+            if len(values) == len(run) and plausible else []
+        read.append((subject, by_year, values))
+    return read
+
+
+_CUE_ONLY = regex.compile(r"[\s,]*")  # an overall cue right after the years (`ปี 2565 และ 2566 ได้คะแนน`)
+
+
+def _year_runs(found: Sequence[Number], text: str) -> list[list[Number]]:
+    runs: list[list[Number]] = []
+    for number in found:
+        if number.role != "year" or not number.text.isdigit():
+            continue
+        last = runs[-1][-1] if runs else None
+        if last is not None and _BETWEEN_YEARS.fullmatch(text, last.end, number.start):
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return [run for run in runs if len(run) > 1]
+
+
 def _subject_runs(subjects: Sequence[Subject], text: str) -> list[list[Subject]]:
     """Subjects of one level printed one after another with only commas, และ, หรือ or a range's
     dash between them: two or more."""
@@ -208,10 +257,13 @@ def _subject_runs(subjects: Sequence[Subject], text: str) -> list[list[Subject]]
     return [run for run in runs if len(run) > 1 or run[0].level in _LISTED_LEVELS]
 
 
-def _value_run(start: int, found: Sequence[Number], subjects: Sequence[Subject], text: str) -> list[Number]:
+def _value_run(start: int, found: Sequence[Number], subjects: Sequence[Subject], text: str, *,
+               years_between: bool = True) -> list[Number]:
     """The values printed one after another, the first the first number after `start` within reach
-    (years aside) with no subject between; each a score's form with only commas, และ or units between."""
-    after = [n for n in found if n.start >= start and n.role != "year"]
+    (years aside, unless not `years_between`: a year then restated with its value, `(พ.ศ. 2562 - 2564)
+    ได้แก่ ปี 2562 (47.19 คะแนน) …`, is no list's) with no subject between; each a score's form with
+    only commas, และ or units between."""
+    after = [n for n in found if n.start >= start and (n.role != "year" or not years_between)]
     if not after or after[0].start - start > _SUBJECT_REACH \
             or any(start <= s.start < after[0].start for s in subjects):
         return []

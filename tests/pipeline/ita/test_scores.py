@@ -347,3 +347,26 @@ def test_the_values_of_a_list_nobody_takes_are_unread() -> None:
     tables = extract("ตัวชี้วัดที่ 1-5 ได้คะแนนเฉลี่ย 93.10 คะแนน\n")
     assert tables["scores"].empty
     assert tables["unread"]["number"].tolist() == ["93.10"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Regression: a list of years then a list of values gave the first value the last year
+    # (the overall of 2565 read as 2567's)
+    ("ผลการประเมินปี 2565, 2566 และ 2567 ได้คะแนน 85.12, 88.40 และ 92.48 ตามลำดับ",
+     [("overall", None, 85.12, 2565), ("overall", None, 88.4, 2566), ("overall", None, 92.48, 2567)]),
+    ("คะแนน ITA ปี 2566 และ 2567 คือ 88.40 และ 92.48",
+     [("overall", None, 88.4, 2566), ("overall", None, 92.48, 2567)]),
+    ("ตัวชี้วัดที่ 1 ปี 2566 และ 2567 ได้ 90.00 และ 95.00 ตามลำดับ",
+     [("indicator", 1, 90.0, 2566), ("indicator", 1, 95.0, 2567)]),
+    ("ผลคะแนนปีงบประมาณ 2566-2567 เท่ากับ 88.40 และ 92.48",
+     [("overall", None, 88.4, 2566), ("overall", None, 92.48, 2567)]),
+    # two years, one value: whose year it is the sentence does not say
+    ("ผลการประเมินปี 2566 และ 2567 ได้คะแนน 92.48", []),
+    # each year with its own value, as before
+    ("ผลการประเมิน ITA ปี 2565 85.12 ปี 2566 89.40",
+     [("overall", None, 85.12, 2565), ("overall", None, 89.4, 2566)]),
+])
+def test_values_of_a_list_of_years_go_respectively(sentence: str, expected: list[tuple]) -> None:
+    found = [(level, indicator, score, year)
+             for level, _, _, indicator, _, _, score, year in _scores(sentence, 2567)]
+    assert found == expected
