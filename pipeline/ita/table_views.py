@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from ita_extract.normalizers.digits import thai_digits_to_arabic
+from ita_extract.normalizers.digits import parse_number, thai_digits_to_arabic
 from ita_extract.normalizers.lists import squeeze_thai
 from ita_extract.normalizers.ocr_text import without_stray_latin
 from ita_extract.normalizers.patterns import YEAR
@@ -171,12 +171,35 @@ def view(block: Block, before: list[Block]) -> TableView:
         if role is None and _counts_rows(block.rows[in_body:], index):
             role = "seq"  # a running number whatever its header (OCR read ที่ as `ai ท`)
         columns.append(Column(index, role, " ".join(lines), year, offset))
-    columns = _timeline_gaps(columns)
+    columns = _shares_of_counts(_timeline_gaps(columns), block.rows[in_body:])
     caption = _caption(before)
     result = TableView(block, columns, caption, tool_in(caption) if caption else None,
                        header_in_body=in_body)
     result.kind = _kind(result.roles())
     return result
+
+
+SHARE = "share"  # the per cent of a count printed beside it
+_SHARE_SLACK = 0.01  # per cent each rounded share may add to its column's 100
+_PERCENT_HEADER = regex.compile(r"\(?\s*(?:ร้อยละ|%|เปอร์เซ็นต์)\s*\)?")
+
+
+def _shares_of_counts(columns: list[Column], rows: list[Row]) -> list[Column]:
+    """A column headed by per cent alone beside a count (`แบบวัด | จำนวน (คน) | ร้อยละ`) whose
+    values add up to 100 (a total row's 100 aside) is the count's share, never a score (the
+    shares of respondents were read as the tools' scores). Per cents that add up to more are
+    scores (an item's score beside its respondents)."""
+    if not any(c.role == "count" for c in columns):
+        return columns
+    return [replace(c, role=SHARE) if _PERCENT_HEADER.fullmatch(squeeze_thai(clean(c.header)))
+            and _adds_up_to_100(rows, c.index) else c for c in columns]
+
+
+def _adds_up_to_100(rows: list[Row], index: int) -> bool:
+    values = [v for row in rows if index < len(row.cells)
+              and (v := parse_number(thai_digits_to_arabic(cell_text(row.cells[index])))) is not None]
+    parts = values[:-1] if len(values) > 1 and abs(values[-1] - 100) < 0.01 else values
+    return len(parts) > 1 and abs(sum(parts) - 100) <= _SHARE_SLACK * len(parts)
 
 
 def _timeline_gaps(columns: list[Column]) -> list[Column]:

@@ -504,3 +504,35 @@ def test_ranks_in_the_province_and_the_nation_are_ranks() -> None:
                      "| คะแนน ITA | 90.12 | 15 | 1,234 |\n")
     assert scores_of(tables, "overall") == {2566: 90.12}
     assert tables["unread"].empty
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| แบบวัด | จำนวน (คน) | ร้อยละ |\n|---|---|---|\n| IIT | 25 | 33.33 |\n| EIT | 50 | 66.67 |\n"
+        "| รวม | 75 | 100.00 |\n",
+        "| กลุ่มผู้ตอบ | จำนวนผู้ตอบแบบวัด | % |\n|---|---|---|\n| ภายใน (IIT) | 25 | 33.33 |\n"
+        "| ภายนอก (EIT) | 50 | 66.67 |\n",
+    ],
+)
+def test_respondents_counted_by_tool_and_their_shares_are_no_scores(table: str) -> None:
+    """Regression: a table of respondents by tool (`แบบวัด | จำนวน (คน) | ร้อยละ`) gave their shares
+    as the tools' scores (IIT 33.33, EIT 66.67) and the total's 100 as the overall."""
+    tables = extract("จำนวนผู้ตอบแบบวัด\n\n" + table)
+    assert tables["scores"].empty
+    assert tables["unread"].empty
+
+
+def test_a_count_beside_the_scores_leaves_the_scores_read() -> None:
+    tables = extract("| แบบวัด | จำนวนผู้ตอบ | คะแนน |\n|---|---|---|\n"
+                     "| IIT | 25 | 93.10 |\n| EIT | 50 | 89.87 |\n")
+    assert scores_of(tables, "tool") == {"IIT": 93.1, "EIT": 89.87}
+    assert tables["unread"].empty
+
+
+def test_items_scored_in_per_cent_beside_their_respondents_are_scores() -> None:
+    """Per cents beside a count that add up to more than 100 are the items' scores, not shares."""
+    tables = extract("| ข้อ | ข้อคำถาม | จำนวนผู้ตอบ | ร้อยละ |\n|---|---|---|---|\n"
+                     "| i1 | ท่านปฏิบัติงานตามขั้นตอน | 25 | 95.10 |\n"
+                     "| i2 | ท่านให้บริการอย่างเท่าเทียม | 25 | 88.40 |\n")
+    assert scores_of(tables, "item") == {"i1": 95.1, "i2": 88.4}
