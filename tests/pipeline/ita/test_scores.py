@@ -370,3 +370,13 @@ def test_values_of_a_list_of_years_go_respectively(sentence: str, expected: list
     found = [(level, indicator, score, year)
              for level, _, _, indicator, _, _, score, year in _scores(sentence, 2567)]
     assert found == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "ผู้ตอบแบบวัด EIT มีความพึงพอใจร้อยละ 90.12",
+    "ผู้ตอบแบบวัด IIT เห็นด้วยร้อยละ 88.40",
+    "ผู้รับบริการ EIT พึงพอใจมากที่สุดคิดเป็นร้อยละ 45.10",
+])
+def test_a_share_of_respondents_satisfied_is_no_tools_score(sentence: str) -> None:
+    """Regression: the share of a tool's respondents satisfied was read as the tool's score."""
+    assert _scores(sentence) == []
