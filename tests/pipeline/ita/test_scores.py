@@ -380,3 +380,16 @@ def test_values_of_a_list_of_years_go_respectively(sentence: str, expected: list
 def test_a_share_of_respondents_satisfied_is_no_tools_score(sentence: str) -> None:
     """Regression: the share of a tool's respondents satisfied was read as the tool's score."""
     assert _scores(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the overall in phrasings whose value was unread
+    ("คะแนนที่ได้ 92.48 อยู่ในระดับผ่าน", [92.48]),
+    ("มีผลการประเมินอยู่ที่ 92.48", [92.48]),
+    ("คะแนนผลการประเมิน (ITA) 92.48 คะแนน ระดับผลการประเมิน A", [92.48]),
+    # a satisfaction survey's result is not the assessment's
+    ("ความพึงพอใจ มีผลการประเมินอยู่ที่ 85.00", []),
+    ("ผลการสำรวจความพึงพอใจ ได้คะแนน 85.00", []),
+])
+def test_more_phrasings_of_the_overall(sentence: str, expected: list[float]) -> None:
+    assert [row[6] for row in _scores(sentence) if row[0] == "overall"] == expected
