@@ -186,9 +186,10 @@ def timeline_periods(headers: list[str], plan_year_be: int | None) -> list[Perio
     quarters = {k for k, text in enumerate(texts) if _QUARTERS.search(text)}
     months = {k: month for k, text in enumerate(texts) if k not in quarters
               and (found := MONTH_PATTERN.search(text)) and (month := month_number(found.group()))}
+    printed = set(months)
     while more := _months_between(len(texts), months, quarters):
         months |= more
-    years = _month_years(texts, months, plan_year_be)
+    years = _month_years(texts, months, printed, plan_year_be)
     periods = [_quarter_column(text, plan_year_be) if k in quarters else _NONE
                for k, text in enumerate(texts)]
     for k, month in months.items():
@@ -218,17 +219,20 @@ def _month_after(month: int) -> int:
     return month % 12 + 1
 
 
-def _month_years(texts: list[str], months: dict[int, int], plan_year_be: int | None) -> dict[int, int]:
-    """CE year of each month column: printed, else run on from its neighbours, else the plan's."""
+def _month_years(texts: list[str], months: dict[int, int], printed: set[int],
+                 plan_year_be: int | None) -> dict[int, int]:
+    """CE year of each month column: printed, else run on from its neighbours, else the plan's
+    (for the first month printed: one inferred before it may be the previous plan's)."""
     years = {k: year for k, month in months.items()
              if (year := _printed_month_year(texts[k], month, plan_year_be))}
     order = sorted(months)
-    if not years and order and plan_year_be:
-        years[order[0]] = _calendar_year_ce(None, months[order[0]], plan_year_be) or 0
+    if not years and printed and plan_year_be:
+        first = min(printed)
+        years[first] = _calendar_year_ce(None, months[first], plan_year_be) or 0
     if not years:
         return {}
     known = min(years)
-    for k in reversed([k for k in order if k < known]):  # before the first printed year: back in time
+    for k in reversed([k for k in order if k < known]):  # before the first known year: back in time
         after = min(j for j in years if j > k)
         years[k] = years[after] - (1 if months[k] > months[after] else 0)
     for k in order:

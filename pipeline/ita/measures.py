@@ -178,7 +178,11 @@ _TICK = regex.compile(rf"\s*[{CHECKED_GLYPHS}√/vVJxX✗✘●◆★↔⟷←�
 
 
 def _ticked(cell: Cell) -> bool:
-    return bool(_TICK.fullmatch(" ".join(cell.lines))) or any(box.checked for box in cell.checkboxes)
+    """A cell holding ticks alone (one, or one per row merged into it: a report's plan and
+    result rows, `แผน` / `ผล`), or a checked box."""
+    marks = " ".join(cell.lines).split()
+    ticks = bool(marks) and all(_TICK.fullmatch(mark) for mark in marks)
+    return ticks or any(box.checked for box in cell.checkboxes)
 
 
 def _ticked_columns(row: RowView) -> list[str]:

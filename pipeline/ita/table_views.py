@@ -213,7 +213,7 @@ def _timeline_gaps(columns: list[Column]) -> list[Column]:
     for k, column in enumerate(columns):
         if column.role is not None:
             continue
-        short = len(squeeze_thai(column.header)) <= _GAP_HEADER_MAX
+        short = 0 < len(squeeze_thai(column.header).strip()) <= _GAP_HEADER_MAX  # no header is no month
         if (timeline(k - 1) and timeline(k + 1)) or (short and (timeline(k - 1) and timeline(k - 2)
                                                                  or timeline(k + 1) and timeline(k + 2))):
             columns[k] = replace(column, role=TIMELINE)

@@ -139,3 +139,9 @@ def test_timeline_column_between_months_that_do_not_run_on_stays_unread() -> Non
     assert timeline_periods(["ต.ค.", "xx", "ม.ค."], 2568)[1] == (None, None)
     assert timeline_periods(["ต.ค.", "ธ.ค.", "xx"], 2568)[2] == (None, None)
     assert timeline_periods(["xx", "ต.ค."], 2568)[0] == (None, None)
+
+
+def test_a_month_inferred_before_the_first_printed_is_the_previous_plans() -> None:
+    """The plan's fiscal year anchors the first month printed, not one inferred before it."""
+    periods = timeline_periods(["xx", *_FY_MONTHS], 2568)
+    assert periods[0] == (D(2024, 9, 1), D(2024, 9, 30)) and periods[1][0] == D(2024, 10, 1)

@@ -334,3 +334,13 @@ def test_a_table_of_counts_by_month_is_no_measures_table() -> None:
     tables = extract("| เรื่อง | ต.ค. | พ.ย. | ธ.ค. |\n|---|---|---|---|\n| เรื่องร้องเรียนการทุจริต | 0 | 1 | 0 |\n",
                      title=MEASURES_TITLE)
     assert tables["measures"].empty
+
+
+def test_a_reports_plan_and_result_rows_tick_the_months_the_measure_ran_in() -> None:
+    """A report's Gantt chart prints each measure's plan (`แผน`) and result (`ผล`) on two rows: the
+    months either ticks are the period."""
+    measures = _measures(
+        "| ที่ | มาตรการ | ผู้รับผิดชอบ | | " + _MONTHS[1:].replace(" |", " |", 12) + "\n|" + "---|" * 16 + "\n"
+        "| 1 | อบรมบุคลากร | สำนักปลัด | แผน | | | | ✓ | ✓ | | | | | | | |\n"
+        "| | | | ผล | | | | ✓ | ✓ | ✓ | | | | | | |\n")
+    assert _period(measures.iloc[0]) == (dt.date(2023, 1, 1), dt.date(2023, 3, 31))
