@@ -199,7 +199,8 @@ def _timeline(row: RowView, plan_year: int | None) -> tuple[str | None, Period]:
     ticked = [k for k, cell in enumerate(row.cells.get(TIMELINE, [])[:len(columns)]) if _ticked(cell)]
     if not ticked:
         return None, (None, None)
-    periods = [timeline_periods([c.header for c in columns], plan_year)[k] for k in ticked]
+    every = timeline_periods([c.header for c in columns], plan_year)
+    periods = [every[k] for k in ticked]
     raw = ", ".join(clean(columns[k].header) for k in ticked)
     if any(start is None or end is None for start, end in periods):
         return raw, (None, None)

@@ -120,20 +120,7 @@ def sentence_scores(line: Line, text: str, assessment_year: int | None, column: 
                 if not (_TIMES_AFTER.match(text, s.end) or _TIMES_BEFORE.search(text, 0, s.start))]
     found = [n for n in every if not any(s.start <= n.start < s.end for s in subjects)
              and not _formula_operand(n, text, subjects) and n.role != DECIMAL_COMMA]
-    scores: list[Score] = []
-    for pairs, taken_subjects, taken_numbers in _respective(subjects, found, text):
-        for subject, number in pairs:
-            own = _Series(subject, subject.end, max(0, subject.start - _SUBJECT_REACH))
-            year = _year_before(every, own.clause_start, number.start, assessment_year)
-            scores.append(_score(own, number, text, line, year, assessment_year, column))
-        taken = {(t.level, t.start) for t in taken_subjects}
-        subjects = [s for s in subjects if (s.level, s.start) not in taken]
-        found = [n for n in found if n not in taken_numbers]
-    for subject, by_year, values in _yearly(subjects, found, text, assessment_year):
-        own = _Series(subject, subject.end, max(0, subject.start - _SUBJECT_REACH))
-        scores.extend(_score(own, number, text, line, year, assessment_year, column)
-                      for year, number in by_year)
-        found = [n for n in found if n not in values]
+    scores, subjects, found = _lists(subjects, found, every, text, line, assessment_year, column)
     events: list[tuple[int, int, Subject | Number]] = sorted(
         [*((s.start, 0, s) for s in subjects), *((n.start, 1, n) for n in found)], key=lambda e: (e[0], e[1]))
     series: _Series | None = None
@@ -163,6 +150,27 @@ def sentence_scores(line: Line, text: str, assessment_year: int | None, column: 
             series.anchor, series.clause_start = event.end, event.end
             series.has_value, series.year_since_value = True, False
     return scores
+
+
+def _lists(subjects: list[Subject], found: list[Number], every: Sequence[Number], text: str, line: Line,
+           assessment_year: int | None, column: int) -> tuple[list[Score], list[Subject], list[Number]]:
+    """The scores of the lists a sentence prints (subjects, or years, then their values in order),
+    and the subjects and numbers left for the series reading."""
+    scores = []
+    for pairs, taken_subjects, taken_numbers in _respective(subjects, found, text):
+        for subject, number in pairs:
+            own = _Series(subject, subject.end, max(0, subject.start - _SUBJECT_REACH))
+            year = _year_before(every, own.clause_start, number.start, assessment_year)
+            scores.append(_score(own, number, text, line, year, assessment_year, column))
+        taken = {(t.level, t.start) for t in taken_subjects}
+        subjects = [s for s in subjects if (s.level, s.start) not in taken]
+        found = [n for n in found if n not in taken_numbers]
+    for subject, by_year, values in _yearly(subjects, found, text, assessment_year):
+        own = _Series(subject, subject.end, max(0, subject.start - _SUBJECT_REACH))
+        scores.extend(_score(own, number, text, line, year, assessment_year, column)
+                      for year, number in by_year)
+        found = [n for n in found if n not in values]
+    return scores, subjects, found
 
 
 # A list of subjects of one level (`IIT EIT และ OIT`, `ตัวชี้วัดที่ 6, 7 และ 8`, a range `1-5`) then
@@ -245,7 +253,8 @@ def _year_runs(found: Sequence[Number], text: str) -> list[list[Number]]:
 
 def _subject_runs(subjects: Sequence[Subject], text: str) -> list[list[Subject]]:
     """Subjects of one level printed one after another with only commas, และ, หรือ or a range's
-    dash between them: two or more."""
+    dash between them: two or more; and a tool, indicator or sub-indicator alone (its values
+    are looked at too: three or more after it are a list's)."""
     runs: list[list[Subject]] = []
     for subject in subjects:
         last = runs[-1][-1] if runs else None
