@@ -94,7 +94,8 @@ def _prepare(image: Image.Image) -> _Prepared:
         pixels = _pixels((0, top, gray.shape[1] / SCALE, bottom), 0, gray.shape)
         if pixels and _inked(dark, pixels):
             bands.append((top, image.crop(pixels)))
-    return _Prepared(grids, _cell_crops(image, dark, grids), bands, _marked_cells(dark, grids))
+    cells = _cell_crops(image, dark, grids)
+    return _Prepared(grids, cells, bands, _marked_cells(dark, cells, grids))
 
 
 def _assemble(page: _Prepared, cell_reads: Iterator[OcrText], band_reads: Iterator[OcrText],
@@ -123,15 +124,15 @@ def _cell_crops(image: Image.Image, dark: np.ndarray,
     return cells
 
 
-def _marked_cells(dark: np.ndarray, grids: list[TableGrid]) -> set[tuple[int, int, int]]:
-    """The cells whose ink is one solid dot or square alone (●, ■: a plan's month ticked)."""
+def _marked_cells(dark: np.ndarray, cells: list[tuple[tuple[int, int, int], Image.Image, list[ImageBox]]],
+                  grids: list[TableGrid]) -> set[tuple[int, int, int]]:
+    """The inked cells whose ink is one solid dot or square alone (●, ■: a plan's month ticked)."""
     marked = set()
-    for g, grid in enumerate(grids):
-        for r, row in enumerate(grid.rows):
-            for c, box in enumerate(row):
-                pixels = _pixels(box, _CELL_INSET, dark.shape) if box else None
-                if pixels and _solid_mark(dark[pixels[1]:pixels[3], pixels[0]:pixels[2]]):
-                    marked.add((g, r, c))
+    for (g, r, c), _, _ in cells:
+        box = grids[g].rows[r][c]
+        pixels = _pixels(box, _CELL_INSET, dark.shape) if box else None
+        if pixels and _solid_mark(dark[pixels[1]:pixels[3], pixels[0]:pixels[2]]):
+            marked.add((g, r, c))
     return marked
 
 
