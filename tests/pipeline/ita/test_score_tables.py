@@ -536,3 +536,14 @@ def test_items_scored_in_per_cent_beside_their_respondents_are_scores() -> None:
                      "| i1 | ท่านปฏิบัติงานตามขั้นตอน | 25 | 95.10 |\n"
                      "| i2 | ท่านให้บริการอย่างเท่าเทียม | 25 | 88.40 |\n")
     assert scores_of(tables, "item") == {"i1": 95.1, "i2": 88.4}
+
+
+@pytest.mark.parametrize("header", ["คะแนนเฉลี่ย (เต็ม 5)", "คะแนนเฉลี่ย (5 ระดับ)", "คะแนน เต็ม 5 คะแนน"])
+def test_a_mean_on_a_rating_scale_is_no_score(header: str) -> None:
+    """Regression: items' means on a five-point scale under `คะแนนเฉลี่ย (เต็ม 5)` were read as their
+    0–100 scores (i1 4.52); the scale's means and deviations are accounted, not unread."""
+    tables = extract(f"| ข้อ | ข้อคำถาม | {header} | S.D. | แปลผล |\n|---|---|---|---|---|\n"
+                     "| i1 | ปฏิบัติงานตามขั้นตอน | 4.52 | 0.61 | มากที่สุด |\n"
+                     "| i2 | ใช้งบประมาณอย่างคุ้มค่า | 3.90 | 0.70 | มาก |\n")
+    assert tables["scores"].empty
+    assert tables["unread"].empty
