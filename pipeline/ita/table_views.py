@@ -171,7 +171,8 @@ def view(block: Block, before: list[Block]) -> TableView:
         if role is None and _counts_rows(block.rows[in_body:], index):
             role = "seq"  # a running number whatever its header (OCR read ที่ as `ai ท`)
         columns.append(Column(index, role, " ".join(lines), year, offset))
-    columns = _shares_of_counts(_timeline_gaps(columns), block.rows[in_body:])
+    body = block.rows[in_body:]
+    columns = _scale_means(_shares_of_counts(_timeline_gaps(columns), body), body)
     caption = _caption(before)
     result = TableView(block, columns, caption, tool_in(caption) if caption else None,
                        header_in_body=in_body)
@@ -181,6 +182,7 @@ def view(block: Block, before: list[Block]) -> TableView:
 
 SHARE = "share"  # the per cent of a count printed beside it
 _SHARE_SLACK = 0.01  # per cent each rounded share may add to its column's 100
+_SCALE_TOP = 5.0  # the top of the rating scales items are answered on
 _PERCENT_HEADER = regex.compile(r"\(?\s*(?:ร้อยละ|%|เปอร์เซ็นต์)\s*\)?")
 
 
@@ -195,9 +197,25 @@ def _shares_of_counts(columns: list[Column], rows: list[Row]) -> list[Column]:
             and _adds_up_to_100(rows, c.index) else c for c in columns]
 
 
+def _scale_means(columns: list[Column], rows: list[Row]) -> list[Column]:
+    """A score column whose every value is a fraction of at most _SCALE_TOP (4.52, 3.90) holds
+    means on a rating scale whatever its header says (`คะแนนเฉลี่ย`): no 0–100 score is that low
+    throughout."""
+    return [replace(c, role="scale") if c.role == "score" and _on_a_scale(_column_values(rows, c.index))
+            else c for c in columns]
+
+
+def _on_a_scale(values: list[float]) -> bool:
+    return len(values) > 1 and all(0 <= v <= _SCALE_TOP for v in values) and any(v % 1 for v in values)
+
+
+def _column_values(rows: list[Row], index: int) -> list[float]:
+    return [v for row in rows if index < len(row.cells)
+            and (v := parse_number(thai_digits_to_arabic(cell_text(row.cells[index])))) is not None]
+
+
 def _adds_up_to_100(rows: list[Row], index: int) -> bool:
-    values = [v for row in rows if index < len(row.cells)
-              and (v := parse_number(thai_digits_to_arabic(cell_text(row.cells[index])))) is not None]
+    values = _column_values(rows, index)
     parts = values[:-1] if len(values) > 1 and abs(values[-1] - 100) < 0.01 else values
     return len(parts) > 1 and abs(sum(parts) - 100) <= _SHARE_SLACK * len(parts)
 

@@ -538,7 +538,8 @@ def test_items_scored_in_per_cent_beside_their_respondents_are_scores() -> None:
     assert scores_of(tables, "item") == {"i1": 95.1, "i2": 88.4}
 
 
-@pytest.mark.parametrize("header", ["คะแนนเฉลี่ย (เต็ม 5)", "คะแนนเฉลี่ย (5 ระดับ)", "คะแนน เต็ม 5 คะแนน"])
+@pytest.mark.parametrize("header", ["คะแนนเฉลี่ย (เต็ม 5)", "คะแนนเฉลี่ย (5 ระดับ)", "คะแนน เต็ม 5 คะแนน",
+                                    "คะแนนเฉลี่ย"])  # the values alone say it: every one a fraction up to 5
 def test_a_mean_on_a_rating_scale_is_no_score(header: str) -> None:
     """Regression: items' means on a five-point scale under `คะแนนเฉลี่ย (เต็ม 5)` were read as their
     0–100 scores (i1 4.52); the scale's means and deviations are accounted, not unread."""
