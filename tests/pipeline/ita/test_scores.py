@@ -393,3 +393,18 @@ def test_a_share_of_respondents_satisfied_is_no_tools_score(sentence: str) -> No
 ])
 def test_more_phrasings_of_the_overall(sentence: str, expected: list[float]) -> None:
     assert [row[6] for row in _scores(sentence) if row[0] == "overall"] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "IIT ได้คะแนน 4.52 จาก 5 คะแนน",
+    "ตัวชี้วัดที่ 1 ได้ 4.52 คะแนน (เต็ม 5 คะแนน)",
+    "ตัวชี้วัดที่ 1 มีค่าเฉลี่ย 4.52 คะแนน",
+    "ข้อ i1 ได้คะแนนเฉลี่ย 4.52 จากคะแนนเต็ม 5",
+])
+def test_a_mean_on_a_rating_scale_is_no_score(sentence: str) -> None:
+    """Regression: a mean out of 5 (`4.52 จาก 5 คะแนน`) was read as a 0–100 score."""
+    assert _scores(sentence) == []
+
+
+def test_a_score_out_of_100_is_still_read() -> None:
+    assert [row[6] for row in _scores("หน่วยงานได้ 95.75 จากคะแนนเต็ม 100")] == [95.75]
