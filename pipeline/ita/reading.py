@@ -31,12 +31,37 @@ def read_document(document: Document) -> Reading:
     metadata = read_metadata(lines.all)
     content = read_content(lines, metadata) if metadata.is_ita else Content()
     verdict = verify(content.scores, metadata.assessment_year_be, document.ocr_pages)
+    metadata, content, verdict = _of_the_year_before(lines, metadata, content, verdict, document)
     # Only an ITA document's numbers are accounted for: in any other, no number is a score.
     read = [*verdict.scores, *_repeats(content.scores, verdict.scores),
             *_misread(content.scores, verdict.scores)]
     unread = tuple(unread_numbers(lines, content.tables, read)) if metadata.is_ita else ()
     warnings = (*document.warnings, *metadata.warnings, *content.warnings, *verdict.warnings)
     return Reading(lines, metadata, content, verdict, unread, warnings)
+
+
+def _of_the_year_before(lines: DocumentLines, metadata: Metadata, content: Content, verdict: Verdict,
+                        document: Document) -> tuple[Metadata, Content, Verdict]:
+    """A document whose title's year is the year after the assessment whose results it reads (the
+    analysis of ITA 2567 made in fiscal year 2568): it states no overall of its title's year and
+    one of the year before. Read again as of that year, its scores printed without a year take
+    it; kept only where the arithmetic then verifies that overall (the scores belong together),
+    the title's year becoming the plan year."""
+    year = metadata.assessment_year_be
+    own = {s.year_be for s in verdict.scores if s.level == "overall" and s.org is None}
+    if not metadata.is_ita or year is None or own != {year - 1} or _overall_verified(verdict, year - 1):
+        return metadata, content, verdict
+    earlier = replace(metadata, assessment_year_be=year - 1, plan_year_be=metadata.plan_year_be or year)
+    again = read_content(lines, earlier)
+    checked = verify(again.scores, year - 1, document.ocr_pages)
+    if not _overall_verified(checked, year - 1):
+        return metadata, content, verdict
+    return earlier, again, checked
+
+
+def _overall_verified(verdict: Verdict, year: int) -> bool:
+    return any(s.level == "overall" and s.org is None and s.year_be == year and s.verification == "verified"
+               for s in verdict.scores)
 
 
 def _unstacked(document: Document) -> Document:

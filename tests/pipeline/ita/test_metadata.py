@@ -116,3 +116,36 @@ def test_an_analysis_of_something_else_is_not_an_analysis_of_itas_results() -> N
 ])
 def test_a_title_whose_words_a_text_layer_spaced(title: str, kind: str) -> None:
     assert _meta(f"{title} ประจำปีงบประมาณ พ.ศ. 2567\nเทศบาลตำบลท่าช้าง\n").doc_type == kind
+
+
+_ANALYSIS_2568 = ("รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)\n"
+                  "ประจำปีงบประมาณ พ.ศ. 2568\nเทศบาลตำบลหนองปลิง อำเภอเมืองนครสวรรค์ จังหวัดนครสวรรค์\n\n")
+
+
+def test_an_analysis_in_the_next_year_of_the_results_it_reads_is_of_their_year() -> None:
+    """Regression: the analysis of ITA 2567's results made in fiscal year 2568 (its title's year)
+    gave the tools printed without a year the year 2568, beside the overall it states for 2567
+    (`ผลการประเมิน … ประจำปีงบประมาณ พ.ศ. 2567 … ได้คะแนน 91.45`): the arithmetic says they belong
+    together (0.30 × 93.10 + 0.30 × 88.40 + 0.40 × 92.50 = 91.45), so the document is of 2567 and
+    its plan year 2568."""
+    tables = extract("ตามที่สำนักงาน ป.ป.ช. ได้ประกาศผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ "
+                     "ประจำปีงบประมาณ พ.ศ. 2567 เทศบาลตำบลหนองปลิงได้คะแนน 91.45 คะแนน อยู่ในระดับ A\n\n"
+                     "| แบบวัด | คะแนน |\n|---|---|\n| IIT | 93.10 |\n| EIT | 88.40 |\n| OIT | 92.50 |\n",
+                     title=_ANALYSIS_2568)
+    document = tables["documents"].iloc[0]
+    years = (document["assessment_year_be"], document["plan_year_be"])
+    assert (*years, document["overall_score"]) == (2567, 2568, 91.45)
+    scores = tables["scores"]
+    assert set(scores["score_year_be"]) == {2567}
+    assert set(scores["verification"]) == {"verified"}
+
+
+def test_last_years_overall_beside_this_years_tools_leaves_them_this_years() -> None:
+    """The overall of the year before printed for comparison, with this year's tools that do not
+    fit it: the tools stay the title's year's."""
+    tables = extract("ผลการประเมินประจำปีงบประมาณ พ.ศ. 2567 ได้คะแนน 85.00 คะแนน\n\n"
+                     "| แบบวัด | คะแนน |\n|---|---|\n| IIT | 93.10 |\n| EIT | 88.40 |\n| OIT | 92.50 |\n",
+                     title=_ANALYSIS_2568)
+    assert tables["documents"].iloc[0]["assessment_year_be"] == 2568
+    scores = tables["scores"]
+    assert set(scores[scores["level"] == "tool"]["score_year_be"]) == {2568}
