@@ -67,6 +67,8 @@ class Subject:
 
 
 def find_tools(text: str) -> list[Subject]:
+    """Tools by name or acronym, with their part where one follows (`EIT ส่วนที่ 1`); a part
+    named alone later in the sentence (`… ส่วนที่ 2 ความพึงพอใจ … 89.64`) is the same tool's."""
     found = []
     for row, pattern in zip(rows("tool_cues"), patterns("tool_cues"), strict=True):
         for m in pattern.finditer(text):
@@ -74,6 +76,20 @@ def find_tools(text: str) -> list[Subject]:
             end = part.end() if part else m.end()
             found.append(Subject("tool", m.start(), end, tool=row["tool"],
                                  tool_part=int(part.group(1)) if part else None))
+    return sorted([*found, *_parts_alone(text, found)], key=lambda s: s.start)
+
+
+_PART_ALONE = regex.compile(r"ส่วนที่\s*([12])(?!\d)")
+
+
+def _parts_alone(text: str, tools: list[Subject]) -> list[Subject]:
+    parted = [t for t in tools if t.tool_part is not None]
+    found = []
+    for m in _PART_ALONE.finditer(text):
+        before = [t for t in parted if t.end <= m.start()]
+        if before and not any(t.start <= m.start() < t.end for t in tools) \
+                and int(m.group(1)) != before[-1].tool_part:
+            found.append(Subject("tool", m.start(), m.end(), tool=before[-1].tool, tool_part=int(m.group(1))))
     return found
 
 

@@ -408,3 +408,16 @@ def test_a_mean_on_a_rating_scale_is_no_score(sentence: str) -> None:
 
 def test_a_score_out_of_100_is_still_read() -> None:
     assert [row[6] for row in _scores("หน่วยงานได้ 95.75 จากคะแนนเต็ม 100")] == [95.75]
+
+
+@pytest.mark.parametrize("sentence", [
+    # Regression: the second part named alone after the first (`… ส่วนที่ 2 ความพึงพอใจ … 89.64`) was
+    # the overall (89.64); the first part's value before the second's subject was unread
+    "EIT ส่วนที่ 1 การรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก ได้คะแนน 91.20 ส่วนที่ 2 ความพึงพอใจของผู้รับบริการ "
+    "ได้คะแนน 89.64",
+    "EIT (ส่วนที่ 1) 91.20 EIT (ส่วนที่ 2) 89.64",
+    "EIT ส่วนที่ 1 ได้ 91.20 และส่วนที่ 2 ได้ 89.64",
+])
+def test_the_two_parts_of_eit_in_one_sentence(sentence: str) -> None:
+    assert [(row[0], row[1], row[2], row[6]) for row in _scores(sentence)] == [
+        ("tool", "EIT", 1, 91.2), ("tool", "EIT", 2, 89.64)]
