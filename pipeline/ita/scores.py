@@ -194,7 +194,7 @@ def _respective(subjects: Sequence[Subject], found: Sequence[Number], text: str)
     read = []
     for run in [*_subject_runs(subjects, text), *listed_items(text)]:
         values = _value_run(run[-1].end, found, subjects, text)
-        if len(run) == 1 and len(values) < _LIST_VALUES:
+        if len(run) == 1 and len(values) < _LIST_VALUES and not _bare_pair(values, text):
             continue
         if not values:
             continue
@@ -205,6 +205,12 @@ def _respective(subjects: Sequence[Subject], found: Sequence[Number], text: str)
         else:
             read.append(([], run, values))
     return read
+
+
+def _bare_pair(values: Sequence[Number], text: str) -> bool:
+    """Two values with nothing but space between them after one subject (`IIT 90.00 93.10`): a
+    table's row flattened into a line, its header (two years? a score and its change?) lost."""
+    return len(values) == 2 and not text[values[0].end:values[1].start].strip()
 
 
 # A list of years (`ปี 2565, 2566 และ 2567`, `ปีงบประมาณ 2566-2567`) then a list of values: each

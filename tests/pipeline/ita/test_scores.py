@@ -314,6 +314,8 @@ def test_a_heading_over_a_sentence_with_its_own_subject_is_no_card() -> None:
     # a comparison table's row flattened by a text dump, its years' header lost: whose year each
     # value is the line does not say (the first was read as this year's)
     ("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ 90.00 92.50 97.44", []),
+    ("IIT 90.00 93.10", []),  # two values with only space between: the same (IIT took 90.00)
+    ("IIT ได้ 93.10 และ 90.00 ในปีที่แล้ว", [("tool", "IIT", 93.1)]),
     ("คะแนน IIT/EIT/OIT เท่ากับ 93.10/89.87/100.00",
      [("tool", "IIT", 93.1), ("tool", "EIT", 89.87), ("tool", "OIT", 100.0)]),
     ("คะแนน IIT, EIT, OIT = 93.10, 89.87, 100.00",
