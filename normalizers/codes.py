@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from ita_extract.normalizers.digits import thai_digits_to_arabic
-from ita_extract.normalizers.patterns import CODE_LETTERS, DIGIT, ITEM_CODE
+from ita_extract.normalizers.patterns import CODE_LETTERS, DIGIT, ITEM_CODE, RANGE_DASH
 
 # Why a printed code has no canonical form (carried into documents.warnings by the caller).
 NOT_AN_ITEM_CODE = "not_an_item_code"
@@ -119,7 +119,7 @@ def opens_with_code(text: str) -> bool:
 
 # Between the two ends of a range of codes (`i13-i18`, `o1 ถึง o33`, `e1 – e5`), and a range's
 # end printed without its letter (`i13-18`).
-_RANGE_SIGN = r"\s*(?:-|–|—|ถึง|to)\s*"
+_RANGE_SIGN = rf"\s*(?:{RANGE_DASH}|to)\s*"
 _RANGE_BETWEEN = regex.compile(_RANGE_SIGN)
 _BARE_RANGE_END = regex.compile(rf"{_RANGE_SIGN}(\d{{1,2}})(?![\d.])")
 _MAX_RANGE = 60  # no form has more items of one letter

@@ -40,6 +40,11 @@ DECIMAL_SCORE = r"\d{1,3}\.\d{1,2}"
 # A multiplication sign as formulas print it (`IIT × 0.30`, `0.3 x EIT`, `91.45 * 0.30`).
 TIMES = "[×xX*]"
 
+# What joins the members of a printed list (`6, 7 และ 8`, `IIT หรือ EIT`) and a range's dash
+# (`1-5`, `i1 – i6`, `ต.ค. 66 ถึง ก.ย. 67`).
+LIST_JOIN = "(?:,|และ|หรือ)"
+RANGE_DASH = "(?:-|–|—|จนถึง|ถึง)"
+
 # A month's name, full or abbreviated, with the spellings seen in dumps (no dots, spaces): dates,
 # timeframes and a plan's month columns are printed with them.
 MONTHS: dict[str, int] = {
@@ -61,7 +66,7 @@ MONTH = "|".join(regex.escape(name).replace(r"\.", r"\.?\s*")
 
 SHAPES = {"year": YEAR, "year_be": YEAR_BE, "year_ce": YEAR_CE, "digit": DIGIT, "code_letter": CODE_LETTER,
           "item_code": ITEM_CODE, "decimal_score": DECIMAL_SCORE, "times": TIMES,
-          "month": MONTH}
+          "month": MONTH, "list_join": LIST_JOIN, "range_dash": RANGE_DASH}
 _NAMED = regex.compile(r"\{([a-z][a-z_]*)\}")
 
 

@@ -16,13 +16,13 @@ import regex
 from ita_extract.normalizers.dates import MONTH_PATTERN, month_number
 from ita_extract.normalizers.digits import thai_digits_to_arabic
 from ita_extract.normalizers.lists import squeeze_thai
-from ita_extract.normalizers.patterns import YEAR
+from ita_extract.normalizers.patterns import RANGE_DASH, YEAR
 from ita_extract.normalizers.years import be_to_ce, to_be
 
 Period = tuple[dt.date | None, dt.date | None]
 _NONE: Period = (None, None)
 
-_DASH = r"\s*(?:-|–|—|ถึง|จนถึง)\s*"
+_DASH = rf"\s*{RANGE_DASH}\s*"
 _YEAR = rf"(?:พ\.\s*ศ\.\s*)?({YEAR}|\d{{2}})(?!\d)"  # a year, or its last two digits (ก.ย. ๖๖)
 _FISCAL_YEAR = regex.compile(rf"ปีงบประมาณ\s*{_YEAR}(?:{_DASH}(?:ปีงบประมาณ\s*)?{_YEAR})?")
 _MAX_FISCAL_SPAN = 5  # years a plan's range of fiscal years spans at most

@@ -20,7 +20,7 @@ from typing import Any
 import regex
 
 from ita_extract.normalizers.lists import squeeze_thai
-from ita_extract.normalizers.patterns import TIMES, compiled
+from ita_extract.normalizers.patterns import LIST_JOIN, RANGE_DASH, TIMES, compiled
 from ita_extract.normalizers.years import to_be
 from ita_extract.pipeline.ita.framework import could_be_score_year, item_indicator, years_in_words
 from ita_extract.pipeline.ita.knowledge import rows
@@ -178,7 +178,7 @@ def _lists(subjects: list[Subject], found: list[Number], every: Sequence[Number]
 # there are as many; one value said to be every subject's (`100 คะแนนเท่ากัน`) goes to each; else
 # whose value is which the text does not say, and none is taken (they are left unread).
 # (OCR garbles และ into a short Latin word: `IIT EIT wae OIT`.)
-_BETWEEN_SUBJECTS = regex.compile(r"[\s,/]*(?:(?:และ|หรือ|กับ|-|–|ถึง|[A-Za-z]{2,4})[\s,]*)?")
+_BETWEEN_SUBJECTS = regex.compile(rf"[\s,/]*(?:(?:{LIST_JOIN}|กับ|{RANGE_DASH}|[A-Za-z]{{2,4}})[\s,]*)?")
 _BETWEEN_VALUES = regex.compile(r"\s*(?:คะแนน|%)?\s*[,/]?\s*(?:และ)?\s*(?:ร้อยละ)?\s*")
 _EQUALLY = regex.compile(r"\s*(?:คะแนน|%)?\s*(?:เท่ากัน|ทุกตัวชี้วัด|ทุกแบบวัด|ทั้ง(?:สอง|สาม|\d)(?:ตัวชี้วัด|แบบวัด))")
 _LISTED_LEVELS = ("tool", "indicator", "sub_indicator")
@@ -215,7 +215,8 @@ def _bare_pair(values: Sequence[Number], text: str) -> bool:
 
 # A list of years (`ปี 2565, 2566 และ 2567`, `ปีงบประมาณ 2566-2567`) then a list of values: each
 # value is its subject's in the year in the same place; as many of each, else none is taken.
-_BETWEEN_YEARS = regex.compile(r"[\s,]*(?:(?:และ|-|–|ถึง)\s*)?(?:ปี(?:งบ(?:ประมาณ)?)?\s*)?(?:พ\.ศ\.\s*)?")
+_BETWEEN_YEARS = regex.compile(
+    rf"[\s,]*(?:(?:{LIST_JOIN}|{RANGE_DASH})\s*)?(?:ปี(?:งบ(?:ประมาณ)?)?\s*)?(?:พ\.ศ\.\s*)?")
 
 
 def _yearly(subjects: Sequence[Subject], found: Sequence[Number], text: str,

@@ -18,6 +18,7 @@ import regex
 from ita_extract.normalizers.codes import ITEM_CODE_LETTER_UNDECIDED, FoundCode, opens_range, with_ranges
 from ita_extract.normalizers.digits import thai_digits_to_arabic
 from ita_extract.normalizers.lists import squeeze_thai
+from ita_extract.normalizers.patterns import LIST_JOIN, RANGE_DASH
 from ita_extract.normalizers.thai_text import pattern_without_marks, without_marks_mapped
 from ita_extract.pipeline.ita.framework import (
     Indicator,
@@ -76,6 +77,8 @@ def find_tools(text: str) -> list[Subject]:
             end = part.end() if part else m.end()
             found.append(Subject("tool", m.start(), end, tool=row["tool"],
                                  tool_part=int(part.group(1)) if part else None))
+    if not any(t.tool_part for t in found):
+        return found  # no part named with its tool: no part alone is one (most sentences)
     return sorted([*found, *_parts_alone(text, found)], key=lambda s: s.start)
 
 
@@ -131,11 +134,11 @@ def find_indicators(text: str, *, need_word: bool) -> list[Subject]:
 
 # What stands between two indicators' names listed together (`การใช้อำนาจ และการใช้ทรัพย์สินของราชการ`):
 # a list whose values a sentence may give in order.
-_NAMES_BETWEEN = regex.compile(r"[\s,/]*(?:(?:และ|หรือ)[\s,]*)?")
+_NAMES_BETWEEN = regex.compile(rf"[\s,/]*(?:{LIST_JOIN}[\s,]*)?")
 
 
 # The further numbers of a list or a range of indicators (`ตัวชี้วัดที่ 6, 7 และ 8`, `ตัวชี้วัดที่ 1-5`).
-_LISTED_NUMBER = regex.compile(r"\s*(?:,|และ|หรือ|-|–|ถึง)\s*(?:และ\s*)?(\d{1,2})(?![\d.])")
+_LISTED_NUMBER = regex.compile(rf"\s*(?:{LIST_JOIN}|{RANGE_DASH})\s*(?:และ\s*)?(\d{{1,2}})(?![\d.])")
 
 
 def _listed_after(text: str, position: int) -> list[Subject]:
@@ -190,9 +193,9 @@ def find_sub_indicators(text: str) -> list[Subject]:
     return found
 
 
-_LISTED_SUB_INDICATOR = regex.compile(r"\s*(?:,|และ|หรือ)\s*(?:และ\s*)?(\d{1,2}\.\d{1,2})(?!\d)")
+_LISTED_SUB_INDICATOR = regex.compile(rf"\s*{LIST_JOIN}\s*(?:และ\s*)?(\d{{1,2}}\.\d{{1,2}})(?!\d)")
 # Item codes listed one after another (`i1, i2 และ i3`, `ข้อ i5 และข้อ i6`), not a range (`i1 - i6`).
-_CODES_BETWEEN = regex.compile(r"[\s,]*(?:(?:และ|หรือ)\s*)?(?:ข้อ(?:ที่)?)?\s*")
+_CODES_BETWEEN = regex.compile(rf"[\s,]*(?:{LIST_JOIN}\s*)?(?:ข้อ(?:ที่)?)?\s*")
 
 
 def listed_items(text: str) -> list[list[Subject]]:
