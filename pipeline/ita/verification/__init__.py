@@ -29,11 +29,11 @@ class Verdict:
 
 
 def verify(scores: list[Score], assessment_year: int | None, ocr_pages: Collection[int]) -> Verdict:
-    warnings: list[str] = []
-    if ocr_pages and not ocr_numbers_confirmed(scores, ocr_pages):
-        warnings.append(w.OCR_NUMBERS_UNVERIFIED)
     kept, implausible = plausible_scores(scores, assessment_year)
     reconciled = _per_organisation(kept, ocr_pages)
+    warnings: list[str] = []
+    if ocr_pages and not ocr_numbers_confirmed(scores, reconciled.scores, ocr_pages):
+        warnings.append(w.OCR_NUMBERS_UNVERIFIED)
     overall = overall_score(reconciled.scores, assessment_year, ocr_pages)
     return Verdict(reconciled.scores, reconciled.score_check, overall,
                    (*warnings, *implausible, *reconciled.warnings, *overall.warnings))

@@ -260,3 +260,24 @@ def test_expected_is_what_the_rule_gives_a_value_from_the_others() -> None:
     assert expected({**values, overall: 79.0}, ("tool", "OIT", None, None, None, None, y)) == \
         pytest.approx((79.0 - 0.3 * 80 - 0.3 * 90) / 0.4)
     assert expected({}, overall) is None  # nothing to compute it from
+
+
+def test_ocr_numbers_the_arithmetic_verifies_need_no_other_witness() -> None:
+    """Regression (a probe's scan): every score verified by the arithmetic, none printed twice, and
+    the document still warned `ocr_numbers_unverified` (the warning was decided before the
+    arithmetic ran)."""
+    tables = _ocr_extract(score_table())
+    assert set(tables["scores"]["verification"]) == {"verified"}
+    assert "ocr_numbers_unverified" not in tables["documents"].iloc[0]["warnings"]
+
+
+def test_an_ocr_number_no_rule_checks_and_no_second_mention_confirms_is_unverified() -> None:
+    tables = _ocr_extract(score_table() + "ข้อ i1 ได้คะแนน 88.40 คะแนน\n\n")
+    i1 = tables["scores"][tables["scores"]["item_code"] == "i1"].iloc[0]
+    assert i1["verification"] == "unverified"
+    assert "ocr_numbers_unverified" in tables["documents"].iloc[0]["warnings"]
+
+
+def test_an_ocr_digit_the_arithmetic_corrected_still_warns_unverified() -> None:
+    tables = _ocr_extract(score_table(indicators={**TRUE_96, 4: "92.87"}, tools=TOOLS_96, overall="96.20"))
+    assert "ocr_numbers_unverified" in tables["documents"].iloc[0]["warnings"]
