@@ -22,12 +22,12 @@ from ita_extract.parsers.model import Block
 from ita_extract.pipeline.ita.knowledge import rows
 from ita_extract.pipeline.ita.lines import DocumentLines, Line
 from ita_extract.pipeline.ita.number_roles import DECIMAL_COMMA, Number, numbers
-from ita_extract.pipeline.ita.scores import Score
+from ita_extract.pipeline.ita.scores import POINTS, Score
 from ita_extract.pipeline.ita.table_views import TableView
 
-# What only a score row accounts for; `earlier`: the value a score rose from, no reader's; a
-# decimal comma (`89,45`): no reader's either
-SCORE_LIKE_ROLES = frozenset({"score", "other", "earlier", DECIMAL_COMMA})
+# What only a score row accounts for (a tool's weighted points: a points row, checked, not written);
+# `earlier`: the value a score rose from, no reader's; a decimal comma (`89,45`): no reader's either
+SCORE_LIKE_ROLES = frozenset({"score", "other", "earlier", POINTS, DECIMAL_COMMA})
 SCORE_RANGE = (0.0, 100.0)
 _ALONE = regex.compile(r"\s*[(\[]?\s*\d+(?:\.\d+)?\s*[.)\]]?\s*")  # a cell holding one number
 

@@ -300,9 +300,13 @@ _OPENING_LEVELS = ("item", "sub_indicator")  # subjects whose row's value may fo
 
 
 def _takes(series: _Series | None, number: Number, closes: bool) -> bool:
-    """Whether the series being read takes `number` as its subject's next value."""
-    return series is not None and number.start - series.anchor <= _SUBJECT_REACH \
-        and (number.role == "score" or closes) and (not series.has_value or series.year_since_value)
+    """Whether the series being read takes `number` as its subject's next value; a tool's weighted
+    points (`IIT ได้ 93.21 คะแนน คิดเป็นคะแนนถ่วงน้ำหนัก 27.96`) are taken beside its score."""
+    if series is None or number.start - series.anchor > _SUBJECT_REACH:
+        return False
+    if number.role == POINTS:
+        return series.subject.level == "tool" and series.subject.tool_part is None
+    return (number.role == "score" or closes) and (not series.has_value or series.year_since_value)
 
 
 _BRACKET_OPENS = regex.compile(r"\s*(?:คะแนน)?\s*[(\[]\s*")
@@ -359,6 +363,8 @@ def _score(series: _Series, number: Number, text: str, line: Line, year: int | N
     subject = series.subject
     after = text[number.end:number.end + _GRADE_WINDOW]
     grade = find_stated_grade(after) if subject.level == "overall" else None
+    if number.role == POINTS:
+        subject = replace(subject, level=POINTS)
     return Score(with_item_indicator(subject, assessment_year), number.value, line, year, grade, number.text,
                  f"{line.page}:{line.line}:{subject.start}:{column}",
                  source=line.cells([column]) if line.kind == "table" else None)

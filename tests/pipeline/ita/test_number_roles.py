@@ -16,7 +16,8 @@ def _scores(text: str, year: int = 2566) -> list[tuple]:
     found = []
     for s in sentence_scores(Line(1, 1, text, "paragraph"), text, year):
         subject = s.subject
-        what = {"overall": None, "tool": (subject.tool, subject.tool_part), "indicator": subject.indicator,
+        what = {"overall": None, "tool": (subject.tool, subject.tool_part), "points": subject.tool,
+                "indicator": subject.indicator,
                 "sub_indicator": subject.sub_indicator, "item": subject.item_code}[subject.level]
         found.append((subject.level, what, s.score, s.year_be))
     return found
@@ -137,6 +138,16 @@ DISTRACTOR_CASES = [
     ("คะแนนรวม = (0.3 x IIT) + (0.3 x EIT) + (0.4 x OIT)", []),
     ("ค่าน้ำหนัก IIT 0.30 EIT 0.30 OIT 0.40", []),
     ("IIT 91.45 × 0.30 = 27.44", [("tool", IIT, 91.45, 2566)]),
+    # a tool's weighted points out of its weight (a probe gave IIT 27.96): points, checked by the
+    # arithmetic, never a tool's score
+    ("คะแนน IIT คิดเป็น 27.96 คะแนน จากน้ำหนัก 30 คะแนน", [("points", "IIT", 27.96, 2566)]),
+    ("แบบวัด IIT ได้ 93.21 คะแนน คิดเป็นคะแนนถ่วงน้ำหนัก 27.96 คะแนน",
+     [("tool", IIT, 93.21, 2566), ("points", "IIT", 27.96, 2566)]),
+    ("แบบวัด OIT ได้ 39.00 คะแนน จาก 40 คะแนน", [("points", "OIT", 39.0, 2566)]),
+    ("IIT 27.96/30 EIT 24.07/30 OIT 39.00/40",
+     [("points", "IIT", 27.96, 2566), ("points", "EIT", 24.07, 2566), ("points", "OIT", 39.0, 2566)]),
+    ("EIT (เต็ม 30 คะแนน) ได้ 24.07 คะแนน", [("points", "EIT", 24.07, 2566)]),
+    ("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ ได้ 27.50 จาก 30 คะแนน", []),
     # what a score would be, and a tool's average elsewhere (a probe gave indicator 10 100 and IIT 91.20)
     ("หากปรับปรุงตัวชี้วัดที่ 10 ให้ได้ 100 คะแนน จะทำให้คะแนนรวมเพิ่มขึ้นเป็น 92.60 คะแนน", []),
     ("ค่าเฉลี่ย IIT ของจังหวัด 91.20 คะแนน ส่วน EIT ของเทศบาล 86.67 คะแนน", [("tool", EIT, 86.67, 2566)]),
@@ -153,6 +164,10 @@ DISTRACTOR_CASES = [
      [("indicator", 4, 84.6, 2566)]),
     ("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล +5.28 คะแนน", []),
     ("ผลคะแนนรวมของเทศบาลเพิ่มขึ้นเป็น 91.45 คะแนน", [("overall", None, 91.45, 2566)]),
+    # what an earlier year got (ที่ได้ is no letter's reference: a probe lost 85.40 silently)
+    ("ผลการประเมิน ITA ประจำปี 2566 ได้ 91.23 คะแนน ซึ่งเพิ่มขึ้นจากปี 2565 ที่ได้ 85.40 คะแนน",
+     [("overall", None, 91.23, 2566), ("overall", None, 85.4, 2565)]),
+    ("ตัวชี้วัดที่ 7 ได้คะแนน 78.25 คะแนน ต่ำกว่าปีที่แล้วที่ได้ 80.10 คะแนน", [("indicator", 7, 78.25, 2566)]),
     # a subject in brackets after its value (a probe left both unread)
     ("คะแนนสูงสุด 98.50 (ตัวชี้วัดที่ 9) คะแนนต่ำสุด 78.00 (ตัวชี้วัดที่ 10)",
      [("indicator", 9, 98.5, 2566), ("indicator", 10, 78.0, 2566)]),

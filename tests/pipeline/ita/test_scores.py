@@ -423,3 +423,27 @@ def test_a_score_out_of_100_is_still_read() -> None:
 def test_the_two_parts_of_eit_in_one_sentence(sentence: str) -> None:
     assert [(row[0], row[1], row[2], row[6]) for row in _scores(sentence)] == [
         ("tool", "EIT", 1, 91.2), ("tool", "EIT", 2, 89.64)]
+
+
+WEIGHTED_PROSE = ("แบบวัด IIT ได้ 93.21 คะแนน คิดเป็นคะแนนถ่วงน้ำหนัก 27.96 คะแนน\n\n"
+                  "แบบวัด EIT ได้ 80.22 คะแนน คิดเป็นคะแนนถ่วงน้ำหนัก 24.07 คะแนน\n\n"
+                  "แบบวัด OIT ได้ 97.50 คะแนน คิดเป็นคะแนนถ่วงน้ำหนัก 39.00 คะแนน\n\n"
+                  "รวมคะแนน ITA 91.03 คะแนน\n\n")
+
+
+def test_a_tools_weighted_points_in_prose_are_checked_and_never_written() -> None:
+    """Regression (a probe): `คะแนน IIT คิดเป็น 27.96 คะแนน จากน้ำหนัก 30` gave IIT 27.96. A
+    tool's points (its score × its weight) feed the points_sum rule; no scores row holds them."""
+    tables = extract(WEIGHTED_PROSE)
+    assert scores_of(tables, "tool") == {"IIT": 93.21, "EIT": 80.22, "OIT": 97.5}
+    assert scores_of(tables, "overall") == {2566: 91.03}
+    assert set(tables["scores"]["verification"]) == {"verified"}
+    assert tables["unread"].empty
+
+
+def test_points_printed_alone_verify_the_overall_score() -> None:
+    body = "คะแนน IIT 27.96/30 EIT 24.07/30 OIT 39.00/40\n\nรวมคะแนน ITA 91.03 คะแนน\n\n"
+    tables = extract(body)
+    assert list(tables["scores"]["level"]) == ["overall"]
+    assert tables["scores"].iloc[0]["verification"] == "verified"
+    assert tables["unread"].empty
