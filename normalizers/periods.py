@@ -24,7 +24,9 @@ _NONE: Period = (None, None)
 
 _DASH = rf"\s*{RANGE_DASH}\s*"
 _YEAR = rf"(?:พ\.\s*ศ\.\s*)?({YEAR}|\d{{2}})(?!\d)"  # a year, or its last two digits (ก.ย. ๖๖)
-_FISCAL_YEAR = regex.compile(rf"ปีงบประมาณ\s*{_YEAR}(?:{_DASH}(?:ปีงบประมาณ\s*)?{_YEAR})?")
+# The fiscal year's word, or the word cut short (ปีงบ, ปีงบฯ, ปี งปม.)
+_FISCAL_WORD = r"ปี\s*(?:งบ(?:ประมาณ)?|งปม\.?)\s*ฯ?"
+_FISCAL_YEAR = regex.compile(rf"{_FISCAL_WORD}\s*{_YEAR}(?:{_DASH}(?:{_FISCAL_WORD}\s*)?{_YEAR})?")
 _MAX_FISCAL_SPAN = 5  # years a plan's range of fiscal years spans at most
 _WHOLE_YEAR = regex.compile(r"ตลอด\s*ปี(?:งบประมาณ)?|ทั้ง\s*ปี(?:งบประมาณ)?")
 _QUARTERS = regex.compile(rf"ไตรมาส(?:ที่)?\s*(\d)(?:{_DASH}(?:ไตรมาส(?:ที่)?\s*)?(\d))?")
