@@ -69,11 +69,12 @@ def _letters(token: str) -> int:
     return sum(1 for char in token if not unicodedata.category(char).startswith("M"))
 
 
-# One or two lowercase Latin letters standing alone beside a Thai word or before a year: what OCR
+# Words of one or two lowercase Latin letters standing alone beside a Thai word or before a year: what OCR
 # makes of marks, specks and short words (`ai น้อยทีสุด`, `การปฏิบัติ we หน้าที่`, ปี read `i 2566`),
 # never a word of a Thai header or sentence.
-_STRAY_LATIN = regex.compile(r"(?:(?<=\p{Thai})\s+|^\s*)[a-z]{1,2}(?=\s+(?:\p{Thai}|\d{4}(?!\d)))\s*"
-                             r"|(?<=\p{Thai})\s+[a-z]{1,2}\s*$")
+_STRAY_LATIN = regex.compile(
+    r"(?:(?<=\p{Thai})\s+|^\s*)(?:[a-z]{1,2}\s+)*[a-z]{1,2}(?=\s+(?:\p{Thai}|\d{4}(?!\d)))\s*"
+    r"|(?<=\p{Thai})\s+(?:[a-z]{1,2}\s+)*[a-z]{1,2}\s*$")
 
 
 def without_stray_latin(text: str) -> str:

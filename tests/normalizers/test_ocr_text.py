@@ -52,12 +52,17 @@ def test_misreadings_undone_swap_one_known_digit_at_a_time() -> None:
     ("No Gift Policy", "No Gift Policy"),
     ("การเผยแพร่ทาง Line", "การเผยแพร่ทาง Line"),
     ("ช่องทาง www", "ช่องทาง www"),
+    ("ay v คะแนนทีได้", "คะแนนทีได้"),  # regression: two stray words lost a scanned header's role
+    ("คะแนน ay v", "คะแนน"),
+    ("a 54 เพมขน/ลดลง", "a 54 เพมขน/ลดลง"),  # a number between: not only letters
 ])
 def test_stray_latin_letters_between_thai_words_are_left_out(text: str, kept: str) -> None:
     assert without_stray_latin(text) == kept
 
 
 @pytest.mark.parametrize(("read", "meant"), [
+    # regression: a scanned table's headings over their scores, every mark above the line lost
+    ("ตวชวดท 7", "ตัวชี้วัดที่ 7"), ("ตวชวด", "ตัวชี้วัด"), ("ตัวชี้วัดท ๘", "ตัวชี้วัดที่ ๘"),
     # regression: indicator names of a scanned comparison table, each row left unread
     ("2. การไซช้งบประมาณ", "2. การใช้งบประมาณ"), ("3. การไข้อำนาจ", "3. การใช้อำนาจ"),
     ("4. การไซข้ทรัพย์สินของราชการ", "4. การใช้ทรัพย์สินของราชการ"), ("3. การไข้อํานาจ", "3. การใช้อํานาจ"),
