@@ -40,11 +40,18 @@ def _keyed_patterns_without_marks(name: str, key: str) -> tuple[tuple[str, regex
 
 def first_keyed_match(name: str, key: str, text: str) -> tuple[str, regex.Match] | None:
     """The key and match of the first row of `<name>.csv` whose pattern `text` matches as
-    printed, else with the marks above and below the line set aside on both sides: what OCR keeps
-    of a word (ขอคาถาม for ข้อคำถาม, ส่วนงานทีท่าน for ส่วนงานที่ท่าน)."""
-    found = _first_match(keyed_patterns(name, key), text)
-    return found if found is not None else _first_match(_keyed_patterns_without_marks(name, key),
-                                                         without_marks(text))
+    printed or with the marks above and below the line set aside on both sides: what OCR keeps
+    of a word (ขอคาถาม for ข้อคำถาม, ส่วนงานทีท่าน for ส่วนงานที่ท่าน). The rows' order decides, not
+    the marks: `คะแนนถ่วงนำหนัก` is a column of points (its row first), not of scores (คะแนน)."""
+    bare = None
+    unmarked_rows = _keyed_patterns_without_marks(name, key)
+    for (value, printed), (_, unmarked) in zip(keyed_patterns(name, key), unmarked_rows, strict=True):
+        if found := printed.search(text):
+            return value, found
+        bare = without_marks(text) if bare is None else bare
+        if found := unmarked.search(bare):
+            return value, found
+    return None
 
 
 # Letters (marks aside) a pattern's plain word needs before OCR may be allowed one slip in it: a
