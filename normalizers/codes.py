@@ -136,12 +136,12 @@ def with_ranges(text: str, found: list[FoundCode]) -> list[str]:
             continue
         before = found[k - 1].item.code if k else None
         if before and before[0] == code[0] and _RANGE_BETWEEN.fullmatch(text, found[k - 1].end, f.start):
-            codes += _between(before, int(code[1:]))
+            codes += codes_between(before, int(code[1:]))
         codes.append(code)
         end = _BARE_RANGE_END.match(arabic, f.end)
         if end and end.end() <= (found[k + 1].start if k + 1 < len(found) else len(text)):
             last = int(end.group(1))
-            codes += [*_between(code, last), f"{code[0]}{last}"] if _spans(code, last) else []
+            codes += [*codes_between(code, last), f"{code[0]}{last}"] if _spans(code, last) else []
     return list(dict.fromkeys(codes))
 
 
@@ -162,6 +162,6 @@ def _spans(low: str, high: int) -> bool:
     return int(low[1:]) < high <= int(low[1:]) + _MAX_RANGE
 
 
-def _between(low: str, high: int) -> list[str]:
+def codes_between(low: str, high: int) -> list[str]:
     """The codes of `low`'s letter strictly between it and `high`, where a range can span them."""
     return [f"{low[0]}{n}" for n in range(int(low[1:]) + 1, high)] if _spans(low, high) else []

@@ -46,11 +46,17 @@ class Unread:
 class _ColumnNumbers:
     role: str
     whole_cell: bool  # only a number standing alone in its cell takes the role
+    number: regex.Pattern | None  # only a number of this form does (an indicator's is 1 to 10)
+
+    def takes(self, number: Number, text: str) -> bool:
+        return (not self.whole_cell or bool(_ALONE.fullmatch(text))) \
+            and (self.number is None or bool(self.number.fullmatch(number.text)))
 
 
 @cache
 def _column_numbers() -> dict[str, _ColumnNumbers]:
-    return {row["column"]: _ColumnNumbers(row["number_role"], row["scope"] == "cell")
+    return {row["column"]: _ColumnNumbers(row["number_role"], row["scope"] == "cell",
+                                          regex.compile(row["number"]) if row["number"] else None)
             for row in rows("column_numbers")}
 
 
@@ -93,7 +99,7 @@ def _candidates(cells: list[tuple[int, str]], view: TableView | None) -> Iterato
         for number in numbers(text):
             if number.role not in SCORE_LIKE_ROLES or not _in_range(number):
                 continue
-            if column and (not column.whole_cell or _ALONE.fullmatch(text)):
+            if column and column.takes(number, text):
                 continue  # the column gives it a role that is not a score
             yield number
 

@@ -34,9 +34,9 @@ from ita_extract.pipeline.ita.framework import (
 from ita_extract.pipeline.ita.knowledge import keyed_patterns
 from ita_extract.pipeline.ita.lines import DocumentLines, clean, repaired
 from ita_extract.pipeline.ita.number_roles import numbers
-from ita_extract.pipeline.ita.scores import POINTS, Score
+from ita_extract.pipeline.ita.scores import POINTS, Score, is_grade
 from ita_extract.pipeline.ita.subjects import Subject, find_indicators, label_subject
-from ita_extract.pipeline.ita.table_views import Column, TableView, cell_text
+from ita_extract.pipeline.ita.table_views import Column, TableView, cell_text, column_role
 
 # Columns that can name a row's subject; the deepest subject any of them names is the row's.
 LABEL_ROLES = ("item_text", "indicator", "label", "title", "issue")
@@ -390,6 +390,8 @@ def _heading_groups(table_view: TableView) -> list[_Headed] | None:
         named = _heading_subjects(row.cells)
         if named:
             groups.append(_Headed(row, named, []))
+        elif groups and _grades(row.cells, groups[-1].subjects):
+            continue  # the grades of the values above (`ระดับ | C | C | C`): no values of their own
         elif not groups or not _values_under(row.cells, groups[-1].subjects):
             return None
         else:
@@ -432,6 +434,15 @@ def _values_under(cells: list[Cell], headings: dict[int, Subject]) -> bool:
     """Whether a row prints values under its headings (a number under one at least, no names)."""
     under = [index for index in headings if index < len(cells) and cell_text(cells[index])]
     return bool(under) and all(cell_number(cells, index) is not None for index in under)
+
+
+def _grades(cells: list[Cell], headings: dict[int, Subject]) -> bool:
+    """Whether a row prints grades under its headings, and nothing else, or is labelled so
+    (`ระดับ | Cc | C | เซ`: OCR garbles letters)."""
+    under = [cell_text(cells[index]) for index in headings if index < len(cells) and cell_text(cells[index])]
+    label = squeeze_thai(_row_label(cells, headings))
+    labelled = bool(label) and column_role(label)[0] == "grade"
+    return bool(under) and (labelled or all(is_grade(text) for text in under))
 
 
 def _row_label(cells: list[Cell], headings: dict[int, Subject]) -> str:

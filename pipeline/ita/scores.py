@@ -418,6 +418,11 @@ def _grade_label() -> regex.Pattern:
     return regex.compile(rf"ระดับ\s*(?P<letter>{'|'.join(letters)})(?![A-Za-z])|(?P<thai>{'|'.join(thai)})")
 
 
+def is_grade(text: str) -> bool:
+    """Whether `text` is a grade alone, a letter (`AA`, `C`) or a Thai label (`ผ่าน`)."""
+    return text.strip() in {band["label"] for band in rows("grade_bands")}
+
+
 def find_stated_grade(text: str) -> str | None:
     """The grade printed in `text` (after an overall score), or None."""
     match = _grade_label().search(text)

@@ -11,15 +11,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import cache
 
 import regex
 
-from ita_extract.normalizers.codes import ITEM_CODE_LETTER_UNDECIDED, FoundCode, opens_range, with_ranges
+from ita_extract.normalizers.codes import (
+    ITEM_CODE_LETTER_UNDECIDED,
+    FoundCode,
+    codes_between,
+    opens_range,
+    with_ranges,
+)
 from ita_extract.normalizers.digits import thai_digits_to_arabic
 from ita_extract.normalizers.lists import squeeze_thai
 from ita_extract.normalizers.patterns import LIST_JOIN, RANGE_DASH
-from ita_extract.normalizers.thai_text import pattern_without_marks, without_marks_mapped
+from ita_extract.normalizers.thai_text import pattern_without_marks, without_marks, without_marks_mapped
 from ita_extract.pipeline.ita.framework import (
     Indicator,
     find_item_codes,
@@ -198,13 +205,22 @@ _LISTED_SUB_INDICATOR = regex.compile(rf"\s*{LIST_JOIN}\s*(?:และ\s*)?(\d{{
 _CODES_BETWEEN = regex.compile(rf"[\s,]*(?:{LIST_JOIN}\s*)?(?:ข้อ(?:ที่)?)?\s*")
 
 
+_CODES_RANGE = regex.compile(rf"\s*{RANGE_DASH}\s*(?:ข้อ(?:ที่)?)?\s*")
+
+
 def listed_items(text: str) -> list[list[Subject]]:
-    """Lists of two or more item codes printed one after another with commas or และ between,
-    outside brackets: a sentence may give their values in order."""
+    """Lists of two or more item codes printed one after another with commas or และ between, or
+    a range's dash (`e1 - e5`: every code it spans), outside brackets: a sentence may give their
+    values in order."""
     runs: list[list[Subject]] = []
     for item in find_items(text, None):
         last = runs[-1][-1] if runs else None
         if last is not None and _CODES_BETWEEN.fullmatch(text, last.end, item.start):
+            runs[-1].append(item)
+        elif last is not None and _CODES_RANGE.fullmatch(text, last.end, item.start) \
+                and last.item_code and item.item_code and last.item_code[0] == item.item_code[0]:
+            runs[-1] += [replace(item, start=last.end, end=item.start, item_code=code, item_code_raw=None)
+                         for code in codes_between(last.item_code, int(item.item_code[1:]))]
             runs[-1].append(item)
         else:
             runs.append([item])
@@ -246,8 +262,8 @@ def find_items(text: str, tool: str | None) -> list[Subject]:
             for f in find_item_codes(text, tool) if f.item.code]
 
 
-_CODE_LIST_BEFORE = regex.compile(r"[(\-–,]\s*$")
-_CODE_LIST_AFTER = regex.compile(r"\s*[-–,)]")
+_CODE_LIST_BEFORE = regex.compile(rf"(?:[(,]|{RANGE_DASH})\s*$")
+_CODE_LIST_AFTER = regex.compile(rf"\s*(?:[,)]|{RANGE_DASH})")
 _BRACKETED_LABEL = regex.compile(r"\s*(?:ข้อ(?:ที่)?\s*\d{1,2}\s*|\d{1,2}[.)]\s*)?\(\s*$")
 _BRACKET_CLOSE = regex.compile(r"\s*\)(?!\s*[-–,])")
 
@@ -307,7 +323,7 @@ def label_subject(label: str, tool: str | None = None) -> Subject | None:
         return tools[0]
     if _OVERALL_LABEL.search(text):
         return Subject("overall", 0, len(text))
-    return _indicator_named_without_marks(text)
+    return _indicator_named_without_marks(text) or _numbered_indicator_misread(text)
 
 
 def _indicator_named_without_marks(text: str) -> Subject | None:
@@ -321,6 +337,29 @@ def _indicator_named_without_marks(text: str) -> Subject | None:
             return Subject("indicator", origin[found.start()], origin[found.end() - 1] + 1, tool=info.tool,
                            indicator=info.number, label=info.name, by_name=True)
     return None
+
+
+_NUMBERED_LABEL = regex.compile(r"^\s*(\d{1,2})\s*[.)]\s*(.+)$")
+_NOT_THAI_LETTER = regex.compile(r"[^\p{Thai}]|[\d๐-๙]")
+# How alike (difflib's ratio, marks and all but Thai letters set aside) a numbered label's words and
+# its number's indicator's name must be: an OCR slip or two in a name of ten letters or more.
+_NEARLY_NAMED = 0.8
+
+
+def _numbered_indicator_misread(text: str) -> Subject | None:
+    """The indicator a label's number names where its words are that indicator's name as OCR
+    garbled it beyond the marks (`1. การปฏิบัติม มหน้าที่`, `4. การใช้ ev Ca ทรัพย์สินของราชการ`):
+    the number and the name are two witnesses, neither enough alone."""
+    numbered = _NUMBERED_LABEL.match(thai_digits_to_arabic(text))
+    info = indicators().get(int(numbered.group(1))) if numbered else None
+    if numbered is None or info is None:
+        return None
+    printed = _NOT_THAI_LETTER.sub("", without_marks(numbered.group(2)))
+    name = _NOT_THAI_LETTER.sub("", without_marks(info.name))
+    if SequenceMatcher(None, printed, name, autojunk=False).ratio() < _NEARLY_NAMED:
+        return None
+    return Subject("indicator", numbered.start(2), len(text), tool=info.tool, indicator=info.number,
+                   label=info.name)
 
 
 @cache

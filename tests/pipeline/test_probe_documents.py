@@ -9,6 +9,13 @@ Word-made PDF and as its scan (the fixtures: tests/fixtures/NAME.txt, rendered b
   (`ซึงเพิ่มขืนจากปิทีผ่านมา`), was unread.
 - diff: indicators of two years with a difference column, and a table of tools; on the scan
   `IIT` read `NT` (its score lost) and the grade `A` read `2` (an unread number).
+- weighted: a table of the tools with their weights and weighted points (`คะแนนถ่วงน้ำหนัก`), a
+  comparison of two years, and EIT's indicators as headings over a row of scores and a row of
+  grades. The grades made the last table unread and its scores silent (a number alone under
+  `ตัวชี้วัดที่ 6` was taken for an indicator's number); on the scan the points' header read
+  `คะแนนถ่วงนำหนัก` made the points the tools' scores, `ay v คะแนนทีได้` lost the scores' column,
+  `ตวชวดท 7` two headings, `1. การปฏิบัติม มหน้าที่` and `4. การใช้ ev Ca ทรัพย์สิน…` two rows, and
+  `4,` for the list number `4.` was an unread number.
 - gantt: measures whose timeframe is a Gantt chart: ticks under month columns grouped under
   calendar years (`พ.ศ. 2567` over ต.ค.–ธ.ค.), under quarters (●), and under months printed with
   their short year below a fiscal year (`ปีงบประมาณ พ.ศ. 2568` over `ต.ค. 67` …). No measure was
@@ -42,6 +49,14 @@ EXPECTED: dict[str, dict[Key, float]] = {
                                             ("EIT", 7, 84.1, 85.3), ("EIT", 8, 82.75, 83.8),
                                             ("OIT", 9, 95.0, 97.0), ("OIT", 10, 87.5, 87.5)]
                 for year, value in ((2565, last), (2566, this))}},
+    "weighted": {("overall", None, None, 2567): 91.03, ("tool", "IIT", None, 2567): 93.21,
+                 ("tool", "EIT", None, 2567): 80.22, ("tool", "OIT", None, 2567): 97.5,
+                 **{("indicator", "IIT", k, year): value
+                    for k, last, this in [(1, 90.0, 95.1), (2, 88.2, 89.0), (3, 92.1, 91.67),
+                                          (4, 95.0, 94.66), (5, 96.0, 95.62)]
+                    for year, value in ((2566, last), (2567, this))},
+                 **{("indicator", "EIT", k, 2567): value
+                    for k, value in [(6, 82.1), (7, 78.25), (8, 80.31)]}},
 }
 
 
@@ -77,6 +92,14 @@ def test_the_diff_probes_overall_disagrees_with_its_tools() -> None:
     _, _, checks = _read("diff.txt")
     assert checks[("overall", None, None, 2566)] == "conflict"
     assert {check for key, check in checks.items() if key[0] != "overall" and key[3] == 2566} == {"verified"}
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".pdf"])
+def test_the_weighted_probes_scores_of_its_year_are_all_verified(suffix: str) -> None:
+    """The points add up to the overall and are their tools' scores × weights; IIT and EIT are the
+    means of their indicators: every score of 2567 is confirmed by a rule."""
+    _, _, checks = _read("weighted" + suffix)
+    assert {check for key, check in checks.items() if key[3] == 2567} == {"verified"}
 
 
 D = dt.date

@@ -548,3 +548,29 @@ def test_a_mean_on_a_rating_scale_is_no_score(header: str) -> None:
                      "| i2 | ใช้งบประมาณอย่างคุ้มค่า | 3.90 | 0.70 | มาก |\n")
     assert tables["scores"].empty
     assert tables["unread"].empty
+
+
+EIT_ACROSS = ("|  | ตัวชี้วัดที่ 6 | ตัวชี้วัดที่ 7 | ตัวชี้วัดที่ 8 |\n|---|---|---|---|\n"
+              "| คะแนน | 82.10 | 78.25 | 80.31 |\n")
+
+
+def test_indicators_as_headings_over_a_row_of_scores_and_a_row_of_grades() -> None:
+    """Regression (a probe): a row of grades under the headings made the table unread, and its
+    scores went silent (a number alone under `ตัวชี้วัดที่ 6` taken for an indicator's number)."""
+    tables = extract(EIT_ACROSS + "| ระดับ | C | C | C |\n\nแบบวัด EIT ได้ 80.22 คะแนน\n")
+    assert scores_of(tables, "indicator") == {6: 82.1, 7: 78.25, 8: 80.31}
+    assert set(tables["scores"]["verification"]) == {"verified"}
+    assert tables["unread"].empty
+
+
+def test_a_row_labelled_as_grades_is_passed_over_whatever_ocr_made_of_them() -> None:
+    tables = extract(EIT_ACROSS + "| ระดับ | Cc | C | เซ |\n")
+    assert scores_of(tables, "indicator") == {6: 82.1, 7: 78.25, 8: 80.31}
+
+
+def test_a_score_alone_under_an_indicator_heading_is_never_silent() -> None:
+    """A table no reader takes (a row of words under the headings): its scores are unread, not
+    indicator numbers (an indicator's number is a small whole number)."""
+    tables = extract(EIT_ACROSS + "| หมายเหตุ | ต่ำกว่าเกณฑ์ | ต่ำกว่าเกณฑ์ | ต่ำกว่าเกณฑ์ |\n")
+    assert sorted(tables["unread"]["number"]) == ["78.25", "80.31", "82.10"]
+

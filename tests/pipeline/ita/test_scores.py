@@ -334,6 +334,14 @@ def test_a_heading_over_a_sentence_with_its_own_subject_is_no_card() -> None:
     # codes in brackets or a range say what the subject before them covers
     ("ตัวชี้วัดที่ 1 (i1, i2, i3) ได้คะแนน 95.00", [("indicator", 1, 95.0)]),
     ("ตัวชี้วัดที่ 1 (i1 - i6) ได้คะแนน 95.00", [("indicator", 1, 95.0)]),
+    ("แบบวัด IIT (i1 - i30) ได้คะแนน 93.21", [("tool", "IIT", 93.21)]),
+    # a range of items outside brackets with one value: the items' mean, no one item's and not
+    # the tool's before it (a probe gave e5 88.12, and EIT 88.12)
+    ("EIT ข้อ e1 ถึง e5 ได้ 88.12 คะแนน", []),
+    ("แบบวัด EIT ข้อ e1 - e5 เฉลี่ย 88.12 คะแนน", []),
+    ("ข้อ i1 - i3 ได้คะแนน 95.00, 90.00 และ 85.00 ตามลำดับ",
+     [("item", "i1", 95.0), ("item", "i2", 90.0), ("item", "i3", 85.0)]),
+    ("ข้อ o1 ถึง o3 ได้ 100 คะแนนเท่ากัน", [("item", "o1", 100.0), ("item", "o2", 100.0), ("item", "o3", 100.0)]),
     # not a list: each subject followed by its own value
     ("ตัวชี้วัดที่ 6 ได้ 90.12 และตัวชี้วัดที่ 7 ได้ 91.00",
      [("indicator", 6, 90.12), ("indicator", 7, 91.0)]),

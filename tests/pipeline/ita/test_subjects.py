@@ -82,6 +82,12 @@ def test_a_question_whose_marks_ocr_lost_still_names_its_tool() -> None:
         ("การปฏิบติหน้าที", 1),  # marks lost
         ("ประสิทธิภาพการสือสาร", 7),
         ("การใช้ทรัพย์สินของราซการ", None),  # a letter misread is no mark: left unread
+        # numbered as the indicator it nearly names: the number is a second witness (a probe's
+        # scan left both rows of a comparison table unread)
+        ("1. การปฏิบัติม มหน้าที่", 1), ("4. การใช้ ev   Ca ทรัพย์สินของราชการ", 4),
+        ("4. การใช้ทรัพย์สินของราซการ", 4), ("๔. การใช้ทรัพย์สินของราซการ", 4),
+        ("3. การจัดซื้อจัดจ้าง", None), ("1. การปฏิบัติงานตามแผน", None),
+        ("6. การใช้ทรัพย์สินของราซการ", None),  # the number names another indicator
     ],
 )
 def test_an_indicator_named_in_a_label_whose_marks_ocr_changed(label: str, indicator: int | None) -> None:
