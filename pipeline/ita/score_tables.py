@@ -12,6 +12,7 @@ whose indicator the items below it belong to. A value printed once for several r
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import takewhile
 
 import regex
 
@@ -42,6 +43,7 @@ from ita_extract.pipeline.ita.table_views import Column, TableView, cell_text, c
 LABEL_ROLES = ("item_text", "indicator", "label", "title", "issue")
 _DEPTH = {"overall": 0, "tool": 1, "indicator": 2, "sub_indicator": 3, "item": 4}
 _AVERAGE = regex.compile(r"เฉลี่ย")
+_OF_THE_WHOLE = regex.compile(r"รวม|ภาพรวม|ทั้งหมด|ITA")  # a mean of the tools that is the overall
 _NUMBER_ALONE = regex.compile(rf"\s*{DIGIT}{{1,2}}\s*")
 _FEW_RANGES = 2  # rows of ranges that make a table one of indicators by their items' ranges
 _MISREAD_TOOL = regex.compile(r"(?=.*[A-Za-z|])[A-Za-z0-9|]{1,4}")  # what OCR may make of a tool's acronym
@@ -79,7 +81,7 @@ def table_scores(table_view: TableView, lines: DocumentLines, assessment_year: i
     scores: list[Score] = []
     for k, row in enumerate(table_view.body()):
         for panel in panels:
-            every = _every_item_of(listed, assessment_year)
+            every = _every_item_of(listed, assessment_year) if listed or not scores else _mean_of_rows(scores)
             read, category = _panel_scores(table_view, row, panel, (context, caption, every), lines,
                                            assessment_year, of_ranges=of_ranges, misread=misread.get(k))
             listed = [] if category is not context else listed
@@ -182,11 +184,14 @@ def _panel(columns: list[Column]) -> _Panel:
     values = [c for role in ("score", "year", POINTS) for c in columns if c.role == role]
     if not labels and code is not None:  # the code cell is the row's only label (`i๑`, `คะแนนเฉลี่ย`)
         return _Panel([code], None, values)
+    if not labels and code is None and values and columns[0].role is None:
+        labels = [columns[0]]  # a first column whose header says nothing (`ปีงบประมาณ`, none) holds the labels
     return _Panel(labels, code, values)
 
 
 def _panel_scores(table_view: TableView, row: Row, panel: _Panel,
-                  contexts: tuple[Subject | None, Subject | None, Subject | None], lines: DocumentLines,
+                  contexts: tuple[Subject | None, Subject | None, Subject | _Rows | None],
+                  lines: DocumentLines,
                   assessment_year: int | None, *, of_ranges: bool = False,
                   misread: Subject | None = None) -> tuple[list[Score], Subject | None]:
     """The scores one panel of a row prints, and the category the rows below are listed under
@@ -207,8 +212,8 @@ def _panel_scores(table_view: TableView, row: Row, panel: _Panel,
         context = beside  # an indicator in a merged cell beside its items
     if not values:
         return [], context
-    if subject is None and _AVERAGE.search(label) and (context or every) is not None:
-        subject = context or every
+    if subject is None and _AVERAGE.search(label):
+        subject = _averaged(label, context, every)
     if subject is None:
         return [], context
     subject = _within_context(subject, context, caption, assessment_year)
@@ -226,6 +231,40 @@ def _panel_scores(table_view: TableView, row: Row, panel: _Panel,
                                 printed=printed, place=f"{row.page}:{row.line}:{column.index}",
                                 group=group if listed else None, source=line.cells(own)))
     return scores, context
+
+
+def _averaged(label: str, context: Subject | None, every: Subject | _Rows | None) -> Subject | None:
+    """Whose score a row of a mean (`คะแนนเฉลี่ย`) is: the subject whose every part the rows above
+    list (an indicator's items; a tool's indicators; the tools, whose mean is the overall only
+    where the label says it is the whole's, `คะแนนเฉลี่ยรวม`), else the category the items above
+    are listed under. Under rows of values that are not all of one subject's parts: no one's (it
+    was the last row's, indicator 5 under indicators 1 to 5)."""
+    if isinstance(every, _Rows):
+        whole = every.whole
+        said = whole is not None and (whole.level != "overall" or _OF_THE_WHOLE.search(label) is not None)
+        return whole if said else None
+    return context or every
+
+
+@dataclass(frozen=True)
+class _Rows:
+    """The rows of values read above a mean's row, and the subject they are every part of."""
+
+    whole: Subject | None
+
+
+def _mean_of_rows(scores: list[Score]) -> _Rows:
+    """What the last run of rows of one level above (no items) are every part of: a tool's
+    indicators, its tool; the three tools, the overall."""
+    level = scores[-1].level
+    run = list(takewhile(lambda s: s.level == level, reversed(scores)))
+    if level == "tool" and {s.subject.tool for s in run if s.subject.tool_part is None} == set(tools()):
+        return _Rows(Subject("overall", 0, 0))
+    owners = {s.subject.tool for s in run}
+    if level == "indicator" and len(owners) == 1 and (tool := owners.pop()) is not None \
+            and {s.subject.indicator for s in run} == set(tools()[tool].indicators):
+        return _Rows(Subject("tool", 0, 0, tool=tool))
+    return _Rows(None)
 
 
 def _indicator_named(cells: list[Cell], columns: list[Column]) -> Subject | None:

@@ -574,3 +574,43 @@ def test_a_score_alone_under_an_indicator_heading_is_never_silent() -> None:
     tables = extract(EIT_ACROSS + "| หมายเหตุ | ต่ำกว่าเกณฑ์ | ต่ำกว่าเกณฑ์ | ต่ำกว่าเกณฑ์ |\n")
     assert sorted(tables["unread"]["number"]) == ["78.25", "80.31", "82.10"]
 
+
+
+IIT_ROWS = ("| ตัวชี้วัด | คะแนน |\n|---|---|\n| 1. การปฏิบัติหน้าที่ | 95.10 |\n| 2. การใช้งบประมาณ | 89.00 |\n"
+            "| 3. การใช้อำนาจ | 91.67 |\n| 4. การใช้ทรัพย์สินของราชการ | 94.66 |\n"
+            "| 5. การแก้ไขปัญหาการทุจริต | 95.62 |\n")
+TOOL_ROWS = ("| แบบวัด | คะแนน |\n|---|---|\n| IIT | 93.21 |\n| EIT | 80.22 |\n| OIT | 97.50 |\n")
+
+
+def test_a_mean_under_a_tools_indicators_is_the_tools_score() -> None:
+    """Regression (a probe): `คะแนนเฉลี่ย | 93.21` under the rows of indicators 1 to 5 was read
+    as indicator 5's second score (a conflict with its own 95.62); it is IIT's, their mean."""
+    tables = extract(IIT_ROWS + "| คะแนนเฉลี่ย | 93.21 |\n")
+    assert scores_of(tables, "tool") == {"IIT": 93.21}
+    assert scores_of(tables, "indicator")[5] == 95.62
+    assert set(tables["scores"]["verification"]) == {"verified"}
+
+
+def test_a_mean_under_some_of_a_tools_indicators_is_no_ones() -> None:
+    body = IIT_ROWS.replace("| 5. การแก้ไขปัญหาการทุจริต | 95.62 |\n", "") + "| คะแนนเฉลี่ย | 92.61 |\n"
+    tables = extract(body)
+    assert 92.61 not in set(tables["scores"]["score"])
+    assert tables["unread"]["number"].tolist() == ["92.61"]
+
+
+@pytest.mark.parametrize(("label", "overall"), [("คะแนนเฉลี่ยรวม", 91.03), ("ค่าเฉลี่ย", None)])
+def test_a_mean_under_the_tools_is_the_overall_where_it_says_so(label: str, overall: float | None) -> None:
+    """Regression (a probe): `คะแนนเฉลี่ยรวม | 91.45` under the tools' rows was read as OIT's."""
+    tables = extract(TOOL_ROWS + f"| {label} | 91.03 |\n")
+    assert scores_of(tables, "tool") == {"IIT": 93.21, "EIT": 80.22, "OIT": 97.5}
+    assert scores_of(tables, "overall") == ({2566: overall} if overall else {})
+
+
+@pytest.mark.parametrize("corner", ["ปีงบประมาณ", "ปี", "ปีงบประมาณ พ.ศ.", "พ.ศ.", "", "รายการ"])
+def test_a_row_of_overall_scores_under_bare_years(corner: str) -> None:
+    """Regression (a probe): the word for year over the labels' column (`ปีงบประมาณ | 2564 | 2565
+    …`, the years across) gave that column no role, and the row of the four years' overall
+    scores was unread."""
+    tables = extract(f"| {corner} | 2563 | 2564 | 2565 | 2566 |\n|---|---|---|---|---|\n"
+                     "| คะแนน ITA | 78.50 | 85.12 | 88.40 | 91.45 |\n")
+    assert scores_of(tables, "overall") == {2563: 78.5, 2564: 85.12, 2565: 88.4, 2566: 91.45}
