@@ -36,13 +36,16 @@ from ita_extract.pipeline.ita.framework import (
     tool_of_codes,
     tool_of_indicator,
     tool_of_sub_indicator,
+    tools,
 )
 from ita_extract.pipeline.ita.knowledge import first_keyed_match, keyed_patterns, patterns, rows
 
 LEVELS = ("overall", "tool", "indicator", "sub_indicator", "item")
 
 _INDICATOR_NUMBER = regex.compile(r"ตัวชี้วัด(?:หลัก)?(?:ที่)?\s*(\d{1,2})(?![\d.])")
-_SUB_INDICATOR = regex.compile(r"ตัวชี้วัดย่อย(?:ที่)?\s*(\d{1,2}\.\d{1,2})(?!\d)")
+# A sub-indicator by its number: after ตัวชี้วัดย่อย, or after ตัวชี้วัด(ที่) where only a sub-indicator's
+# number can stand (9.1, 10.2: OIT's).
+_SUB_INDICATOR = regex.compile(r"ตัวชี้วัด(?|ย่อย(?:ที่)?\s*(\d{1,2}\.\d{1,2})|(?:ที่)?\s*((?:9|10)\.\d))(?!\d)")
 _LEADING_SUB_INDICATOR = regex.compile(r"^\s*(?:ตัวชี้วัดย่อย(?:ที่)?\s*)?((?:9|10)\.\d)(?!\d)")
 _TOOL_PART = regex.compile(r"\s*[()]?\s*ส่วนที่\s*([12])\s*\)?")
 # In prose an indicator's name only counts when "ตัวชี้วัด" stands just before it.
@@ -262,6 +265,27 @@ def find_items(text: str, tool: str | None) -> list[Subject]:
             for f in find_item_codes(text, tool) if f.item.code]
 
 
+# A tool's question by its number (`แบบวัด EIT ข้อที่ 4`, `ข้อคำถาม IIT5`): the word for a question
+# before the number or before the tool; a tool and a number alone (`IIT 90`) are no question.
+_TOOL_ITEM = regex.compile(r"(?<![A-Za-z])(?|(IIT|EIT|OIT)\s*ข้อ(?:คำถาม)?(?:ที่)?\s*(\d{1,2})"
+                           r"|ข้อ(?:คำถาม)?(?:ที่)?\s*(IIT|EIT|OIT)\s*(\d{1,2}))(?![\d.])")
+
+
+# An OIT item whose o a text in Thai digits printed as a zero (`ข้อ ๐๑๐`): no question's number opens with 0.
+_ZERO_ITEM = regex.compile(r"ข้อ(?:ที่)?\s*(0\d{1,2})(?![\d.])")
+
+
+def find_tool_items(text: str) -> list[Subject]:
+    """Items named by their tool and their number, and OIT's by its o printed as a zero."""
+    by_tool = [Subject("item", m.start(), m.end(), tool=m.group(1),
+                       item_code=f"{tools()[m.group(1)].letter}{int(m.group(2))}", item_code_raw=m.group(0))
+               for m in _TOOL_ITEM.finditer(text) if int(m.group(2)) > 0]
+    zeroed = [Subject("item", m.start(1), m.end(), tool=tool_of_code(code), item_code=code,
+                      item_code_raw=m.group(1))
+              for m in _ZERO_ITEM.finditer(text) if (code := item_code(m.group(1)).code) is not None]
+    return [*by_tool, *zeroed]
+
+
 _CODE_LIST_BEFORE = regex.compile(rf"(?:[(,]|{RANGE_DASH})\s*$")
 _CODE_LIST_AFTER = regex.compile(rf"\s*(?:[,)]|{RANGE_DASH})")
 _BRACKETED_LABEL = regex.compile(r"\s*(?:ข้อ(?:ที่)?\s*\d{1,2}\s*|\d{1,2}[.)]\s*)?\(\s*$")
@@ -285,8 +309,10 @@ def prose_subjects(text: str, named: Sequence[tuple[int, int]] = (),
     (`values`: positions of score numbers) stands between them.
     """
     items = [s for s in find_items(text, None) if not _in_code_list(text, s)]
-    specific = [*find_tools(text), *find_indicators(text, need_word=True), *find_sub_indicators(text),
-                *items]
+    questions = find_tool_items(text)
+    items += [q for q in questions if not any(i.start < q.end and q.start < i.end for i in items)]
+    named_tools = [t for t in find_tools(text) if not any(q.start <= t.start < q.end for q in questions)]
+    specific = [*named_tools, *find_indicators(text, need_word=True), *find_sub_indicators(text), *items]
     cues = find_overall(text)
     spans = [*((o.start, o.end) for o in specific), *named, *(compound_names(text) if cues else ())]
     overall = [s for s in cues

@@ -40,6 +40,14 @@ def _scores(text: str, year: int = 2566) -> list[tuple]:
     ("3) o36 แผนปฏิบัติการป้องกันการทุจริต 0 คะแนน", ("item", "OIT", None, None, None, "o36", 0.0, 2566)),
     ("ข้อ i7 การใช้งบประมาณ ได้ 80.12 คะแนน", ("item", "IIT", None, None, None, "i7", 80.12, 2566)),
     ("การป้องกันการทุจริต 75.00 คะแนน", ("indicator", "OIT", None, 10, None, None, 75.0, 2566)),
+    # a tool's question by its number (a probe gave the tool the item's score: EIT 79.50, IIT 70.25)
+    ("แบบวัด EIT ข้อที่ 4 ได้คะแนน 79.50 คะแนน", ("item", "EIT", None, None, None, "e4", 79.5, 2566)),
+    ("แบบวัด IIT ข้อ ๑๒ ได้ 70.25", ("item", "IIT", None, None, None, "i12", 70.25, 2566)),
+    ("ข้อคำถาม EIT 1 ได้คะแนน 88.00 คะแนน", ("item", "EIT", None, None, None, "e1", 88.0, 2566)),
+    ("ข้อคำถาม IIT5 ได้คะแนน 93.50 คะแนน", ("item", "IIT", None, None, None, "i5", 93.5, 2566)),
+    ("ข้อ ๐๑๐ ได้คะแนน ๐ คะแนน", ("item", "OIT", None, None, None, "o10", 0.0, 2566)),  # o10 in Thai digits
+    # a sub-indicator named as an indicator with its dotted number (it was unread)
+    ("ตัวชี้วัดที่ 9.1 ข้อมูลพื้นฐาน ได้ 100 คะแนน", ("sub_indicator", "OIT", None, 9, "9.1", None, 100.0, 2566)),
 ])
 def test_one_score_per_phrasing(sentence: str, expected: tuple) -> None:
     assert _scores(sentence) == [expected]
@@ -454,4 +462,12 @@ def test_points_printed_alone_verify_the_overall_score() -> None:
     tables = extract(body)
     assert list(tables["scores"]["level"]) == ["overall"]
     assert tables["scores"].iloc[0]["verification"] == "verified"
+    assert tables["unread"].empty
+
+
+@pytest.mark.parametrize("sentence", ["ข้อคำถาม EIT 1 ได้คะแนน 88.00 คะแนน", "ข้อคำถาม IIT5 ได้คะแนน 93.50 คะแนน",
+                                      "แบบวัด EIT ข้อที่ 4 ได้คะแนน 79.50 คะแนน"])
+def test_a_tools_question_by_its_number_leaves_nothing_unread(sentence: str) -> None:
+    tables = extract(sentence + "\n")
+    assert list(tables["scores"]["level"]) == ["item"]
     assert tables["unread"].empty
