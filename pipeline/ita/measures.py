@@ -153,7 +153,8 @@ def _read_cited_indicator(measure: Measure, row: RowView) -> None:
         measure.indicator, measure.tool = indicator, tool_of_indicator(indicator)
 
 
-_CITING_ROLES = ("title", "issue", "steps", "target")  # where a row cites the indicator it serves
+# Where a row cites the indicator it serves (the weakness it answers, `ประเด็นที่ต้องพัฒนา`, too)
+_CITING_ROLES = ("title", "issue", "finding", "recommendation", "steps", "target")
 
 
 def _title(row: RowView) -> str | None:

@@ -179,6 +179,15 @@ def test_a_measure_citing_one_indicator_is_linked_to_it() -> None:
     assert measures["indicator"].isna().tolist() == [False, True]
 
 
+def test_a_measure_whose_weakness_cites_one_indicator_is_linked_to_it() -> None:
+    """Regression (a probe): `ตัวชี้วัดที่ 8 การปรับปรุงการทำงาน (80.31)` in the weakness the
+    measure answers (`ประเด็นที่ต้องพัฒนา`) tied it to no indicator."""
+    measures = _measures(
+        "| ประเด็นที่ต้องพัฒนา | มาตรการ/แนวทาง | ผู้รับผิดชอบ | ระยะเวลา |\n|---|---|---|---|\n"
+        "| ตัวชี้วัดที่ 8 การปรับปรุงการทำงาน (80.31) | เปิดช่องทางรับฟังความคิดเห็น | สำนักปลัด | ไตรมาส 2-3 |\n")
+    assert (measures["indicator"].tolist(), measures["tool"].tolist()) == ([8], ["EIT"])
+
+
 REPORT_TITLE = ("รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน "
                 "ประจำปีงบประมาณ พ.ศ. 2567\nองค์การบริหารส่วนตำบลบางพระ อำเภอศรีราชา จังหวัดชลบุรี\n\n")
 _RECORDS = ("มาตรการที่ 1 มาตรการเผยแพร่ข้อมูลต่อสาธารณะ\nผู้รับผิดชอบ สำนักปลัด\nระยะเวลา มกราคม - กันยายน 2567\n"
