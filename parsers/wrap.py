@@ -60,7 +60,8 @@ def line_pitch(lines: Sequence[VisualLine], left: float = 0.0, right: float = 0.
     if right <= left:
         return usual
     wraps = sorted(step for step, line in steps if line.x1 >= left + FULL_LINE * (right - left))
-    wrap = wraps[len(wraps) // 2] if len(wraps) >= 2 else usual
+    # The lower median: a full line that happens to end its paragraph steps further, never less.
+    wrap = wraps[(len(wraps) - 1) // 2] if len(wraps) >= 2 else usual
     return wrap if wrap * PARAGRAPH_GAP <= usual else usual
 
 

@@ -105,3 +105,20 @@ def test_a_page_whose_wraps_are_as_far_apart_as_its_paragraphs_keeps_the_median(
         lines.append(VisualLine(f"บรรทัดที่ {k}", top, top + 12, 72, 520 if full else 300))
         top += 18.0 if full else 19.0
     assert line_pitch(lines, 72, 523) == line_pitch(lines) == 19.0
+
+
+def test_of_two_full_lines_one_that_ends_its_paragraph_does_not_make_the_pitch() -> None:
+    """Regression (a probe's Word-made PDF): two lines fill the width, the title's first (it wraps,
+    28.7 below) and a point's that ends its paragraph (41.8 below); the upper of the two steps made
+    the pitch and no paragraph opened on the page (`…75.00 คะแนนข้อเสนอแนะเพื่อการพัฒนา`: the
+    recommendations' heading glued to the last weakness). The boxes as pdfium gave them."""
+    rows = [(76.3, 90.1, 521.0), (105.0, 122.5, 423.5), (145.3, 157.4, 447.9), (182.2, 196.2, 372.2),
+            (226.2, 234.7, 128.5), (259.5, 273.6, 429.8), (298.2, 315.8, 285.0), (341.1, 352.1, 229.2),
+            (372.3, 389.4, 483.0), (414.1, 428.1, 459.7), (457.5, 466.6, 239.8), (491.4, 505.4, 374.7),
+            (526.9, 544.0, 372.1)]
+    lines = [VisualLine(f"บรรทัดที่ {k}", top, bottom, 90.5, x1) for k, (top, bottom, x1) in enumerate(rows)]
+    left, right = 90.5, 521.5
+    pitch = line_pitch(lines, left, right)
+    assert 28 < pitch < 30
+    opens = [opens_paragraph(a, b, left, right, pitch) for a, b in zip(lines, lines[1:], strict=False)]
+    assert opens == [False, True, True, True, True, True, True, True, True, True, True, True]
