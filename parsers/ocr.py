@@ -197,18 +197,19 @@ def _paragraphs(read: OcrText, labels: NumberLabels = NO_LABELS) -> str:
     rows = [row for row in read.text.split("\n") if row.strip()]
     if not rows or len(rows) != len(read.lines) or len(read.extents) != len(rows):
         return "\n".join(_clean_lines(read.text))
-    lines = [OcrLine(row, top, bottom, left, right)
+    every = [OcrLine(row, top, bottom, left, right)
              for row, (top, bottom), (left, right) in zip(rows, read.lines, read.extents, strict=True)]
-    left, right = min(line.x0 for line in lines), max(line.x1 for line in lines)
-    # The median of all steps: OCR's stray lines of marks (`ey 1 ๐ ev`) below full lines would
-    # make the steps after full lines no wrap's pitch (parsers.wrap.line_pitch).
-    pitch = line_pitch(lines)
+    lines = [(line, cleaned) for line in every if (cleaned := _clean(line.text)) is not None]
+    if not lines:
+        return ""
+    left, right = min(line.x0 for line in every), max(line.x1 for line in every)
+    # The median of all steps, OCR's stray lines of marks (`ey 1 ๐ ev`) among them; or, shorter,
+    # the steps below full lines measured without them (a page of one-line paragraphs with space
+    # below each has no other: the median is the step between paragraphs, parsers.wrap.line_pitch).
+    pitch = min(line_pitch(every), line_pitch([line for line, _ in lines], left, right))
     paragraphs: list[list[str]] = []
     previous = None
-    for line in lines:
-        cleaned = _clean(line.text)
-        if cleaned is None:
-            continue
+    for line, cleaned in lines:
         if previous is None or opens_paragraph(previous, line, left, right, pitch, labels):
             paragraphs.append([])
         paragraphs[-1].append(cleaned)

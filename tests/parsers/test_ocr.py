@@ -46,6 +46,23 @@ def test_a_short_line_a_numbered_point_and_a_gap_each_end_a_paragraph() -> None:
         "ด้าน IIT พบว่า"]
 
 
+def test_a_page_of_one_line_paragraphs_with_space_below_each_keeps_them_apart() -> None:
+    """Regression (a probe's scan): every paragraph one line with space below it, so the median of
+    all steps was the step between paragraphs, and a point long enough not to end short glued the
+    heading below it to itself (`…75.00 คะแนนข้อเสนอแนะเพื่อการพัฒนา`: the recommendations read
+    as weaknesses). The title's wrap gives the pitch within a paragraph, as on a text layer."""
+    rows = [("รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน", 0, 2000),
+            ("ของหน่วยงานภาครัฐ ประจำปี 2567", 57, 1500), ("องค์การบริหารส่วนตำบลหนองแวง", 140, 1700),
+            ("1. ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร ได้ 78.25 คะแนน ต่ำกว่าเกณฑ์", 225, 1850),
+            ("2. ข้อ e12 การรับฟังความคิดเห็นของประชาชน ได้ 75.00 คะแนน", 310, 1750),
+            ("ข้อเสนอแนะเพื่อการพัฒนา", 395, 700), ("1. ควรเพิ่มช่องทางการสื่อสาร", 480, 1400)]
+    read = OcrText("\n".join(text for text, _, _ in rows), [(top, top + 40) for _, top, _ in rows],
+                   [(100, right) for _, _, right in rows])
+    assert _paragraphs(read).split("\n\n") == [
+        "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ ประจำปี 2567",
+        *(text for text, _, _ in rows[2:])]
+
+
 def test_lines_tesseract_boxed_otherwise_are_left_as_read() -> None:
     read = OcrText("หนึ่ง\nสอง", [(0, 40)], [(0, 100)])  # two lines of text, one box
     assert _paragraphs(read) == "หนึ่ง\nสอง"
