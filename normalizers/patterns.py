@@ -44,6 +44,8 @@ TIMES = "[×xX*]"
 # (`1-5`, `i1 – i6`, `ต.ค. 66 ถึง ก.ย. 67`).
 LIST_JOIN = "(?:,|และ|หรือ)"
 RANGE_DASH = "(?:-|–|—|จนถึง|ถึง)"
+# The word before a question's (an item's) number: ข้อ 12, ข้อที่ 12, ข้อคำถาม 12, ข้อคำถามที่ 12.
+QUESTION_WORD = "ข้อ(?:คำถาม)?(?:ที่)?"
 
 # A month's name, full or abbreviated, with the spellings seen in dumps (no dots, spaces): dates,
 # timeframes and a plan's month columns are printed with them.
@@ -66,7 +68,8 @@ MONTH = "|".join(regex.escape(name).replace(r"\.", r"\.?\s*")
 
 SHAPES = {"year": YEAR, "year_be": YEAR_BE, "year_ce": YEAR_CE, "digit": DIGIT, "code_letter": CODE_LETTER,
           "item_code": ITEM_CODE, "decimal_score": DECIMAL_SCORE, "times": TIMES,
-          "month": MONTH, "list_join": LIST_JOIN, "range_dash": RANGE_DASH}
+          "month": MONTH, "list_join": LIST_JOIN, "range_dash": RANGE_DASH,
+          "question_word": QUESTION_WORD}
 _NAMED = regex.compile(r"\{([a-z][a-z_]*)\}")
 
 

@@ -25,7 +25,7 @@ from ita_extract.normalizers.codes import (
 )
 from ita_extract.normalizers.digits import thai_digits_to_arabic
 from ita_extract.normalizers.lists import squeeze_thai
-from ita_extract.normalizers.patterns import LIST_JOIN, RANGE_DASH
+from ita_extract.normalizers.patterns import LIST_JOIN, QUESTION_WORD, RANGE_DASH
 from ita_extract.normalizers.thai_text import pattern_without_marks, without_marks, without_marks_mapped
 from ita_extract.pipeline.ita.framework import (
     Indicator,
@@ -205,10 +205,10 @@ def find_sub_indicators(text: str) -> list[Subject]:
 
 _LISTED_SUB_INDICATOR = regex.compile(rf"\s*{LIST_JOIN}\s*(?:และ\s*)?(\d{{1,2}}\.\d{{1,2}})(?!\d)")
 # Item codes listed one after another (`i1, i2 และ i3`, `ข้อ i5 และข้อ i6`), not a range (`i1 - i6`).
-_CODES_BETWEEN = regex.compile(rf"[\s,]*(?:{LIST_JOIN}\s*)?(?:ข้อ(?:ที่)?)?\s*")
+_CODES_BETWEEN = regex.compile(rf"[\s,]*(?:{LIST_JOIN}\s*)?(?:{QUESTION_WORD})?\s*")
 
 
-_CODES_RANGE = regex.compile(rf"\s*{RANGE_DASH}\s*(?:ข้อ(?:ที่)?)?\s*")
+_CODES_RANGE = regex.compile(rf"\s*{RANGE_DASH}\s*(?:{QUESTION_WORD})?\s*")
 
 
 def listed_items(text: str) -> list[list[Subject]]:
@@ -267,12 +267,12 @@ def find_items(text: str, tool: str | None) -> list[Subject]:
 
 # A tool's question by its number (`แบบวัด EIT ข้อที่ 4`, `ข้อคำถาม IIT5`): the word for a question
 # before the number or before the tool; a tool and a number alone (`IIT 90`) are no question.
-_TOOL_ITEM = regex.compile(r"(?<![A-Za-z])(?|(IIT|EIT|OIT)\s*ข้อ(?:คำถาม)?(?:ที่)?\s*(\d{1,2})"
-                           r"|ข้อ(?:คำถาม)?(?:ที่)?\s*(IIT|EIT|OIT)\s*(\d{1,2}))(?![\d.])")
+_TOOL_ITEM = regex.compile(rf"(?<![A-Za-z])(?|(IIT|EIT|OIT)\s*{QUESTION_WORD}\s*(\d{{1,2}})"
+                           rf"|{QUESTION_WORD}\s*(IIT|EIT|OIT)\s*(\d{{1,2}}))(?![\d.])")
 
 
 # An OIT item whose o a text in Thai digits printed as a zero (`ข้อ ๐๑๐`): no question's number opens with 0.
-_ZERO_ITEM = regex.compile(r"ข้อ(?:ที่)?\s*(0\d{1,2})(?![\d.])")
+_ZERO_ITEM = regex.compile(rf"{QUESTION_WORD}\s*(0\d{{1,2}})(?![\d.])")
 
 
 def find_tool_items(text: str) -> list[Subject]:
@@ -288,7 +288,7 @@ def find_tool_items(text: str) -> list[Subject]:
 
 _CODE_LIST_BEFORE = regex.compile(rf"(?:[(,]|{RANGE_DASH})\s*$")
 _CODE_LIST_AFTER = regex.compile(rf"\s*(?:[,)]|{RANGE_DASH})")
-_BRACKETED_LABEL = regex.compile(r"\s*(?:ข้อ(?:ที่)?\s*\d{1,2}\s*|\d{1,2}[.)]\s*)?\(\s*$")
+_BRACKETED_LABEL = regex.compile(rf"\s*(?:{QUESTION_WORD}\s*\d{{1,2}}\s*|\d{{1,2}}[.)]\s*)?\(\s*$")
 _BRACKET_CLOSE = regex.compile(r"\s*\)(?!\s*[-–,])")
 
 
@@ -394,7 +394,7 @@ def _indicator_names_without_marks() -> tuple[tuple[Indicator, regex.Pattern], .
                  for info in indicators().values())
 
 
-_BEFORE_CODE = regex.compile(r"(?:ข้อ(?:ที่)?\s*)?")  # what may stand before a label's code: `ข้อ i4`
+_BEFORE_CODE = regex.compile(rf"(?:{QUESTION_WORD}\s*)?")  # what may stand before a label's code: `ข้อ i4`
 
 
 def _leading_item(text: str, codes: list[FoundCode]) -> Subject | None:
