@@ -255,11 +255,14 @@ class _Rows:
 
 def _mean_of_rows(scores: list[Score]) -> _Rows:
     """What the last run of rows of one level above (no items) are every part of: a tool's
-    indicators, its tool; the three tools, the overall."""
+    indicators or its two parts (EIT's), its tool; the three tools, the overall."""
     level = scores[-1].level
     run = list(takewhile(lambda s: s.level == level, reversed(scores)))
     if level == "tool" and {s.subject.tool for s in run if s.subject.tool_part is None} == set(tools()):
         return _Rows(Subject("overall", 0, 0))
+    parts = {(s.subject.tool, s.subject.tool_part) for s in run}
+    if level == "tool" and len({tool for tool, _ in parts}) == 1 and {part for _, part in parts} == {1, 2}:
+        return _Rows(Subject("tool", 0, 0, tool=run[0].subject.tool))
     owners = {s.subject.tool for s in run}
     if level == "indicator" and len(owners) == 1 and (tool := owners.pop()) is not None \
             and {s.subject.indicator for s in run} == set(tools()[tool].indicators):

@@ -614,3 +614,12 @@ def test_a_row_of_overall_scores_under_bare_years(corner: str) -> None:
     tables = extract(f"| {corner} | 2563 | 2564 | 2565 | 2566 |\n|---|---|---|---|---|\n"
                      "| คะแนน ITA | 78.50 | 85.12 | 88.40 | 91.45 |\n")
     assert scores_of(tables, "overall") == {2563: 78.5, 2564: 85.12, 2565: 88.4, 2566: 91.45}
+
+
+def test_a_mean_under_eits_two_parts_is_eits() -> None:
+    tables = extract("| แบบวัด | คะแนน |\n|---|---|\n| EIT ส่วนที่ 1 | 88.00 |\n| EIT ส่วนที่ 2 | 92.00 |\n"
+                     "| คะแนนเฉลี่ย | 90.00 |\n")
+    tools = tables["scores"][tables["scores"]["level"] == "tool"]
+    found = sorted(zip(tools["tool_part"].fillna(0).astype(int), tools["score"], strict=True))
+    assert found == [(0, 90.0), (1, 88.0), (2, 92.0)]
+    assert set(tools["verification"]) == {"verified"}
