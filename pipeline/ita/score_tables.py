@@ -11,7 +11,9 @@ whose indicator the items below it belong to. A value printed once for several r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from itertools import takewhile
 
 import regex
@@ -81,7 +83,7 @@ def table_scores(table_view: TableView, lines: DocumentLines, assessment_year: i
     scores: list[Score] = []
     for k, row in enumerate(table_view.body()):
         for panel in panels:
-            every = _every_item_of(listed, assessment_year) if listed or not scores else _mean_of_rows(scores)
+            every = partial(_whole_above, listed, scores, assessment_year)
             read, category = _panel_scores(table_view, row, panel, (context, caption, every), lines,
                                            assessment_year, of_ranges=of_ranges, misread=misread.get(k))
             listed = [] if category is not context else listed
@@ -190,13 +192,13 @@ def _panel(columns: list[Column]) -> _Panel:
 
 
 def _panel_scores(table_view: TableView, row: Row, panel: _Panel,
-                  contexts: tuple[Subject | None, Subject | None, Subject | _Rows | None],
+                  contexts: tuple[Subject | None, Subject | None, Callable[[], Subject | _Rows | None]],
                   lines: DocumentLines,
                   assessment_year: int | None, *, of_ranges: bool = False,
                   misread: Subject | None = None) -> tuple[list[Score], Subject | None]:
     """The scores one panel of a row prints, and the category the rows below are listed under
-    (`contexts`: the category above, the caption's indicator, and the indicator whose every item
-    the rows above list; `misread`: the tool a misread label was fitted to)."""
+    (`contexts`: the category above, the caption's indicator, and what the rows above list every
+    part of, asked for a mean's row alone; `misread`: the tool a misread label was fitted to)."""
     context, caption, every = contexts
     cells = row.cells
     code = _printed(cells, panel.code.index) if panel.code else ""
@@ -213,7 +215,7 @@ def _panel_scores(table_view: TableView, row: Row, panel: _Panel,
     if not values:
         return [], context
     if subject is None and _AVERAGE.search(label):
-        subject = _averaged(label, context, every)
+        subject = _averaged(label, context, every())
     if subject is None:
         return [], context
     subject = _within_context(subject, context, caption, assessment_year)
@@ -231,6 +233,12 @@ def _panel_scores(table_view: TableView, row: Row, panel: _Panel,
                                 printed=printed, place=f"{row.page}:{row.line}:{column.index}",
                                 group=group if listed else None, source=line.cells(own)))
     return scores, context
+
+
+def _whole_above(listed: list[Score], scores: list[Score], year: int | None) -> Subject | _Rows | None:
+    """What the rows above a mean's row list every part of: the items since the last category row,
+    else the last run of rows of one level. Worked out only for a mean's row."""
+    return _every_item_of(listed, year) if listed or not scores else _mean_of_rows(scores)
 
 
 def _averaged(label: str, context: Subject | None, every: Subject | _Rows | None) -> Subject | None:

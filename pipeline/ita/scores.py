@@ -420,7 +420,12 @@ def _grade_label() -> regex.Pattern:
 
 def is_grade(text: str) -> bool:
     """Whether `text` is a grade alone, a letter (`AA`, `C`) or a Thai label (`ผ่าน`)."""
-    return text.strip() in {band["label"] for band in rows("grade_bands")}
+    return text.strip() in _grade_labels()
+
+
+@cache
+def _grade_labels() -> frozenset[str]:
+    return frozenset(band["label"] for band in rows("grade_bands"))
 
 
 def find_stated_grade(text: str) -> str | None:
