@@ -116,7 +116,8 @@ def sentence_scores(line: Line, text: str, assessment_year: int | None, column: 
     form, `line` its provenance."""
     every = tuple(sorted((*numbers(text), *_years_in_words(text, assessment_year)), key=lambda n: n.start))
     subjects = [s for s in prose_subjects(text, [(n.start, n.end) for n in every if n.role in _NAMING_ROLES],
-                                          [n.start for n in every if n.role == "score"])
+                                          [n.start for n in every if n.role == "score"],
+                                          [(n.start, n.end) for n in every if n.role == "sub_indicator"])
                 if not (_TIMES_AFTER.match(text, s.end) or _TIMES_BEFORE.search(text, 0, s.start))]
     found = [n for n in every if not any(s.start <= n.start < s.end for s in subjects)
              and not _formula_operand(n, text, subjects) and n.role != DECIMAL_COMMA]

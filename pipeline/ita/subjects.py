@@ -187,20 +187,30 @@ def _name_after(text: str, position: int) -> regex.Match | None:
     return next((m for info in indicators().values() if (m := info.pattern.match(text, position))), None)
 
 
-def find_sub_indicators(text: str) -> list[Subject]:
-    """Sub-indicators by number (`ตัวชี้วัดย่อยที่ 9.1`), and the further ones of a list of them
-    (`ตัวชี้วัดย่อยที่ 9.1, 9.2 และ 9.3`)."""
+def find_sub_indicators(text: str, headings: Sequence[tuple[int, int]] = ()) -> list[Subject]:
+    """Sub-indicators by number (`ตัวชี้วัดย่อยที่ 9.1`), the further ones of a list of them
+    (`ตัวชี้วัดย่อยที่ 9.1, 9.2 และ 9.3`), and those by a bare number that the number roles call a
+    sub-indicator's heading (`headings`: `9.1 ข้อมูลพื้นฐาน`). A sub-indicator's subject takes in its
+    own indicator's name printed after it (`9.1 การเปิดเผยข้อมูล`): the name is not a subject of its own."""
     found = []
     for first in _SUB_INDICATOR.finditer(text):
         m: regex.Match | None = first
         position = first.start()
         while m is not None:
-            tool, indicator = tool_of_sub_indicator(m.group(1))
-            found.append(Subject("sub_indicator", position, m.end(), tool=tool, indicator=indicator,
-                                 sub_indicator=m.group(1)))
+            found.append(_sub_indicator(text, position, m.end(), m.group(1)))
             m = _LISTED_SUB_INDICATOR.match(text, m.end())
             position = m.start(1) if m else position
+    found += [_sub_indicator(text, start, end, text[start:end]) for start, end in headings
+              if not any(s.start <= start < s.end for s in found)]
     return found
+
+
+def _sub_indicator(text: str, start: int, end: int, number: str) -> Subject:
+    tool, indicator = tool_of_sub_indicator(number)
+    own = indicators().get(indicator or 0)
+    name = own.pattern.match(text, end + len(text[end:]) - len(text[end:].lstrip())) if own else None
+    return Subject("sub_indicator", start, name.end() if name else end, tool=tool, indicator=indicator,
+                   sub_indicator=number)
 
 
 _LISTED_SUB_INDICATOR = regex.compile(rf"\s*{LIST_JOIN}\s*(?:และ\s*)?(\d{{1,2}}\.\d{{1,2}})(?!\d)")
@@ -300,9 +310,9 @@ def _in_code_list(text: str, item: Subject) -> bool:
     return bool(_CODE_LIST_BEFORE.search(text, 0, item.start) or _CODE_LIST_AFTER.match(text, item.end))
 
 
-def prose_subjects(text: str, named: Sequence[tuple[int, int]] = (),
-                   values: Sequence[int] = ()) -> list[Subject]:
-    """Every subject of a sentence, in order.
+def prose_subjects(text: str, named: Sequence[tuple[int, int]] = (), values: Sequence[int] = (),
+                   sub_indicator_headings: Sequence[tuple[int, int]] = ()) -> list[Subject]:
+    """Every subject of a sentence, in order (`sub_indicator_headings`: see find_sub_indicators).
 
     An overall cue just after another subject, or after a number that names one (`named`:
     `ข้อ 12`, `อันดับที่ 1`), is that subject's ("ตัวชี้วัดที่ 1 ได้คะแนน"), unless a value
@@ -312,7 +322,10 @@ def prose_subjects(text: str, named: Sequence[tuple[int, int]] = (),
     questions = find_tool_items(text)
     items += [q for q in questions if not any(i.start < q.end and q.start < i.end for i in items)]
     named_tools = [t for t in find_tools(text) if not any(q.start <= t.start < q.end for q in questions)]
-    specific = [*named_tools, *find_indicators(text, need_word=True), *find_sub_indicators(text), *items]
+    subs = find_sub_indicators(text, sub_indicator_headings)
+    indicators_named = [i for i in find_indicators(text, need_word=True)
+                        if not any(s.start <= i.start < s.end for s in subs)]
+    specific = [*named_tools, *indicators_named, *subs, *items]
     cues = find_overall(text)
     spans = [*((o.start, o.end) for o in specific), *named, *(compound_names(text) if cues else ())]
     overall = [s for s in cues

@@ -48,6 +48,16 @@ def _scores(text: str, year: int = 2566) -> list[tuple]:
     ("ข้อ ๐๑๐ ได้คะแนน ๐ คะแนน", ("item", "OIT", None, None, None, "o10", 0.0, 2566)),  # o10 in Thai digits
     # a sub-indicator named as an indicator with its dotted number (it was unread)
     ("ตัวชี้วัดที่ 9.1 ข้อมูลพื้นฐาน ได้ 100 คะแนน", ("sub_indicator", "OIT", None, 9, "9.1", None, 100.0, 2566)),
+    # a sub-indicator followed by its indicator's name (a probe gave indicator 9 the sub-indicator's 100)
+    ("ตัวชี้วัดย่อยที่ 9.1 การเปิดเผยข้อมูล 100 คะแนน", ("sub_indicator", "OIT", None, 9, "9.1", None, 100.0, 2566)),
+    ("ตัวชี้วัดที่ 9.1 การเปิดเผยข้อมูล ได้ 100 คะแนน", ("sub_indicator", "OIT", None, 9, "9.1", None, 100.0, 2566)),
+    ("ตัวชี้วัดย่อยที่ 10.2 การป้องกันการทุจริต ได้ 87.50",
+     ("sub_indicator", "OIT", None, 10, "10.2", None, 87.5, 2566)),
+    # a sub-indicator by its bare number (a probe gave OIT the sub-indicator's 100; alone it was unread)
+    ("OIT 9.1 ข้อมูลพื้นฐาน ได้ 100 คะแนน", ("sub_indicator", "OIT", None, 9, "9.1", None, 100.0, 2566)),
+    ("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล 9.1 ข้อมูลพื้นฐาน 100 คะแนน",
+     ("sub_indicator", "OIT", None, 9, "9.1", None, 100.0, 2566)),
+    ("9.2 การบริหารงาน 95.83", ("sub_indicator", "OIT", None, 9, "9.2", None, 95.83, 2566)),
 ])
 def test_one_score_per_phrasing(sentence: str, expected: tuple) -> None:
     assert _scores(sentence) == [expected]
