@@ -25,7 +25,7 @@ from ita_extract.normalizers.codes import (
 )
 from ita_extract.normalizers.digits import thai_digits_to_arabic
 from ita_extract.normalizers.lists import squeeze_thai
-from ita_extract.normalizers.patterns import LIST_JOIN, QUESTION_WORD, RANGE_DASH
+from ita_extract.normalizers.patterns import ITEM_CODE, LIST_JOIN, QUESTION_WORD, RANGE_DASH
 from ita_extract.normalizers.thai_text import pattern_without_marks, without_marks, without_marks_mapped
 from ita_extract.pipeline.ita.framework import (
     Indicator,
@@ -275,10 +275,14 @@ def find_items(text: str, tool: str | None) -> list[Subject]:
             for f in find_item_codes(text, tool) if f.item.code]
 
 
-# A tool's question by its number (`แบบวัด EIT ข้อที่ 4`, `ข้อคำถาม IIT5`): the word for a question
-# before the number or before the tool; a tool and a number alone (`IIT 90`) are no question.
-_TOOL_ITEM = regex.compile(rf"(?<![A-Za-z])(?|(IIT|EIT|OIT)\s*{QUESTION_WORD}\s*(\d{{1,2}})"
-                           rf"|{QUESTION_WORD}\s*(IIT|EIT|OIT)\s*(\d{{1,2}}))(?![\d.])")
+# A tool's question by its number (`แบบวัด EIT ข้อที่ 4`, `ข้อคำถาม IIT5`, `ข้อที่ 3 ของแบบวัด EIT`): the
+# word for a question before the number or before the tool; a tool and a number alone (`IIT 90`) are
+# no question.
+_TOOL_ITEM = regex.compile(
+    rf"(?<![A-Za-z])(?:(?P<tool>IIT|EIT|OIT)\s*{QUESTION_WORD}\s*(?P<number>\d{{1,2}})(?![\d.])"
+    rf"|{QUESTION_WORD}\s*(?P<tool>IIT|EIT|OIT)\s*(?P<number>\d{{1,2}})(?![\d.])"
+    rf"|{QUESTION_WORD}\s*(?P<number>\d{{1,2}})\s*(?:ของ|ใน)\s*(?:แบบวัด|แบบสำรวจ)?\s*(?P<tool>IIT|EIT|OIT)"
+    r"(?![A-Za-z]))")
 
 
 # An OIT item whose o a text in Thai digits printed as a zero (`ข้อ ๐๑๐`): no question's number opens with 0.
@@ -287,16 +291,18 @@ _ZERO_ITEM = regex.compile(rf"{QUESTION_WORD}\s*(0\d{{1,2}})(?![\d.])")
 
 def find_tool_items(text: str) -> list[Subject]:
     """Items named by their tool and their number, and OIT's by its o printed as a zero."""
-    by_tool = [Subject("item", m.start(), m.end(), tool=m.group(1),
-                       item_code=f"{tools()[m.group(1)].letter}{int(m.group(2))}", item_code_raw=m.group(0))
-               for m in _TOOL_ITEM.finditer(text) if int(m.group(2)) > 0]
+    by_tool = [Subject("item", m.start(), m.end(), tool=m["tool"],
+                       item_code=f"{tools()[m['tool']].letter}{int(m['number'])}", item_code_raw=m.group(0))
+               for m in _TOOL_ITEM.finditer(text) if int(m["number"]) > 0]
     zeroed = [Subject("item", m.start(1), m.end(), tool=tool_of_code(code), item_code=code,
                       item_code_raw=m.group(1))
               for m in _ZERO_ITEM.finditer(text) if (code := item_code(m.group(1)).code) is not None]
     return [*by_tool, *zeroed]
 
 
-_CODE_LIST_BEFORE = regex.compile(rf"(?:[(,]|{RANGE_DASH})\s*$")
+# A code after an opening bracket, or after another code and a comma or dash (`(i13 - i18)`, `i5, i6`);
+# after a value and a comma it opens the next pair (`i1 97.10, i2 96.40`).
+_CODE_LIST_BEFORE = regex.compile(rf"(?:\(|{ITEM_CODE}\s*(?:,|{RANGE_DASH}))\s*$")
 _CODE_LIST_AFTER = regex.compile(rf"\s*(?:[,)]|{RANGE_DASH})")
 _BRACKETED_LABEL = regex.compile(rf"\s*(?:{QUESTION_WORD}\s*\d{{1,2}}\s*|\d{{1,2}}[.)]\s*)?\(\s*$")
 _BRACKET_CLOSE = regex.compile(r"\s*\)(?!\s*[-–,])")

@@ -46,6 +46,10 @@ def _scores(text: str, year: int = 2566) -> list[tuple]:
     ("ข้อคำถาม EIT 1 ได้คะแนน 88.00 คะแนน", ("item", "EIT", None, None, None, "e1", 88.0, 2566)),
     ("ข้อคำถาม IIT5 ได้คะแนน 93.50 คะแนน", ("item", "IIT", None, None, None, "i5", 93.5, 2566)),
     ("ข้อ ๐๑๐ ได้คะแนน ๐ คะแนน", ("item", "OIT", None, None, None, "o10", 0.0, 2566)),  # o10 in Thai digits
+    # the tool after the question's number (a probe gave EIT the question's 83.00)
+    ("ข้อคำถามที่ 3 ของแบบวัด EIT ได้ 83.00 คะแนน", ("item", "EIT", None, None, None, "e3", 83.0, 2566)),
+    ("ข้อ 12 ในแบบวัด IIT ได้ 70.25", ("item", "IIT", None, None, None, "i12", 70.25, 2566)),
+    ("ข้อที่ 7 ของ OIT ได้ 0 คะแนน", ("item", "OIT", None, None, None, "o7", 0.0, 2566)),
     # a sub-indicator named as an indicator with its dotted number (it was unread)
     ("ตัวชี้วัดที่ 9.1 ข้อมูลพื้นฐาน ได้ 100 คะแนน", ("sub_indicator", "OIT", None, 9, "9.1", None, 100.0, 2566)),
     # a sub-indicator followed by its indicator's name (a probe gave indicator 9 the sub-indicator's 100)
@@ -67,6 +71,18 @@ def test_a_flattened_row_of_tools_gives_each_its_value() -> None:
     values = (("IIT", 94.56), ("EIT", 88.4), ("OIT", 87.5))
     assert _scores("IIT 94.56 EIT 88.40 OIT 87.50") == [("tool", t, None, None, None, None, v, 2566)
                                                          for t, v in values]
+
+
+@pytest.mark.parametrize("sentence", [
+    "i1 97.10 i2 96.40 i3 95.80",
+    "คะแนนรายข้อ i1 97.10 i2 96.40 i3 95.80",
+    "i1 97.10, i2 96.40, i3 95.80",  # a probe gave i1 the last value (i2, i3 read as a list of codes)
+    "i1 = 97.10, i2 = 96.40, i3 = 95.80",
+    "i1: 97.10 i2: 96.40 i3: 95.80",
+])
+def test_a_flattened_row_of_items_gives_each_its_value(sentence: str) -> None:
+    values = (("i1", 97.1), ("i2", 96.4), ("i3", 95.8))
+    assert _scores(sentence) == [("item", "IIT", None, None, None, c, v, 2566) for c, v in values]
 
 
 def test_recalled_years_flattened_give_each_year_its_value() -> None:
