@@ -20,7 +20,7 @@ from typing import Any
 import regex
 
 from ita_extract.normalizers.lists import squeeze_thai
-from ita_extract.normalizers.patterns import LIST_JOIN, RANGE_DASH, TIMES, compiled
+from ita_extract.normalizers.patterns import LIST_JOIN, QUESTION_WORD, RANGE_DASH, TIMES, compiled
 from ita_extract.normalizers.years import to_be
 from ita_extract.pipeline.ita.framework import could_be_score_year, item_indicator, years_in_words
 from ita_extract.pipeline.ita.knowledge import rows
@@ -296,7 +296,8 @@ def _value_run(start: int, found: Sequence[Number], subjects: Sequence[Subject],
 
 _BESIDE = regex.compile(r"\)?[\s:=\-–]*")  # a code's closing bracket: `(i3) 95.00`
 _DECIMAL = compiled(r"{decimal_score}|100|0")  # or full marks or none, printed whole
-_OPENING = regex.compile(r"\s*(?:\(?\d{1,2}[.)]\s*)?\(?")  # what may stand before a code opening a line
+# What may stand before a code opening a line: a point's number, the tool, the question's word.
+_OPENING = regex.compile(rf"\s*(?:\(?\d{{1,2}}[.)]\s*)?(?:(?:IIT|EIT|OIT)\s*)?(?:{QUESTION_WORD}\s*)?\(?")
 _OPENING_LEVELS = ("item", "sub_indicator")  # subjects whose row's value may follow their question or name
 
 

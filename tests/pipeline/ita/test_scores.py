@@ -39,6 +39,10 @@ def _scores(text: str, year: int = 2566) -> list[tuple]:
     # an indicator's name inside an item's title is the item's (regression: o36's 0 was indicator 10's)
     ("3) o36 แผนปฏิบัติการป้องกันการทุจริต 0 คะแนน", ("item", "OIT", None, None, None, "o36", 0.0, 2566)),
     ("ข้อ i7 การใช้งบประมาณ ได้ 80.12 คะแนน", ("item", "IIT", None, None, None, "i7", 80.12, 2566)),
+    # a flattened row opening with its question's word or its tool before the code (they were unread)
+    ("ข้อ i9 (การใช้ทรัพย์สิน) 77.25", ("item", "IIT", None, None, None, "i9", 77.25, 2566)),
+    ("IIT ข้อ i9 (การใช้ทรัพย์สิน) 77.25", ("item", "IIT", None, None, None, "i9", 77.25, 2566)),
+    ("2. ข้อ e4 การเปิดเผยข้อมูล 81.00", ("item", "EIT", None, None, None, "e4", 81.0, 2566)),
     ("การป้องกันการทุจริต 75.00 คะแนน", ("indicator", "OIT", None, 10, None, None, 75.0, 2566)),
     # a tool's question by its number (a probe gave the tool the item's score: EIT 79.50, IIT 70.25)
     ("แบบวัด EIT ข้อที่ 4 ได้คะแนน 79.50 คะแนน", ("item", "EIT", None, None, None, "e4", 79.5, 2566)),
