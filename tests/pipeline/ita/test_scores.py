@@ -122,6 +122,10 @@ def test_a_flattened_item_row_gives_its_question_s_value() -> None:
     "เบิกจ่ายตามแผนการใช้งบประมาณ 85 คะแนน",
     "คู่มือการใช้ทรัพย์สินของราชการ ได้คะแนน 80.00",
     "จัดทำรายงานการใช้ทรัพย์สินของราชการ ร้อยละ 100",
+    # an OIT item's title whose code a scan lost (o12 OCR'd 012): a probe gave indicator 2 the 0
+    "012 รายงานผลการใช้จ่ายงบประมาณ (0 คะแนน)",
+    "สรุปผลการใช้ทรัพย์สินของราชการ ได้ 100 คะแนน",
+    "รายงานการกำกับติดตามการใช้จ่ายงบประมาณ ประจำปี 0 คะแนน",
 ])
 def test_an_indicators_name_inside_a_compound_is_not_the_indicator(sentence: str) -> None:
     assert _scores(sentence) == []
