@@ -156,6 +156,12 @@ def test_a_year_in_an_items_question_is_not_its_scores_year(sentence: str, expec
     "การใช้อำนาจ 2.41 (เพิ่มขึ้น)",  # words after the value say what it is
     "ตัวชี้วัดที่ 3 การใช้อำนาจ 1.5 เท่า",
     "IIT 30 EIT 30 OIT 40",  # whole numbers after the acronyms: the weights
+    # survey figures and gaps beside a subject (a probe gave EIT 65.40, indicator 3 4.60, i5 95.24)
+    "ด้าน EIT ผู้รับบริการส่วนใหญ่ (ร้อยละ 65.40) เป็นประชาชนในพื้นที่",
+    "คะแนนตัวชี้วัดที่ 3 สูงกว่าค่าเฉลี่ยของหน่วยงานระดับเดียวกัน (91.20) อยู่ 4.60 คะแนน",
+    "ตัวชี้วัดที่ 3 ต่ำกว่าปีก่อนอยู่ 1.25 คะแนน",
+    "ข้อ i5 มีผู้ตอบว่าไม่เคยพบเห็นร้อยละ 95.24",
+    "i5 ผู้ตอบระบุว่าไม่เคยพบเห็น ร้อยละ 95.24",
 ])
 def test_a_number_beside_a_subject_that_is_not_its_score(sentence: str) -> None:
     assert _scores(sentence) == []
