@@ -90,6 +90,22 @@ def test_columns_of_differences_targets_and_full_marks_are_not_scores() -> None:
     assert "conflicting_scores" not in tables["documents"].iloc[0]["warnings"]
 
 
+@pytest.mark.parametrize(("header", "changes"), [
+    ("เพิ่ม/ลด", ("▲ 1.40", "▼ 0.80")),  # a probe left the changes unread
+    ("เพิ่มขึ้น/ลดลง", ("↑1.40", "↓0.80")),
+    ("สูงขึ้น / ลดลง", ("+1.40", "-0.80")),
+    ("ผลการเปลี่ยนแปลง", ("1.40", "0.80")),
+])
+def test_a_column_of_changes_is_read_as_changes(header: str, changes: tuple[str, str]) -> None:
+    tables = extract("| ตัวชี้วัด | ปี 2565 | ปี 2566 | " + header + " |\n|---|---|---|---|\n"
+                     f"| การปฏิบัติหน้าที่ | 95.10 | 96.50 | {changes[0]} |\n"
+                     f"| การใช้งบประมาณ | 95.00 | 94.20 | {changes[1]} |\n")
+    frame = tables["scores"]
+    assert sorted(zip(frame["indicator"], frame["score_year_be"], frame["score"], strict=True)) == [
+        (1, 2565, 95.1), (1, 2566, 96.5), (2, 2565, 95.0), (2, 2566, 94.2)]
+    assert tables["unread"].empty
+
+
 def test_a_column_of_a_year_after_the_assessment_is_kept_and_flagged() -> None:
     tables = extract("| ตัวชี้วัด | ปี ๒๕๖๖ | ปี ๒๕๖๗ |\n|---|---|---|\n| การใช้อำนาจ | ๙๙.๑๐ | ๙๙.๕๐ |\n")
     frame = tables["scores"]
