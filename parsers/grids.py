@@ -267,5 +267,7 @@ def image_checkboxes(dark: np.ndarray, scale: float) -> list[ImageBox]:
 
 
 def _has_side(vertical: list[tuple[int, int, int, int]], x: int, top: int, bottom: int, slack: int) -> bool:
-    return any(abs(first - x) <= slack + (last - first) and start <= top + slack and end >= bottom - slack
+    """Whether a vertical stroke closes the box at `x`, where its top and bottom edges end: the
+    stroke must reach that end (a letter's stem standing beside an E's bars is no side of a box)."""
+    return any(first - slack <= x <= last + slack and start <= top + slack and end >= bottom - slack
                for first, last, start, end in vertical)
