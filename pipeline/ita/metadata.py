@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
 
 from ita_extract.normalizers.dates import find_thai_dates
+from ita_extract.normalizers.digits import thai_digits_to_arabic
 from ita_extract.normalizers.lists import squeeze_thai
-from ita_extract.normalizers.patterns import YEAR
+from ita_extract.normalizers.patterns import YEAR, compiled
 from ita_extract.normalizers.years import to_be
 from ita_extract.pipeline.ita.framework import is_ita_year
 from ita_extract.pipeline.ita.knowledge import keyed_patterns, patterns
@@ -60,9 +62,15 @@ def read_metadata(lines: Sequence[Line]) -> Metadata:
 
 def _results_organisation(lines: Sequence[Line]) -> tuple[Organisation, Line] | None:
     """A results list's own organisation: the one its covering letter is addressed to, else one
-    its title names (the issuer); never one it lists, however often."""
-    title = [line for line in lines if line.kind != "table"][:_TITLE_LINES]
+    its title names (the issuer); never one it lists, however often. The title ends where the
+    list begins, at the first line with a score (a list a text dump flattened into lines)."""
+    title = list(itertools.takewhile(lambda line: not _LISTED_SCORE.search(thai_digits_to_arabic(line.text)),
+                                     (line for line in lines if line.kind != "table")))[:_TITLE_LINES]
     return addressee(lines) or read_organisation(title)
+
+
+# A score as a results list prints one for each organisation: a number with decimals.
+_LISTED_SCORE = compiled(r"(?<![\d.])(?:{decimal_score})(?![\d.])")
 
 
 def is_ita_document(lines: Sequence[Line]) -> bool:

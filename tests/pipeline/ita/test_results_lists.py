@@ -68,6 +68,18 @@ def test_an_announcement_without_an_addressee_has_no_organisation_of_its_own() -
     assert all(r["org_id"] for r in rows["scores"])
 
 
+def test_a_list_flattened_into_lines_is_no_organisation_of_its_own() -> None:
+    """Regression: a list a text dump flattened into lines (no tabs, no pipes) gave the document the
+    first listed organisation as its own."""
+    title = ("ประกาศผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานขององค์กรปกครองส่วนท้องถิ่น"
+             "ในจังหวัดตราด ประจำปีงบประมาณ พ.ศ. ๒๕๖๔\n\n")
+    for rows_text in ("ลำดับ ชื่อหน่วยงาน คะแนน ระดับ\n1 ทต.ท่ากุ่ม 96.55 AA\n2 อบต.ตะกาง 90.59 A\n",
+                      "1 ทต.ท่ากุ่ม 96.55 AA\n2 อบต.ตะกาง 90.59 A\n"):
+        document = _extract(title + rows_text)["documents"][0]
+        assert document["doc_type"] == "results"
+        assert document["org_id"] is None and document["org_name"] is None
+
+
 def _points_letter(rows: list[list[str]], header: tuple[str, ...] = ("IIT", "EIT", "OIT")) -> str:
     head = ["ลำดับ", "หน่วยงาน", *header, "คะแนนรวม", "ระดับ"]
     table = ["| " + " | ".join(r) + " |" for r in [head, *rows]]
