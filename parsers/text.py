@@ -8,6 +8,8 @@ by the break merged back into the row above).
 
 from __future__ import annotations
 
+import unicodedata
+
 import regex
 
 from ita_extract.parsers.formats import TEXT
@@ -25,6 +27,10 @@ _PIPE_SPLIT = regex.compile(r"(?<!\\)\|")
 _INNER_PIPE = regex.compile(r"\S\s+\|\s+\S")
 _MAX_HEADER_CELL = 40  # header labels are short; a longer cell is data
 _NUMBER_CELL = regex.compile(r"^\s*[-+]?[0-9๐-๙]+(?:[.,][0-9๐-๙]+)*\s*%?\s*$")
+# A layout dump's gap between columns: three spaces or more (prose puts two after a sentence at most).
+_WIDE_GAP = regex.compile(r"\S {3,}\S")
+_SPACED_CELL = regex.compile(r"\S+(?: {1,2}\S+)*")  # a cell's text: words one or two spaces apart
+_MIN_SPACED_COLUMNS = 3  # a label and a value are read as a line; a table has more columns
 _CONTINUED = regex.compile(r"\(\s*ต่อ\s*\)|\(\s*continued\s*\)", regex.IGNORECASE)
 
 
@@ -39,24 +45,27 @@ def parse_text(text: str, encoding: str | None = None) -> Document:
     return Document(TEXT.name, pages, encoding=encoding)
 
 
-def _blocks(lines: list[str], first_line: int, page: int) -> list[Block]:
+def _blocks(lines: list[str], first_line: int, page: int, spaced: bool = True) -> list[Block]:
     blocks: list[Block] = []
     i = 0
     while i < len(lines):
         line = lines[i]
-        kind = _line_kind(line)
+        kind = _line_kind(line, spaced)
         if kind == "blank":
             i += 1
             continue
         j = i + 1
-        if kind in ("pipe", "tsv", "paragraph", "list"):
-            while j < len(lines) and _line_kind(lines[j]) == kind:
+        if kind in ("pipe", "tsv", "paragraph", "list", "spaced"):
+            while j < len(lines) and _line_kind(lines[j], spaced) == kind:
                 j += 1
         block_lines = lines[i:j]
         start = first_line + i
         if kind == "pipe" and len(block_lines) == 1 and not line.strip().startswith("|"):
             kind = "paragraph"  # one line with a pipe inside (`ทุกกอง | สำนัก`) is no table
-        if kind in ("pipe", "tsv"):
+        if kind == "spaced":
+            table = _spaced_table(block_lines, start, page)
+            blocks.extend([table] if table else _blocks(block_lines, start, page, spaced=False))
+        elif kind in ("pipe", "tsv"):
             table = _table(block_lines, start, page, kind)
             if table is not None:
                 blocks.append(table)
@@ -74,7 +83,7 @@ def _blocks(lines: list[str], first_line: int, page: int) -> list[Block]:
     return blocks
 
 
-def _line_kind(line: str) -> str:
+def _line_kind(line: str, spaced: bool = True) -> str:
     stripped = line.strip()
     if not stripped:
         return "blank"
@@ -84,6 +93,8 @@ def _line_kind(line: str) -> str:
         return "tsv"
     if _HEADING.match(stripped) or _BOLD_LINE.match(stripped):
         return "heading"
+    if spaced and _WIDE_GAP.search(stripped):
+        return "spaced"
     if _LIST_ITEM.match(line):
         return "list"
     return "paragraph"
@@ -137,6 +148,49 @@ def _table(lines: list[str], first_line: int, page: int, kind: str) -> Block | N
     header = [merge_header_rows(header)] if header else []
     return Block("table", page, first_line, first_line + len(lines) - 1, header=header, rows=body,
                  header_guessed=separator_at is None)
+
+
+def _spaced_table(lines: list[str], first_line: int, page: int) -> Block | None:
+    """A table a layout dump (pdftotext -layout, an OCR tool keeping the layout) aligned with runs
+    of spaces: its columns are the runs of display positions some line's text covers, with a
+    position no line covers between two columns (Thai marks above and below take no position).
+    None unless it has at least three columns, more than one line and no line with two texts in
+    one column: prose with wide gaps stays prose."""
+    spans = [[(m.group(), *_display_span(line, m.start(), m.end())) for m in _SPACED_CELL.finditer(line)]
+             for line in lines]
+    columns: list[list[int]] = []
+    for start, end in sorted((start, end) for cells in spans for _, start, end in cells):
+        if columns and start < columns[-1][1]:
+            columns[-1][1] = max(columns[-1][1], end)
+        else:
+            columns.append([start, end])
+    if len(lines) < 2 or len(columns) < _MIN_SPACED_COLUMNS:
+        return None
+    rows = []
+    for k, cells in enumerate(spans):
+        placed = [next(c for c, (left, right) in enumerate(columns) if left <= start < right)
+                  for _, start, _ in cells]
+        if len(set(placed)) < len(placed):
+            return None
+        texts = dict(zip(placed, (text for text, _, _ in cells), strict=True))
+        rows.append(Row([_cell(texts.get(c, "")) for c in range(len(columns))], first_line + k, page))
+    header, body = rows[:1], rows[1:]
+    while body and is_header_continuation(body[0], header[0]):
+        header.append(body.pop(0))
+    return Block("table", page, first_line, first_line + len(lines) - 1, header=[merge_header_rows(header)],
+                 rows=body, header_guessed=True)
+
+
+def _display_span(line: str, start: int, end: int) -> tuple[int, int]:
+    """The display positions [start, end) of line[start:end]: a combining mark takes none."""
+    before = start - sum(map(_takes_no_position, line[:start]))
+    return before, before + (end - start) - sum(map(_takes_no_position, line[start:end]))
+
+
+def _takes_no_position(ch: str) -> bool:
+    """A mark set above or below its letter (most Thai vowels and tone marks have no combining
+    class, only their category) or a zero-width character."""
+    return unicodedata.category(ch) in ("Mn", "Me", "Cf")
 
 
 def is_header_continuation(row: Row, header: Row) -> bool:

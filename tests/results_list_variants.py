@@ -14,7 +14,9 @@ layout variants (tests/variants_pdf, a scan of the letter too).
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
+import unicodedata
 from dataclasses import dataclass, field
 
 from ita_extract.pipeline.ita.organisation import organisation_named
@@ -172,8 +174,35 @@ def points_bare_headers() -> ResultsVariant:
                           scanned=True)
 
 
+def _display_width(text: str) -> int:
+    return sum(1 for ch in text if unicodedata.category(ch) not in ("Mn", "Me", "Cf"))
+
+
+def _layout(rows: list[list[str]]) -> str:
+    """Rows as a layout dump prints them (pdftotext -layout): each column padded with spaces to
+    its widest text on screen, Thai marks taking no position, numbers set right."""
+    widths = [max(_display_width(row[c]) for row in rows) for c in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        pads = [" " * (w - _display_width(t)) for t, w in zip(row, widths, strict=True)]
+        cells = [pad + t if _NUMBER.fullmatch(t) else t + pad for t, pad in zip(row, pads, strict=True)]
+        lines.append("    ".join(cells).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+_NUMBER = re.compile(r"[0-9.]+")
+
+
+def scores_layout() -> ResultsVariant:
+    """The announcement as a layout dump: columns aligned with runs of spaces (no tabs, no pipes)."""
+    rows, expected = _scores_rows()
+    header = ["ลำดับ", "ชื่อหน่วยงาน", "IIT", "EIT", "OIT", "คะแนน ITA", "ระดับ"]
+    text = ANNOUNCEMENT + _layout([header, *_ranked(rows)])
+    return ResultsVariant("results-scores_layout", "tsv", text, None, expected, renderable=False)
+
+
 def results_variants() -> list[ResultsVariant]:
-    return [points_letter(), scores_announcement(), points_bare_headers()]
+    return [points_letter(), scores_announcement(), points_bare_headers(), scores_layout()]
 
 
 def main(out: str) -> None:

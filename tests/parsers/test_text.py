@@ -118,3 +118,38 @@ def test_pipe_rows_without_the_outer_pipes_form_a_table() -> None:
 def test_one_line_with_a_pipe_inside_stays_prose() -> None:
     doc = parse_text("ผู้รับผิดชอบ ทุกกอง | สำนัก\n")
     assert [b.kind for b in doc.pages[0].blocks] == ["paragraph"]
+
+
+# A layout dump (pdftotext -layout, an OCR tool keeping the page's layout) aligns a table's columns
+# with runs of spaces; Thai marks above and below a letter take no column of their own.
+_LAYOUT_LIST = (
+    "ลำดับ   ชื่อหน่วยงาน                        คะแนน     ระดับ\n"
+    "1       ทต.บ้านโพธิ์                          96.55     AA\n"
+    "2       อบต.โคกสูง                          90.59     A\n"
+)
+
+
+def test_columns_aligned_with_spaces_form_a_table() -> None:
+    """Regression (a probe): a results list dumped with its layout was prose, every score unread."""
+    (block,) = parse_text(_LAYOUT_LIST).pages[0].blocks
+    assert block.kind == "table"
+    assert [r.texts for r in block.header] == [["ลำดับ", "ชื่อหน่วยงาน", "คะแนน", "ระดับ"]]
+    assert [r.texts for r in block.rows] == [["1", "ทต.บ้านโพธิ์", "96.55", "AA"],
+                                             ["2", "อบต.โคกสูง", "90.59", "A"]]
+
+
+def test_an_empty_cell_of_a_spaced_table_keeps_the_next_value_in_its_column() -> None:
+    text = ("ตัวชี้วัด                ปี 2565     ปี 2566     ปี 2567\n"
+            "การปฏิบัติหน้าที่          90.10       95.10       96.50\n"
+            "การใช้งบประมาณ                        95.00       94.20\n")
+    (block,) = parse_text(text).pages[0].blocks
+    assert [r.texts for r in block.rows] == [["การปฏิบัติหน้าที่", "90.10", "95.10", "96.50"],
+                                             ["การใช้งบประมาณ", "", "95.00", "94.20"]]
+
+
+def test_prose_with_double_spaces_stays_prose() -> None:
+    text = ("องค์การบริหารส่วนตำบลโคกสูง  ได้คะแนน 90.59 คะแนน  อยู่ในระดับ A\n"
+            "ซึ่งสูงกว่าปีที่ผ่านมา  และผ่านเกณฑ์การประเมิน\n")
+    assert [b.kind for b in parse_text(text).pages[0].blocks] == ["paragraph"]
+    # one line alone with wide gaps is no table either
+    assert [b.kind for b in parse_text("ลงชื่อ      ผู้รายงาน      วันที่\n").pages[0].blocks] == ["paragraph"]
