@@ -31,6 +31,9 @@ _NUMBER_CELL = regex.compile(r"^\s*[-+]?[0-9๐-๙]+(?:[.,][0-9๐-๙]+)*\s*%?
 _WIDE_GAP = regex.compile(r"\S {3,}\S")
 _SPACED_CELL = regex.compile(r"\S+(?: {1,2}\S+)*")  # a cell's text: words one or two spaces apart
 _MIN_SPACED_COLUMNS = 3  # a label and a value are read as a line; a table has more columns
+_MAX_BLANKS_IN_TABLE = 2  # pdftotext -layout puts one blank line between a table's rows, more after it
+_MAX_WRAPPED_LINES = 2  # lines of wrapped words under one row of a layout table
+_WRAP_SLACK = 2  # display positions a wrapped line may start before its column (a page's shift)
 _CONTINUED = regex.compile(r"\(\s*ต่อ\s*\)|\(\s*continued\s*\)", regex.IGNORECASE)
 
 
@@ -38,14 +41,19 @@ def parse_text(text: str, encoding: str | None = None) -> Document:
     pages: list[Page] = []
     line_no = 1
     for number, page_text in enumerate(text.split("\f"), start=1):
-        page = Page(number, page_text, _blocks(page_text.split("\n"), line_no, number))
+        goes_on = bool(pages and pages[-1].blocks and pages[-1].blocks[-1].columns)
+        page = Page(number, page_text, _blocks(page_text.split("\n"), line_no, number, goes_on=goes_on))
+        _join_cut_cell(pages[-1] if pages else None, page, line_no)
         pages.append(page)
         line_no += page_text.count("\n")
     _join_continued_tables(pages)
     return Document(TEXT.name, pages, encoding=encoding)
 
 
-def _blocks(lines: list[str], first_line: int, page: int, spaced: bool = True) -> list[Block]:
+def _blocks(lines: list[str], first_line: int, page: int, spaced: bool = True,
+            goes_on: bool = False) -> list[Block]:
+    """The blocks of a page's lines; `goes_on`: the last page ended with a layout table, which a
+    single row opening this page may go on (after words the break cut from its last row)."""
     blocks: list[Block] = []
     i = 0
     while i < len(lines):
@@ -63,8 +71,13 @@ def _blocks(lines: list[str], first_line: int, page: int, spaced: bool = True) -
         if kind == "pipe" and len(block_lines) == 1 and not line.strip().startswith("|"):
             kind = "paragraph"  # one line with a pipe inside (`ทุกกอง | สำนัก`) is no table
         if kind == "spaced":
-            table = _spaced_table(block_lines, start, page)
-            blocks.extend([table] if table else _blocks(block_lines, start, page, spaced=False))
+            opening = goes_on and sum(1 for line in lines[:i] if line.strip()) <= _MAX_WRAPPED_LINES
+            table, end = _spaced_table(lines, i, first_line, page, 1 if opening else 2)
+            if table is not None:
+                blocks.append(table)
+                i = end
+                continue
+            blocks.extend(_blocks(block_lines, start, page, spaced=False))
         elif kind in ("pipe", "tsv"):
             table = _table(block_lines, start, page, kind)
             if table is not None:
@@ -150,35 +163,128 @@ def _table(lines: list[str], first_line: int, page: int, kind: str) -> Block | N
                  header_guessed=separator_at is None)
 
 
-def _spaced_table(lines: list[str], first_line: int, page: int) -> Block | None:
+def _spaced_table(lines: list[str], first: int, first_line: int, page: int,
+                  min_rows: int) -> tuple[Block | None, int]:
     """A table a layout dump (pdftotext -layout, an OCR tool keeping the layout) aligned with runs
-    of spaces: its columns are the runs of display positions some line's text covers, with a
-    position no line covers between two columns (Thai marks above and below take no position).
-    None unless it has at least three columns, more than one line and no line with two texts in
-    one column: prose with wide gaps stays prose."""
-    spans = [[(m.group(), *_display_span(line, m.start(), m.end())) for m in _SPACED_CELL.finditer(line)]
-             for line in lines]
+    of spaces, from lines[first], and the index of the line after it.
+
+    Its columns are the runs of display positions its rows' texts cover, with a position no row
+    covers between two columns (Thai marks above and below take no position). Its rows may stand a
+    blank line apart, and a cell's wrapped words go on in the lines below a row, inside the cell's
+    column. None unless it has at least three columns, `min_rows` rows (two, or one going on a
+    table from the last page) and no row with two texts in one column: prose with wide gaps stays
+    prose."""
+    read = [table for by_display in (False, True)
+            if (table := _spaced_rows(lines, first, by_display, min_rows)) is not None]
+    if not read:
+        return None, first
+    # Tools align either the characters (pdftotext counts a Thai mark as a position) or what the
+    # eye sees (a mark takes none): the reading that splits the table into fewer columns is right.
+    built, end, columns = min(read, key=lambda table: len(table[0][0].cells))
+    for row in built:
+        row.line, row.page = first_line + row.line, page
+    return Block("table", page, first_line + first, first_line + end - 1, header=built[:1], rows=built[1:],
+                 columns=[float(left) for left, _ in columns], header_guessed=True), end
+
+
+def _spaced_rows(lines: list[str], first: int, by_display: bool,
+                 min_rows: int) -> tuple[list[Row], int, list[list[int]]] | None:
+    rows, wrapped, end = _spaced_run(lines, first)
+    while True:
+        columns = _columns([lines[k] for k in rows], by_display)
+        stray = next((k for k in wrapped if _column_of_wrapped(lines[k], columns, by_display) is None), None)
+        if stray is None:
+            break
+        rows, wrapped, end = [k for k in rows if k < stray], [k for k in wrapped if k < stray], stray
+    if len(rows) < min_rows or len(columns) < _MIN_SPACED_COLUMNS:
+        return None
+    built: list[Row] = []
+    for k in sorted([*rows, *wrapped]):
+        if k in wrapped:
+            column = _column_of_wrapped(lines[k], columns, by_display)
+            assert column is not None
+            built[-1].cells[column].lines.append(lines[k].strip())
+            continue
+        placed = _placed(lines[k], columns, by_display)
+        if placed is None:
+            return None
+        built.append(Row([_cell(placed.get(c, "")) for c in range(len(columns))], k, 0))
+    return built, end, columns
+
+
+def _spaced_run(lines: list[str], first: int) -> tuple[list[int], list[int], int]:
+    """The rows (spaced lines) of a layout table from lines[first], the lines of wrapped words
+    between and after them, and the index of the line after the run: blank lines between rows,
+    at most two lines of wrapped words after a row, and after the last only indented ones."""
+    rows: list[int] = [first]
+    wrapped: list[int] = []
+    pending: list[int] = []
+    blanks = 0
+    close = True  # whether the lines of words pending stand as close to the row as its next row would
+    k = first + 1
+    while k < len(lines):
+        kind = _line_kind(lines[k])
+        if kind == "blank":
+            blanks += 1
+            if blanks > _MAX_BLANKS_IN_TABLE:
+                break
+        elif kind == "spaced":
+            rows.append(k)
+            wrapped += pending
+            pending, blanks = [], 0
+        elif kind in ("paragraph", "list") and len(pending) < _MAX_WRAPPED_LINES:
+            close = close and blanks <= 1
+            pending.append(k)
+            blanks = 0
+        else:
+            break
+        k += 1
+    page_ends = all(_line_kind(line) == "blank" for line in lines[k:])
+    for k in pending:
+        if lines[k][:1] != " " and not (close or page_ends):
+            break  # after the last row: indented words, words close below it, or words the page cut
+        wrapped.append(k)
+    return rows, wrapped, max([*rows, *wrapped]) + 1
+
+
+def _columns(lines: list[str], by_display: bool) -> list[list[int]]:
     columns: list[list[int]] = []
-    for start, end in sorted((start, end) for cells in spans for _, start, end in cells):
+    for start, end in sorted((start, end) for line in lines for _, start, end in _spans(line, by_display)):
         if columns and start < columns[-1][1]:
             columns[-1][1] = max(columns[-1][1], end)
         else:
             columns.append([start, end])
-    if len(lines) < 2 or len(columns) < _MIN_SPACED_COLUMNS:
-        return None
-    rows = []
-    for k, cells in enumerate(spans):
-        placed = [next(c for c, (left, right) in enumerate(columns) if left <= start < right)
-                  for _, start, _ in cells]
-        if len(set(placed)) < len(placed):
+    return columns
+
+
+def _spans(line: str, by_display: bool) -> list[tuple[str, int, int]]:
+    return [(m.group(), *(_display_span(line, m.start(), m.end()) if by_display else m.span()))
+            for m in _SPACED_CELL.finditer(line)]
+
+
+def _placed(line: str, columns: list[list[int]], by_display: bool) -> dict[int, str] | None:
+    """A row's texts by column; None when two of its texts fall in one column."""
+    placed: dict[int, str] = {}
+    for text, start, _ in _spans(line, by_display):
+        column = next(c for c, (left, right) in enumerate(columns) if left <= start < right)
+        if column in placed:
             return None
-        texts = dict(zip(placed, (text for text, _, _ in cells), strict=True))
-        rows.append(Row([_cell(texts.get(c, "")) for c in range(len(columns))], first_line + k, page))
-    header, body = rows[:1], rows[1:]
-    while body and is_header_continuation(body[0], header[0]):
-        header.append(body.pop(0))
-    return Block("table", page, first_line, first_line + len(lines) - 1, header=[merge_header_rows(header)],
-                 rows=body, header_guessed=True)
+        placed[column] = text
+    return placed
+
+
+def _column_of_wrapped(line: str, columns: list[list[int]], by_display: bool) -> int | None:
+    """The column a line of a cell's wrapped words stands in: it starts in (or a little before) the
+    column and does not reach the next one; None when it does not fit one column (prose)."""
+    spans = _spans(line, by_display)
+    if not spans:
+        return None
+    start, end = spans[0][1], spans[-1][2]
+    for c, (left, right) in enumerate(columns):
+        following = columns[c + 1][0] if c + 1 < len(columns) else None
+        if left - _WRAP_SLACK <= start < right and (following is None or end <= following):
+            return c
+    return None
 
 
 def _display_span(line: str, start: int, end: int) -> tuple[int, int]:
@@ -243,6 +349,26 @@ def _join_continued_tables(pages: list[Page]) -> None:
             kept.append(block)
             previous = block
         page.blocks = kept
+
+
+def _join_cut_cell(previous: Page | None, page: Page, first_line: int) -> None:
+    """Words a page break cut from the last row of a layout table (`ทรัพย์สินของ` / page break /
+    `ราชการ`), printed at the top of the next page before the table goes on: back into the cell of
+    the column they stand in, so that the table opening the page goes on from the last page's."""
+    last = previous.blocks[-1] if previous and previous.blocks else None
+    if last is None or last.kind != "table" or not last.columns or len(page.blocks) < 2:
+        return
+    cut, table = page.blocks[0], page.blocks[1]
+    if cut.kind != "paragraph" or len(cut.lines) > _MAX_WRAPPED_LINES or table.kind != "table" \
+            or not _goes_on_headless(last, table):
+        return
+    raw = page.raw_text.split("\n")
+    row = (last.rows or last.header)[-1]
+    for line_number, text in zip(range(cut.line_start, cut.line_end + 1), cut.lines, strict=True):
+        indent = len(raw[line_number - first_line]) - len(raw[line_number - first_line].lstrip())
+        column = max((c for c, left in enumerate(last.columns) if left <= indent + _WRAP_SLACK), default=0)
+        row.cells[column].lines.append(text)
+    page.blocks = page.blocks[1:]
 
 
 def _continues(table: Block, block: Block) -> bool:

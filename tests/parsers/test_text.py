@@ -153,3 +153,25 @@ def test_prose_with_double_spaces_stays_prose() -> None:
     assert [b.kind for b in parse_text(text).pages[0].blocks] == ["paragraph"]
     # one line alone with wide gaps is no table either
     assert [b.kind for b in parse_text("ลงชื่อ      ผู้รายงาน      วันที่\n").pages[0].blocks] == ["paragraph"]
+
+
+def test_a_layout_table_with_rows_apart_wrapped_words_and_a_page_break() -> None:
+    """As pdftotext -layout prints a Word table (tests/fixtures/tables2567.layout.txt): a blank line
+    between rows, a cell's wrapped words below its row, and words a page break cut off the last
+    row at the top of the next page, before the table goes on without its header."""
+    text = ("ตัวชี้วัด         คะแนนเต็ม       คะแนนที่ได้           อันดับ\n\n"
+            "1. การปฏิบัติ     100             96.50                 1\n\n"
+            "หน้าที่\n\n"
+            "4. การใช้         100             92.10                 6\n\n"
+            "ทรัพย์สินของ\n\fราชการ\n\n"
+            "5. การแก้ไข         100                 93.40     5\n\n"
+            "ปัญหาการทุจริต\n\n\n\n"
+            "ส่วนที่ 2 การวิเคราะห์ผลการประเมิน ตัวชี้วัดที่ได้คะแนนสูงสุด คือ ตัวชี้วัดที่ 1\n")
+    doc = parse_text(text)
+    table, prose = doc.blocks
+    assert [r.texts for r in table.header] == [["ตัวชี้วัด", "คะแนนเต็ม", "คะแนนที่ได้", "อันดับ"]]
+    assert [r.texts for r in table.rows] == [["1. การปฏิบัติ\nหน้าที่", "100", "96.50", "1"],
+                                             ["4. การใช้\nทรัพย์สินของ\nราชการ", "100", "92.10", "6"],
+                                             ["5. การแก้ไข\nปัญหาการทุจริต", "100", "93.40", "5"]]
+    assert [r.line for r in table.rows] == [3, 7, 12]
+    assert prose.kind == "paragraph" and prose.text.startswith("ส่วนที่ 2")
