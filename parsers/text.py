@@ -15,6 +15,7 @@ import regex
 from ita_extract.parsers.formats import TEXT
 from ita_extract.parsers.html import cell_from_html, looks_like_html
 from ita_extract.parsers.model import Block, Cell, Document, Page, Row, glyph_checkboxes, repeats_header
+from ita_extract.parsers.wrap import FULL_LINE, VisualLine, join_lines, line_pitch, opens_paragraph
 
 _HEADING = regex.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BOLD_LINE = regex.compile(r"^\*\*(.+?)\*\*$|^__(.+?)__$")
@@ -30,6 +31,9 @@ _NUMBER_CELL = regex.compile(r"^\s*[-+]?[0-9๐-๙]+(?:[.,][0-9๐-๙]+)*\s*%?
 # A layout dump's gap between columns: three spaces or more (prose puts two after a sentence at most).
 _WIDE_GAP = regex.compile(r"\S {3,}\S")
 _SPACED_CELL = regex.compile(r"\S+(?: {1,2}\S+)*")  # a cell's text: words one or two spaces apart
+# A page's prose wrapped at its width: the widest line within what a page prints (display
+# positions), and at least this many lines reaching it.
+_MIN_WRAP_WIDTH, _MAX_WRAP_WIDTH, _MIN_FULL_LINES = 40, 140, 3
 _MIN_SPACED_COLUMNS = 3  # a label and a value are read as a line; a table has more columns
 _MAX_BLANKS_IN_TABLE = 2  # pdftotext -layout puts one blank line between a table's rows, more after it
 _MAX_WRAPPED_LINES = 2  # lines of wrapped words under one row of a layout table
@@ -42,7 +46,9 @@ def parse_text(text: str, encoding: str | None = None) -> Document:
     line_no = 1
     for number, page_text in enumerate(text.split("\f"), start=1):
         goes_on = bool(pages and pages[-1].blocks and pages[-1].blocks[-1].columns)
-        page = Page(number, page_text, _blocks(page_text.split("\n"), line_no, number, goes_on=goes_on))
+        raw = page_text.split("\n")
+        blocks = _blocks(raw, line_no, number, goes_on=goes_on)
+        page = Page(number, page_text, _rewrapped(blocks, raw, line_no))
         _join_cut_cell(pages[-1] if pages else None, page, line_no)
         pages.append(page)
         line_no += page_text.count("\n")
@@ -94,6 +100,61 @@ def _blocks(lines: list[str], first_line: int, page: int, spaced: bool = True,
                                 start + len(block_lines) - 1, texts))
         i = j
     return blocks
+
+
+def _rewrapped(blocks: list[Block], raw: list[str], first_line: int) -> list[Block]:
+    """A page of prose an OCR tool or pdftotext wrapped at the page's width (its lines together or
+    a blank line apart), its visual lines put back into paragraphs, one block each: a line goes on
+    in the next prose line where a PDF's would (wrap.opens_paragraph: as close below it as the
+    lines of a paragraph stand, it reaching the width). A page is wrapped when its widest prose
+    line is no wider than a page prints and several lines reach that width; a dump whose
+    paragraphs are one line each (markdown) has no such width and is left as it is."""
+    prose = [(b, k) for b, block in enumerate(blocks) if block.kind in ("paragraph", "list")
+             for k in range(len(block.lines))
+             if not _WIDE_GAP.search(raw[block.line_start + k - first_line].strip())]  # no table's row
+    visual = []
+    for b, k in prose:
+        text = raw[blocks[b].line_start + k - first_line]
+        indent = len(text) - len(text.lstrip())
+        visual.append(VisualLine(blocks[b].lines[k], blocks[b].line_start + k, blocks[b].line_start + k + 1,
+                                 indent, indent + _display_span(text.strip(), 0, len(text.strip()))[1]))
+    width = max((line.x1 for line in visual), default=0.0)
+    left = min((line.x0 for line in visual), default=0.0)
+    if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH or \
+            sum(line.x1 >= left + FULL_LINE * (width - left) for line in visual) < _MIN_FULL_LINES:
+        return blocks
+    pitch = line_pitch(visual, left, width)
+    groups: list[list[int]] = []
+    for n, (b, k) in enumerate(prose):
+        if groups and _goes_on(blocks, prose[n - 1], (b, k)) and \
+                not opens_paragraph(visual[n - 1], visual[n], left, width, pitch):
+            groups[-1].append(n)
+        else:
+            groups.append([n])
+    if len(groups) == len(prose):
+        return blocks
+    opening = {prose[group[0]]: group for group in groups}
+    joined = {prose[n] for group in groups for n in group[1:]}
+    out = []
+    for b, block in enumerate(blocks):
+        if block.kind not in ("paragraph", "list"):
+            out.append(block)
+            continue
+        for k in range(len(block.lines)):
+            if (group := opening.get((b, k))) is not None:
+                first, last = (int(visual[n].top) for n in (group[0], group[-1]))
+                text = join_lines([visual[n].text for n in group])
+                out.append(Block(block.kind, block.page, first, last, [text]))
+            elif (b, k) not in joined:  # a line of a table's row left as prose: as it was
+                out.append(Block(block.kind, block.page, block.line_start + k, block.line_start + k,
+                                 [block.lines[k]]))
+    return out
+
+
+def _goes_on(blocks: list[Block], before: tuple[int, int], line: tuple[int, int]) -> bool:
+    """Whether a prose line may go on the one `before` it: nothing but blank lines between (no
+    heading, no table), and it opens no list's point."""
+    return blocks[line[0]].kind == "paragraph" and line[0] - before[0] <= 1
 
 
 def _line_kind(line: str, spaced: bool = True) -> str:
@@ -208,8 +269,19 @@ def _spaced_rows(lines: list[str], first: int, by_display: bool,
         placed = _placed(lines[k], columns, by_display)
         if placed is None:
             return None
+        if built and _goes_on_row(placed):
+            for column, text in placed.items():
+                built[-1].cells[column].lines.append(text)
+            continue
         built.append(Row([_cell(placed.get(c, "")) for c in range(len(columns))], k, 0))
     return built, end, columns
+
+
+def _goes_on_row(placed: dict[int, str]) -> bool:
+    """Whether a line of a layout table goes on the row above (its cells' wrapped words, several
+    columns at once): nothing in the first column and no number alone in a cell. A row of a group
+    whose first cell the group's first row holds (`| o2 | ข้อมูลผู้บริหาร | 100`) has its number."""
+    return 0 not in placed and not any(_NUMBER_CELL.match(text) for text in placed.values())
 
 
 def _spaced_run(lines: list[str], first: int) -> tuple[list[int], list[int], int]:

@@ -175,3 +175,34 @@ def test_a_layout_table_with_rows_apart_wrapped_words_and_a_page_break() -> None
                                              ["5. การแก้ไข\nปัญหาการทุจริต", "100", "93.40", "5"]]
     assert [r.line for r in table.rows] == [3, 7, 12]
     assert prose.kind == "paragraph" and prose.text.startswith("ส่วนที่ 2")
+
+
+_WRAPPED = ("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2568 ขององค์การบริหารส่วนตำบลโคกสูง มีค่าคะแนนเท่ากับ\n"
+            "90.59 คะแนน อยู่ในระดับ A เมื่อเทียบกับปีงบประมาณ พ.ศ. 2567 ที่ได้ 86.12 คะแนน เพิ่มขึ้น 4.47\n"
+            "คะแนน\n")
+_WRAPPED_2 = ("ตัวชี้วัดที่ต่ำกว่าเกณฑ์ 85 คะแนน คือ ตัวชี้วัดที่ 8 การปรับปรุงการทำงาน ได้ 82.10 คะแนน ประกอบด้วยข้อ\n"
+              "คำถาม e11 - e15 โดยข้อ e13 ได้คะแนนต่ำสุด 76.40 คะแนน\n")
+
+
+def test_a_dumps_lines_wrapped_at_the_pages_width_are_put_back_into_paragraphs() -> None:
+    """Regression (a probe): an OCR tool's or pdftotext's text wraps prose at the page's width, and
+    a score cut from its subject by the wrap (`มีค่าคะแนนเท่ากับ` / `90.59 คะแนน`) was unread."""
+    joined = ["ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2568 ขององค์การบริหารส่วนตำบลโคกสูง มีค่าคะแนนเท่ากับ "
+              "90.59 คะแนน อยู่ในระดับ A เมื่อเทียบกับปีงบประมาณ พ.ศ. 2567 ที่ได้ 86.12 คะแนน เพิ่มขึ้น 4.47 คะแนน",
+              "ตัวชี้วัดที่ต่ำกว่าเกณฑ์ 85 คะแนน คือ ตัวชี้วัดที่ 8 การปรับปรุงการทำงาน ได้ 82.10 คะแนน "
+              "ประกอบด้วยข้อคำถาม e11 - e15 โดยข้อ e13 ได้คะแนนต่ำสุด 76.40 คะแนน"]
+    for text in (_WRAPPED + "\n" + _WRAPPED_2,  # an OCR tool: a paragraph's lines together
+                 (_WRAPPED + "\n" + _WRAPPED_2).replace("\n", "\n\n")):  # pdftotext -layout: a blank between
+        blocks = parse_text(text).blocks
+        assert [b.text for b in blocks] == joined
+        assert [(b.line_start, b.line_end) for b in blocks] in ([(1, 3), (5, 6)], [(1, 5), (9, 11)])
+
+
+def test_paragraphs_of_one_line_each_and_short_lines_are_not_joined() -> None:
+    markdown = ("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2568 ขององค์การบริหารส่วนตำบลโคกสูง มีค่าคะแนนเท่ากับ 90.59 "
+                "คะแนน อยู่ในระดับ A เมื่อเทียบกับปีงบประมาณ พ.ศ. 2567 ที่ได้ 86.12 คะแนน เพิ่มขึ้น 4.47 คะแนน\n\n"
+                "ตัวชี้วัดที่ต่ำกว่าเกณฑ์ 85 คะแนน คือ ตัวชี้วัดที่ 8\n\n"
+                "การปรับปรุงการทำงาน ได้ 82.10 คะแนน\n")
+    assert len(parse_text(markdown).blocks) == 3
+    rows = "IIT 94.40\nEIT 85.33\nOIT 91.67\nการปฏิบัติหน้าที่ 96.50\nการใช้งบประมาณ 94.20\n"
+    assert parse_text(rows).blocks[0].lines == rows.split("\n")[:-1]

@@ -36,3 +36,16 @@ def test_a_weights_total_in_a_layout_dump_is_no_overall_score() -> None:
     tables = {s for s in _scores(_rows("analysis2568.txt")) if s[0] in ("tool", "indicator")}
     assert len(tables) == 13
     assert tables <= _scores(rows)
+
+
+def test_a_layout_dump_gives_every_score_of_its_text_and_leaves_none_unread() -> None:
+    rows = _rows("analysis2568.layout.txt")
+    text = _scores(_rows("analysis2568.txt"))
+    assert len(text) == 18
+    assert _scores(rows) == text
+    assert rows["unread"] == []
+    assert _findings(rows) == _findings(_rows("analysis2568.txt"))
+
+
+def _findings(rows: dict[str, list[dict]]) -> list[tuple[str, str]]:
+    return [(f["kind"], f["text"].replace(" ", "")) for f in rows["findings"]]
