@@ -34,6 +34,7 @@ _SPACED_CELL = regex.compile(r"\S+(?: {1,2}\S+)*")  # a cell's text: words one o
 # A page's prose wrapped at its width: the widest line within what a page prints (display
 # positions), and at least this many lines reaching it.
 _MIN_WRAP_WIDTH, _MAX_WRAP_WIDTH, _MIN_FULL_LINES = 40, 140, 3
+_SCORE_CELL = regex.compile(r"^\s*[0-9๐-๙]{1,3}[.][0-9๐-๙]{1,2}\s*$")
 _MIN_SPACED_COLUMNS = 3  # a label and a value are read as a line; a table has more columns
 _MAX_BLANKS_IN_TABLE = 2  # pdftotext -layout puts one blank line between a table's rows, more after it
 _MAX_WRAPPED_LINES = 2  # lines of wrapped words under one row of a layout table
@@ -161,14 +162,14 @@ def _line_kind(line: str, spaced: bool = True) -> str:
     stripped = line.strip()
     if not stripped:
         return "blank"
+    if spaced and not stripped.startswith("|") and _WIDE_GAP.search(stripped.replace("|", " ")):
+        return "spaced"  # a layout row; a bar in it is a ruling OCR read (`การใช้งบประมาณ | 94.20   A`)
     if stripped.startswith("|") or _INNER_PIPE.search(stripped):
         return "pipe"
     if "\t" in line:
         return "tsv"
     if _HEADING.match(stripped) or _BOLD_LINE.match(stripped):
         return "heading"
-    if spaced and _WIDE_GAP.search(stripped):
-        return "spaced"
     if _LIST_ITEM.match(line):
         return "list"
     return "paragraph"
@@ -244,13 +245,18 @@ def _spaced_table(lines: list[str], first: int, first_line: int, page: int,
     built, end, columns = min(read, key=lambda table: len(table[0][0].cells))
     for row in built:
         row.line, row.page = first_line + row.line, page
-    return Block("table", page, first_line + first, first_line + end - 1, header=built[:1], rows=built[1:],
+    # A first row with a score in it is data; one opening a page may go on the last page's table
+    # (_goes_on_headless takes it from the header).
+    headed = min_rows == 1 or not any(_SCORE_CELL.match(text) for text in built[0].texts)
+    header, body = (built[:1], built[1:]) if headed else ([], built)
+    return Block("table", page, first_line + first, first_line + end - 1, header=header, rows=body,
                  columns=[float(left) for left, _ in columns], header_guessed=True), end
 
 
 def _spaced_rows(lines: list[str], first: int, by_display: bool,
                  min_rows: int) -> tuple[list[Row], int, list[list[int]]] | None:
     rows, wrapped, end = _spaced_run(lines, first)
+    lines = [line.replace("|", " ") for line in lines]  # a bar between cells: a ruling OCR read
     while True:
         columns = _columns([lines[k] for k in rows], by_display)
         stray = next((k for k in wrapped if _column_of_wrapped(lines[k], columns, by_display) is None), None)

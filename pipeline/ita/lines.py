@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from ita_extract.normalizers.digits import thai_digits_to_arabic
 from ita_extract.normalizers.thai_text import repair_thai
 from ita_extract.parsers.model import Block, Box, Document, Page, Row
@@ -39,6 +41,9 @@ def clean(text: str) -> str:
     return thai_digits_to_arabic(repaired(text))
 
 
+_SPACES = regex.compile(r" {2,}")
+
+
 class DocumentLines:
     """Every line of a document, repaired once: a paragraph's or heading's lines, and one line
     per table row (its cells tab-separated), each with its page and line. A repair the parser
@@ -56,8 +61,10 @@ class DocumentLines:
 
     def _read(self, block: Block) -> tuple[Line, ...]:
         if block.kind != "table":
-            return tuple(Line(block.page, block.line_start + k, self._clean(text, block.page), block.kind,
-                              block.box) for k, text in enumerate(block.lines))
+            # runs of spaces a layout dump aligned a line's parts with say no more than one space
+            texts = [_SPACES.sub(" ", self._clean(text, block.page)) for text in block.lines]
+            return tuple(Line(block.page, block.line_start + k, text, block.kind, block.box)
+                         for k, text in enumerate(texts))
         lines = []
         for row in (*block.header, *block.rows):
             text = "\t".join(self._clean(cell.text.replace("\n", " "), row.page) for cell in row.cells)

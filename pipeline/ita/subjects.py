@@ -316,6 +316,12 @@ def _in_code_list(text: str, item: Subject) -> bool:
     return bool(_CODE_LIST_BEFORE.search(text, 0, item.start) or _CODE_LIST_AFTER.match(text, item.end))
 
 
+# A tool naming its items that something is said of (`OIT ข้อที่ไม่ได้คะแนน ได้แก่ …`): the values that
+# follow are the items', never the tool's.
+# (ที่ as OCR tools read it too: ทิ, ที)
+_ITEMS_THAT = regex.compile(r"\s*(?:มี)?ข้อ(?:คำถาม)?(?:ที่|ทิ|ที)\s*(?:ไม่|ได้|ผ่าน|ต่ำ|สูง|มี|ควร|ยัง|ต้อง)")
+
+
 def prose_subjects(text: str, named: Sequence[tuple[int, int]] = (), values: Sequence[int] = (),
                    sub_indicator_headings: Sequence[tuple[int, int]] = ()) -> list[Subject]:
     """Every subject of a sentence, in order (`sub_indicator_headings`: see find_sub_indicators).
@@ -327,7 +333,8 @@ def prose_subjects(text: str, named: Sequence[tuple[int, int]] = (), values: Seq
     items = [s for s in find_items(text, None) if not _in_code_list(text, s)]
     questions = find_tool_items(text)
     items += [q for q in questions if not any(i.start < q.end and q.start < i.end for i in items)]
-    named_tools = [t for t in find_tools(text) if not any(q.start <= t.start < q.end for q in questions)]
+    named_tools = [t for t in find_tools(text) if not any(q.start <= t.start < q.end for q in questions)
+                   and not _ITEMS_THAT.match(text, t.end)]
     subs = find_sub_indicators(text, sub_indicator_headings)
     indicators_named = [i for i in find_indicators(text, need_word=True)
                         if not any(s.start <= i.start < s.end for s in subs)]

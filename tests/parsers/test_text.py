@@ -206,3 +206,13 @@ def test_paragraphs_of_one_line_each_and_short_lines_are_not_joined() -> None:
     assert len(parse_text(markdown).blocks) == 3
     rows = "IIT 94.40\nEIT 85.33\nOIT 91.67\nการปฏิบัติหน้าที่ 96.50\nการใช้งบประมาณ 94.20\n"
     assert parse_text(rows).blocks[0].lines == rows.split("\n")[:-1]
+
+
+def test_a_layout_table_whose_first_row_holds_a_score_has_no_header() -> None:
+    """Regression (an OCR tool's dump): the last two rows of a table, on their own, took the first
+    for the header, and the second's number `10` became item o10 of indicator 9."""
+    (block,) = parse_text("9              การเปิดเผยข้อมูล   95.83           AA            ผ่าน\n"
+                          "10             การป้องกันการ     87.50           A              ผ่าน\n").blocks
+    assert block.header == []
+    assert [r.texts for r in block.rows] == [["9", "การเปิดเผยข้อมูล", "95.83", "AA", "ผ่าน"],
+                                             ["10", "การป้องกันการ", "87.50", "A", "ผ่าน"]]

@@ -160,6 +160,14 @@ def test_a_year_in_an_items_question_is_not_its_scores_year(sentence: str, expec
     "ด้าน EIT ผู้รับบริการส่วนใหญ่ (ร้อยละ 65.40) เป็นประชาชนในพื้นที่",
     "คะแนนตัวชี้วัดที่ 3 สูงกว่าค่าเฉลี่ยของหน่วยงานระดับเดียวกัน (91.20) อยู่ 4.60 คะแนน",
     "ตัวชี้วัดที่ 3 ต่ำกว่าปีก่อนอยู่ 1.25 คะแนน",
+    # a whole 100 before a value with decimals: a full marks' or weights' column flattened into the
+    # line (an OCR dump of a table gave the overall 100)
+    "คะแนนรวม 100 90.59",
+    "คะแนนรวม | 100 | 90.59",
+    # a tool's items that scored nothing (the o12 OCR'd 012): not the tool's (OIT 0.00)
+    "OIT ข้อที่ไม่ได้คะแนน ได้แก่ 012 รายงานผลการใช้จ่ายงบประมาณ (0 คะแนน)",
+    "OIT ข้อทิไม่ได้คะแนน ได้แก่ 012 รายงานผลการใช้จ่ายงบประมาณ (0 คะแนน)",  # ที่ as an OCR tool read it
+    "IIT ข้อที่ได้คะแนนต่ำ ได้แก่ ข้อที่เกี่ยวกับการใช้ทรัพย์สิน 70.25 คะแนน",
     "ข้อ i5 มีผู้ตอบว่าไม่เคยพบเห็นร้อยละ 95.24",
     "i5 ผู้ตอบระบุว่าไม่เคยพบเห็น ร้อยละ 95.24",
 ])
