@@ -293,7 +293,8 @@ def _goes_on_row(placed: dict[int, str]) -> bool:
 def _spaced_run(lines: list[str], first: int) -> tuple[list[int], list[int], int]:
     """The rows (spaced lines) of a layout table from lines[first], the lines of wrapped words
     between and after them, and the index of the line after the run: blank lines between rows,
-    at most two lines of wrapped words after a row, and after the last only indented ones."""
+    at most two lines of wrapped words after a row; after the last, indented words, words as
+    close below it as a next row would stand, or words the page's end cut off."""
     rows: list[int] = [first]
     wrapped: list[int] = []
     pending: list[int] = []
@@ -438,8 +439,8 @@ def _join_cut_cell(previous: Page | None, page: Page, first_line: int) -> None:
         return
     cut, table = page.blocks[0], page.blocks[1]
     if cut.kind != "paragraph" or len(cut.lines) > _MAX_WRAPPED_LINES or table.kind != "table" \
-            or not _goes_on_headless(last, table):
-        return
+            or cut.line_end - cut.line_start + 1 != len(cut.lines) or not _goes_on_headless(last, table):
+        return  # (a paragraph put back together from wrapped lines is prose, not a cell's words)
     raw = page.raw_text.split("\n")
     row = (last.rows or last.header)[-1]
     for line_number, text in zip(range(cut.line_start, cut.line_end + 1), cut.lines, strict=True):

@@ -216,3 +216,15 @@ def test_a_layout_table_whose_first_row_holds_a_score_has_no_header() -> None:
     assert block.header == []
     assert [r.texts for r in block.rows] == [["9", "การเปิดเผยข้อมูล", "95.83", "AA", "ผ่าน"],
                                              ["10", "การป้องกันการ", "87.50", "A", "ผ่าน"]]
+
+
+def test_prose_opening_a_page_after_a_layout_table_is_not_its_cut_cell() -> None:
+    """Two wrapped lines of prose put back together at the top of a page stay prose: only lines
+    as printed can be words a page break cut from the last row of the last page's table."""
+    line = "ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2568 ขององค์การบริหารส่วนตำบลโคกสูง มีค่าคะแนน"
+    rows = ("1. การปฏิบัติ     100             96.50                 1\n"
+            "2. การใช้งบ       100             94.20                 4\n")
+    text = ("ตัวชี้วัด         คะแนนเต็ม       คะแนนที่ได้           อันดับ\n" + rows + "\f"
+            + line + "\n" + line + "\n" + rows + line + "\n" + line + "\n")
+    kinds = [(b.kind, b.page) for b in parse_text(text).blocks]
+    assert kinds[:2] == [("table", 1), ("paragraph", 2)]
