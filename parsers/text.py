@@ -34,6 +34,7 @@ _SPACED_CELL = regex.compile(r"\S+(?: {1,2}\S+)*")  # a cell's text: words one o
 # A page's prose wrapped at its width: the widest line within what a page prints (display
 # positions), and at least this many lines reaching it.
 _MIN_WRAP_WIDTH, _MAX_WRAP_WIDTH, _MIN_FULL_LINES = 40, 140, 3
+_ROW_NUMBER = regex.compile(r"^\s*\(?[0-9๐-๙]{1,2}(?:[.)]|\s|$)")  # a row's number opening its first cell
 _SCORE_CELL = regex.compile(r"^\s*[0-9๐-๙]{1,3}[.][0-9๐-๙]{1,2}\s*$")
 _MIN_SPACED_COLUMNS = 3  # a label and a value are read as a line; a table has more columns
 _MAX_BLANKS_IN_TABLE = 2  # pdftotext -layout puts one blank line between a table's rows, more after it
@@ -280,7 +281,24 @@ def _spaced_rows(lines: list[str], first: int, by_display: bool,
                 built[-1].cells[column].lines.append(text)
             continue
         built.append(Row([_cell(placed.get(c, "")) for c in range(len(columns))], k, 0))
-    return built, end, columns
+    return _numbered_rows(built), end, columns
+
+
+def _numbered_rows(rows: list[Row]) -> list[Row]:
+    """The rows of a layout table whose rows open with a number (`๑. หน่วยงานต้อง …`), the lines of
+    wrapped words pdftotext prints under each (its first cell's too) put back on their row: a line
+    that opens with no number and holds no number alone goes on the row above."""
+    if sum(bool(_ROW_NUMBER.match(row.cells[0].text)) for row in rows[1:]) < 2:
+        return rows
+    kept: list[Row] = []
+    for row in rows:
+        if kept and not _ROW_NUMBER.match(row.cells[0].text) \
+                and not any(_NUMBER_CELL.match(text) for text in row.texts):
+            for cell, more in zip(kept[-1].cells, row.cells, strict=True):
+                cell.extend(more)
+            continue
+        kept.append(row)
+    return kept
 
 
 def _goes_on_row(placed: dict[int, str]) -> bool:

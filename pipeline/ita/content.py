@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 import regex
 
 from ita_extract.normalizers.lists import squeeze_thai
-from ita_extract.parsers.model import Block, union
+from ita_extract.parsers.formats import TEXT
+from ita_extract.parsers.model import Block, Document, union
 from ita_extract.pipeline.ita import warnings as w
 from ita_extract.pipeline.ita.findings import FINDING_ROLES, Finding, prose_findings, table_findings
 from ita_extract.pipeline.ita.formulas import formula_scores
@@ -96,19 +97,28 @@ def _read_table(content: Content, block: Block, before: list[Block], lines: Docu
         content.scores.extend(scores)
         content.warnings.extend(warnings)
         return
+    lines_apart = _laid_out_with_spaces(block, lines.document)
     if table_view.kind == "scores" or (table_view.kind == "other" and columns_are_subjects(table_view)):
         content.scores.extend(table_scores(table_view, lines, meta.assessment_year_be))
-        if table_view.roles() & set(FINDING_ROLES):  # ตัวชี้วัด | คะแนน | ข้อค้นพบ | ข้อเสนอแนะ
+        if table_view.roles() & set(FINDING_ROLES) and not lines_apart:  # ตัวชี้วัด | คะแนน | ข้อค้นพบ
             for measure in _table_rows(table_view, meta):
                 content.findings.extend(table_findings(measure, measure_line(measure, lines)))
         return
-    measures = _table_rows(table_view, meta)
+    measures = [] if lines_apart else _table_rows(table_view, meta)
     for measure in measures:
         content.findings.extend(table_findings(measure, measure_line(measure, lines)))
         content.warnings.extend(measure.warnings)
     if table_view.kind == "measures":
         content.measures.extend(measures)
     content.scores.extend(prose_scores(lines.of_block(block), meta.assessment_year_be))
+
+
+def _laid_out_with_spaces(block: Block, document: Document) -> bool:
+    """Whether a table is a layout dump's (columns aligned with spaces in a text dump): its rows
+    may be the visual lines of wrapped cells, which no rule puts back into records. Its scores are
+    read (a score and its label share a line, and the arithmetic checks them); its measures and
+    findings are not (a measures document then says measures_unread)."""
+    return document.source_format == TEXT.name and bool(block.columns)
 
 
 def _table_rows(table_view: TableView, meta: Metadata) -> list[Measure]:

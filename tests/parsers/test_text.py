@@ -228,3 +228,21 @@ def test_prose_opening_a_page_after_a_layout_table_is_not_its_cut_cell() -> None
             + line + "\n" + line + "\n" + rows + line + "\n" + line + "\n")
     kinds = [(b.kind, b.page) for b in parse_text(text).blocks]
     assert kinds[:2] == [("table", 1), ("paragraph", 2)]
+
+
+def test_a_layout_tables_lines_go_on_the_numbered_row_above() -> None:
+    """pdftotext -layout prints a row whose cells wrap as lines one under another, the first cell's
+    words too (dev 000's measures as a layout dump gave one measure a line): in a table whose rows
+    open with a number, a line that opens with none and holds no number alone goes on the row above."""
+    text = ("ผลการประเมิน       ขั้นตอนหรือวิธีการ      ผู้รับผิดชอบ\n"
+            "๑. หน่วยงานต้อง     เทศบาลตำบล            ทุกกอง / สำนัก\n"
+            "จัดทำการเผย        หนองเสม็ดมี\n"
+            "แพร่ข้อมูล          เว็บไซต์\n"
+            "๒. ผู้บริหารควร     เทศบาลฯ ได้มี          สำนักปลัด\n"
+            "แสดงเจตจำนง       การแสดงเจตจำนง\n"
+            "รวม                2 มาตรการ              2\n")
+    (block,) = parse_text(text).blocks
+    assert [r.texts for r in block.rows] == [
+        ["๑. หน่วยงานต้อง\nจัดทำการเผย\nแพร่ข้อมูล", "เทศบาลตำบล\nหนองเสม็ดมี\nเว็บไซต์", "ทุกกอง / สำนัก"],
+        ["๒. ผู้บริหารควร\nแสดงเจตจำนง", "เทศบาลฯ ได้มี\nการแสดงเจตจำนง", "สำนักปลัด"],
+        ["รวม", "2 มาตรการ", "2"]]

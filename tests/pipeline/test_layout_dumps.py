@@ -8,11 +8,12 @@ and every other score of the tables was unread."""
 from pathlib import Path
 
 from ita_extract.pipeline.batch.unit import parse, process_document
+from tests.conftest import RAW
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
-def _rows(name: str) -> dict[str, list[dict]]:
+def _rows(name: str | Path) -> dict[str, list[dict]]:
     path = FIXTURES / name
     return process_document(parse(path, path.read_bytes()), "ab" * 32)
 
@@ -49,3 +50,15 @@ def test_a_layout_dump_gives_every_score_of_its_text_and_leaves_none_unread() ->
 
 def _findings(rows: dict[str, list[dict]]) -> list[tuple[str, str]]:
     return [(f["kind"], f["text"].replace(" ", "")) for f in rows["findings"]]
+
+
+def test_a_layout_dumps_measures_table_is_left_unread_and_said_so() -> None:
+    """A measures table's rows as pdftotext prints them (dev003.layout.txt: dev document 003's PDF)
+    are its visual lines, every cell wrapping, which no rule puts back into rows: read, they gave a
+    measure a line (`ปฏิบัติงานที่`, an empty one). Its measures are left unread, and said so."""
+    for name, text in (("measures2568.layout.txt", FIXTURES / "measures2568.txt"),
+                       ("dev003.layout.txt", RAW / "003_803e91d9ccdb16cf.txt")):
+        rows = _rows(name)
+        assert len(_rows(text)["measures"]) > 0
+        assert rows["measures"] == [], name
+        assert "measures_unread" in rows["documents"][0]["warnings"]
