@@ -175,6 +175,17 @@ def test_a_number_beside_a_subject_that_is_not_its_score(sentence: str) -> None:
     assert _scores(sentence) == []
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a target named with its subject before the value (a probe gave indicator 8 the target 85.00)
+    ("ค่าเป้าหมายตัวชี้วัดที่ 8 คือ 85.00 คะแนน ผลที่ได้ 82.10 คะแนน",
+     [("indicator", "EIT", None, 8, None, None, 82.1, 2566)]),
+    ("เป้าหมาย EIT 90.00 คะแนน ผลการประเมิน 85.33 คะแนน",
+     [("tool", "EIT", None, None, None, None, 85.33, 2566)]),
+])
+def test_a_target_named_with_its_subject_is_not_its_score(sentence: str, expected: list) -> None:
+    assert _scores(sentence) == expected
+
+
 def test_tools_by_name_and_by_acronym_with_their_parts() -> None:
     assert _scores("แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) ได้คะแนน ๙๐.๑๒ คะแนน "
                    "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT) ได้คะแนน ๘๘.๐๐ คะแนน") == [
