@@ -51,6 +51,8 @@ def _scores(text: str, year: int = 2566) -> list[tuple]:
     ("ข้อคำถาม IIT5 ได้คะแนน 93.50 คะแนน", ("item", "IIT", None, None, None, "i5", 93.5, 2566)),
     ("ข้อ ๐๑๐ ได้คะแนน ๐ คะแนน", ("item", "OIT", None, None, None, "o10", 0.0, 2566)),  # o10 in Thai digits
     ("ข้อ o12 ไม่ผ่าน (0)", ("item", "OIT", None, None, None, "o12", 0.0, 2566)),  # (0) was a list's point
+    # a value with decimals after จำนวน was a count: the overall, neither read nor unread
+    ("หน่วยงานได้รับคะแนน ITA ปี 2566 จำนวน 91.30 คะแนน", ("overall", None, None, None, None, None, 91.3, 2566)),
     # the tool after the question's number (a probe gave EIT the question's 83.00)
     ("ข้อคำถามที่ 3 ของแบบวัด EIT ได้ 83.00 คะแนน", ("item", "EIT", None, None, None, "e3", 83.0, 2566)),
     ("ข้อ 12 ในแบบวัด IIT ได้ 70.25", ("item", "IIT", None, None, None, "i12", 70.25, 2566)),
