@@ -509,10 +509,15 @@ WEIGHTED_PROSE = ("แบบวัด IIT ได้ 93.21 คะแนน คิ
                   "รวมคะแนน ITA 91.03 คะแนน\n\n")
 
 
-def test_a_tools_weighted_points_in_prose_are_checked_and_never_written() -> None:
+# the points' word after the value (a probe gave IIT 28.32, the points, beside its 94.40)
+_POINTS_AFTER = WEIGHTED_PROSE.replace("คิดเป็นคะแนนถ่วงน้ำหนัก 27.96 คะแนน", "คิดเป็น 27.96 คะแนนถ่วงน้ำหนัก")
+
+
+@pytest.mark.parametrize("prose", [WEIGHTED_PROSE, _POINTS_AFTER])
+def test_a_tools_weighted_points_in_prose_are_checked_and_never_written(prose: str) -> None:
     """Regression (a probe): `คะแนน IIT คิดเป็น 27.96 คะแนน จากน้ำหนัก 30` gave IIT 27.96. A
     tool's points (its score × its weight) feed the points_sum rule; no scores row holds them."""
-    tables = extract(WEIGHTED_PROSE)
+    tables = extract(prose)
     assert scores_of(tables, "tool") == {"IIT": 93.21, "EIT": 80.22, "OIT": 97.5}
     assert scores_of(tables, "overall") == {2566: 91.03}
     assert set(tables["scores"]["verification"]) == {"verified"}
