@@ -65,6 +65,16 @@ _MARK = regex.compile(f"[{ABOVE_BELOW}]")
 _MARK_IN_PATTERN = regex.compile(rf"[{ABOVE_BELOW}](?:[?*+]|\{{\d*,?\d*\}})?")
 
 
+# What takes no position on screen: a mark set above or below its letter, a zero-width character.
+_NO_POSITION = regex.compile(f"[{ABOVE_BELOW}\u200b-\u200d\ufeff]")
+
+
+def display_width(text: str) -> int:
+    """How many positions `text` takes on screen: Thai marks above and below their letter take none
+    (a layout dump that aligns what the eye sees pads by this width)."""
+    return len(text) - len(_NO_POSITION.findall(text))
+
+
 def strip_marks(text: str) -> str:
     """`text` with the marks above and below the line left out (OCR loses them first:
     ห้วยแร้ง read as หวยแรง)."""

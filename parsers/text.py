@@ -8,10 +8,11 @@ by the break merged back into the row above).
 
 from __future__ import annotations
 
-import unicodedata
-
 import regex
 
+from ita_extract.normalizers.digits import thai_digits_to_arabic
+from ita_extract.normalizers.patterns import DECIMAL_SCORE
+from ita_extract.normalizers.thai_text import display_width
 from ita_extract.parsers.formats import TEXT
 from ita_extract.parsers.html import cell_from_html, looks_like_html
 from ita_extract.parsers.model import Block, Cell, Document, Page, Row, glyph_checkboxes, repeats_header
@@ -35,7 +36,7 @@ _SPACED_CELL = regex.compile(r"\S+(?: {1,2}\S+)*")  # a cell's text: words one o
 # positions), and at least this many lines reaching it.
 _MIN_WRAP_WIDTH, _MAX_WRAP_WIDTH, _MIN_FULL_LINES = 40, 140, 3
 _ROW_NUMBER = regex.compile(r"^\s*\(?[0-9๐-๙]{1,2}(?:[.)]|\s|$)")  # a row's number opening its first cell
-_SCORE_CELL = regex.compile(r"^\s*[0-9๐-๙]{1,3}[.][0-9๐-๙]{1,2}\s*$")
+_SCORE_CELL = regex.compile(rf"^\s*{DECIMAL_SCORE}\s*$")  # on Arabic digits
 _MIN_SPACED_COLUMNS = 3  # a label and a value are read as a line; a table has more columns
 _MAX_BLANKS_IN_TABLE = 2  # pdftotext -layout puts one blank line between a table's rows, more after it
 _MAX_WRAPPED_LINES = 2  # lines of wrapped words under one row of a layout table
@@ -119,7 +120,7 @@ def _rewrapped(blocks: list[Block], raw: list[str], first_line: int) -> list[Blo
         text = raw[blocks[b].line_start + k - first_line]
         indent = len(text) - len(text.lstrip())
         visual.append(VisualLine(blocks[b].lines[k], blocks[b].line_start + k, blocks[b].line_start + k + 1,
-                                 indent, indent + _display_span(text.strip(), 0, len(text.strip()))[1]))
+                                 indent, indent + display_width(text.strip())))
     width = max((line.x1 for line in visual), default=0.0)
     left = min((line.x0 for line in visual), default=0.0)
     if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH or \
@@ -248,7 +249,8 @@ def _spaced_table(lines: list[str], first: int, first_line: int, page: int,
         row.line, row.page = first_line + row.line, page
     # A first row with a score in it is data; one opening a page may go on the last page's table
     # (_goes_on_headless takes it from the header).
-    headed = min_rows == 1 or not any(_SCORE_CELL.match(text) for text in built[0].texts)
+    first_texts = [thai_digits_to_arabic(text) for text in built[0].texts]
+    headed = min_rows == 1 or not any(_SCORE_CELL.match(text) for text in first_texts)
     header, body = (built[:1], built[1:]) if headed else ([], built)
     return Block("table", page, first_line + first, first_line + end - 1, header=header, rows=body,
                  columns=[float(left) for left, _ in columns], header_guessed=True), end
@@ -260,7 +262,8 @@ def _spaced_rows(lines: list[str], first: int, by_display: bool,
     lines = [line.replace("|", " ") for line in lines]  # a bar between cells: a ruling OCR read
     while True:
         columns = _columns([lines[k] for k in rows], by_display)
-        stray = next((k for k in wrapped if _column_of_wrapped(lines[k], columns, by_display) is None), None)
+        wrapped_in = {k: _column_of_wrapped(lines[k], columns, by_display) for k in wrapped}
+        stray = next((k for k, column in wrapped_in.items() if column is None), None)
         if stray is None:
             break
         rows, wrapped, end = [k for k in rows if k < stray], [k for k in wrapped if k < stray], stray
@@ -268,9 +271,7 @@ def _spaced_rows(lines: list[str], first: int, by_display: bool,
         return None
     built: list[Row] = []
     for k in sorted([*rows, *wrapped]):
-        if k in wrapped:
-            column = _column_of_wrapped(lines[k], columns, by_display)
-            assert column is not None
+        if (column := wrapped_in.get(k)) is not None:
             built[-1].cells[column].lines.append(lines[k].strip())
             continue
         placed = _placed(lines[k], columns, by_display)
@@ -385,15 +386,9 @@ def _column_of_wrapped(line: str, columns: list[list[int]], by_display: bool) ->
 
 
 def _display_span(line: str, start: int, end: int) -> tuple[int, int]:
-    """The display positions [start, end) of line[start:end]: a combining mark takes none."""
-    before = start - sum(map(_takes_no_position, line[:start]))
-    return before, before + (end - start) - sum(map(_takes_no_position, line[start:end]))
-
-
-def _takes_no_position(ch: str) -> bool:
-    """A mark set above or below its letter (most Thai vowels and tone marks have no combining
-    class, only their category) or a zero-width character."""
-    return unicodedata.category(ch) in ("Mn", "Me", "Cf")
+    """The display positions [start, end) of line[start:end]: a Thai mark takes none."""
+    before = display_width(line[:start])
+    return before, before + display_width(line[start:end])
 
 
 def is_header_continuation(row: Row, header: Row) -> bool:

@@ -16,9 +16,9 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
-import unicodedata
 from dataclasses import dataclass, field
 
+from ita_extract.normalizers.thai_text import display_width
 from ita_extract.pipeline.ita.organisation import organisation_named
 from tests.variants import DOCS, THAI_DIGITS, WEIGHTS, Row, golden_hierarchy, overall, tool, write_texts
 
@@ -174,17 +174,13 @@ def points_bare_headers() -> ResultsVariant:
                           scanned=True)
 
 
-def _display_width(text: str) -> int:
-    return sum(1 for ch in text if unicodedata.category(ch) not in ("Mn", "Me", "Cf"))
-
-
 def _layout(rows: list[list[str]]) -> str:
     """Rows as a layout dump prints them (pdftotext -layout): each column padded with spaces to
     its widest text on screen, Thai marks taking no position, numbers set right."""
-    widths = [max(_display_width(row[c]) for row in rows) for c in range(len(rows[0]))]
+    widths = [max(display_width(row[c]) for row in rows) for c in range(len(rows[0]))]
     lines = []
     for row in rows:
-        pads = [" " * (w - _display_width(t)) for t, w in zip(row, widths, strict=True)]
+        pads = [" " * (w - display_width(t)) for t, w in zip(row, widths, strict=True)]
         cells = [pad + t if _NUMBER.fullmatch(t) else t + pad for t, pad in zip(row, pads, strict=True)]
         lines.append("    ".join(cells).rstrip())
     return "\n".join(lines) + "\n"

@@ -59,6 +59,12 @@ def _indicators_of(tool: str) -> tuple[int, ...]:
     return tuple(n for n, indicator in indicators().items() if indicator.tool == tool)
 
 
+@cache
+def tool_acronyms() -> str:
+    """The tools' acronyms as a pattern (`(?:IIT|EIT|OIT)`), from tools.csv."""
+    return "(?:" + "|".join(map(regex.escape, tools())) + ")"
+
+
 def tool_of_indicator(indicator: int | None) -> str | None:
     info = indicators().get(indicator) if indicator else None
     return info.tool if info else None

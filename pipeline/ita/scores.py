@@ -22,7 +22,12 @@ import regex
 from ita_extract.normalizers.lists import squeeze_thai
 from ita_extract.normalizers.patterns import LIST_JOIN, QUESTION_WORD, RANGE_DASH, TIMES, compiled
 from ita_extract.normalizers.years import to_be
-from ita_extract.pipeline.ita.framework import could_be_score_year, item_indicator, years_in_words
+from ita_extract.pipeline.ita.framework import (
+    could_be_score_year,
+    item_indicator,
+    tool_acronyms,
+    years_in_words,
+)
 from ita_extract.pipeline.ita.knowledge import rows
 from ita_extract.pipeline.ita.lines import Line
 from ita_extract.pipeline.ita.number_roles import DECIMAL_COMMA, Number, numbers
@@ -296,8 +301,14 @@ def _value_run(start: int, found: Sequence[Number], subjects: Sequence[Subject],
 
 _BESIDE = regex.compile(r"\)?[\s:=\-–]*")  # a code's closing bracket: `(i3) 95.00`
 _DECIMAL = compiled(r"{decimal_score}|100|0")  # or full marks or none, printed whole
-# What may stand before a code opening a line: a point's number, the tool, the question's word.
-_OPENING = regex.compile(rf"\s*(?:\(?\d{{1,2}}[.)]\s*)?(?:(?:IIT|EIT|OIT)\s*)?(?:{QUESTION_WORD}\s*)?\(?")
+
+
+@cache
+def _opening() -> regex.Pattern:
+    """What may stand before a code opening a line: a point's number, the tool, the question's word."""
+    return regex.compile(rf"\s*(?:\(?\d{{1,2}}[.)]\s*)?(?:{tool_acronyms()}\s*)?(?:{QUESTION_WORD}\s*)?\(?")
+
+
 _OPENING_LEVELS = ("item", "sub_indicator")  # subjects whose row's value may follow their question or name
 
 
@@ -349,7 +360,7 @@ def _closes_row(number: Number, series: _Series, text: str) -> bool:
         return False
     subject = series.subject
     return _BESIDE.fullmatch(text, subject.end, number.start) is not None or (
-        subject.level in _OPENING_LEVELS and _OPENING.fullmatch(text, 0, subject.start) is not None)
+        subject.level in _OPENING_LEVELS and _opening().fullmatch(text, 0, subject.start) is not None)
 
 
 def _in_item_title(subject: Subject, series: _Series | None) -> bool:

@@ -32,6 +32,7 @@ from ita_extract.pipeline.ita.framework import (
     find_item_codes,
     indicators,
     item_code,
+    tool_acronyms,
     tool_of_code,
     tool_of_codes,
     tool_of_indicator,
@@ -278,11 +279,13 @@ def find_items(text: str, tool: str | None) -> list[Subject]:
 # A tool's question by its number (`แบบวัด EIT ข้อที่ 4`, `ข้อคำถาม IIT5`, `ข้อที่ 3 ของแบบวัด EIT`): the
 # word for a question before the number or before the tool; a tool and a number alone (`IIT 90`) are
 # no question.
-_TOOL_ITEM = regex.compile(
-    rf"(?<![A-Za-z])(?:(?P<tool>IIT|EIT|OIT)\s*{QUESTION_WORD}\s*(?P<number>\d{{1,2}})(?![\d.])"
-    rf"|{QUESTION_WORD}\s*(?P<tool>IIT|EIT|OIT)\s*(?P<number>\d{{1,2}})(?![\d.])"
-    rf"|{QUESTION_WORD}\s*(?P<number>\d{{1,2}})\s*(?:ของ|ใน)\s*(?:แบบวัด|แบบสำรวจ)?\s*(?P<tool>IIT|EIT|OIT)"
-    r"(?![A-Za-z]))")
+@cache
+def _tool_item() -> regex.Pattern:
+    tool = rf"(?P<tool>{tool_acronyms()})"
+    return regex.compile(
+        rf"(?<![A-Za-z])(?:{tool}\s*{QUESTION_WORD}\s*(?P<number>\d{{1,2}})(?![\d.])"
+        rf"|{QUESTION_WORD}\s*{tool}\s*(?P<number>\d{{1,2}})(?![\d.])"
+        rf"|{QUESTION_WORD}\s*(?P<number>\d{{1,2}})\s*(?:ของ|ใน)\s*(?:แบบวัด|แบบสำรวจ)?\s*{tool}(?![A-Za-z]))")
 
 
 # An OIT item whose o a text in Thai digits printed as a zero (`ข้อ ๐๑๐`): no question's number opens with 0.
@@ -293,7 +296,7 @@ def find_tool_items(text: str) -> list[Subject]:
     """Items named by their tool and their number, and OIT's by its o printed as a zero."""
     by_tool = [Subject("item", m.start(), m.end(), tool=m["tool"],
                        item_code=f"{tools()[m['tool']].letter}{int(m['number'])}", item_code_raw=m.group(0))
-               for m in _TOOL_ITEM.finditer(text) if int(m["number"]) > 0]
+               for m in _tool_item().finditer(text) if int(m["number"]) > 0]
     zeroed = [Subject("item", m.start(1), m.end(), tool=tool_of_code(code), item_code=code,
                       item_code_raw=m.group(1))
               for m in _ZERO_ITEM.finditer(text) if (code := item_code(m.group(1)).code) is not None]

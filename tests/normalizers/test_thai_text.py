@@ -2,7 +2,7 @@
 
 import pytest
 
-from ita_extract.normalizers.thai_text import count_damaged, repair_thai, thai_word_ratio
+from ita_extract.normalizers.thai_text import count_damaged, display_width, repair_thai, thai_word_ratio
 
 
 @pytest.mark.parametrize(
@@ -110,3 +110,10 @@ def test_text_without_marks_keeps_where_each_character_came_from() -> None:
     bare, origin = without_marks_mapped(text)
     assert bare == without_marks(text) == "ภาพรวมปทแลว 88.20"
     assert [text[k] for k in origin] == [c for c in text if c not in "\u0e34\u0e35\u0e49"]
+
+
+def test_display_width_counts_no_position_for_marks_above_and_below() -> None:
+    assert display_width("ทต.บ้านโพธิ์") == 9  # ้ ิ ์ take none
+    assert display_width("การปฏิบัติหน้าที่") == 11  # 17 characters, 6 of them marks
+    assert display_width("96.55") == 5
+    assert display_width("ก\u200bข") == 2  # a zero-width space neither
